@@ -1,0 +1,54 @@
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import type { InputProblem } from '../../model/problem.js';
+import { lineOfOffset } from './line-of-offset.js';
+
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: InputProblem };
+
+const REASONS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'a property name in double quotes is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: "':' is expected",
+  CommaExpected: "',' is expected",
+  CloseBraceExpected: "'}' is expected",
+  CloseBracketExpected: "']' is expected",
+  EndOfFileExpected: 'text after the end of the JSON value',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape',
+  InvalidCharacter: 'control character in a string',
+};
+
+/** JSON.parse, and when it fails a one-line problem with the line of the first error (found by a tolerant scanner). */
+export function parseJsonDocument(path: string, text: string, exportHint: string): ParsedJson {
+  if (text.trim() === '') return { ok: false, problem: { id: 'input/unparseable', file: path, level: 'error', message: `empty file — ${exportHint}` } };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const { offset, reason } = firstSyntaxError(text);
+    const atEnd = text.slice(offset).trim() === '';
+    const what = atEnd ? 'the JSON ends early (a truncated file?)' : `not valid JSON: ${reason}`;
+    return { ok: false, problem: { id: 'input/unparseable', file: path, line: lineOfOffset(text, offset), level: 'error', message: `${what} — ${exportHint}` } };
+  }
+}
+
+function firstSyntaxError(text: string): { offset: number; reason: string } {
+  let found: { offset: number; reason: string } | undefined;
+  visit(
+    text,
+    {
+      onError(error, offset) {
+        if (!found) {
+          const name = printParseErrorCode(error);
+          found = { offset, reason: REASONS[name] ?? name };
+        }
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  // JSON.parse is stricter than jsonc-parser in a few corners (lone surrogates are fine in both; NaN is not).
+  return found ?? { offset: 0, reason: 'rejected by the JSON parser' };
+}

@@ -1,0 +1,16 @@
+import type { Rule } from '../engine/rule.js';
+import type { Finding } from '../model/finding.js';
+import type { InputProblem } from '../model/problem.js';
+
+/** Everything a reporter may show. Reporters are pure: they return the text, the CLI writes it. */
+export interface Report {
+  findings: Finding[];
+  problems: InputProblem[];
+  rules: readonly Rule[];
+  scannedFiles: string[];
+  skippedFiles: string[];
+  /** Paths in SARIF are made relative to this directory (--root, else the working directory). */
+  baseDirectory: string;
+}
+
+export type Reporter = (report: Report) => string;

@@ -1,0 +1,130 @@
+import { basename, dirname, resolve } from 'node:path';
+import type { Model, Rule, RuleSettings } from '../engine/rule.js';
+import { runRules } from '../engine/run-rules.js';
+import type { Finding } from '../model/finding.js';
+import type { InputProblem } from '../model/problem.js';
+import { describeIoError, readHead, readInputFile, type InputFile } from '../inputs/input-file.js';
+import type { InputFormat, LoadContext } from '../inputs/input-format.js';
+import { detectFormat, formatByType } from '../inputs/formats.js';
+import { collectFiles, type Candidate } from './collect-files.js';
+
+export interface ScanOptions {
+  paths: readonly string[];
+  rules: readonly Rule[];
+  settings: RuleSettings;
+  /** --type: skip detection and read every file as this type. */
+  type?: string;
+  /** --root: resolve absolute paths inside inputs under this directory. */
+  root?: string;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  problems: InputProblem[];
+  /** Files that were judged (including included drop-ins). */
+  scannedFiles: string[];
+  /** Files in scanned directories that are not any input type Parapet reads. */
+  skippedFiles: string[];
+}
+
+interface Recognised {
+  candidate: Candidate;
+  format: InputFormat;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const { candidates, problems } = collectFiles(options.paths);
+  const forced = options.type ? formatByType(options.type) : undefined;
+  const recognised: Recognised[] = [];
+  const skippedFiles: string[] = [];
+
+  for (const candidate of candidates) {
+    const outcome = recognise(candidate, forced);
+    if ('format' in outcome) recognised.push({ candidate, format: outcome.format });
+    else if (outcome.problem) problems.push(outcome.problem);
+    else skippedFiles.push(candidate.path);
+  }
+
+  const models: Model[] = [];
+  const scannedFiles: string[] = [];
+  const consumed = new Set<string>();
+  const context: LoadContext = {
+    root: options.root,
+    settings: options.settings,
+    readFile: (path) => readInputFile(path, formatByType('sshd')!.maxBytes),
+  };
+  for (const { candidate, format } of recognised.sort(mainFilesFirst)) {
+    if (consumed.has(resolve(candidate.path))) continue;
+    const file = readInputFile(candidate.path, format.maxBytes);
+    if (!('text' in file)) {
+      problems.push(file);
+      continue;
+    }
+    const loaded = await loadSafely(format, file, context);
+    models.push(...loaded.models);
+    problems.push(...loaded.problems);
+    scannedFiles.push(candidate.path);
+    for (const path of loaded.consumed ?? []) {
+      consumed.add(resolve(path));
+      scannedFiles.push(path);
+    }
+  }
+
+  if (scannedFiles.length === 0 && !problems.some((problem) => problem.level === 'error')) {
+    problems.push({
+      id: 'input/nothing-scanned',
+      file: options.paths.join(', '),
+      message: `found no input Parapet reads (${skippedFiles.length} files looked at) — nothing was judged; name the type with --type if detection missed it`,
+      level: 'error',
+    });
+  }
+  const findings = runRules(options.rules, models, options.settings);
+  return { findings, problems, scannedFiles, skippedFiles };
+}
+
+function recognise(candidate: Candidate, forced: InputFormat | undefined): { format: InputFormat } | { problem?: InputProblem } {
+  let head: string;
+  let binary: boolean;
+  try {
+    ({ head, binary } = readHead(candidate.path));
+  } catch (error) {
+    return { problem: { id: 'input/unreadable', file: candidate.path, message: describeIoError(error), level: 'error' } };
+  }
+  if (forced) return { format: forced };
+  if (binary) {
+    return candidate.explicit ? { problem: { id: 'input/binary', file: candidate.path, message: 'binary file (contains NUL bytes) — not scanned', level: 'error' } } : {};
+  }
+  const format = detectFormat(basename(candidate.path), head);
+  if (format) return { format };
+  if (!candidate.explicit) return {};
+  return {
+    problem: {
+      id: 'input/unrecognised',
+      file: candidate.path,
+      message: 'not recognised as any input type Parapet reads — name the type with --type (see `parapet scan --help`)',
+      level: 'error',
+    },
+  };
+}
+
+/** Drop-in directories (`*.d/`) come last, so that the main config that includes them is read first and claims them. */
+function mainFilesFirst(a: Recognised, b: Recognised): number {
+  return Number(isInDropInDirectory(a.candidate.path)) - Number(isInDropInDirectory(b.candidate.path)) || a.candidate.path.localeCompare(b.candidate.path);
+}
+
+function isInDropInDirectory(path: string): boolean {
+  return basename(dirname(path)).endsWith('.d');
+}
+
+async function loadSafely(format: InputFormat, file: InputFile, context: LoadContext) {
+  try {
+    const load = await format.loader();
+    return load(file, context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      models: [],
+      problems: [{ id: 'internal/parser-failed', file: file.path, message: `the ${format.type} parser failed (${reason}) — nothing in this file was judged; please report this`, level: 'error' as const }],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { ruleDocument } from '../src/engine/rule-document.js';
+import { SEVERITIES } from '../src/model/severity.js';
+
+const repository = new URL('../', import.meta.url).pathname;
+const seeds = new URL('../../shared/seeds/', import.meta.url).pathname;
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('rule metadata', () => {
+  it('ids are unique and sorted', () => {
+    const ids = RULES.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+    expect(existsSync(`${repository}rules/${id}.ts`), `rules/${id}.ts`).toBe(true);
+    expect(SEVERITIES).toContain(rule.severity);
+    expect(rule.title.length).toBeGreaterThan(0);
+    expect(rule.rationale.trim().length).toBeGreaterThan(20);
+    expect(rule.remediation.trim().length).toBeGreaterThan(10);
+    expect(rule.references.length).toBeGreaterThan(0);
+    expect(rule.tags.length).toBeLessThanOrEqual(19);
+    for (const reference of rule.references) {
+      if ('seed' in reference) {
+        expect(existsSync(seeds + reference.seed), `seed ${reference.seed}`).toBe(true);
+        expect(normalise(readFileSync(seeds + reference.seed, 'utf8'))).toContain(normalise(reference.quote));
+      }
+      if ('url' in reference && reference.url) expect(reference.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it.each(RULES.map((rule) => [rule.id, rule] as const))('docs/rules/%s.md is generated from the metadata (npm run docs)', (id, rule) => {
+    const path = `${repository}docs/rules/${id}.md`;
+    expect(existsSync(path), `${path} missing: run npm run docs`).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(ruleDocument(rule));
+  });
+});
