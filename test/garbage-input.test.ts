@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SETTINGS } from '../src/engine/rule.js';
+import type { InputFile } from '../src/inputs/input-file.js';
+import type { LoadContext } from '../src/inputs/input-format.js';
+import { INPUT_FORMATS } from '../src/inputs/formats.js';
+
+const context: LoadContext = {
+  settings: DEFAULT_RULE_SETTINGS,
+  readFile: (path) => ({ id: 'input/unreadable', file: path, message: 'no such file or directory', level: 'error' }),
+};
+
+function inputFile(text: string): InputFile {
+  return { path: '/garbage/input', bytes: Buffer.from(text), text, encoding: 'utf-8' };
+}
+
+/** Text that looks a little like each format, so that garbage reaches deep into the parsers. */
+const fragments = fc.constantFrom(
+  'Status: active', 'To Action From', '22/tcp ALLOW IN Anywhere', '### tuple ### allow tcp 22 0.0.0.0/0 any 0.0.0.0/0 in',
+  'Rule Name: x', 'Regelname: y', 'LocalPort: 3389', 'RemoteIP: Any', 'Action: Allow', '----------',
+  '{"SecurityGroups": [', '{"value": [', '"IpPermissions": [{', '"sourceRanges": ["0.0.0.0/0"]', '[{"allowed": [{"IPProtocol": "all"}]', '}', ']',
+  'PasswordAuthentication yes', 'Match User "', 'Include /nonexistent/*.conf', 'Ciphers +aes128-cbc', '\u0000', '\r', '\uFEFF',
+);
+const garbage = fc.array(fc.oneof(fragments, fc.string({ maxLength: 40 })), { maxLength: 30 }).map((parts) => parts.join('\n'));
+
+describe.each(INPUT_FORMATS.map((format) => [format.type, format] as const))('%s parser on garbage', (_, format) => {
+  it('never throws, answers in one-line problems, and never judges nothing silently', async () => {
+    const load = await format.loader();
+    fc.assert(
+      fc.property(garbage, (text) => {
+        const result = load(inputFile(text), context);
+        for (const problem of result.problems) {
+          expect(problem.message).not.toMatch(/\n|\s+at \S+ \(/);
+          expect(problem.file).toBe('/garbage/input');
+        }
+        expect(result.models.length > 0 || result.problems.some((problem) => problem.level === 'error')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
