@@ -13,6 +13,7 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  mainFields: ['module', 'main'],
   target: 'node20',
   minify: true,
   sourcemap: false,

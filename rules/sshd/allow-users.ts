@@ -30,9 +30,18 @@ export default defineRule({
   remediation: ['Name the accounts (or a group) that may log in:', '', '```', 'AllowUsers your-username', '```', '', 'or', '', '```', 'AllowGroups ssh-users', '```'].join('\n'),
   check(model) {
     return judgeEachContext(model, { keyword: 'AllowUsers', dependsOn: ['AllowGroups'] }, (setting, context, where) => {
-      const restricts = (words: string[]) => words.length > 0 && !words.some((word) => EVERYONE.has(word));
-      if (restricts(wordsOf(setting)) || restricts(wordsOf(context.get('allowgroups')))) return undefined;
-      return `Neither AllowUsers nor AllowGroups restricts who may log in ${where}: every account with a credential can use SSH.`;
+      const users = wordsOf(setting);
+      const groups = wordsOf(context.get('allowgroups'));
+      if (restricts(users) || restricts(groups)) return undefined;
+      return `${describe('AllowUsers', users)} and ${describe('AllowGroups', groups)} ${where}: every account with a credential can log in over SSH.`;
     });
   },
 });
+
+function restricts(patterns: string[]): boolean {
+  return patterns.length > 0 && !patterns.some((pattern) => EVERYONE.has(pattern));
+}
+
+function describe(keyword: string, patterns: string[]): string {
+  return patterns.length > 0 ? `${keyword} is ${patterns.join(' ')}` : `${keyword} is not set`;
+}

@@ -47,6 +47,8 @@ export interface NetworkRule {
   protocol: Protocol;
   /** Destination (local) ports; [ALL_PORTS] for all. Ignored for protocols without ports. */
   ports: PortRange[];
+  /** Source ports of the matched packets, where the input restricts them (ufw `from 10.0.0.1 port 123`); absent = any. */
+  sourcePorts?: PortRange[];
   /** Remote side: sources of inbound traffic, destinations of outbound traffic. Never empty: use { kind: 'any' }. */
   remote: AddressMatch[];
   /** Local side, where the input restricts it (netsh LocalIP, ufw 'to' address, Azure destinationAddressPrefix). Absent = any. */

@@ -1,4 +1,9 @@
-// PLACEHOLDER — to be replaced by the azure parser's owner.
-export function looksLikeAzureNsgs(_name: string, _head: string): boolean {
-  return false;
+/** Azure by content: NSGs (their ARM type or rule arrays), or an ARM error saved in their place. */
+export function looksLikeAzureNsgs(_name: string, head: string): boolean {
+  const start = head.trimStart();
+  if (!start.startsWith('{') && !start.startsWith('[')) return false;
+  if (/"Microsoft\.Network\/networkSecurityGroups"/i.test(head)) return true;
+  if (/"(?:defaultSecurityRules|securityRules)"\s*:/.test(head)) return true;
+  // ARM errors carry a string code ("AuthorizationFailed"); GCP's carry a number.
+  return /^\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"/.test(start);
 }

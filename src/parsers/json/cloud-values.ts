@@ -41,9 +41,26 @@ export function portRange(from: number, to: number): PortRange | undefined {
   return { from, to };
 }
 
-/** A CIDR or a single address (made a /32 or /128) as an AddressMatch; undefined when it is neither. */
+/** Every rule that covers all ports shares this list; rules never change their ports. */
+export const ALL_PORTS_LIST: PortRange[] = [ALL_PORTS];
+
+const knownAddresses = new Map<string, AddressMatch>();
+const KNOWN_ADDRESSES_MAX = 10_000;
+
+/**
+ * A CIDR or a single address (made a /32 or /128) as an AddressMatch; undefined when it is neither. The same text
+ * gives the same object, so the many rules of a large export share their sources.
+ */
 export function cidrAddress(raw: unknown): AddressMatch | undefined {
   if (typeof raw !== 'string' || raw.length > 64) return undefined;
+  const known = knownAddresses.get(raw);
+  if (known) return known;
+  const address = parseCidr(raw);
+  if (address && knownAddresses.size < KNOWN_ADDRESSES_MAX) knownAddresses.set(raw, address);
+  return address;
+}
+
+function parseCidr(raw: string): AddressMatch | undefined {
   const text = raw.trim();
   if (text === '0.0.0.0/0' || text === '::/0') return { kind: 'cidr', cidr: text, text: raw };
   const slash = text.indexOf('/');

@@ -1,4 +1,5 @@
 import { isObject } from './cloud-values.js';
+import { oneLine } from './quote.js';
 
 /**
  * A cloud API error saved instead of the listing: AWS `{"Error": {"Code", "Message"}}` (and `{"Errors": [...]}`),
@@ -19,11 +20,4 @@ function firstOf(value: unknown): unknown {
   if (Array.isArray(value)) return value[0];
   if (isObject(value)) return value.Error ?? value;
   return undefined;
-}
-
-/** Keeps a message from the input on one short line. */
-export function oneLine(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }

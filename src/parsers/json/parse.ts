@@ -37,18 +37,25 @@ export function parseJsonDocument(path: string, text: string, exportHint: string
 
 function firstSyntaxError(text: string): { offset: number; reason: string } {
   let found: { offset: number; reason: string } | undefined;
+  try {
+    visitForErrors(text, (error) => (found ??= error));
+  } catch {
+    // jsonc-parser recurses: nesting deeper than the stack is itself the answer.
+    return found ?? { offset: 0, reason: 'nested too deeply' };
+  }
+  // JSON.parse is stricter than jsonc-parser in a few corners (lone surrogates are fine in both; NaN is not).
+  return found ?? { offset: 0, reason: 'rejected by the JSON parser' };
+}
+
+function visitForErrors(text: string, onError: (error: { offset: number; reason: string }) => void): void {
   visit(
     text,
     {
       onError(error, offset) {
-        if (!found) {
-          const name = printParseErrorCode(error);
-          found = { offset, reason: REASONS[name] ?? name };
-        }
+        const name = printParseErrorCode(error);
+        onError({ offset, reason: REASONS[name] ?? name });
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
-  // JSON.parse is stricter than jsonc-parser in a few corners (lone surrogates are fine in both; NaN is not).
-  return found ?? { offset: 0, reason: 'rejected by the JSON parser' };
 }

@@ -33,12 +33,14 @@ const RULE_LABELS: Record<Language, Record<string, RuleField>> = {
 
 /** The field a label names in a language, or undefined (an unknown label such as RemoteComputerGrant). */
 export function ruleField(language: Language, label: string): RuleField | undefined {
+  if (label.length > 40) return undefined;
   const key = labelKey(label);
   return Object.hasOwn(RULE_LABELS[language], key) ? RULE_LABELS[language][key] : undefined;
 }
 
 /** The language whose record-start label this is ('Rule Name' / 'Regelname'), if any. */
 export function ruleStartLanguage(label: string): Language | undefined {
+  if (label.length > 40) return undefined;
   const key = labelKey(label);
   if (key === 'rulename') return 'en';
   if (key === 'regelname') return 'de';
@@ -47,8 +49,8 @@ export function ruleStartLanguage(label: string): Language | undefined {
 
 /** Enum values of both languages, keyed by lower-case value. */
 const VALUES: Record<string, string> = {
-  yes: 'yes', no: 'no', ja: 'yes', nein: 'no',
-  in: 'inbound', out: 'outbound', eingehend: 'inbound', ausgehend: 'outbound',
+  yes: 'yes', no: 'no', ja: 'yes', nein: 'no', true: 'yes', false: 'no',
+  in: 'inbound', out: 'outbound', eingehend: 'inbound', ausgehend: 'outbound', inbound: 'inbound', outbound: 'outbound',
   allow: 'allow', block: 'deny', bypass: 'bypass', zulassen: 'allow', blockieren: 'deny', umgehen: 'bypass',
   any: 'any', beliebig: 'any',
   domain: 'Domain', private: 'Private', public: 'Public', 'domäne': 'Domain', privat: 'Private', 'öffentlich': 'Public',
@@ -63,6 +65,7 @@ export function valueMeaning(value: string): string | undefined {
 
 /** `No rules match the specified criteria.` and its German form: netsh found nothing to show. */
 export function isNoMatchMessage(line: string): boolean {
+  if (line.length > 120 || !/^\s*[NnKk]/.test(line)) return false;
   const text = line.trim().toLowerCase();
   return text.startsWith('no rules match the specified criteria') || text.startsWith('keine regeln stimmen mit den angegebenen kriterien');
 }

@@ -10,6 +10,9 @@ export interface UfwAddress {
 }
 
 const PREFIX = /^\d{1,3}$/;
+// Cheap shape checks first: most cells are ports ('22/tcp'), and ipaddr.js validates by throwing.
+const V4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const V6_SHAPE = /^[0-9a-fA-F:.]{2,45}$/;
 
 export function parseAddress(text: string): UfwAddress | undefined {
   if (text.length > 64) return undefined;
@@ -18,7 +21,7 @@ export function parseAddress(text: string): UfwAddress | undefined {
   const prefix = slash < 0 ? undefined : text.slice(slash + 1);
   // ipaddr.js also accepts '10' or '0x0a' as IPv4; ufw only ever prints dotted quads.
   const v6 = host.includes(':');
-  if (v6 ? !ipaddr.IPv6.isValid(host) || host.includes('%') : !ipaddr.IPv4.isValidFourPartDecimal(host)) return undefined;
+  if (!(v6 ? V6_SHAPE.test(host) && ipaddr.IPv6.isValid(host) : V4_SHAPE.test(host) && ipaddr.IPv4.isValidFourPartDecimal(host))) return undefined;
   if (prefix !== undefined && (!PREFIX.test(prefix) || Number(prefix) > (v6 ? 128 : 32))) return undefined;
   const bits = prefix === undefined ? (v6 ? 128 : 32) : Number(prefix);
   return { text, cidr: `${ipaddr.parse(host).toString()}/${bits}`, v6 };

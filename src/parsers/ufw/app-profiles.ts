@@ -10,7 +10,7 @@ const PROFILES_BY_SOURCE: Record<string, Record<string, string>> = {
     'Nginx HTTPS': '443/tcp',
     'Nginx Full': '80,443/tcp',
   },
-  'apache2 (Ubuntu, /etc/ufw/applications.d/apache2-utils.ufw.profile)': {
+  'apache2 (Ubuntu only, /etc/ufw/applications.d/apache2-utils.ufw.profile, as quoted in public copies; Debian ships none)': {
     Apache: '80/tcp',
     'Apache Secure': '443/tcp',
     'Apache Full': '80,443/tcp',
@@ -20,7 +20,7 @@ const PROFILES_BY_SOURCE: Record<string, Record<string, string>> = {
     'Postfix SMTPS': '465/tcp',
     'Postfix Submission': '587/tcp',
   },
-  'dovecot-core (Ubuntu, /etc/ufw/applications.d/dovecot-core)': {
+  'dovecot-core (Ubuntu only; names and ports not checked against the .deb here — Debian ships no profile)': {
     'Dovecot IMAP': '143/tcp',
     'Dovecot POP3': '110/tcp',
     'Dovecot Secure IMAP': '993/tcp',

@@ -1,0 +1,55 @@
+// Parapet (all rules, SARIF) against the one-rule jq filter on a 50,000-group describe-security-groups file.
+// Alternating runs; prints medians, the ratio and Parapet's peak RSS, with a bare `node` JSON.parse of the file for scale.
+// usage: node bench/cloud/bench.mjs [FILE] [RUNS=5]   (PARAPET=path/to/parapet.js to bench another build)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const here = new URL('.', import.meta.url).pathname;
+const file = process.argv[2] ?? join(tmpdir(), 'parapet-bench-describe-security-groups-50000.json');
+const runs = Number(process.argv[3] ?? 5);
+const parapet = process.env.PARAPET ?? join(here, '../../dist/parapet.js');
+const JQ_FILTER = '[.SecurityGroups[] | select(any(.IpPermissions[]; any(.IpRanges[]?; .CidrIp=="0.0.0.0/0")))] | length';
+
+if (!existsSync(parapet)) throw new Error(`${parapet} does not exist — run node build.mjs first`);
+if (!existsSync(file)) {
+  console.log(`generating ${file} …`);
+  execFileSync(process.execPath, [join(here, 'generate-aws.mjs'), file, '50000'], { stdio: 'inherit' });
+}
+console.log(`${file}: ${(statSync(file).size / 1024 / 1024).toFixed(0)} MiB`);
+
+const rssFile = join(tmpdir(), `parapet-bench-rss-${process.pid}`);
+function time(command, args, env = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.error) throw result.error;
+  return { seconds, status: result.status, stdout: result.stdout.toString().trim(), stderr: result.stderr.toString().trim() };
+}
+
+const READ_AND_PARSE = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
+const parapetTimes = [], jqTimes = [], parseTimes = [], rss = [];
+let jqCount, parapetStatus;
+for (let run = 0; run < runs; run++) {
+  const jq = time('jq', [JQ_FILTER, file]);
+  if (jq.status !== 0) throw new Error(`jq failed: ${jq.stderr}`);
+  jqTimes.push(jq.seconds);
+  jqCount = jq.stdout;
+  const scan = time(process.execPath, ['-r', join(here, 'report-max-rss.cjs'), parapet, 'scan', file, '--format', 'sarif', '--output', '/dev/null'], { PARAPET_BENCH_RSS_FILE: rssFile });
+  // 0: clean, 1: findings; 2 means an input could not be judged — not a valid measurement.
+  if (scan.status !== 0 && scan.status !== 1) throw new Error(`parapet exited ${scan.status}: ${scan.stderr.slice(0, 500)}`);
+  parapetStatus = scan.status;
+  parapetTimes.push(scan.seconds);
+  rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+  parseTimes.push(time(process.execPath, ['-e', READ_AND_PARSE, file]).seconds);
+  console.log(`run ${run + 1}: jq ${jq.seconds.toFixed(2)} s, parapet ${scan.seconds.toFixed(2)} s (${rss.at(-1).toFixed(0)} MiB), node read + JSON.parse ${parseTimes.at(-1).toFixed(2)} s`);
+}
+rmSync(rssFile, { force: true });
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const [jqMedian, parapetMedian] = [median(jqTimes), median(parapetTimes)];
+console.log(`jq (1 rule, ${jqCount} groups with a world-open IPv4 permission): median ${jqMedian.toFixed(2)} s`);
+console.log(`parapet (all rules, SARIF, exit ${parapetStatus}): median ${parapetMedian.toFixed(2)} s, peak RSS ${Math.max(...rss).toFixed(0)} MiB`);
+console.log(`node read + JSON.parse alone: median ${median(parseTimes).toFixed(2)} s`);
+console.log(`ratio parapet/jq: ${(parapetMedian / jqMedian).toFixed(2)} (target ≤ 0.50)`);

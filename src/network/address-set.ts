@@ -1,0 +1,228 @@
+import ipaddr from 'ipaddr.js';
+import type { AddressMatch } from './model.js';
+import {
+  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
+  subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
+} from './ip-intervals.js';
+import { PUBLIC_INTERVALS, publicPart } from './public-addresses.js';
+
+/** A source (or destination) the input names without showing its addresses: a netsh keyword, a service tag, a prefix list, another group. */
+export interface NamedAddresses {
+  kind: 'symbol' | 'group';
+  name: string;
+  /** Whether it can hold public addresses; groups never do (they are other machines of the same cloud). */
+  public: 'yes' | 'no' | 'unknown';
+  text: string;
+}
+
+/** Names that mean every address, however an input spells them. */
+const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
+/** Longer than any address or CIDR: refused before ipaddr.js's regular expressions see it. */
+const MAX_ADDRESS_TEXT = 100;
+
+/**
+ * A set of remote addresses: IPv4 and IPv6 as interval lists, plus named sources whose addresses are unknown. Named
+ * sources cannot be intersected with intervals, so they leave a set only when every address is removed or when the
+ * same name is removed: the set over-approximates, which for an auditor means "reported, not assumed safe".
+ */
+export class AddressSet {
+  private constructor(
+    readonly ipv4: IntervalList,
+    readonly ipv6: IntervalList,
+    readonly named: ReadonlyMap<string, NamedAddresses>,
+  ) {}
+
+  static readonly EMPTY = new AddressSet([], [], new Map());
+  static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), new Map());
+
+  static of(matches: readonly AddressMatch[]): AddressSet {
+    return matches.reduce((set, match) => set.union(fromMatch(match)), AddressSet.EMPTY);
+  }
+
+  static intervals(family: Family, list: IntervalList): AddressSet {
+    return family === 'ipv4' ? new AddressSet(normalize(list), [], new Map()) : new AddressSet([], normalize(list), new Map());
+  }
+
+  static named(source: NamedAddresses): AddressSet {
+    return new AddressSet([], [], new Map([[keyOf(source), source]]));
+  }
+
+  union(other: AddressSet): AddressSet {
+    if (other.isEmpty()) return this;
+    if (this.isEmpty()) return other;
+    return new AddressSet(unionIntervals(this.ipv4, other.ipv4), unionIntervals(this.ipv6, other.ipv6), new Map([...this.named, ...other.named]));
+  }
+
+  subtract(other: AddressSet): AddressSet {
+    if (other.isEmpty() || this.isEmpty()) return this;
+    const named = other.isWholeSpace() ? new Map() : new Map([...this.named].filter(([key]) => !other.named.has(key)));
+    return new AddressSet(subtractIntervals(this.ipv4, other.ipv4), subtractIntervals(this.ipv6, other.ipv6), named);
+  }
+
+  intersect(other: AddressSet): AddressSet {
+    const named = new Map([...this.named].filter(([key]) => other.named.has(key) || other.isWholeSpace()));
+    if (this.isWholeSpace()) for (const [key, source] of other.named) named.set(key, source);
+    return new AddressSet(intersectIntervals(this.ipv4, other.ipv4), intersectIntervals(this.ipv6, other.ipv6), named);
+  }
+
+  /** The addresses alone, named sources left out. */
+  addresses(): AddressSet {
+    return this.named.size === 0 ? this : new AddressSet(this.ipv4, this.ipv6, new Map());
+  }
+
+  /** The named sources alone. */
+  names(): AddressSet {
+    return new AddressSet([], [], this.named);
+  }
+
+  /** Named sources by their key (kind and lower-case name), for tracking which names a rule has already decided. */
+  nameKeys(): string[] {
+    return [...this.named.keys()];
+  }
+
+  withoutNames(keys: ReadonlySet<string>): AddressSet {
+    return new AddressSet(this.ipv4, this.ipv6, new Map([...this.named].filter(([key]) => !keys.has(key))));
+  }
+
+  isEmpty(): boolean {
+    return this.ipv4.length === 0 && this.ipv6.length === 0 && this.named.size === 0;
+  }
+
+  containsAllIpv4(): boolean {
+    return isFullSpace(this.ipv4, 'ipv4');
+  }
+
+  containsAllIpv6(): boolean {
+    return isFullSpace(this.ipv6, 'ipv6');
+  }
+
+  /** Open to the world: all of IPv4 or all of IPv6 (an IPv6-only exposure is still the whole internet). */
+  containsWorld(): boolean {
+    return this.containsAllIpv4() || this.containsAllIpv6();
+  }
+
+  /**
+   * Open to the internet: every public address of IPv4 or of IPv6 but for a few (less than 1/256 of that family's
+   * public space). A firewall that first denies one attacker's address or the private ranges and then allows
+   * 0.0.0.0/0 is still open to the world.
+   */
+  coversInternet(): boolean {
+    return (['ipv4', 'ipv6'] as Family[]).some((family) => {
+      const missing = subtractIntervals(PUBLIC_INTERVALS[family], family === 'ipv4' ? this.ipv4 : this.ipv6);
+      return size(missing) <= size(PUBLIC_INTERVALS[family]) >> 8n;
+    });
+  }
+
+  /** Every address of both families: nothing named can survive being subtracted from it. */
+  isWholeSpace(): boolean {
+    return this.containsAllIpv4() && this.containsAllIpv6();
+  }
+
+  /** The public addresses in the set (named sources are not addresses and are left out). */
+  publicAddresses(): AddressSet {
+    return new AddressSet(publicPart(this.ipv4, 'ipv4'), publicPart(this.ipv6, 'ipv6'), new Map());
+  }
+
+  hasPublicAddress(): boolean {
+    return !this.publicAddresses().isEmpty();
+  }
+
+  /** Named sources that are or may be public: a service tag such as AzureCloud, an AWS prefix list whose entries the input does not show. */
+  possiblyPublicNames(): NamedAddresses[] {
+    return [...this.named.values()].filter((source) => source.public !== 'no');
+  }
+
+  /** Whether a single address is in the set (named sources aside). */
+  has(address: string): boolean {
+    const parsed = parseAddress(address);
+    if (!parsed) return false;
+    return containsValue(parsed.kind() === 'ipv4' ? this.ipv4 : this.ipv6, addressToBigInt(parsed));
+  }
+
+  /** For messages: 'any address (0.0.0.0/0 and ::/0)', 'any IPv4 address except 203.0.113.99/32', "10.0.0.0/8 and 'LocalSubnet'". */
+  describe(limit = 3): string {
+    const parts: string[] = [];
+    if (this.isWholeSpace()) parts.push('any address (0.0.0.0/0 and ::/0)');
+    else parts.push(...describeFamily('ipv4', this.ipv4, limit), ...describeFamily('ipv6', this.ipv6, limit));
+    for (const source of this.named.values()) parts.push(source.kind === 'group' ? `group '${source.text}'` : `'${source.text}'`);
+    if (parts.length === 0) return 'no address';
+    return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  }
+}
+
+function describeFamily(family: Family, list: IntervalList, limit: number): string[] {
+  if (list.length === 0) return [];
+  const name = family === 'ipv4' ? 'IPv4' : 'IPv6';
+  if (isFullSpace(list, family)) return [`any ${name} address (${family === 'ipv4' ? '0.0.0.0/0' : '::/0'})`];
+  const cidrs = list.flatMap((interval) => describeInterval(interval, family));
+  const missing = subtractIntervals(fullSpace(family), list).flatMap((interval) => describeInterval(interval, family));
+  if (missing.length <= limit && missing.length < cidrs.length) return [`any ${name} address except ${missing.join(', ')}`];
+  return cidrs.length > limit ? [...cidrs.slice(0, limit), `${cidrs.length - limit} more ${name} range${cidrs.length - limit > 1 ? 's' : ''}`] : cidrs;
+}
+
+/** '10.0.0.0/8' when the interval is one CIDR, '10.10.1.2-10.10.2.22' otherwise (as netsh writes ranges). */
+function describeInterval(interval: Interval, family: Family): string[] {
+  const cidrs = intervalToCidrs(interval, family);
+  return cidrs.length === 1 ? cidrs : [`${bigIntToAddress(interval[0], family)}-${bigIntToAddress(interval[1], family)}`];
+}
+
+function size(list: IntervalList): bigint {
+  return list.reduce((total, [first, last]) => total + last - first + 1n, 0n);
+}
+
+function fromMatch(match: AddressMatch): AddressSet {
+  switch (match.kind) {
+    case 'any':
+      return AddressSet.WORLD;
+    case 'cidr':
+      return fromCidr(match.cidr) ?? unreadable(match.text || match.cidr);
+    case 'range':
+      return fromRange(match.first, match.last) ?? unreadable(match.text);
+    case 'symbol':
+      if (WORLD_NAMES.has(match.name.trim().toLowerCase())) return AddressSet.WORLD;
+      return AddressSet.named({ kind: 'symbol', name: match.name, public: match.public, text: match.text || match.name });
+    case 'group':
+      return AddressSet.named({ kind: 'group', name: match.ref, public: 'no', text: match.text || match.ref });
+    default:
+      return unreadable(String((match as { text?: unknown }).text ?? 'unknown address'));
+  }
+}
+
+/** An address the set cannot read is kept as a name that may be public: reported, never silently dropped. */
+function unreadable(text: string): AddressSet {
+  return AddressSet.named({ kind: 'symbol', name: text, public: 'unknown', text });
+}
+
+function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (text.length > MAX_ADDRESS_TEXT || !ipaddr.isValid(text)) return undefined;
+  return ipaddr.parse(text);
+}
+
+function fromCidr(text: string): AddressSet | undefined {
+  const slash = text.indexOf('/');
+  const address = parseAddress(slash < 0 ? text : text.slice(0, slash));
+  if (!address) return undefined;
+  const family = address.kind();
+  const bits = family === 'ipv4' ? 32 : 128;
+  let prefix = bits;
+  if (slash >= 0) {
+    const suffix = text.slice(slash + 1);
+    if (/^\d{1,3}$/.test(suffix)) prefix = Number(suffix);
+    else if (family === 'ipv4' && ipaddr.IPv4.isValidFourPartDecimal(suffix)) prefix = ipaddr.IPv4.parse(suffix).prefixLengthFromSubnetMask() ?? -1;
+    else return undefined;
+  }
+  if (prefix < 0 || prefix > bits) return undefined;
+  return AddressSet.intervals(family, [cidrInterval(addressToBigInt(address), prefix, family)]);
+}
+
+function fromRange(firstText: string, lastText: string): AddressSet | undefined {
+  const first = parseAddress(firstText);
+  const last = parseAddress(lastText);
+  if (!first || !last || first.kind() !== last.kind()) return undefined;
+  const [low, high] = [addressToBigInt(first), addressToBigInt(last)];
+  return low <= high ? AddressSet.intervals(first.kind(), [[low, high]]) : undefined;
+}
+
+function keyOf(source: NamedAddresses): string {
+  return `${source.kind}:${source.name.toLowerCase()}`;
+}

@@ -1,0 +1,63 @@
+import { describeAsset } from '../model/asset.js';
+import type { NetworkAsset, NetworkScope, TrafficDirection } from './model.js';
+import { ANY_OTHER_PROTOCOL } from './catch-all.js';
+import type { Opening, Service } from './openings.js';
+import type { Decider } from './reachability.js';
+import { scopesOf } from './reachability.js';
+
+/** Words for messages about network assets, shared by every net/* rule so they all read alike. */
+
+export function listing(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function describeService(service: Service): string {
+  const protocol = service.protocol.toUpperCase();
+  const what = service.port === undefined ? protocol : `${protocol} ${service.port}`;
+  return service.name ? `${service.name} (${what})` : what;
+}
+
+/** 'SSH (TCP 22)', 'RDP (TCP 3389 and UDP 3389)', 'MySQL (TCP 3306) and Redis (TCP 6379)'. */
+export function describeServices(services: readonly Service[]): string {
+  const byName = new Map<string, Service[]>();
+  for (const service of services) byName.set(service.name ?? '', [...(byName.get(service.name ?? '') ?? []), service]);
+  return listing(
+    [...byName].flatMap(([name, group]) => (name ? [`${name} (${listing(group.map((service) => describeService({ ...service, name: undefined })))})`] : group.map(describeService))),
+  );
+}
+
+/** "ufw rule [3] '22/tcp ALLOW IN Anywhere'", "the default inbound policy 'allow'", "the firewall being off". */
+export function describeDecider(decider: Decider, direction: TrafficDirection): string {
+  if (decider.kind === 'rule') return decider.rule.appliesTo ? `${decider.rule.label} (${decider.rule.appliesTo})` : decider.rule.label;
+  if (decider.kind === 'firewall-off') return 'the firewall being off';
+  const policy = direction === 'inbound' ? decider.scope.defaultInbound : decider.scope.defaultOutbound;
+  return `the default ${direction} policy '${policy}'`;
+}
+
+const WINDOWS_PROFILES = new Set(['domain', 'private', 'public']);
+
+/** ' on the Domain and Public profiles', ' for tag:web', or nothing when the asset has a single scope. */
+export function describeScopes(asset: NetworkAsset, scopes: readonly NetworkScope[]): string {
+  if (scopesOf(asset).length <= 1 || scopes.length === 0) return '';
+  const names = listing(scopes.map((scope) => scope.name));
+  if (!scopes.every((scope) => WINDOWS_PROFILES.has(scope.name.toLowerCase()))) return ` for ${names}`;
+  return ` on the ${names} profile${scopes.length > 1 ? 's' : ''}`;
+}
+
+/** "203.0.113.0/24 can reach SSH (TCP 22) on sg-1 (web) through rule 'x' on the Public profile" — the common core of exposure messages. */
+export function describeOpening(asset: NetworkAsset, opening: Opening, direction: TrafficDirection = 'inbound'): { assetName: string; services: string; sources: string; through: string } {
+  return {
+    assetName: describeAsset(asset.asset),
+    services: describeServices(opening.services),
+    sources: opening.remotes.describe(),
+    through: `${describeDecider(opening.decidedBy, direction)}${describeScopes(asset, opening.scopes)}`,
+  };
+}
+
+/** 'all traffic', 'every TCP port', 'every TCP and UDP port' — for openings found by catchAllOpenings. */
+export function describeCatchAll(opening: Opening): string {
+  const protocols = opening.services.map((service) => service.protocol);
+  if (protocols.includes(ANY_OTHER_PROTOCOL)) return 'all traffic (every protocol and port)';
+  return `every ${listing(protocols.map((protocol) => protocol.toUpperCase()))} port`;
+}
+

@@ -1,0 +1,33 @@
+import type { SourceLocation } from '../model/location.js';
+import { listing } from './describe.js';
+import type { NetworkAsset, NetworkScope } from './model.js';
+import { scopesOf } from './reachability.js';
+
+/** Scopes that share the line a finding points at (one State line per Windows profile, or the asset when none is stated). */
+export interface ScopesAtLine {
+  location: SourceLocation;
+  scopes: NetworkScope[];
+  /** ' for the Public profile', ' for the Domain and Private profiles', or '' for an asset with one scope. */
+  which: string;
+  /** Scope names joined, for finding keys. */
+  key: string;
+}
+
+/** Groups the scopes that match by the line that states what the finding is about, so each line gets one finding. */
+export function scopesByLine(asset: NetworkAsset, matches: (scope: NetworkScope) => boolean, lineOf: (scope: NetworkScope) => SourceLocation | undefined): ScopesAtLine[] {
+  const several = scopesOf(asset).length > 1;
+  const groups = new Map<string, { location: SourceLocation; scopes: NetworkScope[] }>();
+  for (const scope of scopesOf(asset).filter(matches)) {
+    const location = lineOf(scope) ?? asset.location;
+    const id = `${location.file}:${location.line}:${location.column ?? 0}`;
+    const group = groups.get(id) ?? { location, scopes: [] };
+    group.scopes.push(scope);
+    groups.set(id, group);
+  }
+  return [...groups.values()].map(({ location, scopes }) => ({
+    location,
+    scopes,
+    which: several ? ` for the ${listing(scopes.map((scope) => scope.name))} profile${scopes.length > 1 ? 's' : ''}` : '',
+    key: scopes.map((scope) => scope.name).join('+'),
+  }));
+}

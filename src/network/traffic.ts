@@ -1,0 +1,125 @@
+import { AddressSet } from './address-set.js';
+import type { NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
+
+/** One kind of connection: its direction, protocol and (for TCP, UDP, SCTP) destination port. */
+export interface Traffic {
+  direction: TrafficDirection;
+  /** A concrete protocol ('tcp', 'udp', 'icmp', '47'…). A name no rule uses stands for "some other protocol". */
+  protocol: string;
+  /** The local port; only read for protocols with ports. */
+  port?: number;
+}
+
+const PORT_PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
+
+const PROTOCOL_ALIASES: Record<string, string> = {
+  '-1': 'any', '*': 'any', all: 'any', ip: 'any', '0': 'any',
+  '6': 'tcp', '17': 'udp', '1': 'icmp', icmpv4: 'icmp', '58': 'icmpv6', 'ipv6-icmp': 'icmpv6', '132': 'sctp',
+};
+
+export function normalizeProtocol(protocol: string): string {
+  const lower = protocol.trim().toLowerCase();
+  return PROTOCOL_ALIASES[lower] ?? lower;
+}
+
+export function hasPorts(protocol: string): boolean {
+  return PORT_PROTOCOLS.has(normalizeProtocol(protocol));
+}
+
+export function coversAllPorts(ports: readonly PortRange[]): boolean {
+  const sorted = [...ports].sort((a, b) => a.from - b.from);
+  let next = 0;
+  for (const range of sorted) {
+    if (range.from > next) return false;
+    next = Math.max(next, range.to + 1);
+  }
+  return next > 65535;
+}
+
+/** What checks ask of a rule again and again, worked out once per rule (rules are not changed after parsing). */
+interface RuleFacts {
+  protocol: string;
+  allPorts: boolean;
+  localKey: string | undefined;
+}
+
+const facts = new WeakMap<NetworkRule, RuleFacts>();
+
+function factsOf(rule: NetworkRule): RuleFacts {
+  let known = facts.get(rule);
+  if (!known) {
+    const restricted = rule.local && rule.local.length > 0 && !AddressSet.of(rule.local).isWholeSpace();
+    known = { protocol: normalizeProtocol(rule.protocol), allPorts: coversAllPorts(rule.ports), localKey: restricted ? rule.local!.map((match) => match.text).sort().join(',') : undefined };
+    facts.set(rule, known);
+  }
+  return known;
+}
+
+/**
+ * Whether a rule says anything about this traffic. A rule for 'any' protocol that names ports only speaks for
+ * protocols with ports (ufw 'allow 22' is TCP and UDP, not ICMP).
+ */
+export function ruleMatchesTraffic(rule: NetworkRule, traffic: Traffic): boolean {
+  if (rule.direction !== traffic.direction) return false;
+  const { protocol: ruleProtocol, allPorts } = factsOf(rule);
+  const protocol = normalizeProtocol(traffic.protocol);
+  if (ruleProtocol !== 'any' && ruleProtocol !== protocol) return false;
+  if (!hasPorts(protocol)) return allPorts || ruleProtocol !== 'any';
+  if (allPorts || traffic.port === undefined) return true;
+  const port = traffic.port;
+  return rule.ports.some((range) => range.from <= port && port <= range.to);
+}
+
+/**
+ * Whether a rule applies in a scope. A rule naming only scopes the asset does not have (targets the input does not
+ * describe) may still apply somewhere: its allows count, its denies do not — the over-approximation an auditor wants.
+ */
+export function ruleAppliesInScope(rule: NetworkRule, scope: NetworkScope, allScopes: readonly NetworkScope[]): boolean {
+  if (!rule.scopes || rule.scopes.length === 0) return true;
+  const names = rule.scopes.map((name) => name.toLowerCase());
+  if (names.includes('any') || names.includes('all') || names.includes(scope.name.toLowerCase())) return true;
+  const known = allScopes.some((other) => names.includes(other.name.toLowerCase()));
+  return !known && isAllow(rule);
+}
+
+export function isAllow(rule: NetworkRule): boolean {
+  return rule.action === 'allow' || rule.action === 'limit';
+}
+
+/**
+ * Whether a deny can be counted on: one restricted to some source ports blocks only part of the traffic, so it is not
+ * taken to protect the rest. Allows with such restrictions still count: a sender chooses its own source port.
+ */
+export function denyIsUnconditional(rule: NetworkRule): boolean {
+  return !rule.sourcePorts || rule.sourcePorts.length === 0 || coversAllPorts(rule.sourcePorts);
+}
+
+/**
+ * A part of the traffic singled out by rules that only apply to one interface (ufw 'on eth0', Windows interface
+ * types, GCP target tags: `appliesTo`) or to some local addresses (ufw 'to 10.0.0.5', an Azure destination prefix).
+ * Rules without such a restriction apply in every slice.
+ */
+export interface TrafficSlice {
+  appliesTo?: string;
+  local?: string;
+}
+
+/** The restricted local side of a rule as a key, or undefined when it is every address. */
+export function localKey(rule: NetworkRule): string | undefined {
+  return factsOf(rule).localKey;
+}
+
+/**
+ * Every slice the rules distinguish, plus the traffic none of them singles out. Evaluating each slice with only the
+ * rules that apply there never hides an allow: a deny counts only where its restriction holds.
+ */
+export function slicesOf(rules: readonly NetworkRule[]): TrafficSlice[] {
+  const interfaces = [undefined, ...new Set(rules.map((rule) => rule.appliesTo).filter((value) => value !== undefined))];
+  const locals = [undefined, ...new Set(rules.map(localKey).filter((value) => value !== undefined))];
+  return interfaces.flatMap((appliesTo) => locals.map((local) => ({ appliesTo, local })));
+}
+
+export function ruleAppliesInSlice(rule: NetworkRule, slice: TrafficSlice): boolean {
+  const key = localKey(rule);
+  return (rule.appliesTo === undefined || rule.appliesTo === slice.appliesTo) && (key === undefined || key === slice.local);
+}

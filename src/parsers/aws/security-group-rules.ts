@@ -1,0 +1,68 @@
+import type { InputProblem } from '../../model/problem.js';
+import type { AddressMatch, NetworkAsset } from '../../network/model.js';
+import { cidrAddress, isObject, stringOf } from '../json/cloud-values.js';
+import type { JsonPosition } from '../json/locate.js';
+import { ec2ArnParts, securityGroupArn, type ArnParts } from './arn.js';
+import { securityGroupAsset } from './asset.js';
+import { invalidRule, protocolAndPorts } from './permission.js';
+import { at, permissionRule } from './security-groups.js';
+
+/** describe-security-group-rules: one rule per source, grouped back into one asset per security group. */
+export function securityGroupRulesToAssets(
+  rules: unknown[],
+  positions: (index: number) => JsonPosition | undefined,
+  file: string,
+  fileArn: ArnParts | undefined,
+  problems: InputProblem[],
+): NetworkAsset[] {
+  const assets = new Map<string, NetworkAsset>();
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index];
+    const position = positions(index);
+    const line = position?.line ?? 1;
+    const where = `SecurityGroupRules[${index}]`;
+    const groupId = isObject(rule) ? stringOf(rule.GroupId) : undefined;
+    if (!isObject(rule) || !groupId) {
+      problems.push(invalidRule(file, line, where, 'has no GroupId'));
+      continue;
+    }
+    const traffic = protocolAndPorts(rule);
+    if (typeof traffic === 'string') {
+      problems.push(invalidRule(file, line, `${groupId} ${where}`, traffic));
+      continue;
+    }
+    const peer = peerOf(rule);
+    if (!peer) {
+      problems.push(invalidRule(file, line, `${groupId} ${where}`, 'names no valid CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupInfo'));
+      continue;
+    }
+    let asset = assets.get(groupId);
+    if (!asset) {
+      const owner = stringOf(rule.GroupOwnerId);
+      const arnParts = ec2ArnParts(rule.SecurityGroupRuleArn) ?? fileArn;
+      const id = arnParts && owner ? securityGroupArn(arnParts, owner, groupId) : groupId;
+      asset = securityGroupAsset({ id, groupId, account: owner ?? arnParts?.account, region: arnParts?.region }, { file, line });
+      assets.set(groupId, asset);
+    }
+    const label = stringOf(rule.SecurityGroupRuleId) ?? where;
+    const direction = rule.IsEgress === true ? 'outbound' : 'inbound';
+    asset.rules.push(permissionRule(direction, traffic, peer.address, label, at(file, position?.member(peer.key) ?? position, line)));
+  }
+  return [...assets.values()];
+}
+
+function peerOf(rule: Record<string, unknown>): { key: string; address: AddressMatch } | undefined {
+  if (rule.CidrIpv4 !== undefined) return wrap('CidrIpv4', cidrAddress(rule.CidrIpv4));
+  if (rule.CidrIpv6 !== undefined) return wrap('CidrIpv6', cidrAddress(rule.CidrIpv6));
+  const prefixList = stringOf(rule.PrefixListId);
+  if (prefixList) return { key: 'PrefixListId', address: { kind: 'symbol', name: prefixList, public: 'unknown', text: prefixList } };
+  const referenced = isObject(rule.ReferencedGroupInfo) ? rule.ReferencedGroupInfo : undefined;
+  const group = referenced && stringOf(referenced.GroupId);
+  if (!referenced || !group) return undefined;
+  const owner = stringOf(referenced.UserId);
+  return { key: 'ReferencedGroupInfo', address: { kind: 'group', ref: owner ? `${owner}/${group}` : group, text: group } };
+}
+
+function wrap(key: string, address: AddressMatch | undefined): { key: string; address: AddressMatch } | undefined {
+  return address ? { key, address } : undefined;
+}

@@ -1,0 +1,71 @@
+import type { SourceLocation } from '../../model/location.js';
+import { lookupKeyword, type Keyword } from './keywords.js';
+
+/** One keyword's stored value: the words `sshd -T` prints, and the line that set it. */
+export interface StoredSetting {
+  items: string[];
+  location: SourceLocation;
+}
+
+/** servconf.c's ServerOptions: what one pass over the configuration set, by canonical keyword. */
+export type ServerOptions = Map<string, StoredSetting>;
+
+/** How repeated lines combine, per servconf.c. */
+function combining(keyword: Keyword): 'append' | 'first-line' | 'first' | 'none' {
+  switch (keyword.kind) {
+    case 'users': case 'groups': case 'acceptenv': case 'accumulate': case 'port':
+      return 'append';
+    case 'wordlist': case 'authenticationmethods':
+      return 'first-line';
+    case 'deprecated': case 'unsupported': case 'ignore': case 'include': case 'match':
+      return 'none';
+    default:
+      return 'first';
+  }
+}
+
+/** Stores a parsed directive into `options` when `active`; returns the refusal sshd would print, if any. */
+export function applySetting(options: ServerOptions, keyword: Keyword, items: string[], active: boolean, location: SourceLocation): string | undefined {
+  const current = options.get(keyword.name);
+  switch (combining(keyword)) {
+    case 'append':
+      if (active) options.set(keyword.name, { items: [...(current?.items ?? []), ...items], location: current?.location ?? location });
+      return undefined;
+    case 'first-line':
+      // servconf.c checks "any" against the options filled so far, active line or not.
+      if (keyword.kind === 'authenticationmethods' && items.includes('any') && current && current.items.length > 0) {
+        return `"any" must appear alone in ${keyword.name === 'authenticationmethods' ? 'AuthenticationMethods' : keyword.name}`;
+      }
+      if (active && !current) options.set(keyword.name, { items: keyword.name === 'setenv' ? firstOfEachName(items) : items, location });
+      return undefined;
+    case 'first':
+      if (active && !current) options.set(keyword.name, { items, location });
+      return undefined;
+    case 'none':
+      return undefined;
+  }
+}
+
+/** SetEnv ignores a later assignment to a name it already has. */
+function firstOfEachName(assignments: string[]): string[] {
+  const seen = new Set<string>();
+  return assignments.filter((assignment) => {
+    const name = assignment.slice(0, assignment.indexOf('='));
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+}
+
+/**
+ * copy_set_server_options(): what a matching Match pass set overrides the global value (lists are replaced, not
+ * merged). Exactly the keywords allowed in Match are copied in 9.2; a global-only keyword inside `Match All` is not.
+ */
+export function overlay(global: ServerOptions, matched: ServerOptions): ServerOptions {
+  const result = new Map(global);
+  for (const [name, setting] of matched) {
+    if (!lookupKeyword(name)?.inMatch) continue;
+    if (setting.items.length > 0 || !result.has(name)) result.set(name, setting);
+  }
+  return result;
+}

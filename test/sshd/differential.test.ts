@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sshdEffective } from '../../src/cli/sshd-effective.js';
+import { randomTree, seededRandom } from './random-config.js';
+
+const SSHD = '/usr/sbin/sshd';
+const CASES = 800;
+const COMPARED = [
+  'passwordauthentication', 'kbdinteractiveauthentication', 'permitrootlogin', 'permitemptypasswords', 'pubkeyauthentication',
+  'hostbasedauthentication', 'ignorerhosts', 'loglevel', 'maxauthtries', 'maxsessions', 'logingracetime', 'x11forwarding',
+  'allowtcpforwarding', 'allowagentforwarding', 'gatewayports', 'permittunnel', 'clientaliveinterval', 'clientalivecountmax',
+  'permituserenvironment', 'usepam', 'allowusers', 'allowgroups', 'denyusers', 'denygroups', 'ciphers', 'macs', 'kexalgorithms',
+  'authenticationmethods',
+];
+const available = existsSync(SSHD);
+if (!available) console.warn(`differential test skipped: ${SSHD} is not installed (apt-get install openssh-server)`);
+
+function linesOf(output: string): string[] {
+  return output.split('\n').filter((line) => COMPARED.includes(line.slice(0, line.indexOf(' '))));
+}
+
+describe.skipIf(!available)('sshdEffective agrees with the real sshd -T (OpenSSH 9.2p1)', () => {
+  let dir: string;
+  let key: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'parapet-sshd-diff-'));
+    key = join(dir, 'hostkey');
+    mkdirSync('/run/sshd', { recursive: true });
+    spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`agrees on ${CASES} random configurations`, () => {
+    const random = seededRandom(20260523);
+    const disagreements: string[] = [];
+    let refused = 0;
+    for (let index = 0; index < CASES; index++) {
+      const caseDir = join(dir, `case-${index}`);
+      mkdirSync(caseDir);
+      const tree = randomTree(random, caseDir);
+      const main = join(caseDir, 'sshd_config');
+      writeFileSync(main, tree.main);
+      for (const [name, text] of Object.entries(tree.dropIns)) writeFileSync(join(caseDir, name), text);
+      const spec = Object.entries(tree.spec).map(([field, value]) => `${field}=${value}`).join(',');
+      const real = spawnSync(SSHD, ['-T', '-f', main, '-h', key, ...(spec ? ['-C', spec] : [])], { encoding: 'utf8' });
+      const ours = sshdEffective(main, tree.spec);
+      const realAccepts = real.status === 0;
+      if (!realAccepts) refused++;
+      const describeCase = () => `case ${index} (-C ${spec}):\n${tree.main}${Object.entries(tree.dropIns).map(([name, text]) => `--- ${name}\n${text}`).join('')}`;
+      if (realAccepts !== (ours.exitCode === 0)) {
+        disagreements.push(`${describeCase()}\nsshd exit ${real.status}: ${real.stderr.trim()}\nours exit ${ours.exitCode}: ${ours.stderr.trim()}`);
+        continue;
+      }
+      if (!realAccepts) continue;
+      const expected = linesOf(real.stdout);
+      const actual = linesOf(ours.stdout);
+      if (expected.join('\n') !== actual.join('\n')) {
+        const missing = expected.filter((line) => !actual.includes(line));
+        const extra = actual.filter((line) => !expected.includes(line));
+        disagreements.push(`${describeCase()}\nsshd only: ${missing.join(' | ')}\nours only: ${extra.join(' | ')}`);
+      }
+    }
+    console.info(`differential: ${CASES} cases, ${refused} refused by sshd, ${CASES - disagreements.length} agree, ${disagreements.length} disagree`);
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  });
+});
