@@ -1,25 +1,29 @@
 // Bundles the CLI into dist/ so that start-up loads one file, not hundreds of modules.
 // Parsers and cloud SDKs are split into chunks that load only when a command needs them.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const dist = new URL('./dist', import.meta.url).pathname;
+// Built beside dist/ and swapped in, so that a CLI run during a rebuild never sees half a bundle.
+const staging = `${dist}.${process.pid}`;
 
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { parapet: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // jsonc-parser's default entry is a UMD bundle esbuild cannot follow; its ESM entry bundles cleanly.
   mainFields: ['module', 'main'],
   target: 'node20',
   minify: true,
-  sourcemap: false,
   legalComments: 'none',
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __parapetRequire } from 'node:module'; const require = __parapetRequire(import.meta.url);" },
   define: { PARAPET_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 });
-chmodSync(new URL('./dist/parapet.js', import.meta.url), 0o755);
+chmodSync(`${staging}/parapet.js`, 0o755);
+rmSync(dist, { recursive: true, force: true });
+renameSync(staging, dist);

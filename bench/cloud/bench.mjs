@@ -1,5 +1,6 @@
 // Parapet (all rules, SARIF) against the one-rule jq filter on a 50,000-group describe-security-groups file.
 // Alternating runs; prints medians, the ratio and Parapet's peak RSS, with a bare `node` JSON.parse of the file for scale.
+// bench/cloud/loader.mjs times the AWS loader alone against JSON.parse.
 // usage: node bench/cloud/bench.mjs [FILE] [RUNS=5]   (PARAPET=path/to/parapet.js to bench another build)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';

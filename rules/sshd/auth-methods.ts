@@ -7,7 +7,7 @@ const KNOWLEDGE_METHODS = new Set(['password', 'keyboard-interactive']);
  * undefined when sshd accepts any single method ('any', the default).
  */
 export function methodLists(context: SshdContext): string[][] | undefined {
-  const lists = wordsOfLists(context);
+  const lists = authenticationMethodLists(context);
   return lists.some((list) => list.length === 1 && list[0] === 'any') ? undefined : lists;
 }
 
@@ -24,7 +24,7 @@ export function allowsSingleFactor(context: SshdContext): boolean {
   return lists === undefined || lists.some((list) => new Set(list).size < 2);
 }
 
-function wordsOfLists(context: SshdContext): string[][] {
+function authenticationMethodLists(context: SshdContext): string[][] {
   const setting = context.get('authenticationmethods');
   const lists = setting.values.flatMap((value) => value.split(/\s+/)).filter((list) => list !== '');
   if (lists.length === 0) return [['any']];

@@ -1,3 +1,4 @@
+import { dirname, relative } from 'node:path';
 import { defineRule } from '../../src/engine/rule.js';
 import type { RuleFinding } from '../../src/model/finding.js';
 import { manual } from './references.js';
@@ -26,14 +27,14 @@ export default defineRule({
     const seen = new Map<string, number>();
     return model.invalid.map(({ location, message }): RuleFinding => {
       // The key must survive line shifts, so repeats of one message are told apart by their order, not their line.
-      const occurrence = (seen.get(location.file + message) ?? 0) + 1;
-      seen.set(location.file + message, occurrence);
-      const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+      const file = relative(dirname(model.file), location.file);
+      const occurrence = (seen.get(`${file}/${message}`) ?? 0) + 1;
+      seen.set(`${file}/${message}`, occurrence);
       return {
-        message: `sshd would refuse to start: ${sentence} Until this line is fixed, a restart locks everyone out.`,
+        message: `OpenSSH's sshd refuses to start with this line (${message.replace(/\.$/, '')}): until it is fixed, a restart or reboot locks everyone out.`,
         location,
         asset: model.asset,
-        key: `${location.file}/${message}/${occurrence}`,
+        key: `${file}/${message}/${occurrence}`,
       };
     });
   },

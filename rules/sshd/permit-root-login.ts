@@ -3,12 +3,12 @@ import { judgeEachContext, valueOf } from './each-setting.js';
 import { cis, devSec, flowSeed, lynis, manual, MOZILLA_MODERN } from './references.js';
 
 /** What each value lets root do; sshd -T prints prohibit-password under its old name without-password. */
-const ROOT_ACCESS: Record<string, { shown: string; access: string }> = {
-  yes: { shown: 'yes', access: 'root can log in with a password or a key' },
-  'without-password': { shown: 'prohibit-password', access: 'root can log in with a key' },
-  'prohibit-password': { shown: 'prohibit-password', access: 'root can log in with a key' },
-  'forced-commands-only': { shown: 'forced-commands-only', access: 'root can log in with a key that carries a forced command' },
-};
+const ROOT_ACCESS = new Map([
+  ['yes', { shown: 'yes', access: 'root can log in with a password or a key' }],
+  ['without-password', { shown: 'prohibit-password', access: 'root can log in with a key' }],
+  ['prohibit-password', { shown: 'prohibit-password', access: 'root can log in with a key' }],
+  ['forced-commands-only', { shown: 'forced-commands-only', access: 'root can log in with a key that carries a forced command' }],
+]);
 
 export default defineRule({
   id: 'sshd/permit-root-login',
@@ -36,7 +36,7 @@ export default defineRule({
     return judgeEachContext(model, { keyword: 'PermitRootLogin' }, (setting, _context, where) => {
       const value = valueOf(setting);
       if (value === 'no') return undefined;
-      const known = ROOT_ACCESS[value] ?? { shown: value, access: 'root may be able to log in' };
+      const known = ROOT_ACCESS.get(value) ?? { shown: value, access: 'root may be able to log in' };
       return `PermitRootLogin is ${known.shown} ${where}: ${known.access}.`;
     });
   },

@@ -41,8 +41,9 @@ export default defineRule({
       const local = LOCAL.has(value) && unlimited('permitopen');
       const remote = REMOTE.has(value) && unlimited('permitlisten');
       if (!local && !remote) return undefined;
-      const kinds = local && remote ? 'local and remote forwards' : local ? 'local forwards' : 'remote forwards';
-      return `AllowTcpForwarding is ${value} ${where} with no PermitOpen or PermitListen limit: users can open ${kinds} to any address this host reaches.`;
+      const limits = local && remote ? 'neither PermitOpen nor PermitListen limits it' : local ? 'PermitOpen is any' : 'PermitListen is any';
+      const reach = [local ? 'forward connections from this host to any address it reaches' : '', remote ? 'open listening ports on this host that tunnel to their side' : ''];
+      return `AllowTcpForwarding is ${value} ${where} and ${limits}: users can ${reach.filter(Boolean).join(' and ')}.`;
     });
   },
 });

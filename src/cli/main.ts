@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .fail((message, error) => {
       if (error) throw error;
-      process.stderr.write(`parapet: ${message}\nRun 'parapet --help' for usage.\n`);
+      process.stderr.write(`parapet: ${message.replace(/:?\s*\n\s*/g, ': ')} — run 'parapet --help' for usage.\n`);
       process.exit(EXIT.error);
     })
     .help()

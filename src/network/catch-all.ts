@@ -1,11 +1,8 @@
 import type { NetworkAsset, TrafficDirection } from './model.js';
 import { OpeningCollector, worldPart, type Opening } from './openings.js';
 import { allowedRemotes, reachability, type Decider } from './reachability.js';
-import { OTHER_PROTOCOL, trafficClasses } from './traffic-classes.js';
+import { ANY_OTHER_PROTOCOL, OTHER_PROTOCOL, trafficClasses } from './traffic-classes.js';
 import { coversAllPorts, normalizeProtocol } from './traffic.js';
-
-/** How catch-all openings name the protocols they cover; describeCatchAll reads it. */
-export const ANY_OTHER_PROTOCOL = 'any other protocol';
 
 /**
  * Deciders that open every port to the world: a rule for all ports of TCP or UDP, or for any protocol, whose

@@ -1,6 +1,6 @@
 import { describeAsset } from '../model/asset.js';
 import type { NetworkAsset, NetworkScope, TrafficDirection } from './model.js';
-import { ANY_OTHER_PROTOCOL } from './catch-all.js';
+import { ANY_OTHER_PROTOCOL } from './traffic-classes.js';
 import type { Opening, Service } from './openings.js';
 import type { Decider } from './reachability.js';
 import { scopesOf } from './reachability.js';
@@ -28,7 +28,10 @@ export function describeServices(services: readonly Service[]): string {
 
 /** "ufw rule [3] '22/tcp ALLOW IN Anywhere'", "the default inbound policy 'allow'", "the firewall being off". */
 export function describeDecider(decider: Decider, direction: TrafficDirection): string {
-  if (decider.kind === 'rule') return decider.rule.appliesTo ? `${decider.rule.label} (${decider.rule.appliesTo})` : decider.rule.label;
+  if (decider.kind === 'rule') {
+    const { label, appliesTo } = decider.rule;
+    return appliesTo && !label.includes(appliesTo) ? `${label} (${appliesTo})` : label;
+  }
   if (decider.kind === 'firewall-off') return 'the firewall being off';
   const policy = direction === 'inbound' ? decider.scope.defaultInbound : decider.scope.defaultOutbound;
   return `the default ${direction} policy '${policy}'`;

@@ -1,7 +1,8 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope } from './model.js';
-import { denyIsUnconditional, isAllow, ruleAppliesInScope, ruleAppliesInSlice, ruleMatchesTraffic, slicesOf, type Traffic } from './traffic.js';
+import { ruleAppliesInSlice, slicesOf, type Endpoint } from './traffic-slices.js';
+import { denyIsUnconditional, isAllow, normalizeProtocol, ruleAppliesInScope, ruleMatchesTraffic, type Traffic } from './traffic.js';
 
 /** What decides a piece of traffic: a rule, the scope's default policy, or the firewall of that scope being off. */
 export type Decider =
@@ -22,14 +23,15 @@ export interface Decision {
 export interface ScopeReachability {
   scope: NetworkScope;
   /**
-   * Every remote address is in at least one decision. Where rules apply only to one interface or local address,
-   * each such slice of the traffic is decided on its own and an address can be in one decision per slice
-   * (allowed on eth0 by a rule, elsewhere by the default); otherwise the decisions partition the addresses.
+   * Every remote address is in at least one decision. Where rules apply only to one interface or local address and
+   * the query leaves those open, each such slice of the traffic is decided on its own and an address can be in one
+   * decision per slice (allowed on eth0 by a rule, elsewhere by the default); otherwise, and always when the query
+   * names the interface and local address, the decisions partition the addresses.
    */
   decisions: Decision[];
 }
 
-export interface ReachabilityQuery extends Traffic {
+export interface ReachabilityQuery extends Traffic, Endpoint {
   /** Only this scope (a Windows profile name); all scopes when absent. */
   scope?: string;
 }
@@ -55,22 +57,43 @@ export function allowedRemotes(result: ScopeReachability): AddressSet {
   return result.decisions.filter((decision) => decision.action === 'allow').reduce((set, decision) => set.union(decision.remotes), AddressSet.EMPTY);
 }
 
-function decide(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic): Decision[] {
+function decide(asset: NetworkAsset, scope: NetworkScope, query: ReachabilityQuery): Decision[] {
   if (!scope.enabled) {
     return [{ action: 'allow', remotes: AddressSet.WORLD, decidedBy: { kind: 'firewall-off', scope }, location: scope.stateLocation ?? asset.location }];
   }
-  const rules = asset.rules.filter(
-    (rule) => rule.enabled && ruleMatchesTraffic(rule, traffic) && ruleAppliesInScope(rule, scope, asset.scopes) && (isAllow(rule) || denyIsUnconditional(rule)),
-  );
+  const rules = candidatesFor(asset, scope, query).filter((rule) => ruleMatchesTraffic(rule, query));
   const merged = new Map<NetworkRule | 'default', Decision>();
-  for (const slice of slicesOf(rules)) {
-    for (const decision of decideSlice(asset, scope, traffic, rules.filter((rule) => ruleAppliesInSlice(rule, slice)))) {
+  for (const slice of slicesOf(rules, query)) {
+    for (const decision of decideSlice(asset, scope, query, rules.filter((rule) => ruleAppliesInSlice(rule, slice, query)))) {
       const key = decision.decidedBy.kind === 'rule' ? decision.decidedBy.rule : 'default';
       const known = merged.get(key);
       merged.set(key, known ? { ...known, remotes: known.remotes.union(decision.remotes) } : decision);
     }
   }
   return [...merged.values()];
+}
+
+const candidateCache = new WeakMap<NetworkAsset, Map<string, NetworkRule[]>>();
+
+/** The rules that can matter in a scope for a direction and protocol, before looking at ports; kept per asset, as checks ask about many ports. */
+function candidatesFor(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic): NetworkRule[] {
+  const protocol = normalizeProtocol(traffic.protocol);
+  const key = `${scope.name}\0${traffic.direction}\0${protocol}`;
+  let byKey = candidateCache.get(asset);
+  if (!byKey) candidateCache.set(asset, (byKey = new Map()));
+  let rules = byKey.get(key);
+  if (!rules) {
+    rules = asset.rules.filter(
+      (rule) => rule.enabled && rule.direction === traffic.direction && protocolMatches(rule, protocol) && ruleAppliesInScope(rule, scope, asset.scopes) && (isAllow(rule) || denyIsUnconditional(rule)),
+    );
+    byKey.set(key, rules);
+  }
+  return rules;
+}
+
+function protocolMatches(rule: NetworkRule, protocol: string): boolean {
+  const ruleProtocol = normalizeProtocol(rule.protocol);
+  return ruleProtocol === 'any' || ruleProtocol === protocol;
 }
 
 /** One slice of the traffic: the rules' order and the semantics decide every remote address exactly once. */

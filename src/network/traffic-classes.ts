@@ -3,6 +3,8 @@ import { hasPorts, normalizeProtocol, type Traffic } from './traffic.js';
 
 /** A protocol no rule names: what 'any protocol' rules alone decide (GRE, ESP, …). */
 export const OTHER_PROTOCOL = 'other-protocol';
+/** How findings name it. */
+export const ANY_OTHER_PROTOCOL = 'any other protocol';
 
 /** Traffic that stands for a whole class: every port in `ports` is decided exactly like `traffic.port`. */
 export interface TrafficClass {

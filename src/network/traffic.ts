@@ -40,6 +40,7 @@ export function coversAllPorts(ports: readonly PortRange[]): boolean {
 interface RuleFacts {
   protocol: string;
   allPorts: boolean;
+  local: AddressSet;
   localKey: string | undefined;
 }
 
@@ -48,8 +49,9 @@ const facts = new WeakMap<NetworkRule, RuleFacts>();
 function factsOf(rule: NetworkRule): RuleFacts {
   let known = facts.get(rule);
   if (!known) {
-    const restricted = rule.local && rule.local.length > 0 && !AddressSet.of(rule.local).isWholeSpace();
-    known = { protocol: normalizeProtocol(rule.protocol), allPorts: coversAllPorts(rule.ports), localKey: restricted ? rule.local!.map((match) => match.text).sort().join(',') : undefined };
+    const local = rule.local && rule.local.length > 0 ? AddressSet.of(rule.local) : AddressSet.WORLD;
+    const localKey = local.isWholeSpace() ? undefined : (rule.local ?? []).map((match) => match.text).sort().join(',');
+    known = { protocol: normalizeProtocol(rule.protocol), allPorts: coversAllPorts(rule.ports), local, localKey };
     facts.set(rule, known);
   }
   return known;
@@ -94,32 +96,12 @@ export function denyIsUnconditional(rule: NetworkRule): boolean {
   return !rule.sourcePorts || rule.sourcePorts.length === 0 || coversAllPorts(rule.sourcePorts);
 }
 
-/**
- * A part of the traffic singled out by rules that only apply to one interface (ufw 'on eth0', Windows interface
- * types, GCP target tags: `appliesTo`) or to some local addresses (ufw 'to 10.0.0.5', an Azure destination prefix).
- * Rules without such a restriction apply in every slice.
- */
-export interface TrafficSlice {
-  appliesTo?: string;
-  local?: string;
-}
-
 /** The restricted local side of a rule as a key, or undefined when it is every address. */
 export function localKey(rule: NetworkRule): string | undefined {
   return factsOf(rule).localKey;
 }
 
-/**
- * Every slice the rules distinguish, plus the traffic none of them singles out. Evaluating each slice with only the
- * rules that apply there never hides an allow: a deny counts only where its restriction holds.
- */
-export function slicesOf(rules: readonly NetworkRule[]): TrafficSlice[] {
-  const interfaces = [undefined, ...new Set(rules.map((rule) => rule.appliesTo).filter((value) => value !== undefined))];
-  const locals = [undefined, ...new Set(rules.map(localKey).filter((value) => value !== undefined))];
-  return interfaces.flatMap((appliesTo) => locals.map((local) => ({ appliesTo, local })));
-}
-
-export function ruleAppliesInSlice(rule: NetworkRule, slice: TrafficSlice): boolean {
-  const key = localKey(rule);
-  return (rule.appliesTo === undefined || rule.appliesTo === slice.appliesTo) && (key === undefined || key === slice.local);
+/** The local addresses a rule is restricted to (every address when it is not). */
+export function localAddresses(rule: NetworkRule): AddressSet {
+  return factsOf(rule).local;
 }

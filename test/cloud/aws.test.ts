@@ -10,7 +10,10 @@ const rulesOf = (asset: NetworkAsset, direction = 'inbound') => asset.rules.filt
 
 describe('aws describe-security-groups (CLI JSON)', () => {
   it('makes one allow-only asset per group, named by its ARN, account and region', () => {
-    expect(cli.result.problems).toEqual([]);
+    expect(cli.result.problems).toEqual([
+      expect.objectContaining({ id: 'aws/prefix-list-unresolved', level: 'warning', line: cli.lines.findIndex((line) => line.includes('"pl-63a5400a"')) + 1 }),
+    ]);
+    expect(cli.result.problems[0].message).toMatch(/prefix lists whose entries this export does not show \(pl-63a5400a\)/);
     expect(cli.assets.map((asset) => asset.asset)).toEqual([
       { kind: 'aws-security-group', id: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0a1b2c3d4e5f60001', name: 'web-public', account: '123456789012', region: 'us-east-1' },
       // No ARN of its own: built from the region the other group's ARN shows.
@@ -68,12 +71,12 @@ describe('aws describe-security-groups (CLI JSON)', () => {
 describe('aws SDK v3 output', () => {
   it('reads the paginator array and the single-command output ($metadata, NextToken) into the same rules as the CLI', () => {
     const paginated = loadCorpus(load, 'aws/sdk-v3-paginate-all-SecurityGroups.json');
-    expect(paginated.result.problems).toEqual([]);
+    expect(paginated.result.problems.map((problem) => problem.id)).toEqual(['aws/prefix-list-unresolved']);
     expect(paginated.assets.map((asset) => asset.rules.map(withoutLines))).toEqual(cli.assets.map((asset) => asset.rules.map(withoutLines)));
 
     const single = loadCorpus(load, 'aws/sdk-v3-DescribeSecurityGroupsCommand-output.json');
     expect(single.assets.map((asset) => asset.rules.map(withoutLines))).toEqual([web().rules.map(withoutLines)]);
-    expect(single.result.problems).toEqual([expect.objectContaining({ id: 'aws/more-pages', level: 'warning' })]);
+    expect(single.result.problems.map((problem) => [problem.id, problem.level])).toEqual([['aws/prefix-list-unresolved', 'warning'], ['aws/more-pages', 'warning']]);
   });
 });
 
@@ -81,7 +84,7 @@ describe('aws describe-security-group-rules', () => {
   const rules = loadCorpus(load, 'aws/cli-describe-security-group-rules.synthetic.json');
 
   it('groups the rules back into their security groups, with ARNs from the rule ARNs', () => {
-    expect(rules.result.problems).toEqual([]);
+    expect(rules.result.problems.map((problem) => problem.id)).toEqual(['aws/prefix-list-unresolved']);
     expect(rules.assets.map((asset) => [asset.asset.id, asset.rules.map((rule) => rule.label)])).toEqual([
       ['arn:aws:ec2:us-east-1:123456789012:security-group/sg-0a1b2c3d4e5f60001', ['sgr-0aaaaaaaaaaaaaaa1 tcp/22 from 0.0.0.0/0', 'sgr-0aaaaaaaaaaaaaaa2 tcp/22 from ::/0', 'sgr-0aaaaaaaaaaaaaaa3 tcp/3389 from pl-63a5400a', 'sgr-0aaaaaaaaaaaaaaa5 any to 0.0.0.0/0']],
       ['arn:aws:ec2:us-east-1:123456789012:security-group/sg-0a1b2c3d4e5f60002', ['sgr-0aaaaaaaaaaaaaaa4 tcp/5432 from sg-0a1b2c3d4e5f60001']],
@@ -102,6 +105,9 @@ describe('aws edge cases', () => {
     expect(all.rules[0].ports).toEqual([ALL_PORTS]);
     const range = loadText(load, group({ IpProtocol: '17', FromPort: 20, ToPort: 30, IpRanges: [{ CidrIp: '0.0.0.0/0' }] })).models[0] as NetworkAsset;
     expect(range.rules[0]).toMatchObject({ protocol: 'udp', ports: [{ from: 20, to: 30 }] });
+    // AWS: a protocol other than TCP, UDP, ICMP and ICMPv6 allows all ports, whatever the numbers say.
+    const sctp = loadText(load, group({ IpProtocol: '132', FromPort: 20, ToPort: 30, IpRanges: [{ CidrIp: '0.0.0.0/0' }] })).models[0] as NetworkAsset;
+    expect(sctp.rules[0]).toMatchObject({ protocol: 'sctp', ports: [ALL_PORTS] });
   });
 
   it('names a group by its id when no region is known', () => {

@@ -167,3 +167,32 @@ describe('rules limited to an interface or a local address', () => {
     );
   });
 });
+
+describe('a query that names the interface and local address', () => {
+  it('partitions the remote addresses exactly as the brute force decides packets arriving there', () => {
+    const restrictedAsset = fc.record({
+      asset: assetArb,
+      restrictions: fc.array(fc.record({ appliesTo: fc.constantFrom(undefined, 'on eth0', 'on eth1'), local: fc.constantFrom(undefined, '10.0.0.5/32', '10.0.0.0/24') }), { minLength: 8, maxLength: 8 }),
+    }).map(({ asset, restrictions }): NetworkAsset => ({
+      ...asset,
+      rules: asset.rules.map((rule, index) => {
+        const { appliesTo, local } = restrictions[index];
+        return { ...rule, ...(appliesTo ? { appliesTo } : {}), ...(local ? { local: [{ kind: 'cidr', cidr: local, text: local } as AddressMatch] } : {}) };
+      }),
+    }));
+    fc.assert(
+      fc.property(restrictedAsset, fc.array(fc.oneof(v4, v6), { minLength: 4, maxLength: 8 }), fc.constantFrom('eth0', 'eth1', 'eth2'), fc.constantFrom('10.0.0.5', '10.0.0.6', '192.168.1.1'), fc.integer({ min: 14, max: 31 }), (asset, random, via, local, port) => {
+        const here = { ...asset, rules: asset.rules.filter((rule) => (rule.appliesTo === undefined || rule.appliesTo === `on ${via}`) && (rule.local === undefined || rule.local.some((match) => inRemote(local, match)))) };
+        for (const { scope, decisions } of reachability(asset, { direction: 'inbound', protocol: 'tcp', port, appliesTo: `on ${via}`, local })) {
+          for (const address of probes(asset, random)) {
+            const holders = decisions.filter((decision) => decision.remotes.has(address));
+            expect(holders, `${address} must be in exactly one decision`).toHaveLength(1);
+            const got = `${holders[0].action} ${holders[0].decidedBy.kind === 'rule' ? holders[0].decidedBy.rule.id : holders[0].decidedBy.kind === 'default' ? 'default' : 'off'}`;
+            expect(got).toBe(bruteForce(here, scope, address, 'inbound', 'tcp', port));
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -54,17 +54,70 @@ const VALUES: Record<string, readonly string[]> = {
   StrictModes: YES_NO,
   Compression: ['yes', 'no', 'delayed'],
   FooBar: ['1'],
-  PermitOpen: ['any', 'none', 'localhost:80'],
+  PermitOpen: ['any', 'none', 'localhost:80', 'localhost:80 [::1]:443', '*:8080'],
+  PermitListen: ['any', '8080', 'localhost:9000 9001'],
+  Port: ['22', '2222', 'ssh'],
+  Subsystem: ['sftp /usr/lib/openssh/sftp-server', 'sftp internal-sftp -l INFO', 'backup /usr/bin/backup'],
+  SetEnv: ['A=1 B=2', 'A=3', 'X="a b"'],
+  ChrootDirectory: ['none', '/srv/%u', '"/srv/my jail"'],
+  MaxStartups: ['10:30:60', '5', '20:50:100'],
+  PerSourceMaxStartups: ['none', '3'],
+  PerSourceNetBlockSize: ['24:56', '32'],
+  IPQoS: ['lowdelay', 'af21 cs1', 'throughput reliability', '0x10', 'ef le'],
+  RekeyLimit: ['default none', '1G 1h', '512M', 'default 30m'],
+  StreamLocalBindMask: ['0177', '022', '0'],
+  X11DisplayOffset: ['10', '20'],
+  PubkeyAcceptedAlgorithms: ['+ssh-rsa', '-*nistp*', 'ssh-ed25519,rsa-sha2-512', 'ssh-ed25519*'],
+  HostKeyAlgorithms: ['ssh-ed25519', '+ssh-rsa'],
+  CASignatureAlgorithms: ['^ssh-rsa', '-ssh-rsa'],
+  LogVerbose: ['kex.c:*:1000', 'none'],
+  ChannelTimeout: ['session=5m', 'agent-connection=1h direct-tcpip=10m', 'none'],
+  UnusedConnectionTimeout: ['none', '1h', '0'],
+  PermitTTY: YES_NO,
+  AuthorizedKeysFile: ['.ssh/authorized_keys', '.ssh/authorized_keys /etc/ssh/keys/%u', 'none'],
+  TrustedUserCAKeys: ['/etc/ssh/ca.pub', 'none'],
+  RevokedKeys: ['/etc/ssh/revoked'],
+  AuthorizedKeysCommand: ['/usr/bin/sss_ssh_authorizedkeys %u', 'none'],
+  AuthorizedKeysCommandUser: ['nobody'],
+  AuthorizedPrincipalsCommand: ['/usr/bin/principals %u'],
+  AuthorizedPrincipalsCommandUser: ['nobody'],
+  AuthorizedPrincipalsFile: ['/etc/ssh/principals/%u', 'none'],
+  PubkeyAuthOptions: ['none', 'touch-required', 'verify-required touch-required'],
+  SyslogFacility: ['AUTH', 'authpriv', 'LOCAL7'],
+  PrintMotd: YES_NO,
+  UseDNS: YES_NO,
+  TCPKeepAlive: YES_NO,
+  VersionAddendum: ['none', 'hello world', 'x # y'],
+  FingerprintHash: ['sha256', 'MD5'],
+  AddressFamily: ['any', 'inet', 'inet6'],
+  RequiredRSASize: ['2048', '1024'],
+  DisableForwarding: YES_NO,
+  ExposeAuthInfo: YES_NO,
+  AllowStreamLocalForwarding: ['yes', 'no', 'local', 'all'],
+  StreamLocalBindUnlink: YES_NO,
+  PermitUserRC: YES_NO,
+  X11UseLocalhost: YES_NO,
+  IgnoreUserKnownHosts: YES_NO,
+  HostbasedUsesNameFromPacketOnly: YES_NO,
+  GSSAPIAuthentication: YES_NO,
+  GSSAPICleanupCredentials: YES_NO,
+  KerberosAuthentication: YES_NO,
+  Banner2: [],
 };
+delete VALUES.Banner2;
 const INVALID: Record<string, readonly string[]> = {
   PasswordAuthentication: ['maybe', 'true'], PermitRootLogin: ['sometimes'], IgnoreRhosts: ['never'], LogLevel: ['loud'],
   MaxAuthTries: ['-1', 'ten', '2147483648'], MaxSessions: ['x'], LoginGraceTime: ['5x'], AllowTcpForwarding: ['both'],
   GatewayPorts: ['any'], PermitTunnel: ['Yes'], ClientAliveInterval: ['-5', '""'], ClientAliveCountMax: ['three'],
   AllowUsers: ['alice@192.0.2.1/8'], Ciphers: ['aes*', 'bogus-cipher'], MACs: ['hmac-sha3'], KexAlgorithms: ['x25519'],
   AuthenticationMethods: ['magic', 'any publickey'], X11Forwarding: ['yes no'],
+  PermitOpen: ['localhost', 'localhost:0', 'any localhost:80'], PermitListen: ['x:y'], Port: ['0', 'nope'], MaxStartups: ['10:30', '30:30:10', '0'],
+  IPQoS: ['fast'], RekeyLimit: ['8', '1X'], StreamLocalBindMask: ['999'], ChannelTimeout: ['session', 'none session=5m'],
+  UnusedConnectionTimeout: ['soon'], AuthorizedKeysCommand: ['relative/cmd'], PubkeyAuthOptions: ['fast'], SyslogFacility: ['KERN'],
+  FingerprintHash: ['sha3'], PubkeyAcceptedAlgorithms: ['ssh-foo'], SetEnv: ['NOEQUALS'], Subsystem: ['sftp'],
 };
 const KEYWORDS = Object.keys(VALUES);
-const GLOBAL_ONLY = new Set(['LoginGraceTime', 'PermitUserEnvironment', 'UsePAM', 'Ciphers', 'MACs', 'KexAlgorithms', 'Protocol', 'UsePrivilegeSeparation', 'StrictModes', 'Compression']);
+const GLOBAL_ONLY = new Set(['LoginGraceTime', 'PermitUserEnvironment', 'UsePAM', 'Ciphers', 'MACs', 'KexAlgorithms', 'Protocol', 'UsePrivilegeSeparation', 'StrictModes', 'Compression', 'Port', 'Subsystem', 'MaxStartups', 'PerSourceMaxStartups', 'PerSourceNetBlockSize', 'HostKeyAlgorithms', 'SyslogFacility', 'PrintMotd', 'UseDNS', 'TCPKeepAlive', 'VersionAddendum', 'FingerprintHash', 'AddressFamily', 'IgnoreUserKnownHosts', 'GSSAPICleanupCredentials']);
 const USERS = ['alice', 'bob', 'root', 'daemon', 'al*', '!bob,*', 'root,!daemon', 'b?b'];
 const GROUPS = ['root', 'daemon', 'adm,!root', 'nogroup', '*'];
 const HOSTS = ['*.example.com', 'host1', 'HOST1', '!bad.example.com,*'];
@@ -82,7 +135,7 @@ function randomCase(random: Random, word: string): string {
 
 function quote(random: Random, value: string): string {
   if (!chance(random, 0.25)) return value;
-  if (value.includes(' ')) return value.replace(/ /g, '\\ ');
+  if (value.includes(' ')) return chance(random, 0.3) ? value.replace(/ /g, '\\ ') : value;
   switch (Math.floor(random() * 3)) {
     case 0: return `"${value}"`;
     case 1: return `'${value}'`;
@@ -141,7 +194,7 @@ export interface RandomTree {
 
 /** A main file and drop-ins (named under `dir`), plus a connection spec for -C. */
 export function randomTree(random: Random, dir: string): RandomTree {
-  const allowInvalid = chance(random, 0.3);
+  const allowInvalid = chance(random, 0.2);
   const names = ['10-a.conf', '20-b.conf', '30-c.conf'].slice(0, Math.floor(random() * 4));
   const dropIns: Record<string, string> = {};
   const nested = names.map((name) => `${dir}/${name}`);

@@ -8,6 +8,7 @@ import { parseJsonDocument } from '../json/parse.js';
 import { utf8Bytes } from '../json/utf8-bytes.js';
 import { ec2ArnParts, type ArnParts } from './arn.js';
 import { notJsonProblem } from './not-json.js';
+import { prefixListWarning } from './prefix-lists.js';
 import { AWS_POSITIONS } from './shape.js';
 import { securityGroupRulesToAssets } from './security-group-rules.js';
 import { securityGroupToAsset } from './security-groups.js';
@@ -82,6 +83,8 @@ export const loadAwsSecurityGroups: LoadInput = (file) => {
   if (models.length === 0 && problems.length === 0) {
     problems.push({ id: 'aws/empty', file: file.path, line: root.line, level: 'error', message: 'the listing holds no security groups — nothing was judged; check the region and filters of the export' });
   }
+  const prefixLists = prefixListWarning(file.path, models);
+  if (prefixLists) problems.push(prefixLists);
   if (nextToken) {
     problems.push({ id: 'aws/more-pages', file: file.path, line: root.line, level: 'warning', message: 'the listing has a NextToken: more security groups exist than this page holds — export all pages (the AWS CLI paginates unless --max-items or --no-paginate is given)' });
   }

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../../model/problem.js';
 import type { PortRange, Protocol } from '../../network/model.js';
-import { ALL_PORTS_LIST, hasPorts, portRange, protocolOf } from '../json/cloud-values.js';
+import { ALL_PORTS_LIST, portRange, protocolOf } from '../json/cloud-values.js';
 import { quoted } from '../json/quote.js';
 
 export interface ProtocolAndPorts {
@@ -11,13 +11,14 @@ export interface ProtocolAndPorts {
 }
 
 /**
- * IpProtocol with From/ToPort as AWS means them: '-1' and protocols without ports cover all ports whatever the
- * numbers say; a missing range or -1 means all ports. Returns a problem message when the values make no sense.
+ * IpProtocol with From/ToPort as AWS means them: only TCP and UDP rules are limited to ports — '-1' and every other
+ * protocol (SCTP included) cover all ports whatever the numbers say; a missing range or -1 means all ports.
+ * Returns a problem message when the values make no sense.
  */
 export function protocolAndPorts(record: Record<string, unknown>): ProtocolAndPorts | string {
   const protocol = protocolOf(record.IpProtocol);
   if (!protocol) return `IpProtocol ${quoted(record.IpProtocol)} is not an IP protocol name or number`;
-  if (!hasPorts(protocol)) return { protocol, ports: ALL_PORTS_LIST, text: protocol };
+  if (protocol !== 'tcp' && protocol !== 'udp') return { protocol, ports: ALL_PORTS_LIST, text: protocol };
   const from = record.FromPort, to = record.ToPort;
   if ((from === undefined || from === -1) && (to === undefined || to === -1)) return { protocol, ports: ALL_PORTS_LIST, text: `${protocol}/all` };
   const range = typeof from === 'number' && typeof to === 'number' ? portRange(from, to) : undefined;

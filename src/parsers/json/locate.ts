@@ -33,6 +33,7 @@ export class JsonPosition {
 
 const QUOTE = 34, BACKSLASH = 92, COMMA = 44, COLON = 58, NEWLINE = 10, SPACE = 32;
 const OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93;
+const FOUR_SPACES = 0x20202020;
 
 /**
  * Positions of what `shape` names, for UTF-8 `bytes` that JSON.parse accepted (as text). On other input it stops
@@ -52,11 +53,16 @@ export function locateJson(bytes: Uint8Array, shape: PositionShape): JsonPositio
   let pendingOrdinal = 0;
   let rootSeen = false;
   const length = bytes.length;
+  // Indentation is most of a pretty-printed export: after a line break, skip it four spaces at a time.
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2) : undefined;
 
   for (let i = 0; i < length; i++) {
     const code = bytes[i];
     if (code <= SPACE) {
-      if (code === NEWLINE) line++;
+      if (code === NEWLINE) {
+        line++;
+        if (words) i = indentationEnd(bytes, words, i + 1) - 1;
+      }
       continue;
     }
     if (code === QUOTE) {
@@ -143,4 +149,14 @@ export function locateJson(bytes: Uint8Array, shape: PositionShape): JsonPositio
     } else expectKey = true;
   }
   return new JsonPosition(root, 0);
+}
+
+/** The first byte at or after `from` that is not a space, reading aligned runs of four spaces as one word. */
+function indentationEnd(bytes: Uint8Array, words: Uint32Array, from: number): number {
+  let next = from;
+  while ((next & 3) !== 0 && bytes[next] === SPACE) next++;
+  if ((next & 3) !== 0) return next;
+  let word = next >>> 2;
+  while (word < words.length && words[word] === FOUR_SPACES) word++;
+  return word << 2;
 }

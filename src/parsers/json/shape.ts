@@ -4,6 +4,8 @@ export interface PositionShape {
   items?: PositionShape;
 }
 
+const MAX_SHAPE_DEPTH = 32;
+
 /** A shape for one path of the document, with the lines found there, indexed by ordinal (see JsonPosition). */
 export class CompiledShape {
   readonly lines: number[] = [];
@@ -15,7 +17,8 @@ export class CompiledShape {
   private readonly memberKeys: { bytes: Uint8Array; shape: CompiledShape }[] = [];
 
   constructor(shape: PositionShape, depth: number) {
-    if (depth > 32) throw new Error('position shape nested too deeply');
+    // Shapes are written in code; the bound only keeps a mistaken cyclic one from recursing forever.
+    if (depth > MAX_SHAPE_DEPTH) return;
     if (shape.members) {
       this.members = new Map();
       for (const [key, child] of Object.entries(shape.members)) {

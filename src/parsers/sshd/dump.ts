@@ -4,7 +4,7 @@ import { lookupKeyword } from './keywords.js';
 import type { ServerOptions, StoredSetting } from './options.js';
 
 /** Keywords `sshd -T` prints once per value. */
-const ONE_LINE_PER_VALUE = new Set(['port', 'hostkey', 'hostcertificate', 'allowusers', 'denyusers', 'allowgroups', 'denygroups', 'acceptenv', 'setenv']);
+const ONE_LINE_PER_VALUE = new Set(['port', 'hostkey', 'hostcertificate', 'allowusers', 'denyusers', 'allowgroups', 'denygroups', 'acceptenv', 'setenv', 'subsystem']);
 /** What `sshd -T` prints for an empty list. */
 const EMPTY_LIST_PRINTS: Record<string, string> = { authenticationmethods: 'any', permitopen: 'any', permitlisten: 'any' };
 const DEFAULTS = new Map(DEFAULT_DUMP.map(([keyword, value]) => [keyword, value]));
@@ -30,6 +30,9 @@ export function printedValues(keyword: string, setting: StoredSetting | undefine
     return expanded === undefined ? undefined : [expanded];
   }
   if (ONE_LINE_PER_VALUE.has(keyword)) return setting.items;
+  if (keyword === 'maxstartups') return [`${setting.items[0] || 10}:${setting.items[1] || 30}:${setting.items[2] || 100}`];
+  if (keyword === 'rekeylimit') return [`${setting.items[0] || 0} ${setting.items[1] || 0}`];
+  if (keyword === 'versionaddendum' && setting.items[0] === '') return ['none'];
   if (setting.items.length === 0) return EMPTY_LIST_PRINTS[keyword] ? [EMPTY_LIST_PRINTS[keyword]] : [];
   if (keyword === 'debianbanner') return [];
   return [setting.items.join(' ')];

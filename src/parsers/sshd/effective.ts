@@ -14,6 +14,7 @@ export class SshdEvaluation {
 
   constructor(private readonly reader: ConfigReader, private readonly environment: MatchEnvironment) {
     this.startup = walkConfig(reader, undefined, environment);
+    clearOnNone(this.startup.options);
   }
 
   /** Lines sshd refuses at startup, and the global settings sshd.c refuses after parsing. */
@@ -26,10 +27,15 @@ export class SshdEvaluation {
     return this.withMatches((block) => matchesConnection(block.criteria, connection, this.environment));
   }
 
-  /** The options as if a connection matched this block (and the blocks around the Include that holds it) only. */
+  /** What `sshd -T` prints without -C: the global section plus `Match All` blocks, which match every connection. */
+  global(): ServerOptions {
+    return this.withMatches(matchesAll).options;
+  }
+
+  /** The options as if a connection matched this block (with the blocks around its Include, and `Match All`) only. */
   forBlock(block: MatchBlock): ServerOptions {
     const chosen = new Set([block.id, ...block.parents.map((parent) => parent.id)]);
-    return this.withMatches((candidate) => chosen.has(candidate.id)).options;
+    return this.withMatches((candidate) => chosen.has(candidate.id) || matchesAll(candidate)).options;
   }
 
   private withMatches(matcher: (block: MatchBlock) => boolean | string): { options: ServerOptions; issues: ConfigIssue[] } {
@@ -38,4 +44,17 @@ export class SshdEvaluation {
     const issues = pass.issues.filter((issue) => !known.has(`${issue.location.file}:${issue.location.line}:${issue.message}`));
     return { options: overlay(this.startup.options, pass.options), issues };
   }
+}
+
+function matchesAll(block: MatchBlock): boolean {
+  return block.criteria[0]?.attribute === 'all';
+}
+
+/**
+ * fill_default_server_options() drops a global `ChannelTimeout none`; the same value copied from a Match block
+ * later is kept (and printed). 9.2 behaviour, kept for fidelity.
+ */
+function clearOnNone(options: ServerOptions): void {
+  const timeouts = options.get('channeltimeout');
+  if (timeouts?.items.length === 1 && timeouts.items[0].toLowerCase() === 'none') options.delete('channeltimeout');
 }

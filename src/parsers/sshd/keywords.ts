@@ -1,3 +1,5 @@
+import type { SpecialKind } from './special-values.js';
+
 /**
  * The keyword table of OpenSSH 9.2p1 as Debian 12 builds it (PAM, GSSAPI with Debian's key-exchange patch, Kerberos,
  * no AFS), checked against /usr/sbin/sshd. `name` is what `sshd -T` prints: the first table entry of the opcode.
@@ -8,7 +10,8 @@ export type ValueKind =
   | 'users' | 'groups' | 'acceptenv' | 'authenticationmethods'
   | 'ciphers' | 'macs' | 'kexalgorithms' | 'keyalgorithms' | 'sigalgorithms'
   | 'path' | 'word' | 'command' | 'restofline' | 'wordlist' | 'accumulate'
-  | 'port' | 'include' | 'match' | 'deprecated' | 'unsupported' | 'ignore' | 'lenient';
+  | 'port' | 'include' | 'match' | 'deprecated' | 'unsupported' | 'ignore' | 'lenient'
+  | 'principalscommand' | 'authorizedkeysfile' | SpecialKind;
 
 export interface Keyword {
   /** Canonical lower-case name, as `sshd -T` prints it. */
@@ -34,7 +37,7 @@ keyregenerationinterval||G|deprecated
 permitrootlogin||A|permitrootlogin
 syslogfacility||G|facility
 loglevel||A|loglevel
-logverbose||A|wordlist
+logverbose||A|logverbose
 rhostsauthentication||G|deprecated
 rhostsrsaauthentication||A|deprecated
 hostbasedauthentication||A|flag
@@ -46,7 +49,7 @@ rsaauthentication||A|deprecated
 pubkeyauthentication||A|flag
 pubkeyacceptedalgorithms||A|keyalgorithms
 pubkeyacceptedkeytypes|pubkeyacceptedalgorithms|A|keyalgorithms
-pubkeyauthoptions||A|lenient
+pubkeyauthoptions||A|pubkeyauthoptions
 dsaauthentication|pubkeyauthentication|G|flag
 kerberosauthentication||A|flag
 kerberosorlocalpasswd||G|flag
@@ -84,7 +87,7 @@ permitemptypasswords||A|flag
 permituserenvironment||G|permituserenvironment
 uselogin||G|deprecated
 compression||G|compression
-rekeylimit||A|lenient
+rekeylimit||A|rekeylimit
 tcpkeepalive||G|flag
 keepalive|tcpkeepalive|G|flag
 allowtcpforwarding||A|tcpfwd
@@ -97,10 +100,10 @@ ciphers||G|ciphers
 macs||G|macs
 protocol||G|ignore
 gatewayports||A|gatewayports
-subsystem||G|lenient
-maxstartups||G|lenient
-persourcemaxstartups||G|lenient
-persourcenetblocksize||G|lenient
+subsystem||G|subsystem
+maxstartups||G|maxstartups
+persourcemaxstartups||G|persourcemaxstartups
+persourcenetblocksize||G|persourcenetblocksize
 maxauthtries||A|int
 maxsessions||A|int
 banner||A|path
@@ -109,7 +112,7 @@ verifyreversemapping||G|deprecated
 reversemappingcheck||G|deprecated
 clientaliveinterval||A|time
 clientalivecountmax||A|int
-authorizedkeysfile||A|wordlist
+authorizedkeysfile||A|authorizedkeysfile
 authorizedkeysfile2||A|deprecated
 useprivilegeseparation||G|deprecated
 acceptenv||A|acceptenv
@@ -118,8 +121,8 @@ permittunnel||A|permittunnel
 permittty||A|flag
 permituserrc||A|flag
 match||A|match
-permitopen||A|wordlist
-permitlisten||A|wordlist
+permitopen||A|permitopen
+permitlisten||A|permitlisten
 forcecommand||A|restofline
 chrootdirectory||A|word
 hostcertificate||G|accumulate
@@ -128,25 +131,25 @@ trustedusercakeys||A|path
 authorizedprincipalsfile||A|word
 kexalgorithms||G|kexalgorithms
 include||A|include
-ipqos||A|lenient
+ipqos||A|ipqos
 authorizedkeyscommand||A|command
 authorizedkeyscommanduser||A|word
-authorizedprincipalscommand||A|command
+authorizedprincipalscommand||A|principalscommand
 authorizedprincipalscommanduser||A|word
 versionaddendum||G|restofline
 authenticationmethods||A|authenticationmethods
-streamlocalbindmask||A|lenient
+streamlocalbindmask||A|streamlocalbindmask
 streamlocalbindunlink||A|flag
 allowstreamlocalforwarding||A|tcpfwd
-fingerprinthash||G|lenient
+fingerprinthash||G|fingerprinthash
 disableforwarding||A|flag
 exposeauthinfo||A|flag
 rdomain||A|lenient
 casignaturealgorithms||A|sigalgorithms
 securitykeyprovider||G|word
 requiredrsasize||A|int
-channeltimeout||A|wordlist
-unusedconnectiontimeout||A|lenient
+channeltimeout||A|channeltimeout
+unusedconnectiontimeout||A|unusedconnectiontimeout
 debianbanner||G|flag
 `;
 

@@ -11,12 +11,16 @@ export interface StoredSetting {
 export type ServerOptions = Map<string, StoredSetting>;
 
 /** How repeated lines combine, per servconf.c. */
-function combining(keyword: Keyword): 'append' | 'first-line' | 'first' | 'none' {
+function combining(keyword: Keyword): 'append' | 'first-line' | 'first' | 'last' | 'none' | 'subsystem' | 'maxstartups' | 'rekeylimit' | 'principalscommand' {
   switch (keyword.kind) {
     case 'users': case 'groups': case 'acceptenv': case 'accumulate': case 'port':
       return 'append';
-    case 'wordlist': case 'authenticationmethods':
+    case 'wordlist': case 'authenticationmethods': case 'authorizedkeysfile': case 'channeltimeout': case 'logverbose': case 'permitopen': case 'permitlisten':
       return 'first-line';
+    case 'ipqos': case 'streamlocalbindmask': case 'fingerprinthash': case 'persourcemaxstartups': case 'persourcenetblocksize':
+      return 'last';
+    case 'subsystem': case 'maxstartups': case 'rekeylimit': case 'principalscommand':
+      return keyword.kind;
     case 'deprecated': case 'unsupported': case 'ignore': case 'include': case 'match':
       return 'none';
     default:
@@ -25,8 +29,13 @@ function combining(keyword: Keyword): 'append' | 'first-line' | 'first' | 'none'
 }
 
 /** Stores a parsed directive into `options` when `active`; returns the refusal sshd would print, if any. */
-export function applySetting(options: ServerOptions, keyword: Keyword, items: string[], active: boolean, location: SourceLocation): string | undefined {
+export function applySetting(options: ServerOptions, keyword: Keyword, value: { items: string[]; overwrite?: boolean }, active: boolean, location: SourceLocation): string | undefined {
   const current = options.get(keyword.name);
+  const { items } = value;
+  if (value.overwrite) {
+    if (active) options.set(keyword.name, { items, location });
+    return undefined;
+  }
   switch (combining(keyword)) {
     case 'append':
       if (active) options.set(keyword.name, { items: [...(current?.items ?? []), ...items], location: current?.location ?? location });
@@ -41,6 +50,33 @@ export function applySetting(options: ServerOptions, keyword: Keyword, items: st
     case 'first':
       if (active && !current) options.set(keyword.name, { items, location });
       return undefined;
+    case 'last':
+      if (active) options.set(keyword.name, { items, location });
+      return undefined;
+    case 'principalscommand':
+      // servconf.c tests authorized_keys_command here, not the principals command (a 9.2 quirk kept for fidelity).
+      if (active && !options.has('authorizedkeyscommand')) options.set(keyword.name, { items, location });
+      return undefined;
+    case 'subsystem': {
+      if (!active) return undefined;
+      const lines = current?.items ?? [];
+      if (lines.some((line) => line.split(' ')[0] === items[0])) return `Subsystem '${items[0]}' already defined.`;
+      if (items.length < 2 || items[1] === '') return 'Missing subsystem command.';
+      options.set(keyword.name, { items: [...lines, items.join(' ')], location: current?.location ?? location });
+      return undefined;
+    }
+    case 'maxstartups': {
+      // sscanf writes straight into the options: every line counts, a short form keeps the earlier rate.
+      const rate = items[1] === '' ? current?.items[1] ?? '' : items[1];
+      options.set(keyword.name, { items: [items[0], rate, items[2]], location });
+      return undefined;
+    }
+    case 'rekeylimit': {
+      if (!active) return undefined;
+      const [limit, interval] = current?.items ?? ['', ''];
+      options.set(keyword.name, { items: [limit || items[0], interval || items[1]], location: current?.location ?? location });
+      return undefined;
+    }
     case 'none':
       return undefined;
   }
@@ -65,7 +101,10 @@ export function overlay(global: ServerOptions, matched: ServerOptions): ServerOp
   const result = new Map(global);
   for (const [name, setting] of matched) {
     if (!lookupKeyword(name)?.inMatch) continue;
-    if (setting.items.length > 0 || !result.has(name)) result.set(name, setting);
+    if (name === 'rekeylimit') {
+      const [limit, interval] = result.get(name)?.items ?? ['', ''];
+      result.set(name, { items: [setting.items[0] || limit, setting.items[1] || interval], location: setting.location });
+    } else if (setting.items.length > 0 || !result.has(name)) result.set(name, setting);
   }
   return result;
 }

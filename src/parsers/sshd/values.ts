@@ -3,10 +3,12 @@ import { validAlgorithmSpec } from './algorithms.js';
 import { asciiLower, type Keyword } from './keywords.js';
 import { addrMatchList } from './patterns.js';
 import { a2port, strtonumError, type MatchEnvironment } from './match-criteria.js';
+import { parseSpecialValue } from './special-values.js';
 import type { DirectiveLine } from './tokenize.js';
+import { convtime } from './time.js';
 
 /** A directive's value the way servconf.c stores it: `items` are the words `sshd -T` prints. */
-export type ParsedValue = { items: string[]; consumed: number } | { error: string };
+export type ParsedValue = { items: string[]; consumed: number; overwrite?: boolean } | { error: string };
 
 const MULTISTATE: Record<string, [string, string][]> = {
   flag: [['yes', 'yes'], ['no', 'no']],
@@ -76,7 +78,7 @@ export function parseValue(keyword: Keyword, line: DirectiveLine, environment: M
       return args.length === 0 ? { error: `no ${written} specified` } : { items: args, consumed: args.length };
     }
     case 'ciphers': case 'macs': case 'kexalgorithms': case 'keyalgorithms': case 'sigalgorithms': {
-      if (!first) return { error: keyword.kind.endsWith('s') && keyword.kind.startsWith('key') ? 'Missing argument.' : `${written} missing argument.` };
+      if (!first) return { error: `${written} missing argument.` };
       if (!validAlgorithmSpec(keyword.kind, first)) return { error: badAlgorithmMessage(keyword.kind, first) };
       return one(first);
     }
@@ -86,13 +88,22 @@ export function parseValue(keyword: Keyword, line: DirectiveLine, environment: M
     case 'word':
       if (!first) return { error: `${written} missing argument.` };
       return one(first);
-    case 'command': {
+    case 'command': case 'principalscommand': {
       const command = line.rest.replace(/^[ \t\r\n]+/, '');
       if (!command.startsWith('/') && asciiLower(command) !== 'none') return { error: `${written} must be an absolute path` };
       return { items: [command], consumed: args.length };
     }
-    case 'restofline':
-      return { items: [line.rest.replace(/^[ \t\r\n]+/, '')], consumed: args.length };
+    case 'restofline': {
+      let text = line.rest.replace(/^[ \t\r\n]+/, '');
+      if (keyword.name === 'versionaddendum') {
+        if (text.includes('\r')) return { error: `Invalid ${written} argument` };
+        if (asciiLower(text) === 'none') text = '';
+      }
+      return { items: [text], consumed: args.length };
+    }
+    case 'authorizedkeysfile':
+      if (args.some((arg) => arg === '')) return { error: `keyword ${written} empty argument` };
+      return { items: args.map((arg) => (arg === '~' || arg.startsWith('~/') ? homedir() + arg.slice(1) : arg)), consumed: args.length };
     case 'wordlist':
       if (args.some((arg) => arg === '')) return { error: `keyword ${written} empty argument` };
       if (keyword.name === 'setenv' && args.some((arg) => !arg.includes('='))) return { error: 'Invalid environment.' };
@@ -109,33 +120,13 @@ export function parseValue(keyword: Keyword, line: DirectiveLine, environment: M
       return args.length === 0 ? { error: `${written} missing argument.` } : { items: args, consumed: args.length };
     case 'deprecated': case 'unsupported': case 'ignore': case 'include': case 'match':
       return { items: [], consumed: args.length };
-  }
-}
-
-/** misc.c convtime(): '1h30m', '90', '5M' → seconds; -1 when malformed or above INT_MAX. */
-export function convtime(text: string): number {
-  const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-  let total = 0n;
-  let rest = text;
-  if (rest === '') return -1;
-  while (rest !== '') {
-    const number = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(rest);
-    if (!number) return -1;
-    const seconds = BigInt(number[1]);
-    if (seconds < 0n) return -1;
-    rest = rest.slice(number[0].length);
-    let multiplier = 1;
-    if (rest !== '') {
-      const unit = units[asciiLower(rest[0])];
-      if (unit === undefined) return -1;
-      multiplier = unit;
-      rest = rest.slice(1);
+    case 'unusedconnectiontimeout': {
+      const parsed = parseSpecialValue(keyword.kind, args, written, environment);
+      return 'items' in parsed && first !== undefined && asciiLower(first) === 'none' ? { ...parsed, overwrite: true } : parsed;
     }
-    if (seconds > 2147483647n / BigInt(multiplier)) return -1;
-    total += seconds * BigInt(multiplier);
-    if (total > 2147483647n) return -1;
+    default:
+      return parseSpecialValue(keyword.kind, args, written, environment);
   }
-  return Number(total);
 }
 
 function validMethodList(list: string): boolean {

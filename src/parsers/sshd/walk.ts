@@ -35,6 +35,8 @@ export interface WalkResult {
 type IncludeFlag = 'normal' | 'never-match' | 'match-only';
 
 const MAX_INCLUDE_DEPTH = 16;
+/** Lines one pass may visit: hostile Include fan-out (A includes B ten times, B includes C ten times…) stops here. */
+const MAX_LINES_PER_PASS = 2_000_000;
 
 /**
  * One pass of servconf.c's parse_server_config_depth(). Without a matcher it is the startup pass (global
@@ -45,15 +47,26 @@ export function walkConfig(reader: ConfigReader, matcher: Matcher | undefined, e
   const result: WalkResult = { options: new Map(), issues: [], blocks: [], setInBlock: new Map() };
   const active = { value: matcher === undefined };
   const seenBlocks = new Map<string, MatchBlock>();
+  // sshd dies at the first too-deep Include; walking on would be exponential in a loop of drop-ins.
+  let stopped = false;
+  let visited = 0;
 
   const walkFile = (file: ConfigFile, depth: number, flag: IncludeFlag, enclosing: MatchBlock | undefined, from?: SourceLocation): void => {
+    if (stopped) return;
     if (depth > MAX_INCLUDE_DEPTH) {
+      stopped = true;
       result.issues.push({ location: from ?? { file: file.path, line: 1 }, message: 'Too many recursive configuration includes' });
       return;
     }
     let flags = flag;
     let current = enclosing;
     for (const line of file.lines) {
+      if (stopped) return;
+      if (++visited > MAX_LINES_PER_PASS) {
+        stopped = true;
+        result.issues.push({ location: { file: file.path, line: line.line }, message: `Include directives expand to more than ${MAX_LINES_PER_PASS} lines — not evaluated` });
+        return;
+      }
       const location: SourceLocation = { file: file.path, line: line.line, column: line.keyword.column };
       const issue = (message: string) => result.issues.push({ location, message });
       const written = line.keyword.text;
@@ -69,7 +82,13 @@ export function walkConfig(reader: ConfigReader, matcher: Matcher | undefined, e
       if (keyword.kind === 'match') {
         const parsed = parseMatchLine(line.rest, environment);
         const id = `${file.path}:${line.line}`;
-        const block = seenBlocks.get(id) ?? { id, location, text: `Match ${line.rest}`.replace(/\s+#.*$/, ''), criteria: 'criteria' in parsed ? parsed.criteria : [], parents: enclosing ? [...enclosing.parents, enclosing] : [] };
+        const block = seenBlocks.get(id) ?? {
+          id,
+          location,
+          text: ['Match', ...line.args.map((token) => token.text)].join(' '),
+          criteria: 'criteria' in parsed ? parsed.criteria : [],
+          parents: enclosing ? [...enclosing.parents, enclosing] : [],
+        };
         if (!seenBlocks.has(id)) { seenBlocks.set(id, block); result.blocks.push(block); }
         if ('error' in parsed) {
           issue(`${parsed.error} — Bad Match condition`);
@@ -102,7 +121,7 @@ export function walkConfig(reader: ConfigReader, matcher: Matcher | undefined, e
       const parsed = parseValue(keyword, line, environment);
       if ('error' in parsed) { issue(parsed.error); continue; }
       if (parsed.consumed < line.args.length) issue(`keyword ${written} extra arguments at end of line`);
-      const refusal = applySetting(result.options, keyword, parsed.items, active.value, location);
+      const refusal = applySetting(result.options, keyword, parsed, active.value, location);
       if (refusal) issue(refusal);
       if (current) {
         const set = result.setInBlock.get(current.id) ?? new Set<string>();

@@ -1,0 +1,39 @@
+// The AWS loader alone (JSON.parse + line positions + model) against a bare JSON.parse of the same text, in one
+// process, alternating; prints medians and the ratio. The loader is bundled from src/ with esbuild on the fly.
+// usage: node bench/cloud/loader.mjs [FILE] [RUNS=5]
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const here = new URL('.', import.meta.url).pathname;
+const file = process.argv[2] ?? join(tmpdir(), 'parapet-bench-describe-security-groups-50000.json');
+const runs = Number(process.argv[3] ?? 5);
+if (!existsSync(file)) throw new Error(`${file} does not exist — node bench/cloud/generate-aws.mjs ${file}`);
+
+const out = mkdtempSync(join(tmpdir(), 'parapet-loader-bench-'));
+await build({
+  entryPoints: { loader: join(here, 'loader-entry.ts') },
+  outdir: out, bundle: true, format: 'esm', platform: 'node', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning',
+});
+const { readInputFile, loadAwsSecurityGroups } = await import(join(out, 'loader.js'));
+rmSync(out, { recursive: true, force: true });
+
+const context = { settings: { appPorts: [8081, 8084] }, readFile: (path) => ({ id: 'input/unreadable', file: path, message: 'not read', level: 'error' }) };
+const input = readInputFile(file, 1024 * 1024 * 1024);
+if (!input.text) throw new Error(input.message);
+const parseTimes = [], loadTimes = [];
+let summary;
+for (let run = 0; run < runs; run++) {
+  let start = performance.now();
+  JSON.parse(input.text);
+  parseTimes.push(performance.now() - start);
+  start = performance.now();
+  const result = loadAwsSecurityGroups(input, context);
+  loadTimes.push(performance.now() - start);
+  summary = `${result.models.length} assets, ${result.models.reduce((sum, model) => sum + model.rules.length, 0)} rules, ${result.problems.length} problems`;
+  console.log(`run ${run + 1}: JSON.parse ${parseTimes.at(-1).toFixed(0)} ms, loader ${loadTimes.at(-1).toFixed(0)} ms`);
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log(`${summary}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log(`median JSON.parse ${median(parseTimes).toFixed(0)} ms, loader ${median(loadTimes).toFixed(0)} ms, ratio ${(median(loadTimes) / median(parseTimes)).toFixed(2)}`);
