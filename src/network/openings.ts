@@ -76,9 +76,14 @@ export class OpeningCollector {
   }
 
   openings(): Opening[] {
+    const used = new Map<string, number>();
     return [...this.byLine.values()].map(({ rules, ...opening }) => {
       const decider = opening.decidedBy.kind === 'rule' ? `rule:${[...rules].map((rule) => rule.id).sort().join('+')}` : `${opening.scopes.map((scope) => scope.name).join('+')}:${opening.decidedBy.kind}`;
-      return { ...opening, key: `${decider}/${opening.services.map(serviceKey).join(',')}` };
+      const key = `${decider}/${opening.services.map(serviceKey).join(',')}`;
+      // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
+      const seen = used.get(key) ?? 0;
+      used.set(key, seen + 1);
+      return { ...opening, key: seen === 0 ? key : `${key}#${seen + 1}` };
     });
   }
 }

@@ -119,6 +119,13 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
     expect(summary(reachability(fw, ssh)[0].decisions)).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)', 'deny deny any address (0.0.0.0/0 and ::/0)']);
   });
 
+  it('a query at one local address and interface gets an exact answer', () => {
+    const fw = asset('first-match', [rule({ id: 'deny', action: 'deny', ports: port(22), local: [cidr('10.0.0.5/32')], appliesTo: 'on eth0', priority: 1 }), rule({ id: 'allow', action: 'allow', ports: port(22), priority: 2 })]);
+    expect(summary(reachability(fw, { ...ssh, local: '10.0.0.5', appliesTo: 'on eth0' })[0].decisions)).toEqual(['deny deny any address (0.0.0.0/0 and ::/0)']);
+    expect(summary(reachability(fw, { ...ssh, local: '10.0.0.6', appliesTo: 'on eth0' })[0].decisions)).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)']);
+    expect(summary(reachability(fw, { ...ssh, local: '10.0.0.5', appliesTo: 'on eth1' })[0].decisions)).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)']);
+  });
+
   it('an allow on one interface leaves the other interfaces to the default policy; a deny on it protects only that interface', () => {
     const fw = asset('first-match', [
       rule({ id: 'deny-eth0', action: 'deny', ports: port(3389), appliesTo: 'on eth0', priority: 1 }),

@@ -52,6 +52,13 @@ describe('net/ssh-open-to-world', () => {
     expect(check('net/ssh-open-to-world', defaultAllow)[0].message).toContain("through the default inbound policy 'allow'");
   });
 
+  it('two lines with the same rule name make two findings with different keys', () => {
+    const fw = asset('block-wins', [rule({ id: 'Remote Access', action: 'allow', ports: port(22) }), rule({ id: 'Remote Access', action: 'allow', ports: port(22), remote: [cidr('::/0')] })], windowsProfiles(), 'windows-firewall');
+    const keys = check('net/ssh-open-to-world', fw).map((finding) => finding.key);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+  });
+
   it('one Windows rule on three profiles is one finding at its line, naming the profiles', () => {
     const fw = asset('block-wins', [rule({ id: 'ssh', label: "rule 'OpenSSH Server (sshd)'", action: 'allow', ports: port(22), scopes: ['Domain', 'Private', 'Public'] })], windowsProfiles(), 'windows-firewall');
     const findings = check('net/ssh-open-to-world', fw);

@@ -199,7 +199,7 @@ export function randomTree(random: Random, dir: string): RandomTree {
   const dropIns: Record<string, string> = {};
   const nested = names.map((name) => `${dir}/${name}`);
   for (const name of names) dropIns[name] = body(random, chance(random, 0.15) ? nested : [], allowInvalid && chance(random, 0.3));
-  const includes = names.length > 0 ? [`${dir}/*.conf`, ...names.map((name) => `${dir}/${name}`), `${dir}/nomatch-*.conf`] : [];
+  const includes = names.length > 0 ? [`${dir}/*.conf`, ...names.map((name) => `${dir}/${name}`), `${dir}/nomatch-*.conf`, `${dir}/[12]0-?.conf`, `${dir}/[!1]*.conf`] : [];
   const main = (chance(random, 0.4) && includes.length > 0 ? `Include ${includes[0]}\n` : '') + body(random, includes, allowInvalid);
   const spec: Record<string, string> = {};
   if (chance(random, 0.9)) spec.user = pick(random, ['alice', 'bob', 'root', 'daemon', 'nobody-here']);
