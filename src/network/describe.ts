@@ -47,7 +47,7 @@ export function describeScopes(asset: NetworkAsset, scopes: readonly NetworkScop
   return ` on the ${names} profile${scopes.length > 1 ? 's' : ''}`;
 }
 
-/** "203.0.113.0/24 can reach SSH (TCP 22) on sg-1 (web) through rule 'x' on the Public profile" — the common core of exposure messages. */
+/** The parts every exposure message is made of: the asset, the services, the sources, and what lets them through where. */
 export function describeOpening(asset: NetworkAsset, opening: Opening, direction: TrafficDirection = 'inbound'): { assetName: string; services: string; sources: string; through: string } {
   return {
     assetName: describeAsset(asset.asset),

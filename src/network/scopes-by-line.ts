@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../model/location.js';
-import { listing } from './describe.js';
+import { describeScopes } from './describe.js';
 import type { NetworkAsset, NetworkScope } from './model.js';
 import { scopesOf } from './reachability.js';
 
@@ -7,7 +7,7 @@ import { scopesOf } from './reachability.js';
 export interface ScopesAtLine {
   location: SourceLocation;
   scopes: NetworkScope[];
-  /** ' for the Public profile', ' for the Domain and Private profiles', or '' for an asset with one scope. */
+  /** ' on the Public profile', ' on the Domain and Private profiles', or '' for an asset with one scope. */
   which: string;
   /** Scope names joined, for finding keys. */
   key: string;
@@ -15,7 +15,6 @@ export interface ScopesAtLine {
 
 /** Groups the scopes that match by the line that states what the finding is about, so each line gets one finding. */
 export function scopesByLine(asset: NetworkAsset, matches: (scope: NetworkScope) => boolean, lineOf: (scope: NetworkScope) => SourceLocation | undefined): ScopesAtLine[] {
-  const several = scopesOf(asset).length > 1;
   const groups = new Map<string, { location: SourceLocation; scopes: NetworkScope[] }>();
   for (const scope of scopesOf(asset).filter(matches)) {
     const location = lineOf(scope) ?? asset.location;
@@ -27,7 +26,7 @@ export function scopesByLine(asset: NetworkAsset, matches: (scope: NetworkScope)
   return [...groups.values()].map(({ location, scopes }) => ({
     location,
     scopes,
-    which: several ? ` for the ${listing(scopes.map((scope) => scope.name))} profile${scopes.length > 1 ? 's' : ''}` : '',
+    which: describeScopes(asset, scopes),
     key: scopes.map((scope) => scope.name).join('+'),
   }));
 }

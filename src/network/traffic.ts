@@ -27,18 +27,39 @@ export function hasPorts(protocol: string): boolean {
 }
 
 export function coversAllPorts(ports: readonly PortRange[]): boolean {
-  const sorted = [...ports].sort((a, b) => a.from - b.from);
-  let next = 0;
+  const merged = mergePorts(ports);
+  return merged.length === 1 && merged[0].from <= 0 && merged[0].to >= 65535;
+}
+
+/** Sorted, merged port ranges (adjacent ones joined), dropping ranges that are not ranges. */
+function mergePorts(ports: readonly PortRange[]): PortRange[] {
+  const sorted = ports.filter((range) => Number.isInteger(range.from) && Number.isInteger(range.to) && range.from <= range.to).sort((a, b) => a.from - b.from);
+  const merged: PortRange[] = [];
   for (const range of sorted) {
-    if (range.from > next) return false;
-    next = Math.max(next, range.to + 1);
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to + 1) last.to = Math.max(last.to, range.to);
+    else merged.push({ from: range.from, to: range.to });
   }
-  return next > 65535;
+  return merged;
+}
+
+/** Binary search: a rule may list thousands of ports, and checks ask about many. */
+function inPorts(merged: readonly PortRange[], port: number): boolean {
+  let low = 0;
+  let high = merged.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (port < merged[middle].from) high = middle - 1;
+    else if (port > merged[middle].to) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** What checks ask of a rule again and again, worked out once per rule (rules are not changed after parsing). */
 interface RuleFacts {
   protocol: string;
+  ports: PortRange[];
   allPorts: boolean;
   local: AddressSet;
   localKey: string | undefined;
@@ -51,7 +72,9 @@ function factsOf(rule: NetworkRule): RuleFacts {
   if (!known) {
     const local = rule.local && rule.local.length > 0 ? AddressSet.of(rule.local) : AddressSet.WORLD;
     const localKey = local.isWholeSpace() ? undefined : (rule.local ?? []).map((match) => match.text).sort().join(',');
-    known = { protocol: normalizeProtocol(rule.protocol), allPorts: coversAllPorts(rule.ports), local, localKey };
+    const ports = mergePorts(rule.ports);
+    const allPorts = ports.length === 1 && ports[0].from <= 0 && ports[0].to >= 65535;
+    known = { protocol: normalizeProtocol(rule.protocol), ports, allPorts, local, localKey };
     facts.set(rule, known);
   }
   return known;
@@ -63,13 +86,12 @@ function factsOf(rule: NetworkRule): RuleFacts {
  */
 export function ruleMatchesTraffic(rule: NetworkRule, traffic: Traffic): boolean {
   if (rule.direction !== traffic.direction) return false;
-  const { protocol: ruleProtocol, allPorts } = factsOf(rule);
+  const { protocol: ruleProtocol, ports, allPorts } = factsOf(rule);
   const protocol = normalizeProtocol(traffic.protocol);
   if (ruleProtocol !== 'any' && ruleProtocol !== protocol) return false;
   if (!hasPorts(protocol)) return allPorts || ruleProtocol !== 'any';
   if (allPorts || traffic.port === undefined) return true;
-  const port = traffic.port;
-  return rule.ports.some((range) => range.from <= port && port <= range.to);
+  return inPorts(ports, traffic.port);
 }
 
 /**

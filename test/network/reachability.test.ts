@@ -80,6 +80,15 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
     expect(allowedRemotes(reachability(only, ssh)[0]).isEmpty()).toBe(true);
   });
 
+  it('a rule listing thousands of single ports matches exactly those ports', () => {
+    const even = Array.from({ length: 32768 }, (_, i) => ({ from: i * 2, to: i * 2 }));
+    const fw = asset('first-match', [rule({ action: 'allow', ports: even })]);
+    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 22 })[0]).isEmpty()).toBe(false);
+    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 23 })[0]).isEmpty()).toBe(true);
+    const adjacent = asset('first-match', [rule({ id: 'all', action: 'allow', protocol: 'any', ports: Array.from({ length: 65536 }, (_, i) => ({ from: i, to: i })) })]);
+    expect(summary(reachability(adjacent, { direction: 'inbound', protocol: 'icmp' })[0].decisions)[0]).toMatch(/^allow all/);
+  });
+
   it('protocol any matches TCP and UDP; with ports it does not match ICMP', () => {
     const fw = asset('first-match', [rule({ id: 'any', action: 'allow', protocol: 'any', ports: port(3389) })]);
     expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'udp', port: 3389 })[0]).containsWorld()).toBe(true);

@@ -53,7 +53,7 @@ describe('net/ssh-open-to-world', () => {
   });
 
   it('two lines with the same rule name make two findings with different keys', () => {
-    const fw = asset('block-wins', [rule({ id: 'Remote Access', action: 'allow', ports: port(22) }), rule({ id: 'Remote Access', action: 'allow', ports: port(22), remote: [cidr('::/0')] })], windowsProfiles(), 'windows-firewall');
+    const fw = asset('block-wins', [rule({ id: 'Remote Access', action: 'allow', ports: port(22), remote: [cidr('0.0.0.0/0')] }), rule({ id: 'Remote Access', action: 'allow', ports: port(22), remote: [cidr('::/0')] })], windowsProfiles(), 'windows-firewall');
     const keys = check('net/ssh-open-to-world', fw).map((finding) => finding.key);
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(2);
@@ -142,14 +142,14 @@ describe('net/firewall-disabled and net/default-inbound-allow', () => {
     const fw = asset('block-wins', [], profiles, 'windows-firewall');
     const findings = check('net/firewall-disabled', fw);
     expect(lines(findings)).toEqual([102]);
-    expect(findings[0].message).toContain('off for the Public profile');
+    expect(findings[0].message).toContain('is off on the Public profile');
   });
 
   it('profiles that share one line (no State lines in the input) make one finding there', () => {
     const profiles = windowsProfiles().map((profile) => ({ ...profile, enabled: false, stateLocation: undefined }));
     const findings = check('net/firewall-disabled', asset('block-wins', [], profiles, 'windows-firewall'));
     expect(findings.map((f) => [f.location.line, f.key])).toEqual([[1, 'Domain+Private+Public:firewall-off']]);
-    expect(findings[0].message).toContain('off for the Domain, Private and Public profiles');
+    expect(findings[0].message).toContain('is off on the Domain, Private and Public profiles');
   });
 
   it('a default allow is reported at the Default line unless a final deny-all makes it moot', () => {
