@@ -4,7 +4,7 @@ import {
   addressToBigInt, bigIntToAddress, cidrInterval, containsValue, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
   subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
 } from './ip-intervals.js';
-import { PUBLIC_INTERVALS, publicPart } from './public-addresses.js';
+import { publicIntervals, publicPart, publicSize, sizeOf } from './public-addresses.js';
 
 /** A source (or destination) the input names without showing its addresses: a netsh keyword, a service tag, a prefix list, another group. */
 export interface NamedAddresses {
@@ -107,9 +107,11 @@ export class AddressSet {
    * 0.0.0.0/0 is still open to the world.
    */
   coversInternet(): boolean {
+    if (this.containsWorld()) return true;
     return (['ipv4', 'ipv6'] as Family[]).some((family) => {
-      const missing = subtractIntervals(PUBLIC_INTERVALS[family], family === 'ipv4' ? this.ipv4 : this.ipv6);
-      return size(missing) <= size(PUBLIC_INTERVALS[family]) >> 8n;
+      const list = family === 'ipv4' ? this.ipv4 : this.ipv6;
+      if (list.length === 0) return false;
+      return sizeOf(subtractIntervals(publicIntervals(family), list)) <= publicSize(family) >> 8n;
     });
   }
 
@@ -124,7 +126,7 @@ export class AddressSet {
   }
 
   hasPublicAddress(): boolean {
-    return !this.publicAddresses().isEmpty();
+    return publicPart(this.ipv4, 'ipv4').length > 0 || publicPart(this.ipv6, 'ipv6').length > 0;
   }
 
   /** Named sources that are or may be public: a service tag such as AzureCloud, an AWS prefix list whose entries the input does not show. */
@@ -166,10 +168,6 @@ function describeInterval(interval: Interval, family: Family): string[] {
   return cidrs.length === 1 ? cidrs : [`${bigIntToAddress(interval[0], family)}-${bigIntToAddress(interval[1], family)}`];
 }
 
-function size(list: IntervalList): bigint {
-  return list.reduce((total, [first, last]) => total + last - first + 1n, 0n);
-}
-
 function fromMatch(match: AddressMatch): AddressSet {
   switch (match.kind) {
     case 'any':
@@ -198,7 +196,18 @@ function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   return ipaddr.parse(text);
 }
 
+/** Exports repeat the same few CIDRs thousands of times (0.0.0.0/0, the VPC range): parse each once. */
+const parsedCidrs = new Map<string, AddressSet | undefined>();
+const MAX_PARSED_CIDRS = 100_000;
+
 function fromCidr(text: string): AddressSet | undefined {
+  if (parsedCidrs.has(text)) return parsedCidrs.get(text);
+  const parsed = parseCidr(text);
+  if (parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(text, parsed);
+  return parsed;
+}
+
+function parseCidr(text: string): AddressSet | undefined {
   const slash = text.indexOf('/');
   const address = parseAddress(slash < 0 ? text : text.slice(0, slash));
   if (!address) return undefined;

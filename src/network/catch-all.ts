@@ -1,6 +1,6 @@
 import type { NetworkAsset, TrafficDirection } from './model.js';
 import { OpeningCollector, worldPart, type Opening } from './openings.js';
-import { allowedRemotes, reachability, type Decider } from './reachability.js';
+import { allowedRemotes, mayBePublic, reachability, scopesOf, type Decider } from './reachability.js';
 import { ANY_OTHER_PROTOCOL, OTHER_PROTOCOL, trafficClasses } from './traffic-classes.js';
 import { coversAllPorts, normalizeProtocol } from './traffic.js';
 
@@ -10,7 +10,9 @@ import { coversAllPorts, normalizeProtocol } from './traffic.js';
  * everything by nature. Earlier rules may carve ports out; what is left is still "everything else, to everyone".
  */
 export function catchAllOpenings(asset: NetworkAsset, direction: TrafficDirection, includePolicies: boolean): Opening[] {
-  if (!includePolicies && !asset.rules.some((rule) => rule.direction === direction && isCatchAll({ kind: 'rule', rule }, false))) return [];
+  const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
+  const policiesOpen = includePolicies && scopesOf(asset).some((scope) => !scope.enabled || scope[policy] === 'allow');
+  if (!policiesOpen && !asset.rules.some((rule) => rule.enabled && rule.direction === direction && isCatchAll({ kind: 'rule', rule }, false) && mayBePublic(rule))) return [];
   const collector = new OpeningCollector();
   for (const { traffic } of trafficClasses(asset, direction, ['tcp', 'udp', OTHER_PROTOCOL])) {
     const protocol = traffic.protocol === OTHER_PROTOCOL ? ANY_OTHER_PROTOCOL : traffic.protocol;

@@ -1,7 +1,8 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
-import { allowedRemotes, reachability, type Decider, type Decision } from './reachability.js';
+import { allowedRemotes, mayAllow, reachability, type Decider, type Decision, type ScopeReachability } from './reachability.js';
+import { portClasses } from './traffic-classes.js';
 
 /** A service to check: 'TCP 22 (SSH)'. */
 export interface Service {
@@ -41,11 +42,27 @@ export const publicPart: Selector = (decision) =>
 /** Everything allowed, private addresses included. */
 export const everything: Selector = (decision) => decision.remotes;
 
+/** Selectors that keep nothing but public addresses: services no rule opens to a public address can be skipped. */
+const PUBLIC_ONLY = new Set<Selector>([worldPart, publicPart]);
+
+function classOf(asset: NetworkAsset, direction: TrafficDirection, service: Service): number {
+  if (service.port === undefined) return -1;
+  const classes = portClasses(asset, direction, service.protocol);
+  return classes.findIndex((range) => service.port! >= range.from && service.port! <= range.to);
+}
+
 /** Every allow decision for these services that the selector keeps, merged per decider. */
 export function openings(asset: NetworkAsset, direction: TrafficDirection, services: readonly Service[], select: Selector, scope?: string): Opening[] {
   const collector = new OpeningCollector();
+  const classes = new Map<string, ScopeReachability[]>();
   for (const service of services) {
-    for (const result of reachability(asset, { direction, protocol: service.protocol, port: service.port, scope })) {
+    const traffic = { direction, protocol: service.protocol, port: service.port };
+    if (!mayAllow(asset, traffic, PUBLIC_ONLY.has(select))) continue;
+    // Every port of a class is decided alike: evaluate one port per class, however many services fall in it.
+    const classKey = `${service.protocol}/${classOf(asset, direction, service)}`;
+    let results = classes.get(classKey);
+    if (!results) classes.set(classKey, (results = reachability(asset, { ...traffic, scope })));
+    for (const result of results) {
       const allowed = allowedRemotes(result);
       for (const decision of result.decisions) {
         if (decision.action === 'allow') collector.add(decision, result.scope, service, select(decision, allowed));

@@ -35,13 +35,35 @@ function nonPublicIntervals(family: Family): IntervalList {
   return subtractIntervals(nonPublic, normalize(documentation));
 }
 
-export const PUBLIC_INTERVALS: Record<Family, IntervalList> = {
-  ipv4: subtractIntervals(fullSpace('ipv4'), nonPublicIntervals('ipv4')),
-  ipv6: subtractIntervals(fullSpace('ipv6'), nonPublicIntervals('ipv6')),
-};
+const computed = new Map<Family, { intervals: IntervalList; size: bigint }>();
+
+/** Built on first use, not at start-up: a scan of an sshd_config never needs it. */
+function publicSpace(family: Family): { intervals: IntervalList; size: bigint } {
+  let space = computed.get(family);
+  if (!space) {
+    const intervals = subtractIntervals(fullSpace(family), nonPublicIntervals(family));
+    space = { intervals, size: sizeOf(intervals) };
+    computed.set(family, space);
+  }
+  return space;
+}
+
+/** The public addresses of a family, as sorted intervals. */
+export function publicIntervals(family: Family): IntervalList {
+  return publicSpace(family).intervals;
+}
+
+/** How many public addresses the family has. */
+export function publicSize(family: Family): bigint {
+  return publicSpace(family).size;
+}
+
+export function sizeOf(list: IntervalList): bigint {
+  return list.reduce((total, [first, last]) => total + last - first + 1n, 0n);
+}
 
 export function publicPart(list: IntervalList, family: Family): IntervalList {
-  return intersectIntervals(list, PUBLIC_INTERVALS[family]);
+  return list.length === 0 ? list : intersectIntervals(list, publicIntervals(family));
 }
 
 /** The classification for one address, straight from ipaddr.js, for tests and for single-address messages. */

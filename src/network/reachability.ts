@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
-import type { NetworkAsset, NetworkRule, NetworkScope } from './model.js';
+import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import { ruleAppliesInSlice, slicesOf, type Endpoint } from './traffic-slices.js';
 import { denyIsUnconditional, isAllow, normalizeProtocol, ruleAppliesInScope, ruleMatchesTraffic, type Traffic } from './traffic.js';
 
@@ -52,6 +52,36 @@ export function reachability(asset: NetworkAsset, query: ReachabilityQuery): Sco
   return scopes.map((scope) => ({ scope, decisions: decide(asset, scope, query) }));
 }
 
+/**
+ * False when nothing can let this traffic through: every scope is on and denies it by default, and no enabled allow
+ * rule matches it. Checks ask about many ports an asset never mentions; this answers those without evaluating.
+ */
+export function mayAllow(asset: NetworkAsset, traffic: Traffic, fromPublicOnly = false): boolean {
+  const policy = traffic.direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
+  if (scopesOf(asset).some((scope) => !scope.enabled || scope[policy] === 'allow')) return true;
+  return allowRulesOf(asset, traffic.direction).some((rule) => (!fromPublicOnly || mayBePublic(rule)) && ruleMatchesTraffic(rule, traffic));
+}
+
+const publicRemotes = new WeakMap<NetworkRule, boolean>();
+
+/** Whether a rule's remote side holds a public address or a name that may be public. */
+export function mayBePublic(rule: NetworkRule): boolean {
+  let known = publicRemotes.get(rule);
+  if (known === undefined) {
+    const remotes = remotesOf(rule);
+    publicRemotes.set(rule, (known = remotes.hasPublicAddress() || remotes.possiblyPublicNames().length > 0));
+  }
+  return known;
+}
+
+const allowRules = new WeakMap<NetworkAsset, Partial<Record<TrafficDirection, NetworkRule[]>>>();
+
+function allowRulesOf(asset: NetworkAsset, direction: TrafficDirection): NetworkRule[] {
+  let byDirection = allowRules.get(asset);
+  if (!byDirection) allowRules.set(asset, (byDirection = {}));
+  return (byDirection[direction] ??= asset.rules.filter((rule) => rule.enabled && rule.direction === direction && isAllow(rule)));
+}
+
 /** Every remote address an allow decision lets through. */
 export function allowedRemotes(result: ScopeReachability): AddressSet {
   return result.decisions.filter((decision) => decision.action === 'allow').reduce((set, decision) => set.union(decision.remotes), AddressSet.EMPTY);
@@ -62,6 +92,7 @@ function decide(asset: NetworkAsset, scope: NetworkScope, query: ReachabilityQue
     return [{ action: 'allow', remotes: AddressSet.WORLD, decidedBy: { kind: 'firewall-off', scope }, location: scope.stateLocation ?? asset.location }];
   }
   const rules = candidatesFor(asset, scope, query).filter((rule) => ruleMatchesTraffic(rule, query));
+  if (rules.length === 0) return decideSlice(asset, scope, query, rules);
   const merged = new Map<NetworkRule | 'default', Decision>();
   for (const slice of slicesOf(rules, query)) {
     for (const decision of decideSlice(asset, scope, query, rules.filter((rule) => ruleAppliesInSlice(rule, slice, query)))) {

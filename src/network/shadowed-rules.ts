@@ -16,6 +16,7 @@ export interface ShadowedRule {
  * rather than shadowed: not listed.
  */
 export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
+  if (!asset.rules.some((rule) => rule.enabled && !isAllow(rule))) return [];
   const evaluated: { traffic: Traffic; result: ScopeReachability }[] = [];
   for (const direction of ['inbound', 'outbound'] as TrafficDirection[]) {
     if (!asset.rules.some((rule) => rule.enabled && isAllow(rule) && rule.direction === direction)) continue;

@@ -28,7 +28,8 @@ export function hasPorts(protocol: string): boolean {
 
 export function coversAllPorts(ports: readonly PortRange[]): boolean {
   const merged = mergePorts(ports);
-  return merged.length === 1 && merged[0].from <= 0 && merged[0].to >= 65535;
+  // Port 0 is not a port a service listens on: ufw's '1:65535' opens every port.
+  return merged.length === 1 && merged[0].from <= 1 && merged[0].to >= 65535;
 }
 
 /** Sorted, merged port ranges (adjacent ones joined), dropping ranges that are not ranges. */
@@ -73,7 +74,7 @@ function factsOf(rule: NetworkRule): RuleFacts {
     const local = rule.local && rule.local.length > 0 ? AddressSet.of(rule.local) : AddressSet.WORLD;
     const localKey = local.isWholeSpace() ? undefined : (rule.local ?? []).map((match) => match.text).sort().join(',');
     const ports = mergePorts(rule.ports);
-    const allPorts = ports.length === 1 && ports[0].from <= 0 && ports[0].to >= 65535;
+    const allPorts = coversAllPorts(ports);
     known = { protocol: normalizeProtocol(rule.protocol), ports, allPorts, local, localKey };
     facts.set(rule, known);
   }
