@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /**
  * Seeded random ufw rule sets for the differential test, and the test's own reading of what they mean: a brute-force
@@ -45,17 +46,7 @@ export const V6_PROBES = ['2001:db8::5', '2001:db8:1::9', '2001:db9::1', 'fe80::
 const PORTS = [22, 23, 25, 53, 80, 443, 2222, 3389, 5432, 8081, 8084];
 const APPS: Record<string, [number, number][]> = { OpenSSH: [[22, 22]], '"Nginx Full"': [[80, 80], [443, 443]], '"Nginx HTTP"': [[80, 80]] };
 
-/** mulberry32: small, seedable, good enough to pick test cases. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 export function generateRuleSet(seed: number): RuleSet {
   const next = random(seed);
