@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
+import { compareText } from '../src/engine/compare-text.js';
 import { ruleDocument } from '../src/engine/rule-document.js';
 import { SEVERITIES } from '../src/model/severity.js';
 
@@ -12,7 +13,7 @@ describe('rule metadata', () => {
   it('ids are unique and sorted', () => {
     const ids = RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+    expect(ids).toEqual([...ids].sort(compareText));
   });
 
   it.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {

@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import { SEVERITY_SCALE } from '../model/severity.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Model, Rule, RuleSettings } from './rule.js';
+import { compareText } from './compare-text.js';
 
 /** Runs every rule over every model of its input kind. Findings come out sorted by file, line and rule. */
 export function runRules(rules: readonly Rule[], models: readonly Model[], settings: RuleSettings): Finding[] {
@@ -23,10 +24,10 @@ export function runRules(rules: readonly Rule[], models: readonly Model[], setti
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.location.file.localeCompare(b.location.file) ||
+    compareText(a.location.file, b.location.file) ||
     a.location.line - b.location.line ||
     SEVERITY_SCALE[b.severity].rank - SEVERITY_SCALE[a.severity].rank ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.key.localeCompare(b.key)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.key, b.key)
   );
 }

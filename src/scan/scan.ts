@@ -7,6 +7,7 @@ import { describeIoError, readHead, readInputFile, type InputFile } from '../inp
 import type { InputFormat, LoadContext } from '../inputs/input-format.js';
 import { detectFormat, formatByType } from '../inputs/formats.js';
 import { collectFiles, type Candidate } from './collect-files.js';
+import { compareText } from '../engine/compare-text.js';
 
 export interface ScanOptions {
   paths: readonly string[];
@@ -109,7 +110,7 @@ function recognise(candidate: Candidate, forced: InputFormat | undefined): { for
 
 /** Drop-in directories (`*.d/`) come last, so that the main config that includes them is read first and claims them. */
 function mainFilesFirst(a: Recognised, b: Recognised): number {
-  return Number(isInDropInDirectory(a.candidate.path)) - Number(isInDropInDirectory(b.candidate.path)) || a.candidate.path.localeCompare(b.candidate.path);
+  return Number(isInDropInDirectory(a.candidate.path)) - Number(isInDropInDirectory(b.candidate.path)) || compareText(a.candidate.path, b.candidate.path);
 }
 
 function isInDropInDirectory(path: string): boolean {
