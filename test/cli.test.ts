@@ -60,6 +60,18 @@ describe('parapet scan', () => {
     expect(run.stdout).toContain(`${binary}: binary file`);
   });
 
+  it('reads CRLF and UTF-16LE (with BOM) text like any other', () => {
+    const crlf = join(workspace, 'crlf_sshd_config');
+    const utf16 = join(workspace, 'utf16_sshd_config');
+    writeFileSync(crlf, 'PasswordAuthentication no\r\nPermitRootLogin yes\r\n');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('PasswordAuthentication no\nPermitRootLogin yes\n', 'utf16le')]));
+    const run = runCli(['scan', crlf, utf16, '--fail-on', 'none']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${crlf}:2: high sshd/permit-root-login`);
+    expect(run.stdout).toContain(`${utf16}:2: high sshd/permit-root-login`);
+    expect(run.stdout).not.toContain('sshd/password-authentication');
+  });
+
   it('refuses a 50 MB input with a clear message and goes on with the rest', () => {
     const huge = join(workspace, 'huge', 'sshd_config');
     mkdirSync(join(workspace, 'huge'));
