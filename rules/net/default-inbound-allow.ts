@@ -23,9 +23,8 @@ export default defineRule({
   remediation: 'Deny inbound traffic by default and allow each needed service: `ufw default deny incoming`, or on Windows `netsh advfirewall set allprofiles firewallpolicy blockinbound,allowoutbound`.',
   input: 'network',
   check(asset) {
-    const classes = trafficClasses(asset, 'inbound');
     const reachesDefault = (scope: NetworkScope) =>
-      classes.some(({ traffic }) => reachability(asset, { ...traffic, scope: scope.name }).some((result) => result.decisions.some((decision) => decision.decidedBy.kind === 'default' && decision.action === 'allow')));
+      trafficClasses(asset, 'inbound').some(({ traffic }) => reachability(asset, { ...traffic, scope: scope.name }).some((result) => result.decisions.some((decision) => decision.decidedBy.kind === 'default' && decision.action === 'allow')));
     return scopesByLine(asset, (scope) => scope.enabled && scope.defaultInbound === 'allow' && reachesDefault(scope), (scope) => scope.defaultLocation).map(({ location, which, key }) => ({
       message: `The default inbound policy of ${describeAsset(asset.asset)}${which} is 'allow': every port no rule denies is reachable from every address. Deny inbound traffic by default and allow each service explicitly.`,
       location,

@@ -11,11 +11,11 @@ export function runRules(rules: readonly Rule[], models: readonly Model[], setti
   for (const model of models) {
     for (const rule of rules) {
       if (rule.input !== model.kind) continue;
-      for (const found of (rule as Rule<typeof model.kind>).check(model as never, settings)) {
-        const fingerprint = fingerprintOf(rule.id, found.asset.id, found.key);
+      for (const { message, location, asset, key } of (rule as Rule<typeof model.kind>).check(model as never, settings)) {
+        const fingerprint = fingerprintOf(rule.id, asset.id, key);
         if (seen.has(fingerprint)) continue;
         seen.add(fingerprint);
-        findings.push({ ...found, ruleId: rule.id, severity: rule.severity, fingerprint });
+        findings.push({ ruleId: rule.id, severity: rule.severity, message, location, asset, key, fingerprint });
       }
     }
   }

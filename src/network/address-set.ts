@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { AddressMatch } from './model.js';
 import {
-  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
+  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize, overlaps,
   subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
 } from './ip-intervals.js';
 import { publicIntervals, publicPart, publicSize, sizeOf } from './public-addresses.js';
@@ -14,6 +14,9 @@ export interface NamedAddresses {
   public: 'yes' | 'no' | 'unknown';
   text: string;
 }
+
+/** Most sets name nothing: they share one empty map instead of allocating their own. */
+const NO_NAMES: ReadonlyMap<string, NamedAddresses> = new Map();
 
 /** Names that mean every address, however an input spells them. */
 const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
@@ -32,15 +35,15 @@ export class AddressSet {
     readonly named: ReadonlyMap<string, NamedAddresses>,
   ) {}
 
-  static readonly EMPTY = new AddressSet([], [], new Map());
-  static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), new Map());
+  static readonly EMPTY = new AddressSet([], [], NO_NAMES);
+  static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
 
   static of(matches: readonly AddressMatch[]): AddressSet {
     return matches.reduce((set, match) => set.union(fromMatch(match)), AddressSet.EMPTY);
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {
-    return family === 'ipv4' ? new AddressSet(normalize(list), [], new Map()) : new AddressSet([], normalize(list), new Map());
+    return family === 'ipv4' ? new AddressSet(normalize(list), [], NO_NAMES) : new AddressSet([], normalize(list), NO_NAMES);
   }
 
   static named(source: NamedAddresses): AddressSet {
@@ -48,40 +51,47 @@ export class AddressSet {
   }
 
   union(other: AddressSet): AddressSet {
-    if (other.isEmpty()) return this;
+    if (other.isEmpty() || other === this) return this;
     if (this.isEmpty()) return other;
-    return new AddressSet(unionIntervals(this.ipv4, other.ipv4), unionIntervals(this.ipv6, other.ipv6), new Map([...this.named, ...other.named]));
+    return new AddressSet(unionIntervals(this.ipv4, other.ipv4), unionIntervals(this.ipv6, other.ipv6), joinNames(this.named, other.named));
   }
 
   subtract(other: AddressSet): AddressSet {
     if (other.isEmpty() || this.isEmpty()) return this;
-    const named = other.isWholeSpace() ? new Map() : new Map([...this.named].filter(([key]) => !other.named.has(key)));
+    if (other.isWholeSpace()) return AddressSet.EMPTY;
+    const named = other.named.size === 0 ? this.named : keepNames(this.named, (key) => !other.named.has(key));
     return new AddressSet(subtractIntervals(this.ipv4, other.ipv4), subtractIntervals(this.ipv6, other.ipv6), named);
   }
 
   intersect(other: AddressSet): AddressSet {
+    if (other.named.size === 0 && other.isWholeSpace()) return this;
+    if (this.named.size === 0 && this.isWholeSpace()) return other;
+    const ipv4 = intersectIntervals(this.ipv4, other.ipv4);
+    const ipv6 = intersectIntervals(this.ipv6, other.ipv6);
+    if (this.named.size === 0 && other.named.size === 0) return new AddressSet(ipv4, ipv6, NO_NAMES);
     const named = new Map([...this.named].filter(([key]) => other.named.has(key) || other.isWholeSpace()));
     if (this.isWholeSpace()) for (const [key, source] of other.named) named.set(key, source);
-    return new AddressSet(intersectIntervals(this.ipv4, other.ipv4), intersectIntervals(this.ipv6, other.ipv6), named);
+    return new AddressSet(ipv4, ipv6, named);
   }
 
   /** The addresses alone, named sources left out. */
   addresses(): AddressSet {
-    return this.named.size === 0 ? this : new AddressSet(this.ipv4, this.ipv6, new Map());
+    return this.named.size === 0 ? this : new AddressSet(this.ipv4, this.ipv6, NO_NAMES);
   }
 
   /** The named sources alone. */
   names(): AddressSet {
-    return new AddressSet([], [], this.named);
+    return this.named.size === 0 ? AddressSet.EMPTY : new AddressSet([], [], this.named);
   }
 
   /** Named sources by their key (kind and lower-case name), for tracking which names a rule has already decided. */
-  nameKeys(): string[] {
-    return [...this.named.keys()];
+  nameKeys(): Iterable<string> {
+    return this.named.keys();
   }
 
   withoutNames(keys: ReadonlySet<string>): AddressSet {
-    return new AddressSet(this.ipv4, this.ipv6, new Map([...this.named].filter(([key]) => !keys.has(key))));
+    if (this.named.size === 0 || keys.size === 0) return this;
+    return new AddressSet(this.ipv4, this.ipv6, keepNames(this.named, (key) => !keys.has(key)));
   }
 
   isEmpty(): boolean {
@@ -107,7 +117,12 @@ export class AddressSet {
    * 0.0.0.0/0 is still open to the world.
    */
   coversInternet(): boolean {
-    if (this.containsWorld()) return true;
+    return (this.coversInternetAnswer ??= this.containsWorld() || this.coversPublicSpace());
+  }
+
+  private coversInternetAnswer?: boolean;
+
+  private coversPublicSpace(): boolean {
     return (['ipv4', 'ipv6'] as Family[]).some((family) => {
       const list = family === 'ipv4' ? this.ipv4 : this.ipv6;
       if (list.length === 0) return false;
@@ -122,11 +137,11 @@ export class AddressSet {
 
   /** The public addresses in the set (named sources are not addresses and are left out). */
   publicAddresses(): AddressSet {
-    return new AddressSet(publicPart(this.ipv4, 'ipv4'), publicPart(this.ipv6, 'ipv6'), new Map());
+    return new AddressSet(publicPart(this.ipv4, 'ipv4'), publicPart(this.ipv6, 'ipv6'), NO_NAMES);
   }
 
   hasPublicAddress(): boolean {
-    return publicPart(this.ipv4, 'ipv4').length > 0 || publicPart(this.ipv6, 'ipv6').length > 0;
+    return overlaps(this.ipv4, publicIntervals('ipv4')) || overlaps(this.ipv6, publicIntervals('ipv6'));
   }
 
   /** Named sources that are or may be public: a service tag such as AzureCloud, an AWS prefix list whose entries the input does not show. */
@@ -150,6 +165,18 @@ export class AddressSet {
     if (parts.length === 0) return 'no address';
     return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   }
+}
+
+function joinNames(a: ReadonlyMap<string, NamedAddresses>, b: ReadonlyMap<string, NamedAddresses>): ReadonlyMap<string, NamedAddresses> {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  return new Map([...a, ...b]);
+}
+
+function keepNames(names: ReadonlyMap<string, NamedAddresses>, keep: (key: string) => boolean): ReadonlyMap<string, NamedAddresses> {
+  if (names.size === 0) return names;
+  const kept = [...names].filter(([key]) => keep(key));
+  return kept.length === names.size ? names : kept.length === 0 ? NO_NAMES : new Map(kept);
 }
 
 function describeFamily(family: Family, list: IntervalList, limit: number): string[] {

@@ -64,6 +64,18 @@ export function intersectIntervals(a: IntervalList, b: IntervalList): IntervalLi
   return result;
 }
 
+/** Whether two lists share an address; no list is built. */
+export function overlaps(a: IntervalList, b: IntervalList): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i][1] < b[j][0]) i++;
+    else if (b[j][1] < a[i][0]) j++;
+    else return true;
+  }
+  return false;
+}
+
 export function subtractIntervals(a: IntervalList, b: IntervalList): IntervalList {
   const result: Interval[] = [];
   let j = 0;

@@ -1,8 +1,10 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
-import { allowedRemotes, mayAllow, reachability, type Decider, type Decision, type ScopeReachability } from './reachability.js';
-import { portClasses } from './traffic-classes.js';
+import { evaluationOf } from './asset-evaluation.js';
+import { allowedRemotes, policiesMayAllow, reachability, type Decider, type Decision } from './reachability.js';
+import type { RuleFacts } from './rule-facts.js';
+import { normalizeProtocol, type Traffic } from './traffic.js';
 
 /** A service to check: 'TCP 22 (SSH)'. */
 export interface Service {
@@ -45,24 +47,17 @@ export const everything: Selector = (decision) => decision.remotes;
 /** Selectors that keep nothing but public addresses: services no rule opens to a public address can be skipped. */
 const PUBLIC_ONLY = new Set<Selector>([worldPart, publicPart]);
 
-function classOf(asset: NetworkAsset, direction: TrafficDirection, service: Service): number {
-  if (service.port === undefined) return -1;
-  const classes = portClasses(asset, direction, service.protocol);
-  return classes.findIndex((range) => service.port! >= range.from && service.port! <= range.to);
-}
-
 /** Every allow decision for these services that the selector keeps, merged per decider. */
 export function openings(asset: NetworkAsset, direction: TrafficDirection, services: readonly Service[], select: Selector, scope?: string): Opening[] {
+  const evaluation = evaluationOf(asset);
+  const unconditional = policiesMayAllow(asset, direction);
+  const allows = PUBLIC_ONLY.has(select) ? evaluation.publicAllowRules(direction) : evaluation.allowRules(direction);
+  if (!unconditional && allows.length === 0) return [];
   const collector = new OpeningCollector();
-  const classes = new Map<string, ScopeReachability[]>();
   for (const service of services) {
     const traffic = { direction, protocol: service.protocol, port: service.port };
-    if (!mayAllow(asset, traffic, PUBLIC_ONLY.has(select))) continue;
-    // Every port of a class is decided alike: evaluate one port per class, however many services fall in it.
-    const classKey = `${service.protocol}/${classOf(asset, direction, service)}`;
-    let results = classes.get(classKey);
-    if (!results) classes.set(classKey, (results = reachability(asset, { ...traffic, scope })));
-    for (const result of results) {
+    if (!unconditional && !mayPass(allows, traffic, select)) continue;
+    for (const result of reachability(asset, scope === undefined ? traffic : { ...traffic, scope })) {
       const allowed = allowedRemotes(result);
       for (const decision of result.decisions) {
         if (decision.action === 'allow') collector.add(decision, result.scope, service, select(decision, allowed));
@@ -73,37 +68,54 @@ export function openings(asset: NetworkAsset, direction: TrafficDirection, servi
 }
 
 /**
+ * Whether the allow rules can let any of this traffic through that the selector keeps; when the policies deny it,
+ * only they can. The whole internet needs allows that cover it; checks ask about many ports an asset never mentions.
+ */
+function mayPass(allows: readonly RuleFacts[], traffic: Traffic, select: Selector): boolean {
+  const protocol = normalizeProtocol(traffic.protocol);
+  const matching = allows.filter((facts) => facts.matchesNormalized(traffic.direction, protocol, traffic.port));
+  if (matching.length === 0) return false;
+  if (select !== worldPart || matching.some((facts) => facts.remotes.coversInternet())) return true;
+  return matching.length > 1 && matching.reduce((set, facts) => set.union(facts.remotes), AddressSet.EMPTY).coversInternet();
+}
+
+/**
  * Merges what deciders let through into one opening per line: one input line can stand for several model rules
  * (ufw 'allow 3389' is a TCP and a UDP rule), several scopes can share a default stated once (or not at all), and a
  * finding is per line.
  */
 export class OpeningCollector {
-  private readonly byLine = new Map<string, Omit<Opening, 'key'> & { rules: Set<NetworkRule> }>();
+  private readonly collected: CollectedOpening[] = [];
 
   add(decision: Decision, scope: NetworkScope, service: Service, remotes: AddressSet): void {
     if (remotes.isEmpty()) return;
     const { decidedBy, location } = decision;
-    const line = `${decidedBy.kind}@${location.file}:${location.line}:${location.column ?? 0}`;
-    const opening = this.byLine.get(line) ?? { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: new Set() };
-    if (decidedBy.kind === 'rule') opening.rules.add(decidedBy.rule);
+    let opening = this.collected.find((known) => known.decidedBy.kind === decidedBy.kind && sameLine(known.location, location));
+    if (!opening) this.collected.push((opening = { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: [] }));
+    if (decidedBy.kind === 'rule' && !opening.rules.includes(decidedBy.rule)) opening.rules.push(decidedBy.rule);
     if (!opening.scopes.includes(scope)) opening.scopes.push(scope);
     if (!opening.services.some((known) => known.protocol === service.protocol && known.port === service.port)) opening.services.push(service);
     opening.remotes = opening.remotes.union(remotes);
-    this.byLine.set(line, opening);
   }
 
   openings(): Opening[] {
     const used = new Map<string, number>();
-    return [...this.byLine.values()].map(({ rules, ...opening }) => {
-      const decider = opening.decidedBy.kind === 'rule' ? `rule:${[...rules].map((rule) => rule.id).sort().join('+')}` : `${opening.scopes.map((scope) => scope.name).join('+')}:${opening.decidedBy.kind}`;
-      const key = `${decider}/${opening.services.map(serviceKey).join(',')}`;
+    return this.collected.map(({ decidedBy, location, scopes, services, remotes, rules }) => {
+      const decider = decidedBy.kind === 'rule' ? `rule:${rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
+      const key = `${decider}/${services.map(serviceKey).join(',')}`;
       // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
       const seen = used.get(key) ?? 0;
       used.set(key, seen + 1);
-      return { ...opening, key: seen === 0 ? key : `${key}#${seen + 1}` };
+      return { decidedBy, location, scopes, services, remotes, key: seen === 0 ? key : `${key}#${seen + 1}` };
     });
   }
 }
+
+function sameLine(a: SourceLocation, b: SourceLocation): boolean {
+  return a === b || (a.line === b.line && a.file === b.file && (a.column ?? 0) === (b.column ?? 0));
+}
+
+type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
 
 function serviceKey(service: Service): string {
   return service.port === undefined ? service.protocol : `${service.protocol}/${service.port}`;

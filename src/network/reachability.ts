@@ -1,8 +1,11 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
+import { ByTraffic, evaluationOf, type AssetEvaluation, type ScopeCandidates } from './asset-evaluation.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
-import { ruleAppliesInSlice, slicesOf, type Endpoint } from './traffic-slices.js';
-import { denyIsUnconditional, isAllow, normalizeProtocol, ruleAppliesInScope, ruleMatchesTraffic, type Traffic } from './traffic.js';
+import type { RuleFacts } from './rule-facts.js';
+import { classIndex, portClasses } from './traffic-classes.js';
+import { isSliced, ruleAppliesInSlice, slicesOf, type Endpoint } from './traffic-slices.js';
+import { denyIsUnconditional, hasPorts, normalizeProtocol, ruleAppliesInScope, type Traffic } from './traffic.js';
 
 /** What decides a piece of traffic: a rule, the scope's default policy, or the firewall of that scope being off. */
 export type Decider =
@@ -45,41 +48,32 @@ export function scopesOf(asset: NetworkAsset): NetworkScope[] {
 
 /**
  * Which remote addresses can reach the asset (inbound) or be reached from it (outbound) with this traffic, partitioned
- * by what decides, per scope, evaluated with the asset's own semantics.
+ * by what decides, per scope, evaluated with the asset's own semantics. Answers are shared, not copied: do not change them.
  */
 export function reachability(asset: NetworkAsset, query: ReachabilityQuery): ScopeReachability[] {
-  const scopes = scopesOf(asset).filter((scope) => query.scope === undefined || scope.name.toLowerCase() === query.scope.toLowerCase());
-  return scopes.map((scope) => ({ scope, decisions: decide(asset, scope, query) }));
-}
-
-/**
- * False when nothing can let this traffic through: every scope is on and denies it by default, and no enabled allow
- * rule matches it. Checks ask about many ports an asset never mentions; this answers those without evaluating.
- */
-export function mayAllow(asset: NetworkAsset, traffic: Traffic, fromPublicOnly = false): boolean {
-  const policy = traffic.direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
-  if (scopesOf(asset).some((scope) => !scope.enabled || scope[policy] === 'allow')) return true;
-  return allowRulesOf(asset, traffic.direction).some((rule) => (!fromPublicOnly || mayBePublic(rule)) && ruleMatchesTraffic(rule, traffic));
-}
-
-const publicRemotes = new WeakMap<NetworkRule, boolean>();
-
-/** Whether a rule's remote side holds a public address or a name that may be public. */
-export function mayBePublic(rule: NetworkRule): boolean {
-  let known = publicRemotes.get(rule);
-  if (known === undefined) {
-    const remotes = remotesOf(rule);
-    publicRemotes.set(rule, (known = remotes.hasPublicAddress() || remotes.possiblyPublicNames().length > 0));
+  const evaluation = evaluationOf(asset);
+  const protocol = normalizeProtocol(query.protocol);
+  // Answers for every scope that name no endpoint are the same for every port of a class: kept per class.
+  let answers: (ScopeReachability[] | undefined)[] | undefined;
+  let portClass = 0;
+  if (query.scope === undefined && query.appliesTo === undefined && query.local === undefined && (query.port !== undefined || !hasPorts(protocol))) {
+    const byProtocol = evaluation.answers.of(query.direction);
+    answers = byProtocol.get(protocol);
+    if (!answers) byProtocol.set(protocol, (answers = []));
+    if (query.port !== undefined && hasPorts(protocol)) portClass = classIndex(portClasses(asset, query.direction, protocol), query.port);
+    const known = answers[portClass];
+    if (known) return known;
   }
-  return known;
+  const scopes = query.scope === undefined ? scopesOf(asset) : scopesOf(asset).filter((scope) => scope.name.toLowerCase() === query.scope!.toLowerCase());
+  const answer = scopes.map((scope) => ({ scope, decisions: decide(evaluation, scope, query, protocol) }));
+  if (answers) answers[portClass] = answer;
+  return answer;
 }
 
-const allowRules = new WeakMap<NetworkAsset, Partial<Record<TrafficDirection, NetworkRule[]>>>();
-
-function allowRulesOf(asset: NetworkAsset, direction: TrafficDirection): NetworkRule[] {
-  let byDirection = allowRules.get(asset);
-  if (!byDirection) allowRules.set(asset, (byDirection = {}));
-  return (byDirection[direction] ??= asset.rules.filter((rule) => rule.enabled && rule.direction === direction && isAllow(rule)));
+/** Whether a scope lets traffic of this direction through without any rule: its firewall is off, or its default allows. */
+export function policiesMayAllow(asset: NetworkAsset, direction: TrafficDirection): boolean {
+  const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
+  return scopesOf(asset).some((scope) => !scope.enabled || scope[policy] === 'allow');
 }
 
 /** Every remote address an allow decision lets through. */
@@ -87,15 +81,17 @@ export function allowedRemotes(result: ScopeReachability): AddressSet {
   return result.decisions.filter((decision) => decision.action === 'allow').reduce((set, decision) => set.union(decision.remotes), AddressSet.EMPTY);
 }
 
-function decide(asset: NetworkAsset, scope: NetworkScope, query: ReachabilityQuery): Decision[] {
+/** `protocol` is the query's, normalised. */
+function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: ReachabilityQuery, protocol: string): Decision[] {
+  const { asset } = evaluation;
   if (!scope.enabled) {
     return [{ action: 'allow', remotes: AddressSet.WORLD, decidedBy: { kind: 'firewall-off', scope }, location: scope.stateLocation ?? asset.location }];
   }
-  const rules = candidatesFor(asset, scope, query).filter((rule) => ruleMatchesTraffic(rule, query));
-  if (rules.length === 0) return decideSlice(asset, scope, query, rules);
+  const rules = candidatesFor(evaluation, scope, query.direction, protocol).filter((facts) => facts.matchesNormalized(query.direction, protocol, query.port));
+  if (!isSliced(rules, query)) return decideSlice(asset, scope, query, rules);
   const merged = new Map<NetworkRule | 'default', Decision>();
   for (const slice of slicesOf(rules, query)) {
-    for (const decision of decideSlice(asset, scope, query, rules.filter((rule) => ruleAppliesInSlice(rule, slice, query)))) {
+    for (const decision of decideSlice(asset, scope, query, rules.filter((facts) => ruleAppliesInSlice(facts, slice, query)))) {
       const key = decision.decidedBy.kind === 'rule' ? decision.decidedBy.rule : 'default';
       const known = merged.get(key);
       merged.set(key, known ? { ...known, remotes: known.remotes.union(decision.remotes) } : decision);
@@ -104,43 +100,44 @@ function decide(asset: NetworkAsset, scope: NetworkScope, query: ReachabilityQue
   return [...merged.values()];
 }
 
-const candidateCache = new WeakMap<NetworkAsset, Map<string, NetworkRule[]>>();
-
-/** The rules that can matter in a scope for a direction and protocol, before looking at ports; kept per asset, as checks ask about many ports. */
-function candidatesFor(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic): NetworkRule[] {
-  const protocol = normalizeProtocol(traffic.protocol);
-  const key = `${scope.name}\0${traffic.direction}\0${protocol}`;
-  let byKey = candidateCache.get(asset);
-  if (!byKey) candidateCache.set(asset, (byKey = new Map()));
-  let rules = byKey.get(key);
+/**
+ * The rules that can matter in a scope for a direction and protocol, before looking at ports, in the order the
+ * semantics reads them; kept per asset, as checks ask about many ports.
+ */
+function candidatesFor(evaluation: AssetEvaluation, scope: NetworkScope, direction: TrafficDirection, protocol: string): RuleFacts[] {
+  const inScope = rulesInScope(evaluation, scope);
+  const byProtocol = inScope.byTraffic.of(direction);
+  let rules = byProtocol.get(protocol);
   if (!rules) {
-    rules = asset.rules.filter(
-      (rule) => rule.enabled && rule.direction === traffic.direction && protocolMatches(rule, protocol) && ruleAppliesInScope(rule, scope, asset.scopes) && (isAllow(rule) || denyIsUnconditional(rule)),
-    );
-    byKey.set(key, rules);
+    rules = inScope.rules.filter((facts) => facts.rule.direction === direction && (facts.protocol === 'any' || facts.protocol === protocol));
+    byProtocol.set(protocol, rules);
   }
   return rules;
 }
 
-function protocolMatches(rule: NetworkRule, protocol: string): boolean {
-  const ruleProtocol = normalizeProtocol(rule.protocol);
-  return ruleProtocol === 'any' || ruleProtocol === protocol;
+/** The rules that can decide anything in a scope, in evaluation order. */
+function rulesInScope(evaluation: AssetEvaluation, scope: NetworkScope): ScopeCandidates {
+  let candidates = evaluation.candidates.get(scope);
+  if (!candidates) {
+    const { asset } = evaluation;
+    const rules = inEvaluationOrder(asset, evaluation.rules.filter(({ rule, allow }) => rule.enabled && ruleAppliesInScope(rule, scope, asset.scopes) && (allow || denyIsUnconditional(rule))));
+    evaluation.candidates.set(scope, (candidates = { rules, byTraffic: new ByTraffic() }));
+  }
+  return candidates;
 }
 
-/** One slice of the traffic: the rules' order and the semantics decide every remote address exactly once. */
-function decideSlice(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic, rules: NetworkRule[]): Decision[] {
-  const ordered = asset.semantics === 'first-match' ? inPriorityOrder(rules) : [...inPriorityOrder(rules.filter((rule) => !isAllow(rule))), ...inPriorityOrder(rules.filter(isAllow))];
+/** One slice of the traffic, its rules in evaluation order: the semantics decides every remote address exactly once. */
+function decideSlice(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic, ordered: readonly RuleFacts[]): Decision[] {
   const decisions: Decision[] = [];
   let undecided = AddressSet.WORLD;
   const decidedNames = new Set<string>();
-  for (const rule of ordered) {
+  for (const { rule, allow, remotes: matched } of ordered) {
     if (undecided.isEmpty()) break;
-    const matched = remotesOf(rule);
     // Named sources cannot be cut by address ranges: a name is decided by the first rule that names it.
     const remotes = matched.addresses().intersect(undecided).union(matched.names().withoutNames(decidedNames));
     for (const key of matched.nameKeys()) decidedNames.add(key);
     undecided = undecided.subtract(matched.addresses());
-    if (!remotes.isEmpty()) decisions.push({ action: isAllow(rule) ? 'allow' : 'deny', remotes, decidedBy: { kind: 'rule', rule }, location: rule.location });
+    if (!remotes.isEmpty()) decisions.push({ action: allow ? 'allow' : 'deny', remotes, decidedBy: { kind: 'rule', rule }, location: rule.location });
   }
   if (!undecided.isEmpty()) {
     const policy = traffic.direction === 'inbound' ? scope.defaultInbound : scope.defaultOutbound;
@@ -149,19 +146,15 @@ function decideSlice(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic,
   return decisions;
 }
 
-const remoteSets = new WeakMap<NetworkRule, AddressSet>();
-
-/** A rule's remote side as an address set, read once per rule: checks ask the same rules about many ports. */
-export function remotesOf(rule: NetworkRule): AddressSet {
-  let remotes = remoteSets.get(rule);
-  if (!remotes) remoteSets.set(rule, (remotes = AddressSet.of(rule.remote)));
-  return remotes;
+/** First-match: lower priority first; otherwise every deny before any allow, each in priority order. */
+function inEvaluationOrder(asset: NetworkAsset, rules: RuleFacts[]): RuleFacts[] {
+  return asset.semantics === 'first-match' ? inPriorityOrder(rules) : [...inPriorityOrder(rules.filter((facts) => !facts.allow)), ...inPriorityOrder(rules.filter((facts) => facts.allow))];
 }
 
 /** Lower priority first; at equal priority deny first (GCP's rule, and the safe reading elsewhere); then input order. */
-function inPriorityOrder(rules: NetworkRule[]): NetworkRule[] {
+function inPriorityOrder(rules: RuleFacts[]): RuleFacts[] {
   return rules
-    .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => a.rule.priority - b.rule.priority || Number(isAllow(a.rule)) - Number(isAllow(b.rule)) || a.index - b.index)
-    .map(({ rule }) => rule);
+    .map((facts, index) => ({ facts, index }))
+    .sort((a, b) => a.facts.rule.priority - b.facts.rule.priority || Number(a.facts.allow) - Number(b.facts.allow) || a.index - b.index)
+    .map(({ facts }) => facts);
 }

@@ -1,8 +1,9 @@
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, TrafficDirection } from './model.js';
-import { reachability, remotesOf, type ScopeReachability } from './reachability.js';
+import { evaluationOf } from './asset-evaluation.js';
+import { reachability, type ScopeReachability } from './reachability.js';
 import { trafficClasses } from './traffic-classes.js';
-import { isAllow, ruleAppliesInScope, ruleMatchesTraffic, type Traffic } from './traffic.js';
+import { isAllow, ruleAppliesInScope, type Traffic } from './traffic.js';
 
 /** An allow rule that never lets anything through, and the denies that take its traffic first. */
 export interface ShadowedRule {
@@ -26,16 +27,17 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   }
   const decides = new Set<NetworkRule>();
   for (const { result } of evaluated) for (const decision of result.decisions) if (decision.decidedBy.kind === 'rule') decides.add(decision.decidedBy.rule);
+  const evaluation = evaluationOf(asset);
   const candidates = asset.rules.filter((rule) => rule.enabled && isAllow(rule) && !decides.has(rule));
 
   const shadowers = new Map<NetworkRule, Set<NetworkRule>>();
   const redundant = new Set<NetworkRule>();
   for (const { traffic, result } of evaluated) {
-    const applicable = candidates.filter((rule) => ruleMatchesTraffic(rule, traffic) && ruleAppliesInScope(rule, result.scope, asset.scopes));
+    const applicable = candidates.filter((rule) => evaluation.factsOf(rule).matches(traffic) && ruleAppliesInScope(rule, result.scope, asset.scopes));
     if (applicable.length === 0) continue;
     const allowed = result.decisions.filter((decision) => decision.action === 'allow').reduce((set, decision) => set.union(decision.remotes), AddressSet.EMPTY);
     for (const rule of applicable) {
-      const remotes = remotesOf(rule);
+      const { remotes } = evaluation.factsOf(rule);
       // Traffic an earlier allow takes makes the rule redundant, not shadowed.
       if (!remotes.intersect(allowed).isEmpty()) redundant.add(rule);
       const found = shadowers.get(rule) ?? new Set<NetworkRule>();

@@ -1,0 +1,63 @@
+import type { NetworkAsset, NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
+import type { ScopeReachability } from './reachability.js';
+import { RuleFacts } from './rule-facts.js';
+
+/**
+ * What the network query has worked out about one asset: facts about each rule, and answers the query modules keep.
+ * The net/* checks of an asset ask overlapping questions (the same port classes, the same rules) and run one asset
+ * after another, so the most recent asset's evaluation is kept and the previous one let go.
+ */
+export class AssetEvaluation {
+  /** Facts about asset.rules, in the same order. */
+  readonly rules: RuleFacts[];
+  /** Reachability answers for every scope, by direction, protocol and port class (see reachability.ts). */
+  readonly answers = new ByTraffic<(ScopeReachability[] | undefined)[]>();
+  /** Rules that can matter per scope, in evaluation order (see reachability.ts). */
+  readonly candidates = new Map<NetworkScope, ScopeCandidates>();
+  /** Port classes by direction and protocol (see traffic-classes.ts). */
+  readonly portClasses = new ByTraffic<PortRange[]>();
+  private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
+  private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
+  private byRule?: Map<NetworkRule, RuleFacts>;
+
+  constructor(readonly asset: NetworkAsset) {
+    this.rules = asset.rules.map((rule) => new RuleFacts(rule));
+  }
+
+  factsOf(rule: NetworkRule): RuleFacts {
+    this.byRule ??= new Map(this.rules.map((facts) => [facts.rule, facts]));
+    return this.byRule.get(rule) ?? new RuleFacts(rule);
+  }
+
+  /** Enabled allow rules of one direction. */
+  allowRules(direction: TrafficDirection): RuleFacts[] {
+    return (this.allows[direction] ??= this.rules.filter((facts) => facts.allow && facts.rule.enabled && facts.rule.direction === direction));
+  }
+
+  /** Enabled allow rules of one direction whose remote side may be public. */
+  publicAllowRules(direction: TrafficDirection): RuleFacts[] {
+    return (this.publicAllows[direction] ??= this.allowRules(direction).filter((facts) => facts.mayBePublic));
+  }
+}
+
+export interface ScopeCandidates {
+  rules: RuleFacts[];
+  byTraffic: ByTraffic<RuleFacts[]>;
+}
+
+/** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */
+export class ByTraffic<T> {
+  private readonly inbound = new Map<string, T>();
+  private readonly outbound = new Map<string, T>();
+
+  of(direction: TrafficDirection): Map<string, T> {
+    return direction === 'inbound' ? this.inbound : this.outbound;
+  }
+}
+
+let current: AssetEvaluation | undefined;
+
+export function evaluationOf(asset: NetworkAsset): AssetEvaluation {
+  if (current?.asset !== asset) current = new AssetEvaluation(asset);
+  return current;
+}
