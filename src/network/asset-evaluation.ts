@@ -1,5 +1,5 @@
 import type { NetworkAsset, NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
-import type { ScopeReachability } from './reachability.js';
+import type { Decision, ScopeReachability } from './reachability.js';
 import { RuleFacts } from './rule-facts.js';
 
 /**
@@ -21,7 +21,7 @@ export class AssetEvaluation {
   private byRule?: Map<NetworkRule, RuleFacts>;
 
   constructor(readonly asset: NetworkAsset) {
-    this.rules = asset.rules.map((rule) => new RuleFacts(rule));
+    this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
   }
 
   factsOf(rule: NetworkRule): RuleFacts {
@@ -42,16 +42,19 @@ export class AssetEvaluation {
 
 export interface ScopeCandidates {
   rules: RuleFacts[];
+  /** By direction and protocol. */
   byTraffic: ByTraffic<RuleFacts[]>;
+  /** Decisions by direction and the rules that match (their indexes). */
+  decisions: ByTraffic<Decision[]>;
 }
 
 /** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */
 export class ByTraffic<T> {
-  private readonly inbound = new Map<string, T>();
-  private readonly outbound = new Map<string, T>();
+  private inbound?: Map<string, T>;
+  private outbound?: Map<string, T>;
 
   of(direction: TrafficDirection): Map<string, T> {
-    return direction === 'inbound' ? this.inbound : this.outbound;
+    return direction === 'inbound' ? (this.inbound ??= new Map()) : (this.outbound ??= new Map());
   }
 }
 

@@ -88,7 +88,14 @@ function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: Reachab
     return [{ action: 'allow', remotes: AddressSet.WORLD, decidedBy: { kind: 'firewall-off', scope }, location: scope.stateLocation ?? asset.location }];
   }
   const rules = candidatesFor(evaluation, scope, query.direction, protocol).filter((facts) => facts.matchesNormalized(query.direction, protocol, query.port));
-  if (!isSliced(rules, query)) return decideSlice(asset, scope, query, rules);
+  if (!isSliced(rules, query)) {
+    // Protocols and ports that the same rules match are decided alike (TCP, UDP and the rest by one 'any' rule).
+    const byRules = rulesInScope(evaluation, scope).decisions.of(query.direction);
+    const key = rules.map((facts) => facts.index).join(',');
+    let decisions = byRules.get(key);
+    if (!decisions) byRules.set(key, (decisions = decideSlice(asset, scope, query, rules)));
+    return decisions;
+  }
   const merged = new Map<NetworkRule | 'default', Decision>();
   for (const slice of slicesOf(rules, query)) {
     for (const decision of decideSlice(asset, scope, query, rules.filter((facts) => ruleAppliesInSlice(facts, slice, query)))) {
@@ -121,7 +128,7 @@ function rulesInScope(evaluation: AssetEvaluation, scope: NetworkScope): ScopeCa
   if (!candidates) {
     const { asset } = evaluation;
     const rules = inEvaluationOrder(asset, evaluation.rules.filter(({ rule, allow }) => rule.enabled && ruleAppliesInScope(rule, scope, asset.scopes) && (allow || denyIsUnconditional(rule))));
-    evaluation.candidates.set(scope, (candidates = { rules, byTraffic: new ByTraffic() }));
+    evaluation.candidates.set(scope, (candidates = { rules, byTraffic: new ByTraffic(), decisions: new ByTraffic() }));
   }
   return candidates;
 }

@@ -15,7 +15,11 @@ export class RuleFacts {
   private localText?: string | null;
   private publicRemotes?: boolean;
 
-  constructor(readonly rule: NetworkRule) {
+  /** `index`: the rule's place in its asset's rules. */
+  constructor(
+    readonly rule: NetworkRule,
+    readonly index = -1,
+  ) {
     this.allow = isAllow(rule);
     this.protocol = normalizeProtocol(rule.protocol);
     this.ports = mergePorts(rule.ports);

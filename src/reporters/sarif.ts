@@ -16,6 +16,7 @@ const BASE = 'SRCROOT';
 /** SARIF 2.1.0 as GitHub code scanning ingests it. */
 export function renderSarif(report: Report): string {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
+  const artifacts = new ArtifactLocations(report.baseDirectory);
   const ranked = [...report.findings].sort((a, b) => SEVERITY_SCALE[b.severity].rank - SEVERITY_SCALE[a.severity].rank);
   const kept = ranked.slice(0, MAX_RESULTS);
   const problems = [...report.problems];
@@ -50,7 +51,7 @@ export function renderSarif(report: Report): string {
             toolExecutionNotifications: problems.map((problem) => toNotification(problem, report.baseDirectory)),
           },
         ],
-        results: kept.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId), report.baseDirectory)),
+        results: kept.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId), artifacts.of(finding.location.file))),
       },
     ],
   };
@@ -70,7 +71,7 @@ function toReportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number | undefined, baseDirectory: string): Sarif.Result {
+function toResult(finding: Finding, ruleIndex: number | undefined, artifactLocation: Sarif.ArtifactLocation): Sarif.Result {
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -79,7 +80,7 @@ function toResult(finding: Finding, ruleIndex: number | undefined, baseDirectory
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(finding.location.file, baseDirectory),
+          artifactLocation,
           region: {
             startLine: finding.location.line,
             ...(finding.location.column ? { startColumn: finding.location.column } : {}),
@@ -113,6 +114,19 @@ function toNotification(problem: InputProblem, baseDirectory: string): Sarif.Not
 
 function notificationDescriptors(problems: InputProblem[]): Sarif.ReportingDescriptor[] {
   return [...new Set(problems.map((problem) => problem.id))].sort().map((id) => ({ id, shortDescription: { text: `Input problem ${id}.` } }));
+}
+
+/** Thousands of results point into one file: each file's location is worked out once. */
+class ArtifactLocations {
+  private readonly byFile = new Map<string, Sarif.ArtifactLocation>();
+
+  constructor(private readonly baseDirectory: string) {}
+
+  of(file: string): Sarif.ArtifactLocation {
+    let location = this.byFile.get(file);
+    if (!location) this.byFile.set(file, (location = artifactLocation(file, this.baseDirectory)));
+    return location;
+  }
 }
 
 /** Relative to the base directory when inside it (GitHub matches it against the repository), else an absolute file URI. */

@@ -3,7 +3,8 @@ import type { InputProblem } from '../../model/problem.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { arrayOf, isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
-import { locateJson, type JsonPosition } from '../json/locate.js';
+import type { JsonPosition } from '../json/locate.js';
+import { locateSoon } from '../json/locate-soon.js';
 import { parseJsonDocument } from '../json/parse.js';
 import { utf8Bytes } from '../json/utf8-bytes.js';
 import { ec2ArnParts, type ArnParts } from './arn.js';
@@ -25,12 +26,14 @@ interface Located {
 export const loadAwsSecurityGroups: LoadInput = (file) => {
   const early = notJsonProblem(file.path, file.text);
   if (early) return { models: [], problems: [early] };
+  // Positions are found on another thread while JSON.parse runs here.
+  const locate = locateSoon(utf8Bytes(file), AWS_POSITIONS);
   const parsed = parseJsonDocument(file.path, file.text, EXPORT_HINT);
   if (!parsed.ok) return { models: [], problems: [parsed.problem] };
   const error = cloudErrorOf(parsed.value);
   if (error) return fail(file.path, 'aws/error-response', `the file is an AWS error response, not a listing (${error}) — fix the credentials or permissions (ec2:DescribeSecurityGroups) and export again`);
 
-  const root = locateJson(utf8Bytes(file), AWS_POSITIONS);
+  const root = locate();
   const groups: Located[] = [];
   const rulePages: { rules: unknown[]; positions: (index: number) => JsonPosition | undefined }[] = [];
   const problems: InputProblem[] = [];

@@ -3,7 +3,8 @@ import type { InputProblem } from '../../model/problem.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
-import { locateJson, type JsonPosition } from '../json/locate.js';
+import type { JsonPosition } from '../json/locate.js';
+import { locateSoon } from '../json/locate-soon.js';
 import { parseJsonDocument } from '../json/parse.js';
 import { utf8Bytes } from '../json/utf8-bytes.js';
 import { nsgToAsset } from './nsg.js';
@@ -13,12 +14,14 @@ const EXPORT_HINT = 'export it again with az network nsg list --output json';
 const ACCEPTED = 'expected an array of NSGs (az network nsg list, @azure/arm-network listAll), {"value": [...]} (ARM REST page) or one NSG (az network nsg show)';
 
 export const loadAzureNsgs: LoadInput = (file) => {
+  // Positions are found on another thread while JSON.parse runs here.
+  const locate = locateSoon(utf8Bytes(file), AZURE_POSITIONS);
   const parsed = parseJsonDocument(file.path, file.text, EXPORT_HINT);
   if (!parsed.ok) return { models: [], problems: [parsed.problem] };
   const error = cloudErrorOf(parsed.value);
   if (error) return fail(file.path, 'azure/error-response', `the file is an Azure error response, not a listing (${error}) — fix the login or role (Microsoft.Network/networkSecurityGroups/read) and export again`);
 
-  const root = locateJson(utf8Bytes(file), AZURE_POSITIONS);
+  const root = locate();
   const value = parsed.value;
   const problems: InputProblem[] = [];
   let nsgs: unknown[];

@@ -3,7 +3,8 @@ import type { SourceLocation } from '../../model/location.js';
 import type { InputProblem } from '../../model/problem.js';
 import { isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
-import { locateJson, type JsonPosition } from '../json/locate.js';
+import type { JsonPosition } from '../json/locate.js';
+import { locateSoon } from '../json/locate-soon.js';
 import { parseJsonDocument } from '../json/parse.js';
 import { utf8Bytes } from '../json/utf8-bytes.js';
 import { firewallToRules, type GcpFirewall } from './firewall.js';
@@ -14,12 +15,14 @@ const EXPORT_HINT = 'export it again with gcloud compute firewall-rules list --f
 const ACCEPTED = 'expected an array of firewall rules (gcloud compute firewall-rules list --format=json, FirewallsClient output), {"items": [...]} (REST firewalls.list) or one firewall rule (gcloud compute firewall-rules describe --format=json)';
 
 export const loadGcpFirewalls: LoadInput = (file) => {
+  // Positions are found on another thread while JSON.parse runs here.
+  const locate = locateSoon(utf8Bytes(file), GCP_POSITIONS);
   const parsed = parseJsonDocument(file.path, file.text, EXPORT_HINT);
   if (!parsed.ok) return { models: [], problems: [parsed.problem] };
   const error = cloudErrorOf(parsed.value);
   if (error) return fail(file.path, 'gcp/error-response', `the file is a Google Cloud error response, not a listing (${error}) — fix the login or role (compute.firewalls.list) and export again`);
 
-  const root = locateJson(utf8Bytes(file), GCP_POSITIONS);
+  const root = locate();
   const value = parsed.value;
   let list: unknown[];
   let positions: JsonPosition | undefined;

@@ -1,4 +1,4 @@
-import { compileShape, type CompiledShape, type PositionShape } from './shape.js';
+import { adoptTables, compileShape, tablesOf, type CompiledShape, type PositionShape, type ShapeTables } from './shape.js';
 
 export type { PositionShape } from './shape.js';
 
@@ -21,6 +21,18 @@ export class JsonPosition {
   member(key: string): JsonPosition | undefined {
     const child = this.shape.members?.get(key);
     return child && child.lines[this.ordinal] !== undefined ? new JsonPosition(child, this.ordinal) : undefined;
+  }
+
+  /** The located lines as plain arrays, for another thread to rebuild with fromTables(). */
+  tables(): ShapeTables[] {
+    return tablesOf(this.shape);
+  }
+
+  /** The root position of `shape`, over tables that tables() produced for the same shape. */
+  static fromTables(shape: PositionShape, tables: readonly ShapeTables[]): JsonPosition {
+    const root = compileShape(shape);
+    adoptTables(root, tables);
+    return new JsonPosition(root, 0);
   }
 
   item(index: number): JsonPosition | undefined {

@@ -8,10 +8,10 @@ const MAX_SHAPE_DEPTH = 32;
 
 /** A shape for one path of the document, with the lines found there, indexed by ordinal (see JsonPosition). */
 export class CompiledShape {
-  readonly lines: number[] = [];
+  lines: number[] = [];
   /** For an array value: the ordinal of its first item in `items`, and how many items it has. */
-  readonly itemStart: number[] = [];
-  readonly itemCount: number[] = [];
+  itemStart: number[] = [];
+  itemCount: number[] = [];
   readonly members?: Map<string, CompiledShape>;
   readonly items?: CompiledShape;
   private readonly memberKeys: { bytes: Uint8Array; shape: CompiledShape }[] = [];
@@ -41,6 +41,36 @@ export class CompiledShape {
       return shape;
     }
     return undefined;
+  }
+}
+
+/** The lines a located shape holds, as plain arrays: what another thread hands back (see locate-soon.ts). */
+export interface ShapeTables {
+  lines: number[];
+  itemStart: number[];
+  itemCount: number[];
+}
+
+/** Every compiled shape under `shape`, itself first, in the order compileShape builds them. */
+function* shapesOf(shape: CompiledShape): Generator<CompiledShape> {
+  yield shape;
+  for (const member of shape.members?.values() ?? []) yield* shapesOf(member);
+  if (shape.items) yield* shapesOf(shape.items);
+}
+
+export function tablesOf(shape: CompiledShape): ShapeTables[] {
+  return [...shapesOf(shape)].map(({ lines, itemStart, itemCount }) => ({ lines, itemStart, itemCount }));
+}
+
+/** Fills a freshly compiled shape with tables that tablesOf took from the same shape compiled elsewhere. */
+export function adoptTables(shape: CompiledShape, tables: readonly ShapeTables[]): void {
+  let index = 0;
+  for (const compiled of shapesOf(shape)) {
+    const table = tables[index++];
+    if (!table) return;
+    compiled.lines = table.lines;
+    compiled.itemStart = table.itemStart;
+    compiled.itemCount = table.itemCount;
   }
 }
 
