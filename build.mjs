@@ -17,8 +17,7 @@ const dist = new URL('./dist', import.meta.url).pathname;
 const staging = `${dist}.${process.pid}`;
 
 await build({
-  // The worker is its own entry: src/parsers/json/locate-soon.ts starts it from beside the bundle.
-  entryPoints: { parapet: 'src/cli/main.ts', 'locate-worker': 'src/parsers/json/locate-worker.ts' },
+  entryPoints: { parapet: 'src/cli/main.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../engine/rule.js';
@@ -7,6 +6,7 @@ import { formatProblem } from '../model/problem.js';
 import { REPORTERS, type ReportFormat } from '../reporters/index.js';
 import { scan } from '../scan/scan.js';
 import { EXIT } from './exit-status.js';
+import { writeReport } from './write-report.js';
 
 export interface ScanArguments {
   paths: string[];
@@ -24,15 +24,11 @@ export async function runScan(args: ScanArguments): Promise<number> {
   const result = await scan({ paths: args.paths, rules: RULES, settings, type: args.type, root: args.root });
   const report = REPORTERS[args.format]({ ...result, rules: RULES, baseDirectory: resolve(args.root ?? '.') });
 
-  if (args.output) {
-    try {
-      writeFileSync(args.output, report);
-    } catch (error) {
-      process.stderr.write(`parapet: cannot write ${args.output}: ${(error as Error).message}\n`);
-      return EXIT.error;
-    }
-  } else {
-    process.stdout.write(report);
+  try {
+    writeReport(report, args.output);
+  } catch (error) {
+    process.stderr.write(`parapet: cannot write ${args.output ?? 'to standard output'}: ${(error as Error).message}\n`);
+    return EXIT.error;
   }
   // Problems go to standard error as well, unless the text report on standard output already shows them.
   if (args.format !== 'text' || args.output) {

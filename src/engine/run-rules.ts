@@ -4,22 +4,41 @@ import { fingerprintOf } from './fingerprint.js';
 import type { Model, Rule, RuleSettings } from './rule.js';
 import { compareText } from './compare-text.js';
 
-/** Runs every rule over every model of its input kind. Findings come out sorted by file, line and rule. */
-export function runRules(rules: readonly Rule[], models: readonly Model[], settings: RuleSettings): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const model of models) {
-    for (const rule of rules) {
+/**
+ * Runs every rule over each model of its input kind as the model is handed over (a scan hands them over while it
+ * reads, so that models need not outlive their judgement).
+ */
+export class RuleRunner {
+  private readonly found: Finding[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly settings: RuleSettings,
+  ) {}
+
+  judge(model: Model): void {
+    for (const rule of this.rules) {
       if (rule.input !== model.kind) continue;
-      for (const { message, location, asset, key } of (rule as Rule<typeof model.kind>).check(model as never, settings)) {
+      for (const { message, location, asset, key } of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
         const fingerprint = fingerprintOf(rule.id, asset.id, key);
-        if (seen.has(fingerprint)) continue;
-        seen.add(fingerprint);
-        findings.push({ ruleId: rule.id, severity: rule.severity, message, location, asset, key, fingerprint });
+        if (this.seen.has(fingerprint)) continue;
+        this.seen.add(fingerprint);
+        this.found.push({ ruleId: rule.id, severity: rule.severity, message, location, asset, key, fingerprint });
       }
     }
   }
-  return findings.sort(compareFindings);
+
+  /** Everything found so far, sorted by file, line and rule. */
+  findings(): Finding[] {
+    return this.found.sort(compareFindings);
+  }
+}
+
+export function runRules(rules: readonly Rule[], models: Iterable<Model>, settings: RuleSettings): Finding[] {
+  const runner = new RuleRunner(rules, settings);
+  for (const model of models) runner.judge(model);
+  return runner.findings();
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -5,52 +5,51 @@ import { looksLikeWindowsFirewall } from '../parsers/netsh/detect.js';
 import { looksLikeSshdConfig } from '../parsers/sshd/detect.js';
 import { looksLikeUfw } from '../parsers/ufw/detect.js';
 import type { InputFormat } from './input-format.js';
+import { stream, text } from './loading.js';
 
 const MiB = 1024 * 1024;
+/** Cloud exports are read in pieces; configuration files and firewall listings whole. */
+const CLOUD_EXPORT_BYTES = 500 * MiB;
+const WINDOWS_FIREWALL_BYTES = 64 * MiB;
+export const CONFIG_BYTES = 16 * MiB;
 
 /** Every input type Parapet reads, in detection order. Parsers are imported only when a file of their type is scanned. */
 export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     type: 'aws',
     title: 'AWS EC2 security groups (describe-security-groups, describe-security-group-rules, SDK v3 output)',
-    maxBytes: 500 * MiB,
     detect: looksLikeAwsSecurityGroups,
-    loader: async () => (await import('../parsers/aws/load.js')).loadAwsSecurityGroups,
+    load: stream(CLOUD_EXPORT_BYTES, async () => (await import('../parsers/aws/load.js')).loadAwsSecurityGroups),
   },
   {
     type: 'azure',
     title: 'Azure network security groups (az network nsg list, ARM REST, SDK output)',
-    maxBytes: 500 * MiB,
     detect: looksLikeAzureNsgs,
-    loader: async () => (await import('../parsers/azure/load.js')).loadAzureNsgs,
+    load: stream(CLOUD_EXPORT_BYTES, async () => (await import('../parsers/azure/load.js')).loadAzureNsgs),
   },
   {
     type: 'gcp',
     title: 'GCP VPC firewall rules (gcloud compute firewall-rules list --format=json, REST, SDK output)',
-    maxBytes: 500 * MiB,
     detect: looksLikeGcpFirewalls,
-    loader: async () => (await import('../parsers/gcp/load.js')).loadGcpFirewalls,
+    load: stream(CLOUD_EXPORT_BYTES, async () => (await import('../parsers/gcp/load.js')).loadGcpFirewalls),
   },
   {
     type: 'windows-firewall',
     title: 'Windows firewall (netsh advfirewall text, Get-NetFirewallRule JSON)',
-    maxBytes: 64 * MiB,
     detect: looksLikeWindowsFirewall,
-    loader: async () => (await import('../parsers/netsh/load.js')).loadWindowsFirewall,
+    load: text(WINDOWS_FIREWALL_BYTES, async () => (await import('../parsers/netsh/load.js')).loadWindowsFirewall),
   },
   {
     type: 'ufw',
     title: 'ufw (ufw status [verbose|numbered], /etc/ufw/user.rules and user6.rules)',
-    maxBytes: 16 * MiB,
     detect: looksLikeUfw,
-    loader: async () => (await import('../parsers/ufw/load.js')).loadUfw,
+    load: text(CONFIG_BYTES, async () => (await import('../parsers/ufw/load.js')).loadUfw),
   },
   {
     type: 'sshd',
     title: 'OpenSSH server configuration (sshd_config and its Include drop-ins)',
-    maxBytes: 16 * MiB,
     detect: looksLikeSshdConfig,
-    loader: async () => (await import('../parsers/sshd/load.js')).loadSshdConfig,
+    load: text(CONFIG_BYTES, async () => (await import('../parsers/sshd/load.js')).loadSshdConfig),
   },
 ];
 

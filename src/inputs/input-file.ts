@@ -69,7 +69,7 @@ export function describeIoError(error: unknown): string {
   }
 }
 
-function unreadable(file: string, message: string, id = 'input/unreadable'): InputProblem {
+export function unreadable(file: string, message: string, id = 'input/unreadable'): InputProblem {
   return { id, file, message, level: 'error' };
 }
 
@@ -84,6 +84,6 @@ function decode(bytes: Buffer, partial: boolean): { text: string; encoding: Inpu
   }
 }
 
-function formatBytes(size: number): string {
+export function formatBytes(size: number): string {
   return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(size >= 10 * 1024 * 1024 ? 0 : 1)} MiB` : `${Math.ceil(size / 1024)} KiB`;
 }

@@ -1,6 +1,7 @@
 import type { Model, RuleSettings } from '../engine/rule.js';
 import type { InputProblem } from '../model/problem.js';
 import type { InputFile } from './input-file.js';
+import type { InputStream } from './input-stream.js';
 
 export interface LoadContext {
   /** --root: absolute paths inside inputs (sshd Include) are resolved under it, as for a collected host image. */
@@ -10,24 +11,30 @@ export interface LoadContext {
   readFile(path: string): InputFile | InputProblem;
 }
 
-export interface LoadResult {
-  models: Model[];
+export interface LoadResult<Models extends Iterable<Model> = Model[]> {
+  /**
+   * The models. A streaming loader produces them while it reads the file, so that a large export is never held
+   * whole: `problems` is complete only once `models` has been read to its end.
+   */
+  models: Models;
   /** Everything that kept part of the input from being judged. An 'error' problem makes the exit status 2. */
   problems: InputProblem[];
   /** Other files this input read (included drop-ins): a directory scan does not scan them again on their own. */
   consumed?: string[];
 }
 
+/** A parser of a format read whole and decoded (configuration files, firewall listings). */
 export type LoadInput = (file: InputFile, context: LoadContext) => LoadResult;
+
+/** A parser of a format read in pieces (cloud exports of any size): it hands over models as it reads. */
+export type LoadStream = (input: InputStream, context: LoadContext) => LoadResult<Iterable<Model>>;
 
 export interface InputFormat {
   /** The value of --type. */
   type: string;
   title: string;
-  /** Largest file accepted. */
-  maxBytes: number;
   /** Decides from the file name and the first 64 KiB of decoded text. Cheap: runs on every file of a directory. */
   detect(name: string, head: string): boolean;
-  /** Loaded only when a file of this type is scanned. */
-  loader(): Promise<LoadInput>;
+  /** Reads the file as the format needs it and hands it to the parser, which is imported only now. */
+  load(path: string, context: LoadContext): Promise<LoadResult<Iterable<Model>> | InputProblem>;
 }

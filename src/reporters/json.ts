@@ -1,17 +1,16 @@
 import { VERSION } from '../version.js';
+import { inPieces } from './in-pieces.js';
 import type { Report } from './report.js';
 
-/** For scripts: the findings and problems as they are, with the asset and the fingerprint. */
-export function renderJson(report: Report): string {
-  return `${JSON.stringify(
-    {
-      tool: { name: 'parapet', version: VERSION },
-      findings: report.findings.map(({ ruleId, severity, message, location, asset, fingerprint }) => ({ ruleId, severity, message, location, asset, fingerprint })),
-      problems: report.problems,
-      scannedFiles: report.scannedFiles,
-      skippedFiles: report.skippedFiles.length,
-    },
-    null,
-    2,
-  )}\n`;
+/** For scripts: the findings and problems as they are, with the asset and the fingerprint; one finding a line. */
+export function renderJson(report: Report): Iterable<string> {
+  const envelope = {
+    tool: { name: 'parapet', version: VERSION },
+    problems: report.problems,
+    scannedFiles: report.scannedFiles,
+    skippedFiles: report.skippedFiles.length,
+    findings: [],
+  };
+  const findings = report.findings.map(({ ruleId, severity, message, location, asset, fingerprint }) => ({ ruleId, severity, message, location, asset, fingerprint }));
+  return inPieces(envelope, findings);
 }

@@ -2,7 +2,7 @@ import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
 
-/** Everything a reporter may show. Reporters are pure: they return the text, the CLI writes it. */
+/** Everything a reporter may show. Reporters are pure: they return the text in pieces, which the CLI writes as they come. */
 export interface Report {
   findings: Finding[];
   problems: InputProblem[];
@@ -13,4 +13,4 @@ export interface Report {
   baseDirectory: string;
 }
 
-export type Reporter = (report: Report) => string;
+export type Reporter = (report: Report) => Iterable<string>;

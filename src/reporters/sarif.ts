@@ -7,6 +7,7 @@ import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
 import { SEVERITY_SCALE } from '../model/severity.js';
 import { VERSION } from '../version.js';
+import { inPieces } from './in-pieces.js';
 import type { Report } from './report.js';
 
 /** GitHub rejects a run with more results than this; it keeps the first 5,000, so the most severe come first. */
@@ -14,7 +15,7 @@ const MAX_RESULTS = 25_000;
 const BASE = 'SRCROOT';
 
 /** SARIF 2.1.0 as GitHub code scanning ingests it. */
-export function renderSarif(report: Report): string {
+export function renderSarif(report: Report): Iterable<string> {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const artifacts = new ArtifactLocations(report.baseDirectory);
   const ranked = [...report.findings].sort((a, b) => SEVERITY_SCALE[b.severity].rank - SEVERITY_SCALE[a.severity].rank);
@@ -51,11 +52,15 @@ export function renderSarif(report: Report): string {
             toolExecutionNotifications: problems.map((problem) => toNotification(problem, report.baseDirectory)),
           },
         ],
-        results: kept.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId), artifacts.of(finding.location.file))),
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return inPieces(log, resultsOf(kept, ruleIndex, artifacts));
+}
+
+function* resultsOf(findings: readonly Finding[], ruleIndex: ReadonlyMap<string, number>, artifacts: ArtifactLocations): Generator<Sarif.Result> {
+  for (const finding of findings) yield toResult(finding, ruleIndex.get(finding.ruleId), artifacts.of(finding.location.file));
 }
 
 function toReportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {

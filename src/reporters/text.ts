@@ -4,17 +4,13 @@ import { SEVERITIES } from '../model/severity.js';
 import type { Report } from './report.js';
 
 /** For people at a terminal: one line per finding, problems, then a summary. */
-export function renderText(report: Report): string {
-  const lines: string[] = [];
-  for (const finding of report.findings) {
-    lines.push(`${formatLocation(finding.location)}: ${finding.severity} ${finding.ruleId}: ${finding.message}`);
-  }
+export function* renderText(report: Report): Generator<string> {
+  for (const finding of report.findings) yield `${formatLocation(finding.location)}: ${finding.severity} ${finding.ruleId}: ${finding.message}\n`;
   if (report.problems.length > 0) {
-    if (lines.length > 0) lines.push('');
-    for (const problem of report.problems) lines.push(`${problem.level === 'error' ? 'error' : 'warning'}: ${formatProblem(problem)}`);
+    if (report.findings.length > 0) yield '\n';
+    for (const problem of report.problems) yield `${problem.level === 'error' ? 'error' : 'warning'}: ${formatProblem(problem)}\n`;
   }
-  lines.push('', summary(report));
-  return `${lines.join('\n')}\n`;
+  yield `\n${summary(report)}\n`;
 }
 
 function summary(report: Report): string {

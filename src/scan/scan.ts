@@ -1,11 +1,11 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { Model, Rule, RuleSettings } from '../engine/rule.js';
-import { runRules } from '../engine/run-rules.js';
+import { RuleRunner } from '../engine/run-rules.js';
 import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
-import { describeIoError, readHead, readInputFile, type InputFile } from '../inputs/input-file.js';
-import type { InputFormat, LoadContext } from '../inputs/input-format.js';
-import { detectFormat, formatByType } from '../inputs/formats.js';
+import { describeIoError, readHead, readInputFile } from '../inputs/input-file.js';
+import type { InputFormat, LoadContext, LoadResult } from '../inputs/input-format.js';
+import { CONFIG_BYTES, detectFormat, formatByType } from '../inputs/formats.js';
 import { collectFiles, type Candidate } from './collect-files.js';
 import { compareText } from '../engine/compare-text.js';
 
@@ -46,23 +46,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     else skippedFiles.push(candidate.path);
   }
 
-  const models: Model[] = [];
+  const runner = new RuleRunner(options.rules, options.settings);
   const scannedFiles: string[] = [];
   const consumed = new Set<string>();
-  const context: LoadContext = {
-    root: options.root,
-    settings: options.settings,
-    readFile: (path) => readInputFile(path, formatByType('sshd')!.maxBytes),
-  };
+  const context: LoadContext = { root: options.root, settings: options.settings, readFile: (path) => readInputFile(path, CONFIG_BYTES) };
   for (const { candidate, format } of recognised.sort(mainFilesFirst)) {
     if (consumed.has(resolve(candidate.path))) continue;
-    const file = readInputFile(candidate.path, format.maxBytes);
-    if (!('text' in file)) {
-      problems.push(file);
+    const loaded = await loadSafely(format, candidate.path, context, runner);
+    if ('id' in loaded) {
+      problems.push(loaded);
       continue;
     }
-    const loaded = await loadSafely(format, file, context);
-    models.push(...loaded.models);
     problems.push(...loaded.problems);
     scannedFiles.push(candidate.path);
     for (const path of loaded.consumed ?? []) {
@@ -79,8 +73,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       level: 'error',
     });
   }
-  const findings = runRules(options.rules, models, options.settings);
-  return { findings, problems, scannedFiles, skippedFiles };
+  return { findings: runner.findings(), problems, scannedFiles, skippedFiles };
+}
+
+/**
+ * Reads one file and judges its models as the parser hands them over: a large export is judged group by group and
+ * never held whole. A parser that fails is reported; what it handed over before stays judged.
+ */
+async function loadSafely(format: InputFormat, path: string, context: LoadContext, runner: RuleRunner): Promise<Omit<LoadResult, 'models'> | InputProblem> {
+  let loaded: LoadResult<Iterable<Model>> | InputProblem | undefined;
+  try {
+    loaded = await format.load(path, context);
+    if ('id' in loaded) return loaded;
+    for (const model of loaded.models) runner.judge(model);
+    return loaded;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed: InputProblem = { id: 'internal/parser-failed', file: path, message: `the ${format.type} parser failed (${reason}) — what it had not handed over by then was not judged; please report this`, level: 'error' };
+    return { problems: [...(loaded && !('id' in loaded) ? loaded.problems : []), failed] };
+  }
 }
 
 function recognise(candidate: Candidate, forced: InputFormat | undefined): { format: InputFormat } | { problem?: InputProblem } {
@@ -115,17 +126,4 @@ function mainFilesFirst(a: Recognised, b: Recognised): number {
 
 function isInDropInDirectory(path: string): boolean {
   return basename(dirname(path)).endsWith('.d');
-}
-
-async function loadSafely(format: InputFormat, file: InputFile, context: LoadContext) {
-  try {
-    const load = await format.loader();
-    return load(file, context);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      models: [],
-      problems: [{ id: 'internal/parser-failed', file: file.path, message: `the ${format.type} parser failed (${reason}) — nothing in this file was judged; please report this`, level: 'error' as const }],
-    };
-  }
 }

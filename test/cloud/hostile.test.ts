@@ -2,20 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LoadInput } from '../../src/inputs/input-format.js';
+import type { LoadStream } from '../../src/inputs/input-format.js';
 import type { NetworkAsset } from '../../src/network/model.js';
 import { loadAwsSecurityGroups } from '../../src/parsers/aws/load.js';
 import { loadAzureNsgs } from '../../src/parsers/azure/load.js';
 import { loadGcpFirewalls } from '../../src/parsers/gcp/load.js';
 import { CORPUS, loadText } from './support.js';
 
-const CLOUDS: [string, LoadInput, string][] = [
+const CLOUDS: [string, LoadStream, string][] = [
   ['aws', loadAwsSecurityGroups, 'aws/cli-describe-security-groups.derived.json'],
   ['azure', loadAzureNsgs, 'azure/arm-rest-nsg-listAll-page1.json'],
   ['gcp', loadGcpFirewalls, 'gcp/sdk-compute-FirewallsClient-listAsync-output.json'],
 ];
 
-function expectAnswered(load: LoadInput, text: string): void {
+function expectAnswered(load: LoadStream, text: string): void {
   const result = loadText(load, text);
   for (const problem of result.problems) expect(problem.message).not.toMatch(/\n|\s+at \S+ \(/);
   expect(result.models.length > 0 || result.problems.some((problem) => problem.level === 'error')).toBe(true);

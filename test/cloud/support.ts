@@ -1,24 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
-import type { InputFile } from '../../src/inputs/input-file.js';
-import type { LoadInput, LoadResult } from '../../src/inputs/input-format.js';
+import { DEFAULT_RULE_SETTINGS, type Model } from '../../src/engine/rule.js';
+import type { LoadStream } from '../../src/inputs/input-format.js';
+import { textStream } from '../../src/inputs/input-stream.js';
+import type { InputProblem } from '../../src/model/problem.js';
 import type { NetworkAsset, NetworkRule } from '../../src/network/model.js';
 
 export const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
 
-export function inputFile(path: string, text: string): InputFile {
-  return { path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' };
+/** What a cloud loader gives once its models have been read to the end. */
+export interface Loaded {
+  models: Model[];
+  problems: InputProblem[];
 }
 
-export function loadText(load: LoadInput, text: string, path = '/in/export.json'): LoadResult {
-  return load(inputFile(path, text), {
+export function loadText(load: LoadStream, text: string, path = '/in/export.json'): Loaded {
+  const result = load(textStream(path, text), {
     settings: DEFAULT_RULE_SETTINGS,
     readFile: (file) => ({ id: 'input/unreadable', file, message: 'not available', level: 'error' }),
   });
+  const models = [...result.models];
+  return { models, problems: result.problems };
 }
 
-export function loadCorpus(load: LoadInput, relativePath: string): { result: LoadResult; assets: NetworkAsset[]; lines: string[] } {
+export function loadCorpus(load: LoadStream, relativePath: string): { result: Loaded; assets: NetworkAsset[]; lines: string[] } {
   const path = join(CORPUS, relativePath);
   const text = readFileSync(path, 'utf8');
   const result = loadText(load, text, path);

@@ -7,48 +7,50 @@ import { securityGroupAsset } from './asset.js';
 import { invalidRule, protocolAndPorts } from './permission.js';
 import { at, permissionRule } from './security-groups.js';
 
-/** describe-security-group-rules: one rule per source, grouped back into one asset per security group. */
-export function securityGroupRulesToAssets(
-  rules: unknown[],
-  positions: (index: number) => JsonPosition | undefined,
-  file: string,
-  fileArn: ArnParts | undefined,
-  problems: InputProblem[],
-): NetworkAsset[] {
-  const assets = new Map<string, NetworkAsset>();
-  for (let index = 0; index < rules.length; index++) {
-    const rule = rules[index];
-    const position = positions(index);
+/** describe-security-group-rules lists one rule per source: they are gathered back into one asset per security group. */
+export class SecurityGroupRules {
+  private readonly assets = new Map<string, NetworkAsset>();
+
+  constructor(
+    private readonly file: string,
+    private readonly problems: InputProblem[],
+  ) {}
+
+  add(rule: unknown, position: JsonPosition | undefined, where: string, fileArn: ArnParts | undefined): void {
+    const { file, problems } = this;
     const line = position?.line ?? 1;
-    const where = `SecurityGroupRules[${index}]`;
     const groupId = isObject(rule) ? stringOf(rule.GroupId) : undefined;
     if (!isObject(rule) || !groupId) {
       problems.push(invalidRule(file, line, where, 'has no GroupId'));
-      continue;
+      return;
     }
     const traffic = protocolAndPorts(rule);
     if (typeof traffic === 'string') {
       problems.push(invalidRule(file, line, `${groupId} ${where}`, traffic));
-      continue;
+      return;
     }
     const peer = peerOf(rule);
     if (!peer) {
       problems.push(invalidRule(file, line, `${groupId} ${where}`, 'names no valid CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupInfo'));
-      continue;
+      return;
     }
-    let asset = assets.get(groupId);
+    let asset = this.assets.get(groupId);
     if (!asset) {
       const owner = stringOf(rule.GroupOwnerId);
       const arnParts = ec2ArnParts(rule.SecurityGroupRuleArn) ?? fileArn;
       const id = arnParts && owner ? securityGroupArn(arnParts, owner, groupId) : groupId;
       asset = securityGroupAsset({ id, groupId, account: owner ?? arnParts?.account, region: arnParts?.region }, { file, line });
-      assets.set(groupId, asset);
+      this.assets.set(groupId, asset);
     }
     const label = stringOf(rule.SecurityGroupRuleId) ?? where;
     const direction = rule.IsEgress === true ? 'outbound' : 'inbound';
     asset.rules.push(permissionRule(direction, traffic, peer.address, label, at(file, position?.member(peer.key) ?? position, line)));
   }
-  return [...assets.values()];
+
+  /** One asset per security group, complete once every rule has been added. */
+  all(): IterableIterator<NetworkAsset> {
+    return this.assets.values();
+  }
 }
 
 function peerOf(rule: Record<string, unknown>): { key: string; address: AddressMatch } | undefined {

@@ -1,4 +1,5 @@
 import type { PositionShape } from '../json/locate.js';
+import type { StreamPlan } from '../json/stream.js';
 
 /** The members whose lines AWS findings point at: each source entry of a permission, each security group rule's source. */
 
@@ -10,13 +11,16 @@ const permission: PositionShape = {
 
 const groupMembers = { IpPermissions: { items: permission }, IpPermissionsEgress: { items: permission } };
 const groupRuleMembers = { CidrIpv4: {}, CidrIpv6: {}, PrefixListId: {}, ReferencedGroupInfo: {} };
-const pageMembers = {
-  SecurityGroups: { items: { members: groupMembers } },
-  SecurityGroupRules: { items: { members: groupRuleMembers } },
-};
 
-/** A page (CLI or SDK output) or a bare array of groups, of rules, or of pages. */
-export const AWS_POSITIONS: PositionShape = {
-  members: pageMembers,
-  items: { members: { ...groupMembers, ...groupRuleMembers, ...pageMembers } },
+export const SECURITY_GROUP: PositionShape = { members: groupMembers };
+const SECURITY_GROUP_RULE: PositionShape = { members: groupRuleMembers };
+
+/** A page (CLI or SDK output) streams its groups or rules; a bare array streams groups, rules or whole pages. */
+export const AWS_STREAM: StreamPlan = {
+  arrays: {
+    SecurityGroups: SECURITY_GROUP,
+    SecurityGroupRules: SECURITY_GROUP_RULE,
+    '': { members: { ...groupMembers, ...groupRuleMembers, SecurityGroups: { items: SECURITY_GROUP }, SecurityGroupRules: { items: SECURITY_GROUP_RULE } } },
+  },
+  rest: {},
 };

@@ -22,8 +22,11 @@ const REASONS: Record<string, string> = {
   InvalidCharacter: 'control character in a string',
 };
 
-/** JSON.parse, and when it fails a one-line problem with the line of the first error (found by a tolerant scanner). */
-export function parseJsonDocument(path: string, text: string, exportHint: string): ParsedJson {
+/**
+ * JSON.parse, and when it fails a one-line problem with the line of the first error (found by a tolerant scanner).
+ * `firstLine`: the line of the file the text starts on, when it is a piece of a larger document.
+ */
+export function parseJsonDocument(path: string, text: string, exportHint: string, firstLine = 1): ParsedJson {
   if (text.trim() === '') return { ok: false, problem: { id: 'input/unparseable', file: path, level: 'error', message: `empty file — ${exportHint}` } };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -31,7 +34,7 @@ export function parseJsonDocument(path: string, text: string, exportHint: string
     const { offset, reason } = firstSyntaxError(text);
     const atEnd = text.slice(offset).trim() === '';
     const what = atEnd ? 'the JSON ends early (a truncated file?)' : `not valid JSON: ${reason}`;
-    return { ok: false, problem: { id: 'input/unparseable', file: path, line: lineOfOffset(text, offset), level: 'error', message: `${what} — ${exportHint}` } };
+    return { ok: false, problem: { id: 'input/unparseable', file: path, line: firstLine - 1 + lineOfOffset(text, offset), level: 'error', message: `${what} — ${exportHint}` } };
   }
 }
 

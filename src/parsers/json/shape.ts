@@ -1,3 +1,5 @@
+import { OrdinalTable } from './ordinal-table.js';
+
 /** Which members and array items of a JSON document to record the line of. A member's line is its key's. */
 export interface PositionShape {
   members?: Readonly<Record<string, PositionShape>>;
@@ -8,15 +10,17 @@ const MAX_SHAPE_DEPTH = 32;
 
 /** A shape for one path of the document, with the lines found there, indexed by ordinal (see JsonPosition). */
 export class CompiledShape {
-  lines: number[] = [];
-  /** For an array value: the ordinal of its first item in `items`, and how many items it has. */
-  itemStart: number[] = [];
-  itemCount: number[] = [];
-  readonly members?: Map<string, CompiledShape>;
-  readonly items?: CompiledShape;
+  /** 0 where the document has no value at this path for that ordinal. */
+  readonly lines = new OrdinalTable();
+  /** For an array value: 1 + the ordinal of its first item in `items` (0: not an array), and how many items it has. */
+  readonly itemStart = new OrdinalTable();
+  readonly itemCount = new OrdinalTable();
+  // Always assigned, so that every compiled shape has one hidden class and the locating loop stays monomorphic.
+  readonly members: Map<string, CompiledShape> | undefined = undefined;
+  readonly items: CompiledShape | undefined = undefined;
   private readonly memberKeys: { bytes: Uint8Array; shape: CompiledShape }[] = [];
 
-  constructor(shape: PositionShape, depth: number) {
+  constructor(shape: PositionShape, depth = 0) {
     // Shapes are written in code; the bound only keeps a mistaken cyclic one from recursing forever.
     if (depth > MAX_SHAPE_DEPTH) return;
     if (shape.members) {
@@ -42,40 +46,20 @@ export class CompiledShape {
     }
     return undefined;
   }
-}
 
-/** The lines a located shape holds, as plain arrays: what another thread hands back (see locate-soon.ts). */
-export interface ShapeTables {
-  lines: number[];
-  itemStart: number[];
-  itemCount: number[];
-}
-
-/** Every compiled shape under `shape`, itself first, in the order compileShape builds them. */
-function* shapesOf(shape: CompiledShape): Generator<CompiledShape> {
-  yield shape;
-  for (const member of shape.members?.values() ?? []) yield* shapesOf(member);
-  if (shape.items) yield* shapesOf(shape.items);
-}
-
-export function tablesOf(shape: CompiledShape): ShapeTables[] {
-  return [...shapesOf(shape)].map(({ lines, itemStart, itemCount }) => ({ lines, itemStart, itemCount }));
-}
-
-/** Fills a freshly compiled shape with tables that tablesOf took from the same shape compiled elsewhere. */
-export function adoptTables(shape: CompiledShape, tables: readonly ShapeTables[]): void {
-  let index = 0;
-  for (const compiled of shapesOf(shape)) {
-    const table = tables[index++];
-    if (!table) return;
-    compiled.lines = table.lines;
-    compiled.itemStart = table.itemStart;
-    compiled.itemCount = table.itemCount;
+  /** This shape and every shape under it. */
+  *all(): Generator<CompiledShape> {
+    yield this;
+    for (const member of this.members?.values() ?? []) yield* member.all();
+    if (this.items) yield* this.items.all();
   }
-}
 
-export function compileShape(shape: PositionShape): CompiledShape {
-  return new CompiledShape(shape, 0);
+  /** Forgets the lines found, to locate another document with the same shape. */
+  clear(): void {
+    this.lines.clear();
+    this.itemStart.clear();
+    this.itemCount.clear();
+  }
 }
 
 function decodeKey(bytes: Uint8Array, start: number, end: number): string {
