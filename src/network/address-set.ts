@@ -17,6 +17,8 @@ export interface NamedAddresses {
 
 /** Most sets name nothing: they share one empty map instead of allocating their own. */
 const NO_NAMES: ReadonlyMap<string, NamedAddresses> = new Map();
+const NO_SOURCES: readonly NamedAddresses[] = [];
+const setsOfLists = new WeakMap<readonly AddressMatch[], AddressSet>();
 
 /** Names that mean every address, however an input spells them. */
 const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
@@ -38,8 +40,11 @@ export class AddressSet {
   static readonly EMPTY = new AddressSet([], [], NO_NAMES);
   static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
 
+  /** The same list gives the same set: parsers share the remote lists of a large export's rules. */
   static of(matches: readonly AddressMatch[]): AddressSet {
-    return matches.reduce((set, match) => set.union(fromMatch(match)), AddressSet.EMPTY);
+    let set = setsOfLists.get(matches);
+    if (!set) setsOfLists.set(matches, (set = matches.reduce((union, match) => union.union(fromMatch(match)), AddressSet.EMPTY)));
+    return set;
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {
@@ -141,13 +146,18 @@ export class AddressSet {
   }
 
   hasPublicAddress(): boolean {
-    return overlaps(this.ipv4, publicIntervals('ipv4')) || overlaps(this.ipv6, publicIntervals('ipv6'));
+    return (this.publicAnswer ??= overlaps(this.ipv4, publicIntervals('ipv4')) || overlaps(this.ipv6, publicIntervals('ipv6')));
   }
 
+  private publicAnswer?: boolean;
+
   /** Named sources that are or may be public: a service tag such as AzureCloud, an AWS prefix list whose entries the input does not show. */
-  possiblyPublicNames(): NamedAddresses[] {
-    return [...this.named.values()].filter((source) => source.public !== 'no');
+  possiblyPublicNames(): readonly NamedAddresses[] {
+    if (this.named.size === 0) return NO_SOURCES;
+    return (this.publicNames ??= [...this.named.values()].filter((source) => source.public !== 'no'));
   }
+
+  private publicNames?: NamedAddresses[];
 
   /** Whether a single address is in the set (named sources aside). */
   has(address: string): boolean {
@@ -157,7 +167,13 @@ export class AddressSet {
   }
 
   /** For messages: 'any address (0.0.0.0/0 and ::/0)', 'any IPv4 address except 203.0.113.99/32', "10.0.0.0/8 and 'LocalSubnet'". */
-  describe(limit = 3): string {
+  describe(): string {
+    return (this.description ??= this.describeUpTo(3));
+  }
+
+  private description?: string;
+
+  private describeUpTo(limit: number): string {
     const parts: string[] = [];
     if (this.isWholeSpace()) parts.push('any address (0.0.0.0/0 and ::/0)');
     else parts.push(...describeFamily('ipv4', this.ipv4, limit), ...describeFamily('ipv6', this.ipv6, limit));

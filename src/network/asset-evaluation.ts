@@ -18,15 +18,14 @@ export class AssetEvaluation {
   readonly portClasses = new ByTraffic<PortRange[]>();
   private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
   private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
-  private byRule?: Map<NetworkRule, RuleFacts>;
 
   constructor(readonly asset: NetworkAsset) {
     this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
   }
 
   factsOf(rule: NetworkRule): RuleFacts {
-    this.byRule ??= new Map(this.rules.map((facts) => [facts.rule, facts]));
-    return this.byRule.get(rule) ?? new RuleFacts(rule);
+    const index = this.asset.rules.indexOf(rule);
+    return index < 0 ? new RuleFacts(rule) : this.rules[index];
   }
 
   /** Enabled allow rules of one direction. */
@@ -44,16 +43,16 @@ export interface ScopeCandidates {
   rules: RuleFacts[];
   /** By direction and protocol. */
   byTraffic: ByTraffic<RuleFacts[]>;
-  /** Decisions by direction and the rules that match (their indexes). */
-  decisions: ByTraffic<Decision[]>;
+  /** Decisions by direction and the rules that match (see keyOfRules in reachability.ts). */
+  decisions: ByTraffic<Decision[], number | string>;
 }
 
 /** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */
-export class ByTraffic<T> {
-  private inbound?: Map<string, T>;
-  private outbound?: Map<string, T>;
+export class ByTraffic<T, Key = string> {
+  private inbound?: Map<Key, T>;
+  private outbound?: Map<Key, T>;
 
-  of(direction: TrafficDirection): Map<string, T> {
+  of(direction: TrafficDirection): Map<Key, T> {
     return direction === 'inbound' ? (this.inbound ??= new Map()) : (this.outbound ??= new Map());
   }
 }

@@ -73,10 +73,15 @@ export function openings(asset: NetworkAsset, direction: TrafficDirection, servi
  */
 function mayPass(allows: readonly RuleFacts[], traffic: Traffic, select: Selector): boolean {
   const protocol = normalizeProtocol(traffic.protocol);
-  const matching = allows.filter((facts) => facts.matchesNormalized(traffic.direction, protocol, traffic.port));
-  if (matching.length === 0) return false;
-  if (select !== worldPart || matching.some((facts) => facts.remotes.coversInternet())) return true;
-  return matching.length > 1 && matching.reduce((set, facts) => set.union(facts.remotes), AddressSet.EMPTY).coversInternet();
+  let matching = 0;
+  let together = AddressSet.EMPTY;
+  for (const facts of allows) {
+    if (!facts.matchesNormalized(traffic.direction, protocol, traffic.port)) continue;
+    if (select !== worldPart || facts.remotes.coversInternet()) return true;
+    matching++;
+    together = together.union(facts.remotes);
+  }
+  return matching > 1 && together.coversInternet();
 }
 
 /**
@@ -99,13 +104,13 @@ export class OpeningCollector {
   }
 
   openings(): Opening[] {
-    const used = new Map<string, number>();
+    const keys: string[] = [];
     return this.collected.map(({ decidedBy, location, scopes, services, remotes, rules }) => {
       const decider = decidedBy.kind === 'rule' ? `rule:${rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
       const key = `${decider}/${services.map(serviceKey).join(',')}`;
       // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
-      const seen = used.get(key) ?? 0;
-      used.set(key, seen + 1);
+      const seen = keys.filter((known) => known === key).length;
+      keys.push(key);
       return { decidedBy, location, scopes, services, remotes, key: seen === 0 ? key : `${key}#${seen + 1}` };
     });
   }

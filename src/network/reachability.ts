@@ -91,7 +91,7 @@ function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: Reachab
   if (!isSliced(rules, query)) {
     // Protocols and ports that the same rules match are decided alike (TCP, UDP and the rest by one 'any' rule).
     const byRules = rulesInScope(evaluation, scope).decisions.of(query.direction);
-    const key = rules.map((facts) => facts.index).join(',');
+    const key = keyOfRules(rules);
     let decisions = byRules.get(key);
     if (!decisions) byRules.set(key, (decisions = decideSlice(asset, scope, query, rules)));
     return decisions;
@@ -105,6 +105,16 @@ function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: Reachab
     }
   }
   return [...merged.values()];
+}
+
+/** Which rules match, as a key: a bit per rule for the first 31 (the common case, no string built), else their indexes. */
+function keyOfRules(rules: readonly RuleFacts[]): number | string {
+  let bits = 0;
+  for (const { index } of rules) {
+    if (index < 0 || index > 30) return rules.map((facts) => facts.index).join(',');
+    bits |= 1 << index;
+  }
+  return bits;
 }
 
 /**

@@ -24,16 +24,17 @@ export function portClasses(asset: NetworkAsset, direction: TrafficDirection, pr
   const byProtocol = evaluation.portClasses.of(direction);
   let classes = byProtocol.get(wanted);
   if (!classes) {
-    const boundaries = new Set<number>([0]);
+    // Most rules cover all ports or none of this protocol: no set is built until one does not.
+    let boundaries: Set<number> | undefined;
     for (const facts of evaluation.rules) {
       if (facts.rule.direction !== direction || (facts.protocol !== 'any' && facts.protocol !== wanted)) continue;
       for (const range of facts.ports) {
-        if (range.from > 0 && range.from <= 65535) boundaries.add(range.from);
-        if (range.to + 1 <= 65535 && range.to >= 0) boundaries.add(range.to + 1);
+        if (range.from > 0 && range.from <= 65535) (boundaries ??= new Set([0])).add(range.from);
+        if (range.to + 1 <= 65535 && range.to >= 0) (boundaries ??= new Set([0])).add(range.to + 1);
       }
     }
-    const starts = [...boundaries].sort((a, b) => a - b);
-    classes = starts.map((from, index) => ({ from, to: index + 1 < starts.length ? starts[index + 1] - 1 : 65535 }));
+    const starts = boundaries ? [...boundaries].sort((a, b) => a - b) : [0];
+    classes = boundaries ? starts.map((from, index) => ({ from, to: index + 1 < starts.length ? starts[index + 1] - 1 : 65535 })) : ALL_PORTS_CLASS;
     byProtocol.set(wanted, classes);
   }
   return classes;

@@ -32,7 +32,7 @@ export function normalizeProtocol(protocol: string): string {
 }
 
 export function hasPorts(protocol: string): boolean {
-  return PORT_PROTOCOLS.has(normalizeProtocol(protocol));
+  return protocol === 'tcp' || protocol === 'udp' || PORT_PROTOCOLS.has(normalizeProtocol(protocol));
 }
 
 /**
