@@ -43,7 +43,7 @@ export function runRules(rules: readonly Rule[], models: Iterable<Model>, settin
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    compareText(a.location.file, b.location.file) ||
+    (a.location.file === b.location.file ? 0 : compareText(a.location.file, b.location.file)) ||
     a.location.line - b.location.line ||
     SEVERITY_SCALE[b.severity].rank - SEVERITY_SCALE[a.severity].rank ||
     compareText(a.ruleId, b.ruleId) ||

@@ -48,12 +48,25 @@ export interface ScopeCandidates {
 }
 
 /** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */
-export class ByTraffic<T, Key = string> {
-  private inbound?: Map<Key, T>;
-  private outbound?: Map<Key, T>;
+export class ByTraffic<T, Key extends string | number = string> {
+  private inbound?: Keyed<Key, T>;
+  private outbound?: Keyed<Key, T>;
 
-  of(direction: TrafficDirection): Map<Key, T> {
-    return direction === 'inbound' ? (this.inbound ??= new Map()) : (this.outbound ??= new Map());
+  of(direction: TrafficDirection): Keyed<Key, T> {
+    return direction === 'inbound' ? (this.inbound ??= new Keyed()) : (this.outbound ??= new Keyed());
+  }
+}
+
+/** A handful of values by key, in an object without a prototype: each asset keeps dozens, and a Map costs more to make. */
+class Keyed<Key extends string | number, T> {
+  private readonly values: Record<Key, T | undefined> = Object.create(null);
+
+  get(key: Key): T | undefined {
+    return this.values[key];
+  }
+
+  set(key: Key, value: T): void {
+    this.values[key] = value;
   }
 }
 

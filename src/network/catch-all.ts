@@ -1,7 +1,7 @@
 import { evaluationOf, type AssetEvaluation } from './asset-evaluation.js';
-import type { NetworkAsset, NetworkRule, TrafficDirection } from './model.js';
-import { OpeningCollector, worldPart, type Opening } from './openings.js';
-import { allowedRemotes, reachability, scopesOf, type Decider } from './reachability.js';
+import type { NetworkAsset, TrafficDirection } from './model.js';
+import { OpeningCollector, worldPart, type Opening, type Service } from './openings.js';
+import { policiesMayAllow, reachability, type Decider } from './reachability.js';
 import { ANY_OTHER_PROTOCOL, OTHER_PROTOCOL, portClasses } from './traffic-classes.js';
 import { hasPorts } from './traffic.js';
 
@@ -12,15 +12,13 @@ import { hasPorts } from './traffic.js';
  */
 export function catchAllOpenings(asset: NetworkAsset, direction: TrafficDirection, includePolicies: boolean): Opening[] {
   const evaluation = evaluationOf(asset);
-  const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
-  const policiesOpen = includePolicies && scopesOf(asset).some((scope) => !scope.enabled || scope[policy] === 'allow');
-  if (!policiesOpen && !evaluation.allowRules(direction).some((facts) => isCatchAllRule(evaluation, facts.rule) && facts.mayBePublic)) return [];
+  const policiesOpen = includePolicies && policiesMayAllow(asset, direction);
+  if (!policiesOpen && !evaluation.allowRules(direction).some((facts) => facts.catchAll && facts.mayBePublic)) return [];
   const collector = new OpeningCollector();
-  for (const protocol of ['tcp', 'udp', OTHER_PROTOCOL]) {
-    const service = { protocol: protocol === OTHER_PROTOCOL ? ANY_OTHER_PROTOCOL : protocol };
+  for (const [protocol, service] of CATCH_ALL_SERVICES) {
     for (const ports of portClasses(asset, direction, protocol)) {
       for (const result of reachability(asset, { direction, protocol, port: hasPorts(protocol) ? ports.from : undefined })) {
-        const allowed = allowedRemotes(result);
+        const allowed = result.allowed;
         for (const decision of result.decisions) {
           if (decision.action === 'allow' && isCatchAll(evaluation, decision.decidedBy, includePolicies)) collector.add(decision, result.scope, service, worldPart(decision, allowed));
         }
@@ -30,11 +28,9 @@ export function catchAllOpenings(asset: NetworkAsset, direction: TrafficDirectio
   return collector.openings();
 }
 
-function isCatchAll(evaluation: AssetEvaluation, decider: Decider, includePolicies: boolean): boolean {
-  return decider.kind === 'rule' ? isCatchAllRule(evaluation, decider.rule) : includePolicies;
-}
+/** The protocols a catch-all is asked about, and how findings name each. */
+const CATCH_ALL_SERVICES: readonly [string, Service][] = [['tcp', { protocol: 'tcp' }], ['udp', { protocol: 'udp' }], [OTHER_PROTOCOL, { protocol: ANY_OTHER_PROTOCOL }]];
 
-function isCatchAllRule(evaluation: AssetEvaluation, rule: NetworkRule): boolean {
-  const { protocol, allPorts } = evaluation.factsOf(rule);
-  return (protocol === 'any' || protocol === 'tcp' || protocol === 'udp') && allPorts;
+function isCatchAll(evaluation: AssetEvaluation, decider: Decider, includePolicies: boolean): boolean {
+  return decider.kind === 'rule' ? evaluation.factsOf(decider.rule).catchAll : includePolicies;
 }

@@ -2,9 +2,9 @@ import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
-import { allowedRemotes, policiesMayAllow, reachability, type Decider, type Decision } from './reachability.js';
+import { policiesMayAllow, reachability, type Decider, type Decision } from './reachability.js';
 import type { RuleFacts } from './rule-facts.js';
-import { normalizeProtocol, type Traffic } from './traffic.js';
+import { normalizeProtocol } from './traffic.js';
 
 /** A service to check: 'TCP 22 (SSH)'. */
 export interface Service {
@@ -53,30 +53,27 @@ export function openings(asset: NetworkAsset, direction: TrafficDirection, servi
   const unconditional = policiesMayAllow(asset, direction);
   const allows = PUBLIC_ONLY.has(select) ? evaluation.publicAllowRules(direction) : evaluation.allowRules(direction);
   if (!unconditional && allows.length === 0) return [];
-  const collector = new OpeningCollector();
+  let collector: OpeningCollector | undefined;
   for (const service of services) {
-    const traffic = { direction, protocol: service.protocol, port: service.port };
-    if (!unconditional && !mayPass(allows, traffic, select)) continue;
-    for (const result of reachability(asset, scope === undefined ? traffic : { ...traffic, scope })) {
-      const allowed = allowedRemotes(result);
+    if (!unconditional && !mayPass(allows, direction, normalizeProtocol(service.protocol), service.port, select)) continue;
+    for (const result of reachability(asset, { direction, protocol: service.protocol, port: service.port, scope })) {
       for (const decision of result.decisions) {
-        if (decision.action === 'allow') collector.add(decision, result.scope, service, select(decision, allowed));
+        if (decision.action === 'allow') (collector ??= new OpeningCollector()).add(decision, result.scope, service, select(decision, result.allowed));
       }
     }
   }
-  return collector.openings();
+  return collector ? collector.openings() : [];
 }
 
 /**
  * Whether the allow rules can let any of this traffic through that the selector keeps; when the policies deny it,
  * only they can. The whole internet needs allows that cover it; checks ask about many ports an asset never mentions.
  */
-function mayPass(allows: readonly RuleFacts[], traffic: Traffic, select: Selector): boolean {
-  const protocol = normalizeProtocol(traffic.protocol);
+function mayPass(allows: readonly RuleFacts[], direction: TrafficDirection, protocol: string, port: number | undefined, select: Selector): boolean {
   let matching = 0;
   let together = AddressSet.EMPTY;
   for (const facts of allows) {
-    if (!facts.matchesNormalized(traffic.direction, protocol, traffic.port)) continue;
+    if (!facts.matchesNormalized(direction, protocol, port)) continue;
     if (select !== worldPart || facts.remotes.coversInternet()) return true;
     matching++;
     together = together.union(facts.remotes);

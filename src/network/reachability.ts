@@ -32,6 +32,8 @@ export interface ScopeReachability {
    * names the interface and local address, the decisions partition the addresses.
    */
   decisions: Decision[];
+  /** Every remote address an allow decision lets through. */
+  allowed: AddressSet;
 }
 
 export interface ReachabilityQuery extends Traffic, Endpoint {
@@ -65,7 +67,7 @@ export function reachability(asset: NetworkAsset, query: ReachabilityQuery): Sco
     if (known) return known;
   }
   const scopes = query.scope === undefined ? scopesOf(asset) : scopesOf(asset).filter((scope) => scope.name.toLowerCase() === query.scope!.toLowerCase());
-  const answer = scopes.map((scope) => ({ scope, decisions: decide(evaluation, scope, query, protocol) }));
+  const answer = scopes.map((scope) => answerOf(scope, decide(evaluation, scope, query, protocol)));
   if (answers) answers[portClass] = answer;
   return answer;
 }
@@ -73,12 +75,14 @@ export function reachability(asset: NetworkAsset, query: ReachabilityQuery): Sco
 /** Whether a scope lets traffic of this direction through without any rule: its firewall is off, or its default allows. */
 export function policiesMayAllow(asset: NetworkAsset, direction: TrafficDirection): boolean {
   const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
-  return scopesOf(asset).some((scope) => !scope.enabled || scope[policy] === 'allow');
+  for (const scope of scopesOf(asset)) if (!scope.enabled || scope[policy] === 'allow') return true;
+  return false;
 }
 
-/** Every remote address an allow decision lets through. */
-export function allowedRemotes(result: ScopeReachability): AddressSet {
-  return result.decisions.filter((decision) => decision.action === 'allow').reduce((set, decision) => set.union(decision.remotes), AddressSet.EMPTY);
+function answerOf(scope: NetworkScope, decisions: Decision[]): ScopeReachability {
+  let allowed = AddressSet.EMPTY;
+  for (const decision of decisions) if (decision.action === 'allow') allowed = allowed.union(decision.remotes);
+  return { scope, decisions, allowed };
 }
 
 /** `protocol` is the query's, normalised. */
@@ -170,8 +174,14 @@ function inEvaluationOrder(asset: NetworkAsset, rules: RuleFacts[]): RuleFacts[]
 
 /** Lower priority first; at equal priority deny first (GCP's rule, and the safe reading elsewhere); then input order. */
 function inPriorityOrder(rules: RuleFacts[]): RuleFacts[] {
+  // Parsers mostly hand rules over in order already (and a security group's are all of one priority).
+  if (rules.every((facts, index) => index === 0 || precedes(rules[index - 1], facts) <= 0)) return rules;
   return rules
     .map((facts, index) => ({ facts, index }))
-    .sort((a, b) => a.facts.rule.priority - b.facts.rule.priority || Number(a.facts.allow) - Number(b.facts.allow) || a.index - b.index)
+    .sort((a, b) => precedes(a.facts, b.facts) || a.index - b.index)
     .map(({ facts }) => facts);
+}
+
+function precedes(a: RuleFacts, b: RuleFacts): number {
+  return a.rule.priority - b.rule.priority || Number(a.allow) - Number(b.allow);
 }

@@ -10,6 +10,8 @@ export class RuleFacts {
   /** Destination ports, merged. */
   readonly ports: readonly PortRange[];
   readonly allPorts: boolean;
+  /** For all ports of TCP or UDP, or for any protocol: what `net/all-ports-open-to-world` looks for. */
+  readonly catchAll: boolean;
   private remoteSet?: AddressSet;
   private localSet?: AddressSet;
   private localText?: string | null;
@@ -24,6 +26,7 @@ export class RuleFacts {
     this.protocol = normalizeProtocol(rule.protocol);
     this.ports = mergePorts(rule.ports);
     this.allPorts = mergedCoverAllPorts(this.ports);
+    this.catchAll = (this.protocol === 'any' || this.protocol === 'tcp' || this.protocol === 'udp') && this.allPorts;
   }
 
   /** The remote side as an address set. */

@@ -1,8 +1,9 @@
 /**
- * A JSON document written in pieces: `envelope` must end with an empty array, which is filled with `items`, one a
- * line, so that a report of tens of thousands of results is never one string and stays readable with grep.
+ * A JSON document written in pieces: `envelope` must end with an empty array, which is filled with `items` (each
+ * already JSON text), one a line, so that a report of tens of thousands of results is never one string and stays
+ * readable with grep.
  */
-export function* inPieces(envelope: object, items: Iterable<unknown>): Generator<string> {
+export function* inPieces(envelope: object, items: Iterable<string>): Generator<string> {
   const text = JSON.stringify(envelope);
   let end = text.length;
   while (text[end - 1] === '}' || text[end - 1] === ']') end--;
@@ -11,8 +12,9 @@ export function* inPieces(envelope: object, items: Iterable<unknown>): Generator
   yield text.slice(0, end);
   let separator = '\n';
   for (const item of items) {
-    yield separator + JSON.stringify(item);
+    yield separator + item;
     separator = ',\n';
   }
   yield `\n${text.slice(end)}\n`;
 }
+

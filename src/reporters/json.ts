@@ -1,3 +1,4 @@
+import type { Finding } from '../model/finding.js';
 import { VERSION } from '../version.js';
 import { inPieces } from './in-pieces.js';
 import type { Report } from './report.js';
@@ -11,6 +12,9 @@ export function renderJson(report: Report): Iterable<string> {
     skippedFiles: report.skippedFiles.length,
     findings: [],
   };
-  const findings = report.findings.map(({ ruleId, severity, message, location, asset, fingerprint }) => ({ ruleId, severity, message, location, asset, fingerprint }));
-  return inPieces(envelope, findings);
+  return inPieces(envelope, findingsJson(report.findings));
+}
+
+function* findingsJson(findings: readonly Finding[]): Generator<string> {
+  for (const { ruleId, severity, message, location, asset, fingerprint } of findings) yield JSON.stringify({ ruleId, severity, message, location, asset, fingerprint });
 }

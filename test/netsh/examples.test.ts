@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedRemotes, reachability } from '../../src/network/reachability.js';
+import { reachability } from '../../src/network/reachability.js';
 import { loadPath, onlyAsset } from './helpers.js';
 
 const example = (name: string) => new URL(`../../examples/windows/${name}/netsh-advfirewall.txt`, import.meta.url).pathname;
@@ -10,7 +10,7 @@ function openOnPublic(name: string): string[] {
   expect(result.problems).toEqual([]);
   const asset = onlyAsset(result);
   return [['tcp', 3389], ['udp', 3389], ['tcp', 8081], ['tcp', 8084], ['tcp', 445], ['tcp', 22]]
-    .filter(([protocol, port]) => reachability(asset, { direction: 'inbound', protocol: protocol as string, port: port as number, scope: 'Public' }).some((scope) => allowedRemotes(scope).has('8.8.8.8')))
+    .filter(([protocol, port]) => reachability(asset, { direction: 'inbound', protocol: protocol as string, port: port as number, scope: 'Public' }).some((scope) => scope.allowed.has('8.8.8.8')))
     .map(([protocol, port]) => `${protocol}/${port}`);
 }
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedRemotes, reachability } from '../../src/network/reachability.js';
+import { reachability } from '../../src/network/reachability.js';
 import { CORPUS, loadPath, loadText, onlyAsset } from './helpers.js';
 
 /** The parsed Windows assets through the real reachability query: what a net/* rule will see. */
 describe('Windows firewall assets under the reachability query', () => {
   const verbose = onlyAsset(loadPath(join(CORPUS, 'show-rule-name-all-verbose.synthetic.en.txt')));
-  const publicAllowed = (port: number, scope = 'Public') => reachability(verbose, { direction: 'inbound', protocol: 'tcp', port, scope }).map(allowedRemotes)[0];
+  const publicAllowed = (port: number, scope = 'Public') => reachability(verbose, { direction: 'inbound', protocol: 'tcp', port, scope }).map((result) => result.allowed)[0];
 
   it('the app rule opens 8081 to the internet on Public only', () => {
     expect(publicAllowed(8081).containsWorld()).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressMatch } from '../../src/network/model.js';
-import { allowedRemotes, reachability, type Decision } from '../../src/network/reachability.js';
+import { reachability, type Decision } from '../../src/network/reachability.js';
 import { shadowedRules } from '../../src/network/shadowed-rules.js';
 import { ANY, asset, cidr, port, rule, scope } from './build.js';
 
@@ -14,7 +14,7 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
     const fw = asset('first-match', [rule({ id: 'deny', action: 'deny', ports: port(22), priority: 1 }), rule({ id: 'allow', action: 'allow', ports: port(22), priority: 2 })]);
     const [result] = reachability(fw, ssh);
     expect(summary(result.decisions)).toEqual(['deny deny any address (0.0.0.0/0 and ::/0)']);
-    expect(allowedRemotes(result).isEmpty()).toBe(true);
+    expect(result.allowed.isEmpty()).toBe(true);
   });
 
   it('an allow before a deny wins, and the finding points at the allow', () => {
@@ -27,7 +27,7 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
 
   it('a deny of 10.0.0.0/8 before an allow of 0.0.0.0/0 still exposes the public internet', () => {
     const fw = asset('first-match', [rule({ id: 'lan', action: 'deny', remote: [cidr('10.0.0.0/8')], priority: 1 }), rule({ id: 'world', action: 'allow', remote: [cidr('0.0.0.0/0')], priority: 2 })]);
-    const allowed = allowedRemotes(reachability(fw, ssh)[0]);
+    const allowed = reachability(fw, ssh)[0].allowed;
     expect(allowed.has('8.8.8.8')).toBe(true);
     expect(allowed.has('10.1.2.3')).toBe(false);
     expect(allowed.containsAllIpv4()).toBe(false);
@@ -42,7 +42,7 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
 
   it('an allow of ::/0 alone is the whole IPv6 internet', () => {
     const fw = asset('first-match', [rule({ action: 'allow', remote: [cidr('::/0')], ports: port(22) })]);
-    const allowed = allowedRemotes(reachability(fw, ssh)[0]);
+    const allowed = reachability(fw, ssh)[0].allowed;
     expect(allowed.containsWorld()).toBe(true);
     expect(allowed.containsAllIpv4()).toBe(false);
   });
@@ -77,30 +77,30 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
     const fw = asset('first-match', [rule({ id: 'range', action: 'allow', ports: [{ from: 20, to: 30 }] }), rule({ id: 'next', action: 'allow', ports: [{ from: 23, to: 30 }] })]);
     expect(summary(reachability(fw, ssh)[0].decisions)[0]).toMatch(/^allow range/);
     const only = asset('first-match', [rule({ action: 'allow', ports: [{ from: 23, to: 30 }] })]);
-    expect(allowedRemotes(reachability(only, ssh)[0]).isEmpty()).toBe(true);
+    expect(reachability(only, ssh)[0].allowed.isEmpty()).toBe(true);
   });
 
   it('a rule listing thousands of single ports matches exactly those ports', () => {
     const even = Array.from({ length: 32768 }, (_, i) => ({ from: i * 2, to: i * 2 }));
     const fw = asset('first-match', [rule({ action: 'allow', ports: even })]);
-    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 22 })[0]).isEmpty()).toBe(false);
-    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 23 })[0]).isEmpty()).toBe(true);
+    expect(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 22 })[0].allowed.isEmpty()).toBe(false);
+    expect(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 23 })[0].allowed.isEmpty()).toBe(true);
     const adjacent = asset('first-match', [rule({ id: 'all', action: 'allow', protocol: 'any', ports: Array.from({ length: 65536 }, (_, i) => ({ from: i, to: i })) })]);
     expect(summary(reachability(adjacent, { direction: 'inbound', protocol: 'icmp' })[0].decisions)[0]).toMatch(/^allow all/);
   });
 
   it('protocol any matches TCP and UDP; with ports it does not match ICMP', () => {
     const fw = asset('first-match', [rule({ id: 'any', action: 'allow', protocol: 'any', ports: port(3389) })]);
-    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'udp', port: 3389 })[0]).containsWorld()).toBe(true);
-    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 3389 })[0]).containsWorld()).toBe(true);
-    expect(allowedRemotes(reachability(fw, { direction: 'inbound', protocol: 'icmp' })[0]).isEmpty()).toBe(true);
+    expect(reachability(fw, { direction: 'inbound', protocol: 'udp', port: 3389 })[0].allowed.containsWorld()).toBe(true);
+    expect(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 3389 })[0].allowed.containsWorld()).toBe(true);
+    expect(reachability(fw, { direction: 'inbound', protocol: 'icmp' })[0].allowed.isEmpty()).toBe(true);
     const all = asset('first-match', [rule({ action: 'allow', protocol: '-1' })]);
-    expect(allowedRemotes(reachability(all, { direction: 'inbound', protocol: 'icmp' })[0]).containsWorld()).toBe(true);
+    expect(reachability(all, { direction: 'inbound', protocol: 'icmp' })[0].allowed.containsWorld()).toBe(true);
   });
 
   it('the other direction is not looked at', () => {
     const fw = asset('first-match', [rule({ action: 'allow', direction: 'outbound', ports: port(22) })]);
-    expect(allowedRemotes(reachability(fw, ssh)[0]).isEmpty()).toBe(true);
+    expect(reachability(fw, ssh)[0].allowed.isEmpty()).toBe(true);
   });
 
   it('Azure: priorities order user and default rules; a Deny at 100 beats an Allow at 300', () => {
@@ -173,7 +173,7 @@ describe('reachability, block wins (Windows firewall)', () => {
 
   it('LocalSubnet is a name, not public; a block of LocalSubnet removes exactly that name', () => {
     const fw = asset('block-wins', [rule({ id: 'lan', action: 'allow', ports: port(22), remote: [symbol('LocalSubnet', 'no')] }), rule({ id: 'pl', action: 'allow', ports: port(22), remote: [symbol('pl-0abc', 'unknown')] })], profiles, 'windows-firewall');
-    const allowed = allowedRemotes(reachability(fw, ssh)[0]);
+    const allowed = reachability(fw, ssh)[0].allowed;
     expect(allowed.hasPublicAddress()).toBe(false);
     expect(allowed.possiblyPublicNames().map((n) => n.name)).toEqual(['pl-0abc']);
     const blocked = asset('block-wins', [...fw.rules, rule({ action: 'deny', ports: port(22), remote: [symbol('LocalSubnet', 'no')] })], profiles, 'windows-firewall');

@@ -16,6 +16,24 @@ export interface ProtocolAndPorts {
  * Returns a problem message when the values make no sense.
  */
 export function protocolAndPorts(record: Record<string, unknown>): ProtocolAndPorts | string {
+  const { IpProtocol, FromPort, ToPort } = record;
+  // An export repeats a few dozen protocol and port combinations thousands of times: each is read once.
+  const key = typeof IpProtocol === 'string' && IpProtocol.length <= 16 && isPortValue(FromPort) && isPortValue(ToPort) ? `${IpProtocol} ${FromPort} ${ToPort}` : undefined;
+  const known = key === undefined ? undefined : readOnce.get(key);
+  if (known) return known;
+  const read = readProtocolAndPorts(record);
+  if (key !== undefined && readOnce.size < READ_ONCE_MAX) readOnce.set(key, read);
+  return read;
+}
+
+const readOnce = new Map<string, ProtocolAndPorts | string>();
+const READ_ONCE_MAX = 10_000;
+
+function isPortValue(value: unknown): boolean {
+  return value === undefined || (typeof value === 'number' && Number.isInteger(value));
+}
+
+function readProtocolAndPorts(record: Record<string, unknown>): ProtocolAndPorts | string {
   const protocol = protocolOf(record.IpProtocol);
   if (!protocol) return `IpProtocol ${quoted(record.IpProtocol)} is not an IP protocol name or number`;
   if (protocol !== 'tcp' && protocol !== 'udp') return { protocol, ports: ALL_PORTS_LIST, text: protocol };
