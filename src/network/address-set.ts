@@ -18,7 +18,6 @@ export interface NamedAddresses {
 /** Most sets name nothing: they share one empty map instead of allocating their own. */
 const NO_NAMES: ReadonlyMap<string, NamedAddresses> = new Map();
 const NO_SOURCES: readonly NamedAddresses[] = [];
-const setsOfLists = new WeakMap<readonly AddressMatch[], AddressSet>();
 
 /** Names that mean every address, however an input spells them. */
 const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
@@ -40,11 +39,9 @@ export class AddressSet {
   static readonly EMPTY = new AddressSet([], [], NO_NAMES);
   static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
 
-  /** The same list gives the same set: parsers share the remote lists of a large export's rules. */
+  /** A single CIDR gives the set every rule with that CIDR shares (see fromCidr), with the answers it keeps. */
   static of(matches: readonly AddressMatch[]): AddressSet {
-    let set = setsOfLists.get(matches);
-    if (!set) setsOfLists.set(matches, (set = matches.reduce((union, match) => union.union(fromMatch(match)), AddressSet.EMPTY)));
-    return set;
+    return matches.length === 1 ? fromMatch(matches[0]) : matches.reduce((union, match) => union.union(fromMatch(match)), AddressSet.EMPTY);
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {

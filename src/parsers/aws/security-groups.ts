@@ -85,9 +85,6 @@ export function securityGroupToAsset(
   return asset;
 }
 
-/** Rules of one file share their `remote` arrays: a 50,000-group export repeats a few hundred sources. */
-const sharedRemotes = new WeakMap<AddressMatch, AddressMatch[]>();
-
 export function permissionRule(
   direction: TrafficDirection,
   traffic: { protocol: string; ports: NetworkRule['ports']; text: string },
@@ -96,8 +93,6 @@ export function permissionRule(
   location: SourceLocation,
 ): NetworkRule {
   const peer = address.kind === 'cidr' ? address.cidr : address.text;
-  let remote = sharedRemotes.get(address);
-  if (!remote) sharedRemotes.set(address, (remote = [address]));
   const way = direction === 'inbound' ? 'from' : 'to';
   return {
     id: `${direction}/${traffic.text}/${peer}`,
@@ -106,7 +101,7 @@ export function permissionRule(
     action: 'allow',
     protocol: traffic.protocol,
     ports: traffic.ports,
-    remote,
+    remote: [address],
     priority: 0,
     enabled: true,
     location,
