@@ -42,9 +42,15 @@ export class AssetEvaluation {
 export interface ScopeCandidates {
   rules: RuleFacts[];
   /** By direction and protocol. */
-  byTraffic: ByTraffic<RuleFacts[]>;
+  byTraffic: ByTraffic<Candidates>;
   /** Decisions by direction and the rules that match (see keyOfRules in reachability.ts). */
   decisions: ByTraffic<Decision[], number | string>;
+}
+
+/** The rules of a scope for one direction and protocol; `sliced` when some apply only to an interface or a local address. */
+export interface Candidates {
+  rules: RuleFacts[];
+  sliced: boolean;
 }
 
 /** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
-import { ByTraffic, evaluationOf, type AssetEvaluation, type ScopeCandidates } from './asset-evaluation.js';
+import { ByTraffic, evaluationOf, type AssetEvaluation, type Candidates, type ScopeCandidates } from './asset-evaluation.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import type { RuleFacts } from './rule-facts.js';
 import { classIndex, portClasses } from './traffic-classes.js';
@@ -40,6 +40,8 @@ export interface ReachabilityQuery extends Traffic, Endpoint {
   /** Only this scope (a Windows profile name); all scopes when absent. */
   scope?: string;
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** When an input has no scopes, the asset is one scope that denies what its rules do not allow. */
 const IMPLIED_SCOPE: NetworkScope = { name: 'default', enabled: true, defaultInbound: 'deny', defaultOutbound: 'deny' };
@@ -91,15 +93,17 @@ function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: Reachab
   if (!scope.enabled) {
     return [{ action: 'allow', remotes: AddressSet.WORLD, decidedBy: { kind: 'firewall-off', scope }, location: scope.stateLocation ?? asset.location }];
   }
-  const rules = candidatesFor(evaluation, scope, query.direction, protocol).filter((facts) => facts.matchesNormalized(query.direction, protocol, query.port));
-  if (!isSliced(rules, query)) {
+  const candidates = candidatesFor(evaluation, scope, query.direction, protocol);
+  const matches = (facts: RuleFacts) => facts.matchesNormalized(query.direction, protocol, query.port);
+  if (!candidates.sliced && query.appliesTo === undefined && query.local === undefined) {
     // Protocols and ports that the same rules match are decided alike (TCP, UDP and the rest by one 'any' rule).
     const byRules = rulesInScope(evaluation, scope).decisions.of(query.direction);
-    const key = keyOfRules(rules);
+    const key = keyOfMatching(candidates.rules, matches);
     let decisions = byRules.get(key);
-    if (!decisions) byRules.set(key, (decisions = decideSlice(asset, scope, query, rules)));
+    if (!decisions) byRules.set(key, (decisions = decideSlice(asset, scope, query, candidates.rules.filter(matches))));
     return decisions;
   }
+  const rules = candidates.rules.filter(matches);
   const merged = new Map<NetworkRule | 'default', Decision>();
   for (const slice of slicesOf(rules, query)) {
     for (const decision of decideSlice(asset, scope, query, rules.filter((facts) => ruleAppliesInSlice(facts, slice, query)))) {
@@ -111,12 +115,16 @@ function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: Reachab
   return [...merged.values()];
 }
 
-/** Which rules match, as a key: a bit per rule for the first 31 (the common case, no string built), else their indexes. */
-function keyOfRules(rules: readonly RuleFacts[]): number | string {
+/**
+ * Which candidates match, as a key: a bit per rule for the first 31 (the common case: no array, no string), else
+ * their indexes.
+ */
+function keyOfMatching(candidates: readonly RuleFacts[], matches: (facts: RuleFacts) => boolean): number | string {
   let bits = 0;
-  for (const { index } of rules) {
-    if (index < 0 || index > 30) return rules.map((facts) => facts.index).join(',');
-    bits |= 1 << index;
+  for (const facts of candidates) {
+    if (!matches(facts)) continue;
+    if (facts.index < 0 || facts.index > 30) return candidates.filter(matches).map(({ index }) => index).join(',');
+    bits |= 1 << facts.index;
   }
   return bits;
 }
@@ -125,15 +133,15 @@ function keyOfRules(rules: readonly RuleFacts[]): number | string {
  * The rules that can matter in a scope for a direction and protocol, before looking at ports, in the order the
  * semantics reads them; kept per asset, as checks ask about many ports.
  */
-function candidatesFor(evaluation: AssetEvaluation, scope: NetworkScope, direction: TrafficDirection, protocol: string): RuleFacts[] {
+function candidatesFor(evaluation: AssetEvaluation, scope: NetworkScope, direction: TrafficDirection, protocol: string): Candidates {
   const inScope = rulesInScope(evaluation, scope);
   const byProtocol = inScope.byTraffic.of(direction);
-  let rules = byProtocol.get(protocol);
-  if (!rules) {
-    rules = inScope.rules.filter((facts) => facts.rule.direction === direction && (facts.protocol === 'any' || facts.protocol === protocol));
-    byProtocol.set(protocol, rules);
+  let candidates = byProtocol.get(protocol);
+  if (!candidates) {
+    const rules = inScope.rules.filter((facts) => facts.rule.direction === direction && (facts.protocol === 'any' || facts.protocol === protocol));
+    byProtocol.set(protocol, (candidates = { rules, sliced: isSliced(rules) }));
   }
-  return rules;
+  return candidates;
 }
 
 /** The rules that can decide anything in a scope, in evaluation order. */
@@ -151,12 +159,15 @@ function rulesInScope(evaluation: AssetEvaluation, scope: NetworkScope): ScopeCa
 function decideSlice(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic, ordered: readonly RuleFacts[]): Decision[] {
   const decisions: Decision[] = [];
   let undecided = AddressSet.WORLD;
-  const decidedNames = new Set<string>();
+  let decidedNames: Set<string> | undefined;
   for (const { rule, allow, remotes: matched } of ordered) {
     if (undecided.isEmpty()) break;
     // Named sources cannot be cut by address ranges: a name is decided by the first rule that names it.
-    const remotes = matched.addresses().intersect(undecided).union(matched.names().withoutNames(decidedNames));
-    for (const key of matched.nameKeys()) decidedNames.add(key);
+    let remotes = matched.addresses().intersect(undecided);
+    if (matched.named.size > 0) {
+      remotes = remotes.union(matched.names().withoutNames(decidedNames ?? NO_KEYS));
+      for (const key of matched.nameKeys()) (decidedNames ??= new Set()).add(key);
+    }
     undecided = undecided.subtract(matched.addresses());
     if (!remotes.isEmpty()) decisions.push({ action: allow ? 'allow' : 'deny', remotes, decidedBy: { kind: 'rule', rule }, location: rule.location });
   }
