@@ -1,26 +1,41 @@
 import type { PositionShape } from '../json/locate.js';
 import type { StreamPlan } from '../json/stream.js';
 
-/** The members whose lines AWS findings point at: each source entry of a permission, each security group rule's source. */
+/**
+ * What the AWS loader reads of an export: the members it uses (the only ones read into values, see JsonProjector)
+ * and the lines findings point at — each source entry of a permission, each security group rule's source.
+ */
 
-const entry = (key: string): PositionShape => ({ items: { members: { [key]: {} } } });
+const value: PositionShape = {};
+/** Source entries are small and quoted whole in messages about them. */
+const entry = (...keys: string[]): PositionShape => ({ items: { whole: true, members: Object.fromEntries(keys.map((key) => [key, value])) } });
 
 const permission: PositionShape = {
-  members: { IpRanges: entry('CidrIp'), Ipv6Ranges: entry('CidrIpv6'), PrefixListIds: entry('PrefixListId'), UserIdGroupPairs: entry('GroupId') },
+  members: {
+    IpProtocol: value, FromPort: value, ToPort: value,
+    IpRanges: entry('CidrIp'), Ipv6Ranges: entry('CidrIpv6'), PrefixListIds: entry('PrefixListId'), UserIdGroupPairs: entry('GroupId', 'GroupName', 'UserId'),
+  },
 };
 
-const groupMembers = { IpPermissions: { items: permission }, IpPermissionsEgress: { items: permission } };
-const groupRuleMembers = { CidrIpv4: {}, CidrIpv6: {}, PrefixListId: {}, ReferencedGroupInfo: {} };
+const groupMembers = {
+  GroupId: value, GroupName: value, OwnerId: value, SecurityGroupArn: value,
+  IpPermissions: { items: permission }, IpPermissionsEgress: { items: permission },
+};
+const groupRuleMembers = {
+  SecurityGroupRuleId: value, SecurityGroupRuleArn: value, GroupId: value, GroupOwnerId: value, IsEgress: value,
+  IpProtocol: value, FromPort: value, ToPort: value, CidrIpv4: value, CidrIpv6: value, PrefixListId: value, ReferencedGroupInfo: value,
+};
 
-export const SECURITY_GROUP: PositionShape = { members: groupMembers };
+const SECURITY_GROUP: PositionShape = { members: groupMembers };
 const SECURITY_GROUP_RULE: PositionShape = { members: groupRuleMembers };
 
 /** A page (CLI or SDK output) streams its groups or rules; a bare array streams groups, rules or whole pages. */
 export const AWS_STREAM: StreamPlan = {
+  project: true,
   arrays: {
     SecurityGroups: SECURITY_GROUP,
     SecurityGroupRules: SECURITY_GROUP_RULE,
-    '': { members: { ...groupMembers, ...groupRuleMembers, SecurityGroups: { items: SECURITY_GROUP }, SecurityGroupRules: { items: SECURITY_GROUP_RULE } } },
+    '': { members: { ...groupMembers, ...groupRuleMembers, SecurityGroups: { items: SECURITY_GROUP }, SecurityGroupRules: { items: SECURITY_GROUP_RULE }, NextToken: value } },
   },
   rest: {},
 };

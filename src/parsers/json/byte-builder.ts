@@ -18,9 +18,10 @@ export class ByteBuilder {
 
   pushNewlines(count: number): void {
     this.reserve(count);
-    // TypedArray's own fill: Buffer.prototype.fill checks its arguments at a cost paid once per item.
-    Uint8Array.prototype.fill.call(this.buffer, 10, this.length, this.length + count);
-    this.length += count;
+    const { buffer } = this;
+    let at = this.length;
+    for (const end = at + count; at < end; at++) buffer[at] = 10;
+    this.length = at;
   }
 
   /** A view of bytes[start, end): good until the next append. */

@@ -4,6 +4,8 @@ import { OrdinalTable } from './ordinal-table.js';
 export interface PositionShape {
   members?: Readonly<Record<string, PositionShape>>;
   items?: PositionShape;
+  /** For JsonProjector: keep every member of the object, not only those named. */
+  whole?: boolean;
 }
 
 const MAX_SHAPE_DEPTH = 32;
@@ -18,9 +20,14 @@ export class CompiledShape {
   // Always assigned, so that every compiled shape has one hidden class and the locating loop stays monomorphic.
   readonly members: Map<string, CompiledShape> | undefined = undefined;
   readonly items: CompiledShape | undefined = undefined;
-  private readonly memberKeys: { bytes: Uint8Array; shape: CompiledShape }[] = [];
+  readonly whole: boolean;
+  /** For a member shape: the key that names it. */
+  key = '';
+  /** Member keys as UTF-8, by their length: most keys of an object differ in length from every named one. */
+  private readonly keysByLength: ({ bytes: Uint8Array; shape: CompiledShape }[] | undefined)[] = [];
 
   constructor(shape: PositionShape, depth = 0) {
+    this.whole = shape.whole === true;
     // Shapes are written in code; the bound only keeps a mistaken cyclic one from recursing forever.
     if (depth > MAX_SHAPE_DEPTH) return;
     if (shape.members) {
@@ -28,8 +35,10 @@ export class CompiledShape {
       for (const [key, child] of Object.entries(shape.members)) {
         // One compiled shape per path: a shape object used at two places keeps two sets of ordinals.
         const compiled = new CompiledShape(child, depth + 1);
+        compiled.key = key;
         this.members.set(key, compiled);
-        this.memberKeys.push({ bytes: new TextEncoder().encode(key), shape: compiled });
+        const bytes = new TextEncoder().encode(key);
+        (this.keysByLength[bytes.length] ??= []).push({ bytes, shape: compiled });
       }
     }
     if (shape.items) this.items = new CompiledShape(shape.items, depth + 1);
@@ -38,10 +47,10 @@ export class CompiledShape {
   /** The member shape whose key is bytes[start, end), if any. */
   matchKey(bytes: Uint8Array, start: number, end: number, escaped: boolean): CompiledShape | undefined {
     if (escaped) return this.members?.get(decodeKey(bytes, start, end));
-    const length = end - start;
-    next: for (const { bytes: key, shape } of this.memberKeys) {
-      if (key.length !== length) continue;
-      for (let k = 0; k < length; k++) if (key[k] !== bytes[start + k]) continue next;
+    const candidates = this.keysByLength[end - start];
+    if (!candidates) return undefined;
+    next: for (const { bytes: key, shape } of candidates) {
+      for (let k = 0; k < key.length; k++) if (key[k] !== bytes[start + k]) continue next;
       return shape;
     }
     return undefined;
@@ -56,6 +65,7 @@ export class CompiledShape {
 
   /** Forgets the lines found, to locate another document with the same shape. */
   clear(): void {
+    if (this.lines.length === 0 && this.itemStart.length === 0 && this.itemCount.length === 0) return;
     this.lines.clear();
     this.itemStart.clear();
     this.itemCount.clear();

@@ -2,6 +2,7 @@ import type { InputStream } from '../../inputs/input-stream.js';
 import type { InputProblem } from '../../model/problem.js';
 import { ByteBuilder } from './byte-builder.js';
 import { decodeBytes } from './decode-bytes.js';
+import { parsedItems, projectedItems, type ItemReader } from './item-reader.js';
 import { JsonLocator, type JsonPosition, type PositionShape } from './locate.js';
 import { parseJsonDocument } from './parse.js';
 
@@ -12,6 +13,8 @@ import { parseJsonDocument } from './parse.js';
 export interface StreamPlan {
   arrays: Readonly<Record<string, PositionShape>>;
   rest: PositionShape;
+  /** Hand over only what each item's shape names (see JsonProjector), not the whole item as JSON.parse reads it. */
+  project?: boolean;
 }
 
 export interface StreamedItem {
@@ -45,7 +48,8 @@ const enum Member { Key, InKey, Colon, Value, InValue }
  * JSON; items before it have been handed over.
  */
 export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: string, chunkBytes = CHUNK_BYTES): Generator<StreamedItem, StreamEnd> {
-  const locators = new Map(Object.entries(plan.arrays).map(([key, shape]) => [key, new JsonLocator(shape)]));
+  const readerOf = plan.project ? projectedItems : parsedItems;
+  const readers = new Map(Object.entries(plan.arrays).map(([key, shape]) => [key, readerOf(shape, input.path, exportHint)]));
   const rest = new ByteBuilder();
   let buffer = Buffer.allocUnsafeSlow(Math.max(16, chunkBytes));
   let filled = 0;
@@ -62,7 +66,7 @@ export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: st
   let keyStart = 0;
   let streamedKey: string | undefined;
   // Inside a streamed array.
-  let locator: JsonLocator | undefined;
+  let reader: ItemReader | undefined;
   let array = '';
   let index = 0;
 
@@ -94,7 +98,7 @@ export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: st
   try {
     for (;;) {
       if (at >= filled && !readMore(filled)) break;
-      if (locator) {
+      if (reader) {
         const code = buffer[at];
         if (code <= SPACE || code === COMMA) {
           if (code === NEWLINE) line++;
@@ -106,21 +110,19 @@ export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: st
           rest.push(code);
           at++;
           depth--;
-          locator = undefined;
+          reader = undefined;
           member = Member.InValue;
           continue;
         }
-        const item = readItem(buffer, at, filled, line, locator);
-        if (!item) {
+        const item = reader.read(buffer, at, filled, line);
+        if (item.kind === 'incomplete') {
           if (readMore(at)) continue;
           // The file ends inside the item: the rest, parsed below, says so at the right line.
           rest.append(buffer, at, filled);
           break;
         }
-        const text = decodeBytes(buffer, at, item.end);
-        const parsed = parseJsonDocument(input.path, text, exportHint, line);
-        if (!parsed.ok) return parsed;
-        yield { array, index: index++, value: parsed.value, position: item.position };
+        if (item.kind === 'invalid') return { ok: false, problem: item.problem };
+        yield { array, index: index++, value: item.value, position: item.position };
         rest.push(ZERO);
         rest.pushNewlines(item.line - line);
         line = item.line;
@@ -138,7 +140,7 @@ export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: st
           if (member === Member.InKey) {
             member = Member.Colon;
             const key = keyOf(rest.bytes(keyStart, rest.length - 1));
-            streamedKey = locators.has(key) ? key : undefined;
+            streamedKey = readers.has(key) ? key : undefined;
           }
         }
         continue;
@@ -158,10 +160,10 @@ export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: st
         if (depth === 0 && !rootSeen) {
           rootSeen = true;
           rootIsObject = code === OPEN_BRACE;
-          if (!rootIsObject) locator = startArray('');
+          if (!rootIsObject) reader = startArray('');
         } else if (atMember && member === Member.Value) {
           member = Member.InValue;
-          if (code === OPEN_BRACKET && streamedKey !== undefined) locator = startArray(streamedKey);
+          if (code === OPEN_BRACKET && streamedKey !== undefined) reader = startArray(streamedKey);
         }
         depth++;
       } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--;
@@ -178,43 +180,14 @@ export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: st
   if (!parsed.ok) return parsed;
   return { ok: true, value: parsed.value, position: new JsonLocator(plan.rest).locate(rest.bytes()) };
 
-  function startArray(key: string): JsonLocator | undefined {
-    const found = locators.get(key);
+  function startArray(key: string): ItemReader | undefined {
+    const found = readers.get(key);
     if (found) {
       array = key;
       index = 0;
     }
     return found;
   }
-}
-
-/** The item that starts at bytes[start]: where it ends, the line it ends on and its positions; undefined when it does not end before `end`. */
-function readItem(bytes: Buffer, start: number, end: number, line: number, locator: JsonLocator): { end: number; line: number; position: JsonPosition } | undefined {
-  const first = bytes[start];
-  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
-    const position = locator.locate(bytes, start, end, line);
-    return locator.end < 0 ? undefined : { end: locator.end, line: locator.line, position };
-  }
-  const scalarEnd = first === QUOTE ? stringEnd(bytes, start, end) : tokenEnd(bytes, start, end);
-  if (scalarEnd < 0) return undefined;
-  return { end: scalarEnd, line, position: locator.locate(bytes, start, scalarEnd, line) };
-}
-
-function stringEnd(bytes: Buffer, start: number, end: number): number {
-  for (let i = start + 1; i < end; i++) {
-    if (bytes[i] === QUOTE) return i + 1;
-    if (bytes[i] === BACKSLASH) i++;
-  }
-  return -1;
-}
-
-/** A number or literal ends at white space or punctuation; at least one byte, so that a stray '}' is an item of its own. */
-function tokenEnd(bytes: Buffer, start: number, end: number): number {
-  for (let i = start + 1; i < end; i++) {
-    const code = bytes[i];
-    if (code <= SPACE || code === COMMA || code === CLOSE_BRACKET || code === CLOSE_BRACE || code === OPEN_BRACE || code === OPEN_BRACKET || code === QUOTE || code === COLON) return i;
-  }
-  return -1;
 }
 
 function keyOf(bytes: Buffer): string {
