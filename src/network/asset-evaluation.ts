@@ -63,16 +63,27 @@ export class ByTraffic<T, Key extends string | number = string> {
   }
 }
 
-/** A handful of values by key, in an object without a prototype: each asset keeps dozens, and a Map costs more to make. */
+/**
+ * A handful of values by key (a few protocols, a few sets of rules): each asset keeps a dozen of these, and a Map or
+ * a dictionary costs more to make than a short search through two arrays.
+ */
 class Keyed<Key extends string | number, T> {
-  private readonly values: Record<Key, T | undefined> = Object.create(null);
+  private readonly keys: Key[] = [];
+  private readonly values: T[] = [];
 
   get(key: Key): T | undefined {
-    return this.values[key];
+    const { keys } = this;
+    for (let index = 0; index < keys.length; index++) if (keys[index] === key) return this.values[index];
+    return undefined;
   }
 
   set(key: Key, value: T): void {
-    this.values[key] = value;
+    const index = this.keys.indexOf(key);
+    if (index >= 0) this.values[index] = value;
+    else {
+      this.keys.push(key);
+      this.values.push(value);
+    }
   }
 }
 
