@@ -18,6 +18,7 @@ export interface NamedAddresses {
 /** Most sets name nothing: they share one empty map instead of allocating their own. */
 const NO_NAMES: ReadonlyMap<string, NamedAddresses> = new Map();
 const NO_SOURCES: readonly NamedAddresses[] = [];
+let serials = 0;
 
 /** Names that mean every address, however an input spells them. */
 const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
@@ -30,6 +31,9 @@ const MAX_ADDRESS_TEXT = 100;
  * same name is removed: the set over-approximates, which for an auditor means "reported, not assumed safe".
  */
 export class AddressSet {
+  /** Tells sets apart without comparing them: the same CIDR's set is shared (see fromCidr), so equal serials mean equal sets. */
+  readonly serial = ++serials;
+
   private constructor(
     readonly ipv4: IntervalList,
     readonly ipv6: IntervalList,

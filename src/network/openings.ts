@@ -87,7 +87,7 @@ function mayPass(allows: readonly RuleFacts[], direction: TrafficDirection, prot
  * finding is per line.
  */
 export class OpeningCollector {
-  private readonly collected: CollectedOpening[] = [];
+  readonly collected: CollectedOpening[] = [];
 
   add(decision: Decision, scope: NetworkScope, service: Service, remotes: AddressSet): void {
     if (remotes.isEmpty()) return;
@@ -101,23 +101,29 @@ export class OpeningCollector {
   }
 
   openings(): Opening[] {
-    const keys: string[] = [];
-    return this.collected.map(({ decidedBy, location, scopes, services, remotes, rules }) => {
-      const decider = decidedBy.kind === 'rule' ? `rule:${rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
-      const key = `${decider}/${services.map(serviceKey).join(',')}`;
-      // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
-      const seen = keys.filter((known) => known === key).length;
-      keys.push(key);
-      return { decidedBy, location, scopes, services, remotes, key: seen === 0 ? key : `${key}#${seen + 1}` };
-    });
+    return withKeys(this.collected);
   }
+}
+
+/** What the collector gathers for one line, before it has a key. */
+export type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
+
+/** The openings with the keys their findings are known by. */
+export function withKeys(collected: readonly CollectedOpening[]): Opening[] {
+  const keys: string[] = [];
+  return collected.map(({ decidedBy, location, scopes, services, remotes, rules }) => {
+    const decider = decidedBy.kind === 'rule' ? `rule:${rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
+    const key = `${decider}/${services.map(serviceKey).join(',')}`;
+    // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
+    const seen = keys.filter((known) => known === key).length;
+    keys.push(key);
+    return { decidedBy, location, scopes, services, remotes, key: seen === 0 ? key : `${key}#${seen + 1}` };
+  });
 }
 
 function sameLine(a: SourceLocation, b: SourceLocation): boolean {
   return a === b || (a.line === b.line && a.file === b.file && (a.column ?? 0) === (b.column ?? 0));
 }
-
-type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
 
 function serviceKey(service: Service): string {
   return service.port === undefined ? service.protocol : `${service.protocol}/${service.port}`;

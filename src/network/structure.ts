@@ -1,0 +1,54 @@
+import type { SourceLocation } from '../model/location.js';
+import type { AssetEvaluation } from './asset-evaluation.js';
+import type { NetworkScope, TrafficDirection } from './model.js';
+import { scopesOf } from './reachability.js';
+import type { RuleFacts } from './rule-facts.js';
+import { denyIsUnconditional } from './traffic.js';
+
+/**
+ * Everything an asset's answers for one direction depend on, written as a key: assets with the same key get the same
+ * answers but for which of their rules and scopes they name. Left out are what only names things — rule ids and
+ * labels, the asset's name, line numbers; kept are which rules and policies share a line (findings are one per line)
+ * and, where rules name scopes, the scope names.
+ */
+export interface Structure {
+  key: string;
+  /** The direction's rules in the asset's order, and the scopes, to which answers refer by position. */
+  rules: RuleFacts[];
+  scopes: NetworkScope[];
+}
+
+export function structureOf(evaluation: AssetEvaluation, direction: TrafficDirection): Structure {
+  const { asset } = evaluation;
+  const rules = evaluation.rules.filter((facts) => facts.rule.direction === direction);
+  const scopes = scopesOf(asset);
+  const named = rules.some(({ rule }) => rule.scopes !== undefined && rule.scopes.length > 0);
+  const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
+  let key = asset.semantics;
+  for (const scope of scopes) key += `|${scope.enabled ? 1 : 0}${scope[policy]}${named ? `:${scope.name.toLowerCase()}` : ''}`;
+  for (const { rule, allow, protocol, ports, remotes, localKey } of rules) {
+    key += `|${rule.enabled ? 1 : 0}${allow ? 'a' : rule.action}${denyIsUnconditional(rule) ? '' : '~'} ${protocol} ${portsText(ports)} ${remotes.serial} ${rule.priority}`;
+    if (localKey !== undefined || rule.appliesTo !== undefined || named) key += ` ${localKey ?? ''} ${rule.appliesTo ?? ''} ${rule.scopes?.join(',') ?? ''}`;
+  }
+  // Which of the places findings point at share a line: the rules', then each scope's state and default lines.
+  const places: SourceLocation[] = rules.map(({ rule }) => rule.location);
+  for (const scope of scopes) places.push(scope.stateLocation ?? asset.location, scope.defaultLocation ?? asset.location);
+  key += '|';
+  for (let index = 0; index < places.length; index++) key += `${firstOnSameLine(places, index)},`;
+  return { key, rules, scopes };
+}
+
+function portsText(ports: readonly { from: number; to: number }[]): string {
+  let text = '';
+  for (const { from, to } of ports) text += `${from}-${to},`;
+  return text;
+}
+
+function firstOnSameLine(places: readonly SourceLocation[], index: number): number {
+  const place = places[index];
+  for (let earlier = 0; earlier < index; earlier++) {
+    const other = places[earlier];
+    if (other === place || (other.line === place.line && other.file === place.file && (other.column ?? 0) === (place.column ?? 0))) return earlier;
+  }
+  return index;
+}
