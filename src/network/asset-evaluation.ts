@@ -1,6 +1,7 @@
 import type { NetworkAsset, NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
 import type { Decision, ScopeReachability } from './reachability.js';
 import { RuleFacts } from './rule-facts.js';
+import type { Structure } from './structure.js';
 
 /**
  * What the network query has worked out about one asset: facts about each rule, and answers the query modules keep.
@@ -16,6 +17,8 @@ export class AssetEvaluation {
   readonly candidates = new Map<NetworkScope, ScopeCandidates>();
   /** Port classes by direction and protocol (see traffic-classes.ts). */
   readonly portClasses = new ByTraffic<PortRange[]>();
+  /** The structure of each direction's rules (see structure.ts). */
+  readonly structures: Partial<Record<TrafficDirection, Structure>> = {};
   private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
   private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
 

@@ -19,12 +19,16 @@ export interface Structure {
 }
 
 export function structureOf(evaluation: AssetEvaluation, direction: TrafficDirection): Structure {
+  return (evaluation.structures[direction] ??= workedOut(evaluation, direction));
+}
+
+function workedOut(evaluation: AssetEvaluation, direction: TrafficDirection): Structure {
   const { asset } = evaluation;
   const rules = evaluation.rules.filter((facts) => facts.rule.direction === direction);
   const scopes = scopesOf(asset);
   const named = rules.some(({ rule }) => rule.scopes !== undefined && rule.scopes.length > 0);
   const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
-  let key = asset.semantics;
+  let key = `${direction} ${asset.semantics}`;
   for (const scope of scopes) key += `|${scope.enabled ? 1 : 0}${scope[policy]}${named ? `:${scope.name.toLowerCase()}` : ''}`;
   for (const { rule, allow, protocol, ports, remotes, localKey } of rules) {
     key += `|${rule.enabled ? 1 : 0}${allow ? 'a' : rule.action}${denyIsUnconditional(rule) ? '' : '~'} ${protocol} ${portsText(ports)} ${remotes.serial} ${rule.priority}`;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catchAllOpenings, catchAllOpeningsWorkedOut } from '../../src/network/catch-all.js';
+import { catchAllOpenings } from '../../src/network/catch-all.js';
+import { workedOut } from '../../src/network/remembered-openings.js';
 import type { AddressMatch, NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from '../../src/network/model.js';
 import type { SourceLocation } from '../../src/model/location.js';
 import type { Opening } from '../../src/network/openings.js';
@@ -48,7 +49,13 @@ const assets = fc
     }),
   }));
 
-const directions = fc.constantFrom<TrafficDirection>('inbound', 'outbound');
+/** A question a net rule asks that is remembered: which catch-alls open a direction (and whether policies count). */
+type Query = (asset: NetworkAsset) => readonly Opening[];
+const queries: fc.Arbitrary<Query> = fc
+  .tuple(fc.constantFrom<TrafficDirection>('inbound', 'outbound'), fc.boolean())
+  .map(([direction, policies]): Query => (asset) => catchAllOpenings(asset, direction, policies));
+const answered = (query: Query, asset: NetworkAsset) => shown(query(asset));
+const workedOutAnswer = (query: Query, asset: NetworkAsset) => shown(workedOut(() => query(asset)));
 
 type Change = (asset: NetworkAsset) => NetworkAsset;
 const onRule = (change: (rule: NetworkRule) => Partial<NetworkRule>) => fc.nat().map((pick): Change => (asset) => ({
@@ -66,7 +73,7 @@ const mutation: fc.Arbitrary<Change> = fc.oneof(
   onRule((rule) => ({ direction: rule.direction === 'inbound' ? 'outbound' : 'inbound' })),
   onRule((rule) => ({ protocol: rule.protocol === 'any' ? 'tcp' : 'any' })),
   onRule((rule) => ({ ports: rule.ports.length === 1 && rule.ports[0].from === 0 ? [{ from: 22, to: 22 }] : [{ from: 0, to: 65535 }] })),
-  onRule((rule) => ({ priority: rule.priority + 1 })),
+  onRule((rule) => ({ priority: rule.priority === 0 ? 5 : 0 })),
   onRule((rule) => ({ location: { ...rule.location, line: rule.location.line + 1 } })),
   onRule((rule) => ({ remote: [...rule.remote].reverse().slice(0, 1) })),
   onRule((rule) => ({ sourcePorts: rule.sourcePorts ? undefined : [{ from: 53, to: 53 }] })),
@@ -79,13 +86,13 @@ const mutation: fc.Arbitrary<Change> = fc.oneof(
   fc.constant<Change>((asset) => ({ ...asset, semantics: asset.semantics === 'first-match' ? 'allow-only' : 'first-match' })),
 );
 
-describe('catch-all answers remembered by structure', () => {
+describe('answers remembered by structure', () => {
   it('are the answers worked out for the asset itself, for an asset seen before under other names and lines', () => {
     fc.assert(
-      fc.property(assets, directions, fc.boolean(), (asset, direction, includePolicies) => {
+      fc.property(assets, queries, (asset, query) => {
         const copy = renamed(asset);
-        expect(shown(catchAllOpenings(asset, direction, includePolicies))).toEqual(shown(catchAllOpeningsWorkedOut(asset, direction, includePolicies)));
-        expect(shown(catchAllOpenings(copy, direction, includePolicies))).toEqual(shown(catchAllOpeningsWorkedOut(copy, direction, includePolicies)));
+        expect(answered(query, asset)).toEqual(workedOutAnswer(query, asset));
+        expect(answered(query, copy)).toEqual(workedOutAnswer(query, copy));
       }),
       { numRuns: 3000 },
     );
@@ -93,20 +100,30 @@ describe('catch-all answers remembered by structure', () => {
 
   it('are never the answers of an asset that differs in one thing', () => {
     fc.assert(
-      fc.property(assets, fc.array(mutation, { minLength: 1, maxLength: 3 }), directions, fc.boolean(), (asset, changes, direction, includePolicies) => {
-        catchAllOpenings(asset, direction, includePolicies);
+      fc.property(assets, fc.array(mutation, { minLength: 1, maxLength: 3 }), queries, (asset, changes, query) => {
+        answered(query, asset);
         const changed = changes.reduce((current, change) => change(current), asset);
-        expect(shown(catchAllOpenings(changed, direction, includePolicies))).toEqual(shown(catchAllOpeningsWorkedOut(changed, direction, includePolicies)));
+        expect(answered(query, changed)).toEqual(workedOutAnswer(query, changed));
       }),
-      { numRuns: 5000 },
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('are never the answers to another question', () => {
+    fc.assert(
+      fc.property(assets, queries, queries, (asset, first, second) => {
+        answered(first, asset);
+        expect(answered(second, renamed(asset))).toEqual(workedOutAnswer(second, renamed(asset)));
+      }),
+      { numRuns: 3000 },
     );
   });
 
   it('are never another structure’s answers', () => {
     fc.assert(
-      fc.property(fc.array(assets, { minLength: 2, maxLength: 6 }), directions, fc.boolean(), (many, direction, includePolicies) => {
-        for (const asset of many) catchAllOpenings(asset, direction, includePolicies);
-        for (const asset of many) expect(shown(catchAllOpenings(asset, direction, includePolicies))).toEqual(shown(catchAllOpeningsWorkedOut(asset, direction, includePolicies)));
+      fc.property(fc.array(assets, { minLength: 2, maxLength: 6 }), queries, (many, query) => {
+        for (const asset of many) answered(query, asset);
+        for (const asset of many) expect(answered(query, asset)).toEqual(workedOutAnswer(query, asset));
       }),
       { numRuns: 1000 },
     );
