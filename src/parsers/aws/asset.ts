@@ -12,9 +12,8 @@ export interface GroupIdentity {
 
 /** A security group before its rules: allow-only, and both directions closed unless a rule opens them. */
 export function securityGroupAsset(identity: GroupIdentity, location: SourceLocation): NetworkAsset {
-  const asset: NetworkAsset['asset'] = { kind: 'aws-security-group', id: identity.id, name: identity.name ?? identity.groupId };
-  if (identity.account) asset.account = identity.account;
-  if (identity.region) asset.region = identity.region;
+  // Every field in one literal (an absent account or region undefined): one shape for every group.
+  const asset: NetworkAsset['asset'] = { kind: 'aws-security-group', id: identity.id, name: identity.name ?? identity.groupId, account: identity.account || undefined, region: identity.region || undefined };
   return {
     kind: 'network',
     asset,

@@ -18,19 +18,27 @@ export interface ProtocolAndPorts {
 export function protocolAndPorts(record: Record<string, unknown>): ProtocolAndPorts | string {
   const { IpProtocol, FromPort, ToPort } = record;
   // An export repeats a few dozen protocol and port combinations thousands of times: each is read once.
-  const key = typeof IpProtocol === 'string' && IpProtocol.length <= 16 && isPortValue(FromPort) && isPortValue(ToPort) ? `${IpProtocol} ${FromPort} ${ToPort}` : undefined;
-  const known = key === undefined ? undefined : readOnce.get(key);
-  if (known) return known;
-  const read = readProtocolAndPorts(record);
-  if (key !== undefined && readOnce.size < READ_ONCE_MAX) readOnce.set(key, read);
+  const from = portCode(FromPort), to = portCode(ToPort);
+  if (typeof IpProtocol !== 'string' || IpProtocol.length > 16 || from < 0 || to < 0) return readProtocolAndPorts(record);
+  let byPorts = readOnce.get(IpProtocol);
+  if (!byPorts && readOnce.size < READ_ONCE_MAX) readOnce.set(IpProtocol, (byPorts = new Map()));
+  let read = byPorts?.get(from * PORT_CODES + to);
+  if (read === undefined) {
+    read = readProtocolAndPorts(record);
+    if (byPorts && byPorts.size < READ_ONCE_MAX) byPorts.set(from * PORT_CODES + to, read);
+  }
   return read;
 }
 
-const readOnce = new Map<string, ProtocolAndPorts | string>();
+/** By protocol, then by the two port codes together. */
+const readOnce = new Map<string, Map<number, ProtocolAndPorts | string>>();
 const READ_ONCE_MAX = 10_000;
+const PORT_CODES = 65538;
 
-function isPortValue(value: unknown): boolean {
-  return value === undefined || (typeof value === 'number' && Number.isInteger(value));
+/** 0 for an absent port, the number + 2 for -1 … 65535, -1 for anything else (not remembered). */
+function portCode(value: unknown): number {
+  if (value === undefined) return 0;
+  return typeof value === 'number' && Number.isInteger(value) && value >= -1 && value <= 65535 ? value + 2 : -1;
 }
 
 function readProtocolAndPorts(record: Record<string, unknown>): ProtocolAndPorts | string {
