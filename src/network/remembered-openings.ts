@@ -17,14 +17,14 @@ export function remembered(evaluation: AssetEvaluation, direction: TrafficDirect
   // The structure's key is one string per asset, hashed once however many questions are asked of it.
   let byQuery = answers.get(structure.key);
   const known = byQuery?.get(query);
-  if (known) return withKeys(known.map((answer) => bound(answer, structure, evaluation.asset)));
+  if (known) return withKeys(each(known, (answer) => bound(answer, structure, evaluation.asset)));
   const collected = workOut();
   if (!byQuery) {
     // Bounded: an estate of ever new structures starts over rather than growing without end.
     if (answers.size >= MAX_STRUCTURES) answers.clear();
     answers.set(structure.key, (byQuery = new Map()));
   }
-  byQuery.set(query, collected.map((opening) => unbound(opening, structure)));
+  byQuery.set(query, each(collected, (opening) => unbound(opening, structure)));
   return withKeys(collected);
 }
 
@@ -54,6 +54,16 @@ export function workedOut<T>(query: () => T): T {
   }
 }
 
+/**
+ * Array.prototype.map, but the array is built by push: V8 keeps map's results in another kind of array than pushed
+ * ones, and code that meets both kinds at one place is made again — the answers bound here meet the collector's.
+ */
+function each<T, U>(items: readonly T[], make: (item: T) => U): U[] {
+  const made: U[] = [];
+  for (const item of items) made.push(make(item));
+  return made;
+}
+
 function unbound(opening: CollectedOpening, structure: Structure): UnboundOpening {
   const { decidedBy } = opening;
   const ruleAt = (rule: unknown) => structure.rules.findIndex((facts) => facts.rule === rule);
@@ -75,8 +85,8 @@ function bound(opening: UnboundOpening, structure: Structure, asset: NetworkAsse
   return {
     decidedBy,
     location,
-    rules: opening.rules.map((at) => rules[at].rule),
-    scopes: opening.scopes.map((at) => scopes[at]),
+    rules: each(opening.rules, (at) => rules[at].rule),
+    scopes: each(opening.scopes, (at) => scopes[at]),
     services: opening.services,
     remotes: opening.remotes,
   };
