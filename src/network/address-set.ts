@@ -241,13 +241,15 @@ function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
 }
 
 /** Exports repeat the same few CIDRs thousands of times (0.0.0.0/0, the VPC range): parse each once. */
-const parsedCidrs = new Map<string, AddressSet | undefined>();
+/** null: not a CIDR. */
+const parsedCidrs = new Map<string, AddressSet | null>();
 const MAX_PARSED_CIDRS = 100_000;
 
 function fromCidr(text: string): AddressSet | undefined {
-  if (parsedCidrs.has(text)) return parsedCidrs.get(text);
+  const known = parsedCidrs.get(text);
+  if (known !== undefined) return known ?? undefined;
   const parsed = parseCidr(text);
-  if (parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(text, parsed);
+  if (parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(text, parsed ?? null);
   return parsed;
 }
 
