@@ -71,14 +71,19 @@ export function openings(asset: NetworkAsset, direction: TrafficDirection, servi
  */
 function mayPass(allows: readonly RuleFacts[], direction: TrafficDirection, protocol: string, port: number | undefined, select: Selector): boolean {
   let matching = 0;
-  let together = AddressSet.EMPTY;
   for (const facts of allows) {
     if (!facts.matchesNormalized(direction, protocol, port)) continue;
     if (select !== worldPart || facts.remotes.coversInternet()) return true;
     matching++;
-    together = together.union(facts.remotes);
   }
-  return matching > 1 && together.coversInternet();
+  return matching > 1 && togetherCoverInternet(allows, direction, protocol, port);
+}
+
+/** Whether the matching rules, none of which covers the internet alone, cover it together: rare, and kept apart. */
+function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficDirection, protocol: string, port: number | undefined): boolean {
+  let together = AddressSet.EMPTY;
+  for (const facts of allows) if (facts.matchesNormalized(direction, protocol, port)) together = together.union(facts.remotes);
+  return together.coversInternet();
 }
 
 /**

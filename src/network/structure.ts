@@ -24,9 +24,14 @@ export function structureOf(evaluation: AssetEvaluation, direction: TrafficDirec
 
 function workedOut(evaluation: AssetEvaluation, direction: TrafficDirection): Structure {
   const { asset } = evaluation;
-  const rules = evaluation.rules.filter((facts) => facts.rule.direction === direction);
+  const rules: RuleFacts[] = [];
+  let named = false;
+  for (const facts of evaluation.rules) {
+    if (facts.rule.direction !== direction) continue;
+    rules.push(facts);
+    named ||= facts.rule.scopes !== undefined && facts.rule.scopes.length > 0;
+  }
   const scopes = scopesOf(asset);
-  const named = rules.some(({ rule }) => rule.scopes !== undefined && rule.scopes.length > 0);
   const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
   let key = `${direction} ${asset.semantics}`;
   for (const scope of scopes) key += `|${scope.enabled ? 1 : 0}${scope[policy]}${named ? `:${scope.name.toLowerCase()}` : ''}`;
@@ -35,7 +40,8 @@ function workedOut(evaluation: AssetEvaluation, direction: TrafficDirection): St
     if (localKey !== undefined || rule.appliesTo !== undefined || named) key += ` ${localKey ?? ''} ${rule.appliesTo ?? ''} ${rule.scopes?.join(',') ?? ''}`;
   }
   // Which of the places findings point at share a line: the rules', then each scope's state and default lines.
-  const places: SourceLocation[] = rules.map(({ rule }) => rule.location);
+  const places: SourceLocation[] = [];
+  for (const { rule } of rules) places.push(rule.location);
   for (const scope of scopes) places.push(scope.stateLocation ?? asset.location, scope.defaultLocation ?? asset.location);
   key += '|';
   for (let index = 0; index < places.length; index++) key += `${firstOnSameLine(places, index)},`;
