@@ -33,6 +33,8 @@ const MAX_ADDRESS_TEXT = 100;
 export class AddressSet {
   /** Tells sets apart without comparing them: the same CIDR's set is shared (see fromCidr), so equal serials mean equal sets. */
   readonly serial = ++serials;
+  /** Whether every rule naming the same addresses gets this very set (a CIDR's, the world's): its serial then says what it holds. */
+  shared = false;
 
   private constructor(
     readonly ipv4: IntervalList,
@@ -40,8 +42,14 @@ export class AddressSet {
     readonly named: ReadonlyMap<string, NamedAddresses>,
   ) {}
 
-  static readonly EMPTY = new AddressSet([], [], NO_NAMES);
-  static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
+  static readonly EMPTY = AddressSet.sharedOf([], [], NO_NAMES);
+  static readonly WORLD = AddressSet.sharedOf(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
+
+  private static sharedOf(ipv4: IntervalList, ipv6: IntervalList, named: ReadonlyMap<string, NamedAddresses>): AddressSet {
+    const set = new AddressSet(ipv4, ipv6, named);
+    set.shared = true;
+    return set;
+  }
 
   /** A single CIDR gives the set every rule with that CIDR shares (see fromCidr), with the answers it keeps. */
   static of(matches: readonly AddressMatch[]): AddressSet {
@@ -249,7 +257,10 @@ function fromCidr(text: string): AddressSet | undefined {
   const known = parsedCidrs.get(text);
   if (known !== undefined) return known ?? undefined;
   const parsed = parseCidr(text);
-  if (parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(text, parsed ?? null);
+  if (parsedCidrs.size < MAX_PARSED_CIDRS) {
+    parsedCidrs.set(text, parsed ?? null);
+    if (parsed) parsed.shared = true;
+  }
   return parsed;
 }
 

@@ -14,6 +14,7 @@ import { structureOf, type Structure } from './structure.js';
 export function remembered(evaluation: AssetEvaluation, direction: TrafficDirection, query: string, workOut: () => readonly CollectedOpening[]): Opening[] {
   if (!remembering) return withKeys(workOut());
   const structure = structureOf(evaluation, direction);
+  if (structure.key === '') return withKeys(workOut());
   // The structure's key is one string per asset, hashed once however many questions are asked of it.
   let byQuery = answers.get(structure.key);
   const known = byQuery?.get(query);

@@ -12,6 +12,7 @@ import { denyIsUnconditional } from './traffic.js';
  * and, where rules name scopes, the scope names.
  */
 export interface Structure {
+  /** Empty when the structure cannot repeat: a rule's sources are a set of its own (named sources, several CIDRs). */
   key: string;
   /** The direction's rules in the asset's order, and the scopes, to which answers refer by position. */
   rules: RuleFacts[];
@@ -26,12 +27,15 @@ function workedOut(evaluation: AssetEvaluation, direction: TrafficDirection): St
   const { asset } = evaluation;
   const rules: RuleFacts[] = [];
   let named = false;
+  let repeats = true;
   for (const facts of evaluation.rules) {
     if (facts.rule.direction !== direction) continue;
     rules.push(facts);
     named ||= facts.rule.scopes !== undefined && facts.rule.scopes.length > 0;
+    repeats &&= facts.remotes.shared;
   }
   const scopes = scopesOf(asset);
+  if (!repeats) return { key: '', rules, scopes };
   const policy = direction === 'inbound' ? 'defaultInbound' : 'defaultOutbound';
   let key = `${direction} ${asset.semantics}`;
   for (const scope of scopes) key += `|${scope.enabled ? 1 : 0}${scope[policy]}${named ? `:${scope.name.toLowerCase()}` : ''}`;
