@@ -3,7 +3,7 @@ import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../engine/rule.js';
 import { atLeast, type Severity } from '../model/severity.js';
 import { formatProblem } from '../model/problem.js';
-import { REPORTERS, type ReportFormat } from '../reporters/index.js';
+import { FINDINGS_SHOWN, REPORTERS, type ReportFormat } from '../reporters/index.js';
 import { scan } from '../scan/scan.js';
 import { EXIT } from './exit-status.js';
 import { writeReport } from './write-report.js';
@@ -21,7 +21,7 @@ export interface ScanArguments {
 export async function runScan(args: ScanArguments): Promise<number> {
   const settings = parseSettings(args.appPorts);
   if (typeof settings === 'string') return usageError(settings);
-  const result = await scan({ paths: args.paths, rules: RULES, settings, type: args.type, root: args.root });
+  const result = await scan({ paths: args.paths, rules: RULES, settings, type: args.type, root: args.root, limit: FINDINGS_SHOWN[args.format] });
   const report = REPORTERS[args.format]({ ...result, rules: RULES, baseDirectory: resolve(args.root ?? '.') });
 
   try {

@@ -1,8 +1,8 @@
 import type { Finding } from '../model/finding.js';
-import { SEVERITY_SCALE } from '../model/severity.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Model, Rule, RuleSettings } from './rule.js';
-import { compareText } from './compare-text.js';
+import { compareFindings } from './compare-findings.js';
+import { MostSevere } from './most-severe.js';
 
 /**
  * Runs every rule over each model of its input kind as the model is handed over (a scan hands them over while it
@@ -11,27 +11,41 @@ import { compareText } from './compare-text.js';
 export class RuleRunner {
   private readonly found: Finding[] = [];
   private readonly seen = new Set<string>();
+  private readonly mostSevere?: MostSevere;
 
+  /** `limit`: keep only that many findings, the most severe (a report that shows no more than that asks for it). */
   constructor(
     private readonly rules: readonly Rule[],
     private readonly settings: RuleSettings,
-  ) {}
+    limit = Infinity,
+  ) {
+    if (Number.isFinite(limit)) this.mostSevere = new MostSevere(limit);
+  }
 
   judge(model: Model): void {
+    const { mostSevere } = this;
     for (const rule of this.rules) {
       if (rule.input !== model.kind) continue;
       for (const { message, location, asset, key } of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
         const fingerprint = fingerprintOf(rule.id, asset.id, key);
         if (this.seen.has(fingerprint)) continue;
         this.seen.add(fingerprint);
-        this.found.push({ ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset, key: flat(key), fingerprint });
+        if (mostSevere && !mostSevere.admits({ severity: rule.severity, location, ruleId: rule.id, key })) continue;
+        const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset, key: flat(key), fingerprint };
+        if (mostSevere) mostSevere.add(finding);
+        else this.found.push(finding);
       }
     }
   }
 
-  /** Everything found so far, sorted by file, line and rule. */
+  /** The findings kept, sorted by file, line and rule. */
   findings(): Finding[] {
-    return this.found.sort(compareFindings);
+    return (this.mostSevere?.all() ?? this.found).sort(compareFindings);
+  }
+
+  /** How many findings were not kept for the limit. */
+  get omitted(): number {
+    return this.mostSevere?.omitted ?? 0;
   }
 }
 
@@ -48,14 +62,4 @@ export function runRules(rules: readonly Rule[], models: Iterable<Model>, settin
   const runner = new RuleRunner(rules, settings);
   for (const model of models) runner.judge(model);
   return runner.findings();
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.location.file === b.location.file ? 0 : compareText(a.location.file, b.location.file)) ||
-    a.location.line - b.location.line ||
-    SEVERITY_SCALE[b.severity].rank - SEVERITY_SCALE[a.severity].rank ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.key, b.key)
-  );
 }

@@ -5,6 +5,8 @@ import type { InputProblem } from '../model/problem.js';
 /** Everything a reporter may show. Reporters are pure: they return the text in pieces, which the CLI writes as they come. */
 export interface Report {
   findings: Finding[];
+  /** Findings the scan left out, when the report asked for no more than it shows (see FINDINGS_SHOWN). */
+  omitted: number;
   problems: InputProblem[];
   rules: readonly Rule[];
   scannedFiles: string[];

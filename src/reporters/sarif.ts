@@ -2,6 +2,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Rule } from '../engine/rule.js';
+import { compareRank } from '../engine/most-severe.js';
 import { plainText, ruleHelpMarkdown } from '../engine/rule-text.js';
 import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
@@ -11,21 +12,22 @@ import { inPieces } from './in-pieces.js';
 import type { Report } from './report.js';
 
 /** GitHub rejects a run with more results than this; it keeps the first 5,000, so the most severe come first. */
-const MAX_RESULTS = 25_000;
+export const MAX_RESULTS = 25_000;
 const BASE = 'SRCROOT';
 
 /** SARIF 2.1.0 as GitHub code scanning ingests it. */
 export function renderSarif(report: Report): Iterable<string> {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const artifacts = new ArtifactLocations(report.baseDirectory);
-  const ranked = [...report.findings].sort((a, b) => SEVERITY_SCALE[b.severity].rank - SEVERITY_SCALE[a.severity].rank);
+  const ranked = [...report.findings].sort(compareRank);
   const kept = ranked.slice(0, MAX_RESULTS);
   const problems = [...report.problems];
-  if (ranked.length > kept.length) {
+  const omitted = report.omitted + ranked.length - kept.length;
+  if (omitted > 0) {
     problems.push({
       id: 'output/truncated',
       file: report.baseDirectory,
-      message: `${ranked.length - kept.length} lowest-severity results were left out: GitHub rejects a run with more than ${MAX_RESULTS} results — use --format json for all of them`,
+      message: `${omitted} lowest-severity results were left out: GitHub rejects a run with more than ${MAX_RESULTS} results — use --format json for all of them`,
       level: 'warning',
     });
   }

@@ -17,10 +17,14 @@ export interface ScanOptions {
   type?: string;
   /** --root: resolve absolute paths inside inputs under this directory. */
   root?: string;
+  /** Keep only this many findings, the most severe: what a report that shows no more asks for (SARIF). */
+  limit?: number;
 }
 
 export interface ScanResult {
   findings: Finding[];
+  /** Findings left out for the limit. */
+  omitted: number;
   problems: InputProblem[];
   /** Files that were judged (including included drop-ins). */
   scannedFiles: string[];
@@ -46,7 +50,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     else skippedFiles.push(candidate.path);
   }
 
-  const runner = new RuleRunner(options.rules, options.settings);
+  const runner = new RuleRunner(options.rules, options.settings, options.limit);
   const scannedFiles: string[] = [];
   const consumed = new Set<string>();
   const context: LoadContext = { root: options.root, settings: options.settings, readFile: (path) => readInputFile(path, CONFIG_BYTES) };
@@ -73,7 +77,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       level: 'error',
     });
   }
-  return { findings: runner.findings(), problems, scannedFiles, skippedFiles };
+  return { findings: runner.findings(), omitted: runner.omitted, problems, scannedFiles, skippedFiles };
 }
 
 /**

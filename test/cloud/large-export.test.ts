@@ -42,3 +42,25 @@ describe('a describe-security-groups export read as a stream', () => {
     for (const finding of ssh) expect(lines[finding.location.line - 1]).toMatch(/"CidrIpv?6?": "(0\.0\.0\.0\/0|::\/0)"/);
   });
 });
+
+describe('an export with more findings than SARIF holds', () => {
+  const file = join(directory, 'many-findings.json');
+  execFileSync(process.execPath, [new URL('../../bench/cloud/generate-aws.mjs', import.meta.url).pathname, file, '18000']);
+  const RANK: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+  it('keeps the 25,000 most severe, in the order the whole list ranks them, and says how many were left out', () => {
+    const all = JSON.parse(runCli(['scan', file, '--format', 'json']).stdout).findings as { ruleId: string; severity: string; location: { line: number }; fingerprint: string }[];
+    expect(all.length).toBeGreaterThan(25_000);
+    const expected = [...all].sort((a, b) => RANK[b.severity] - RANK[a.severity]).slice(0, 25_000).map((finding) => `${finding.ruleId} ${finding.location.line} ${finding.fingerprint}`);
+
+    const sarif = join(directory, 'many-findings.sarif');
+    runCli(['scan', file, '--format', 'sarif', '--output', sarif]);
+    const [run] = JSON.parse(readFileSync(sarif, 'utf8')).runs;
+    const results = run.results.map((result: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }) =>
+      `${result.ruleId} ${result.locations[0].physicalLocation.region.startLine} ${result.partialFingerprints['parapet/v1']}`);
+    expect(results).toEqual(expected);
+    const truncated = run.invocations[0].toolExecutionNotifications.find((notification: { descriptor: { id: string } }) => notification.descriptor.id === 'output/truncated');
+    expect(truncated.message.text).toMatch(new RegExp(`^${all.length - 25_000} lowest-severity results were left out`));
+  });
+});
+
