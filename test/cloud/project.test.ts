@@ -2,19 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locateJson, type PositionShape } from '../../src/parsers/json/locate.js';
 import { INCOMPLETE, INVALID, JsonProjector } from '../../src/parsers/json/project.js';
-import { actualLines, DEPTH, documents, everything, KEYS, SHAPE } from '../support/json-lines.js';
-
-/** What JsonProjector promises, written on JSON.parse's value. */
-function project(value: unknown, shape: PositionShape | undefined): unknown {
-  if (Array.isArray(value)) return shape?.items ? value.map((item) => project(item, shape.items)) : value;
-  if (typeof value !== 'object' || value === null || !shape?.members) return value;
-  const kept: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    const named = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
-    if (named || shape.whole) Object.defineProperty(kept, key, { value: named ? project(member, named) : member, writable: true, enumerable: true, configurable: true });
-  }
-  return kept;
-}
+import { actualLines, DEPTH, documents, everything, KEYS, project, SHAPE } from '../support/json-lines.js';
 
 /** Shapes naming some keys, some of them whole. */
 const shapes: fc.Arbitrary<PositionShape> = fc.letrec<{ shape: PositionShape }>((tie) => ({

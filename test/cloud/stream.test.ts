@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { textStream, type InputStream } from '../../src/inputs/input-stream.js';
 import type { JsonPosition } from '../../src/parsers/json/locate.js';
 import { streamJson, type StreamEnd, type StreamPlan } from '../../src/parsers/json/stream.js';
-import { actualLines, DEPTH, documents, everything, expectedLines, KEYS, SHAPE } from '../support/json-lines.js';
+import { actualLines, DEPTH, documents, everything, expectedLines, KEYS, project, SHAPE } from '../support/json-lines.js';
 
 /** Root arrays and the root member 'a' are streamed; everything is located. */
 const PLAN: StreamPlan = { arrays: { '': everything(DEPTH - 1), a: everything(DEPTH - 2) }, rest: SHAPE };
+/** The same, with items read by the projector: only what the shapes name is handed over. */
+const PROJECTED: StreamPlan = { ...PLAN, project: true };
 
 /** Buffers far smaller than the items, and reads of a few bytes: every item straddles a boundary somewhere. */
 const reading = fc.record({ chunkBytes: fc.constantFrom(16, 17, 31, 64, 4096), readBytes: fc.integer({ min: 1, max: 9 }) });
@@ -17,10 +19,10 @@ interface Streamed {
   end: StreamEnd;
 }
 
-function stream(text: string, { chunkBytes, readBytes }: { chunkBytes: number; readBytes: number }): Streamed {
+function stream(text: string, { chunkBytes, readBytes }: { chunkBytes: number; readBytes: number }, plan = PLAN): Streamed {
   const whole = textStream('/in/doc.json', text);
   const trickling: InputStream = { ...whole, read: (target, offset, length) => whole.read(target, offset, Math.min(length, readBytes)) };
-  const generator = streamJson(trickling, PLAN, 'hint', chunkBytes);
+  const generator = streamJson(trickling, plan, 'hint', chunkBytes);
   const items: Streamed['items'] = [];
   for (let next = generator.next(); ; next = generator.next()) {
     if (next.done) return { items, end: next.value };
@@ -71,6 +73,20 @@ describe('streamJson', () => {
     );
   });
 
+  it('hands over what the shapes name of JSON.parse\'s items when it projects them, whatever the buffer held before', () => {
+    // Few keys and values, so that short strings repeat across refills of a small buffer.
+    const repetitive = fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'other'), fc.constantFrom('tcp', 'udp', '0.0.0.0/0', 'x', 1, null), { maxKeys: 3 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(repetitive, fc.constantFrom(0, 2), reading, (value, indent, read) => {
+        const text = JSON.stringify(value, null, indent);
+        const { items, end } = stream(text, read, PROJECTED);
+        if (!end.ok) throw new Error(end.problem.message);
+        expect(items.map((item) => item.value)).toEqual(JSON.parse(text).map((item: unknown) => project(item, PROJECTED.arrays[''])));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('accepts exactly what JSON.parse accepts: cut, spliced and junk documents', () => {
     const damaged = fc
       .tuple(fc.array(documents, { maxLength: 4 }), fc.nat(), fc.constantFrom('', ',', ']', '}', '{', '"', '\\', ' 0', 'tru', '[]', ':'), fc.boolean())
@@ -80,8 +96,8 @@ describe('streamJson', () => {
         return cut ? text.slice(0, place) : text.slice(0, place) + junk + text.slice(place);
       });
     fc.assert(
-      fc.property(damaged, reading, (text, read) => {
-        const { end } = stream(text, read);
+      fc.property(damaged, reading, fc.boolean(), (text, read, projected) => {
+        const { end } = stream(text, read, projected ? PROJECTED : PLAN);
         expect(end.ok).toBe(isJson(text));
         if (!end.ok) expect(end.problem.message).not.toMatch(/\n/);
       }),

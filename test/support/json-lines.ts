@@ -59,3 +59,14 @@ export const documents = fc.letrec((tie) => ({
   array: fc.array(tie('value'), { maxLength: 4 }),
 })).value;
 
+/** What JsonProjector promises, written on JSON.parse's value. */
+export function project(value: unknown, shape: PositionShape | undefined): unknown {
+  if (Array.isArray(value)) return shape?.items ? value.map((item) => project(item, shape.items)) : value;
+  if (typeof value !== 'object' || value === null || !shape?.members) return value;
+  const kept: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    const named = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
+    if (named || shape.whole) Object.defineProperty(kept, key, { value: named ? project(member, named) : member, writable: true, enumerable: true, configurable: true });
+  }
+  return kept;
+}
