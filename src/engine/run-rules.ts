@@ -27,10 +27,12 @@ export class RuleRunner {
     for (const rule of this.rules) {
       if (rule.input !== model.kind) continue;
       for (const { message, location, asset, key } of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
+        // A finding the limit leaves out is not looked at further. Its duplicates rank no better (they come later in
+        // the scan, which is the report's order), so they are left out too — and counted with it.
+        if (mostSevere && !mostSevere.admits({ severity: rule.severity, location, ruleId: rule.id, key })) continue;
         const fingerprint = fingerprintOf(rule.id, asset.id, key);
         if (this.seen.has(fingerprint)) continue;
         this.seen.add(fingerprint);
-        if (mostSevere && !mostSevere.admits({ severity: rule.severity, location, ruleId: rule.id, key })) continue;
         const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset, key: flat(key), fingerprint };
         if (mostSevere) mostSevere.add(finding);
         else this.found.push(finding);
