@@ -2,6 +2,11 @@ import { defineRule } from '../../src/engine/rule.js';
 import { describeOpening } from '../../src/network/describe.js';
 import { openings, worldPart } from '../../src/network/openings.js';
 
+const RDP = [
+  { protocol: 'tcp', port: 3389, name: 'RDP' },
+  { protocol: 'udp', port: 3389, name: 'RDP' },
+];
+
 export default defineRule({
   id: 'net/rdp-open-to-world',
   title: 'RDP is reachable from the whole internet',
@@ -26,11 +31,7 @@ export default defineRule({
     'bastion service (Azure Bastion, AWS Fleet Manager, GCP IAP).',
   input: 'network',
   check(asset) {
-    const services = [
-      { protocol: 'tcp', port: 3389, name: 'RDP' },
-      { protocol: 'udp', port: 3389, name: 'RDP' },
-    ];
-    return openings(asset, 'inbound', services, worldPart).map((opening) => {
+    return openings(asset, 'inbound', RDP, worldPart).map((opening) => {
       const { assetName, services: what, sources, through } = describeOpening(asset, opening);
       return {
         message: `${what} on ${assetName} is reachable from ${sources} through ${through}. Allow RDP only from a VPN range or an RD Gateway.`,

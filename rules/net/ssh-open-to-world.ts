@@ -2,6 +2,8 @@ import { defineRule } from '../../src/engine/rule.js';
 import { describeOpening } from '../../src/network/describe.js';
 import { openings, worldPart } from '../../src/network/openings.js';
 
+const SSH = [{ protocol: 'tcp', port: 22, name: 'SSH' }];
+
 export default defineRule({
   id: 'net/ssh-open-to-world',
   title: 'SSH is reachable from the whole internet',
@@ -27,7 +29,7 @@ export default defineRule({
     'manager (AWS SSM, Azure Bastion, GCP IAP) instead of an open port.',
   input: 'network',
   check(asset) {
-    return openings(asset, 'inbound', [{ protocol: 'tcp', port: 22, name: 'SSH' }], worldPart).map((opening) => {
+    return openings(asset, 'inbound', SSH, worldPart).map((opening) => {
       const { assetName, sources, through } = describeOpening(asset, opening);
       return {
         message: `SSH (TCP 22) on ${assetName} is reachable from ${sources} through ${through}. Allow SSH only from a VPN, office or bastion range.`,

@@ -33,9 +33,10 @@ export default defineRule({
     'or `Set-NetFirewallRule -DisplayName "Flow" -Profile Domain,Private`.',
   input: 'network',
   check(asset, settings) {
+    const publicScopes = scopesOf(asset).filter((scope) => scope.name.toLowerCase() === 'public' && scope.enabled);
+    if (publicScopes.length === 0) return [];
     const services = [...ADMIN_SERVICES, ...settings.appPorts.map((port) => ({ protocol: 'tcp', port, name: 'the application port' }))];
-    return scopesOf(asset)
-      .filter((scope) => scope.name.toLowerCase() === 'public' && scope.enabled)
+    return publicScopes
       .flatMap((scope) => openings(asset, 'inbound', services, everything, scope.name))
       .filter((opening) => opening.decidedBy.kind === 'rule')
       .map((opening) => ({

@@ -15,8 +15,10 @@ export interface ScopesAtLine {
 
 /** Groups the scopes that match by the line that states what the finding is about, so each line gets one finding. */
 export function scopesByLine(asset: NetworkAsset, matches: (scope: NetworkScope) => boolean, lineOf: (scope: NetworkScope) => SourceLocation | undefined): ScopesAtLine[] {
+  const matching = scopesOf(asset).filter(matches);
+  if (matching.length === 0) return [];
   const groups = new Map<string, { location: SourceLocation; scopes: NetworkScope[] }>();
-  for (const scope of scopesOf(asset).filter(matches)) {
+  for (const scope of matching) {
     const location = lineOf(scope) ?? asset.location;
     const id = `${location.file}:${location.line}:${location.column ?? 0}`;
     const group = groups.get(id) ?? { location, scopes: [] };

@@ -6,9 +6,13 @@ import type { StreamPlan } from '../json/stream.js';
  * and the lines findings point at — each source entry of a permission, each security group rule's source.
  */
 
-const value: PositionShape = {};
-/** Source entries are small and quoted whole in messages about them. */
-const entry = (...keys: string[]): PositionShape => ({ items: { whole: true, members: Object.fromEntries(keys.map((key) => [key, value])) } });
+/** A member read for its value; one whose line findings point at. */
+const value: PositionShape = { lineless: true };
+const located: PositionShape = {};
+/** Source entries are small and quoted whole in messages about them; findings point at the entry's source key. */
+const entry = (key: string, ...others: string[]): PositionShape => ({
+  items: { whole: true, members: Object.fromEntries([[key, located], ...others.map((other) => [other, value])]) },
+});
 
 const permission: PositionShape = {
   members: {
@@ -23,7 +27,7 @@ const groupMembers = {
 };
 const groupRuleMembers = {
   SecurityGroupRuleId: value, SecurityGroupRuleArn: value, GroupId: value, GroupOwnerId: value, IsEgress: value,
-  IpProtocol: value, FromPort: value, ToPort: value, CidrIpv4: value, CidrIpv6: value, PrefixListId: value, ReferencedGroupInfo: value,
+  IpProtocol: value, FromPort: value, ToPort: value, CidrIpv4: located, CidrIpv6: located, PrefixListId: located, ReferencedGroupInfo: located,
 };
 
 const SECURITY_GROUP: PositionShape = { members: groupMembers };

@@ -83,7 +83,7 @@ export class JsonProjector {
       const escaped = this.skipString();
       const keyEnd = this.stringEnd;
       const member = shape.matchKey(this.bytes, keyStart, keyEnd, escaped);
-      if (member) member.lines.set(ordinal, this.line);
+      if (member && !member.lineless) member.lines.set(ordinal, this.line);
       const key = member ? member.key : shape.whole ? this.text(keyStart, keyEnd, escaped) : '';
       if (this.nextToken() !== COLON) throw INVALID_JSON;
       this.at++;

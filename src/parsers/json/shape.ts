@@ -6,6 +6,8 @@ export interface PositionShape {
   items?: PositionShape;
   /** For JsonProjector: keep every member of the object, not only those named. */
   whole?: boolean;
+  /** For JsonProjector: a member kept for its value only, whose line nobody asks for. */
+  lineless?: boolean;
 }
 
 const MAX_SHAPE_DEPTH = 32;
@@ -21,6 +23,7 @@ export class CompiledShape {
   readonly members: Map<string, CompiledShape> | undefined = undefined;
   readonly items: CompiledShape | undefined = undefined;
   readonly whole: boolean;
+  readonly lineless: boolean;
   /** For a member shape: the key that names it. */
   key = '';
   /** Member keys as UTF-8, by their length: most keys of an object differ in length from every named one. */
@@ -28,6 +31,7 @@ export class CompiledShape {
 
   constructor(shape: PositionShape, depth = 0) {
     this.whole = shape.whole === true;
+    this.lineless = shape.lineless === true;
     // Shapes are written in code; the bound only keeps a mistaken cyclic one from recursing forever.
     if (depth > MAX_SHAPE_DEPTH) return;
     if (shape.members) {
