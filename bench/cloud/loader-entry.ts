@@ -1,3 +1,3 @@
-// What bench/cloud/loader.mjs times: the file reading the CLI does, and the AWS loader.
-export { readInputFile } from '../../src/inputs/input-file.js';
+// What bench/cloud/loader.mjs times: the AWS loader reading a file as the CLI does.
+export { openInputStream } from '../../src/inputs/input-stream.js';
 export { loadAwsSecurityGroups } from '../../src/parsers/aws/load.js';
