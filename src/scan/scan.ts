@@ -80,10 +80,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { findings: runner.findings(), omitted: runner.omitted, problems, scannedFiles, skippedFiles };
 }
 
-/**
- * Reads one file and judges its models as the parser hands them over: a large export is judged group by group and
- * never held whole. A parser that fails is reported; what it handed over before stays judged.
- */
+/** Reads one file and judges its models as the parser hands them over: a large export is judged group by group and never held whole. */
 async function loadSafely(format: InputFormat, path: string, context: LoadContext, runner: RuleRunner): Promise<Omit<LoadResult, 'models'> | InputProblem> {
   let loaded: LoadResult<Iterable<Model>> | InputProblem | undefined;
   try {
@@ -93,7 +90,8 @@ async function loadSafely(format: InputFormat, path: string, context: LoadContex
     return loaded;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const failed: InputProblem = { id: 'internal/parser-failed', file: path, message: `the ${format.type} parser failed (${reason}) — what it had not handed over by then was not judged; please report this`, level: 'error' };
+    // A parser or a rule that throws is Parapet's fault, not the input's: what was judged before stays judged.
+    const failed: InputProblem = { id: 'internal/failed', file: path, message: `Parapet failed while judging this ${format.type} input (${reason.replace(/\s+/g, ' ').slice(0, 300)}) — the rest of the file was not judged; please report this`, level: 'error' };
     return { problems: [...(loaded && !('id' in loaded) ? loaded.problems : []), failed] };
   }
 }

@@ -39,13 +39,13 @@ const enum Member { Key, InKey, Colon, Value, InValue }
 
 /**
  * Reads a JSON document from a stream of UTF-8 bytes, handing over the items of the planned arrays one at a time,
- * each parsed by JSON.parse and located, so that a file of any size costs the memory of one item and one chunk.
- * Everything else is kept as the "rest" of the document, parsed and located at the end; newlines are kept in place
- * of the items, so lines in the rest are the file's lines.
+ * each read (by JSON.parse, or projected: see item-reader.ts) and located, so that a file of any size costs the memory
+ * of one item and one chunk. Everything else is kept as the "rest" of the document, parsed and located at the end;
+ * newlines are kept in place of the items, so lines in the rest are the file's lines.
  *
- * What it accepts is what JSON.parse accepts of the whole text: each item is checked by JSON.parse, and the rest,
- * with a 0 in each item's place, checks the structure around them. It stops at the first item that is not valid
- * JSON; items before it have been handed over.
+ * What it accepts is what JSON.parse accepts of the whole text: each item is checked as strictly as JSON.parse
+ * checks it, and the rest, with a 0 in each item's place, checks the structure around them. It stops at the first
+ * item that is not valid JSON; items before it have been handed over.
  */
 export function* streamJson(input: InputStream, plan: StreamPlan, exportHint: string, chunkBytes = CHUNK_BYTES): Generator<StreamedItem, StreamEnd> {
   const readerOf = plan.project ? projectedItems : parsedItems;
