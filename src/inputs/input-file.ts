@@ -1,18 +1,15 @@
-import { closeSync, openSync, readSync, statSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { InputProblem } from '../model/problem.js';
 
 /** An input file read and decoded. `text` keeps the file's own line ends; parsers split on /\r?\n/. */
 export interface InputFile {
   path: string;
-  bytes: Buffer;
   text: string;
   /** How the bytes were decoded. 'latin1' means the bytes were not valid UTF-8 (an OEM/ANSI code page export). */
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
 }
 
 const HEAD_BYTES = 64 * 1024;
-/** Large files are read into shared memory, so that another thread can scan them without a copy (see locate-soon.ts). */
-const SHARED_FROM_BYTES = 8 * 1024 * 1024;
 
 /** The first bytes of a file, decoded, for format detection. Never reads more than 64 KiB. */
 export function readHead(path: string): { head: string; binary: boolean } {
@@ -37,24 +34,12 @@ export function readInputFile(path: string, maxBytes: number): InputFile | Input
     if (stat.size > maxBytes) {
       return unreadable(path, `file is ${formatBytes(stat.size)}, more than the ${formatBytes(maxBytes)} this input type allows — not scanned`, 'input/too-large');
     }
-    const bytes = stat.size >= SHARED_FROM_BYTES ? readShared(path, stat.size) : readFileSync(path);
+    const bytes = readFileSync(path);
     const { text, encoding } = decode(bytes, false);
     if (!encoding.startsWith('utf-16') && bytes.includes(0)) return unreadable(path, 'binary file (contains NUL bytes) — not scanned', 'input/binary');
-    return { path, bytes, text, encoding };
+    return { path, text, encoding };
   } catch (error) {
     return unreadable(path, describeIoError(error));
-  }
-}
-
-function readShared(path: string, size: number): Buffer {
-  const bytes = Buffer.from(new SharedArrayBuffer(size));
-  const fd = openSync(path, 'r');
-  try {
-    let length = 0;
-    for (let read = 1; read > 0 && length < size; length += read) read = readSync(fd, bytes, length, size - length, length);
-    return bytes.subarray(0, length);
-  } finally {
-    closeSync(fd);
   }
 }
 

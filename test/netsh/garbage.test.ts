@@ -7,7 +7,7 @@ import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 const context = { settings: DEFAULT_RULE_SETTINGS, readFile: () => ({ id: 'input/unreadable', file: '', message: 'no', level: 'error' as const }) };
 
 function load(text: string, encoding: InputFile['encoding'] = 'utf-8') {
-  return loadWindowsFirewall({ path: 'garbage.txt', bytes: Buffer.from(text, 'latin1'), text, encoding }, context);
+  return loadWindowsFirewall({ path: 'garbage.txt', text, encoding }, context);
 }
 
 /** Lines built from netsh's own vocabulary, so that the generator reaches deep into the parser, not only its first check. */

@@ -31,7 +31,7 @@ export function crlf(lines: string[]): string {
 }
 
 export function loadText(text: string, path = 'capture.txt'): LoadResult {
-  const file: InputFile = { path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' };
+  const file: InputFile = { path, text, encoding: 'utf-8' };
   return loadWindowsFirewall(file, context);
 }
 

@@ -13,7 +13,7 @@ describe('sshd parser on garbage', () => {
   it('never throws and always returns one model with located problems', () => {
     fc.assert(fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
       const text = lines.join('\n');
-      const result = loadSshdConfig({ path: '/x/sshd_config', bytes: Buffer.from(text), text, encoding: 'utf-8' }, {
+      const result = loadSshdConfig({ path: '/x/sshd_config', text, encoding: 'utf-8' }, {
         settings: DEFAULT_RULE_SETTINGS,
         readFile: (path) => ({ id: 'input/unreadable', file: path, message: 'no such file or directory', level: 'error' }),
       });
@@ -32,7 +32,7 @@ describe('sshd parser on garbage', () => {
       `LoginGraceTime ${'1s'.repeat(50_000)}`,
     ].join('\n');
     const started = Date.now();
-    const result = loadSshdConfig({ path: '/x/sshd_config', bytes: Buffer.from(hostile), text: hostile, encoding: 'utf-8' }, {
+    const result = loadSshdConfig({ path: '/x/sshd_config', text: hostile, encoding: 'utf-8' }, {
       settings: DEFAULT_RULE_SETTINGS,
       readFile: (path) => ({ id: 'input/unreadable', file: path, message: 'no such file or directory', level: 'error' }),
     });

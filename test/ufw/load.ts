@@ -27,7 +27,7 @@ export function loadUfwText(text: string, name = 'status.txt'): LoadResult & { p
 
 /** Hands text straight to the parser, as the input layer would after decoding (any text, NUL bytes included). */
 export function parseUfwText(text: string, path = '/scan/status.txt'): LoadResult {
-  return loadUfw({ path, bytes: Buffer.from(text), text, encoding: 'utf-8' }, context);
+  return loadUfw({ path, text, encoding: 'utf-8' }, context);
 }
 
 export function onlyAsset(result: LoadResult): NetworkAsset {
