@@ -46,7 +46,7 @@ export interface ScopeCandidates {
   rules: RuleFacts[];
   /** By direction and protocol. */
   byTraffic: ByTraffic<Candidates>;
-  /** Decisions by direction and the rules that match (see keyOfRules in reachability.ts). */
+  /** Decisions by direction and the rules that match (see keyOfMatching in reachability.ts). */
   decisions: ByTraffic<Decision[], number | string>;
 }
 

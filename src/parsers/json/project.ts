@@ -21,7 +21,9 @@ export class JsonProjector {
   /** Open containers while skipping: 1 object, 2 array. */
   private stack = new Uint8Array(64);
   private bytes: Uint8Array = new Uint8Array(0);
+  /** `bytes` read four at a time, for indentation; made for the bytes `wordsOf`. */
   private words: Uint32Array | undefined;
+  private wordsOf: Uint8Array | undefined;
   private limit = 0;
   private at = 0;
   /** After read(): the index just past the value; INCOMPLETE when the bytes end first, INVALID when they are not JSON. */
@@ -42,7 +44,9 @@ export class JsonProjector {
   read(bytes: Uint8Array, start: number, limit: number, firstLine: number): { value: unknown; position: JsonPosition } | undefined {
     for (const shape of this.shapes) shape.clear();
     this.bytes = bytes;
-    if (!this.words || this.words.buffer !== bytes.buffer || bytes.byteOffset % 4 !== 0) {
+    // A stream reads every item from the same buffer: its view in words is made once.
+    if (this.wordsOf !== bytes) {
+      this.wordsOf = bytes;
       this.words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2) : undefined;
     }
     this.limit = limit;
