@@ -81,9 +81,9 @@ function mayPass(allows: readonly RuleFacts[], direction: TrafficDirection, prot
 
 /** Whether the matching rules, none of which covers the internet alone, cover it together: rare, and kept apart. */
 function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficDirection, protocol: string, port: number | undefined): boolean {
-  let together = AddressSet.EMPTY;
-  for (const facts of allows) if (facts.matchesNormalized(direction, protocol, port)) together = together.union(facts.remotes);
-  return together.coversInternet();
+  const together: AddressSet[] = [];
+  for (const facts of allows) if (facts.matchesNormalized(direction, protocol, port)) together.push(facts.remotes);
+  return AddressSet.unionOf(together).coversInternet();
 }
 
 /**
@@ -115,13 +115,13 @@ export type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
 
 /** The openings with the keys their findings are known by. */
 export function withKeys(collected: readonly CollectedOpening[]): Opening[] {
-  const keys: string[] = [];
+  const used = collected.length > 1 ? new Map<string, number>() : undefined;
   return collected.map(({ decidedBy, location, scopes, services, remotes, rules }) => {
     const decider = decidedBy.kind === 'rule' ? `rule:${rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
     const key = `${decider}/${services.map(serviceKey).join(',')}`;
     // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
-    const seen = keys.filter((known) => known === key).length;
-    keys.push(key);
+    const seen = used?.get(key) ?? 0;
+    used?.set(key, seen + 1);
     return { decidedBy, location, scopes, services, remotes, key: seen === 0 ? key : `${key}#${seen + 1}` };
   });
 }

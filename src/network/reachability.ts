@@ -82,9 +82,9 @@ export function policiesMayAllow(asset: NetworkAsset, direction: TrafficDirectio
 }
 
 function answerOf(scope: NetworkScope, decisions: Decision[]): ScopeReachability {
-  let allowed = AddressSet.EMPTY;
-  for (const decision of decisions) if (decision.action === 'allow') allowed = allowed.union(decision.remotes);
-  return { scope, decisions, allowed };
+  const allowed: AddressSet[] = [];
+  for (const decision of decisions) if (decision.action === 'allow') allowed.push(decision.remotes);
+  return { scope, decisions, allowed: AddressSet.unionOf(allowed) };
 }
 
 /** `protocol` is the query's, normalised. */

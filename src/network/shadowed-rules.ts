@@ -1,4 +1,3 @@
-import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
 import { reachability, type ScopeReachability } from './reachability.js';
@@ -28,18 +27,15 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   const decides = new Set<NetworkRule>();
   for (const { result } of evaluated) for (const decision of result.decisions) if (decision.decidedBy.kind === 'rule') decides.add(decision.decidedBy.rule);
   const evaluation = evaluationOf(asset);
-  const candidates = asset.rules.filter((rule) => rule.enabled && isAllow(rule) && !decides.has(rule));
+  const candidates = evaluation.rules.filter(({ rule }) => rule.enabled && isAllow(rule) && !decides.has(rule));
 
   const shadowers = new Map<NetworkRule, Set<NetworkRule>>();
   const redundant = new Set<NetworkRule>();
   for (const { traffic, result } of evaluated) {
-    const applicable = candidates.filter((rule) => evaluation.factsOf(rule).matches(traffic) && ruleAppliesInScope(rule, result.scope, asset.scopes));
-    if (applicable.length === 0) continue;
-    const allowed = result.decisions.filter((decision) => decision.action === 'allow').reduce((set, decision) => set.union(decision.remotes), AddressSet.EMPTY);
-    for (const rule of applicable) {
-      const { remotes } = evaluation.factsOf(rule);
+    const applicable = candidates.filter((facts) => facts.matches(traffic) && ruleAppliesInScope(facts.rule, result.scope, asset.scopes));
+    for (const { rule, remotes } of applicable) {
       // Traffic an earlier allow takes makes the rule redundant, not shadowed.
-      if (!remotes.intersect(allowed).isEmpty()) redundant.add(rule);
+      if (!remotes.intersect(result.allowed).isEmpty()) redundant.add(rule);
       const found = shadowers.get(rule) ?? new Set<NetworkRule>();
       for (const decision of result.decisions) {
         if (decision.action === 'deny' && decision.decidedBy.kind === 'rule' && !remotes.intersect(decision.remotes).isEmpty()) found.add(decision.decidedBy.rule);
@@ -48,6 +44,7 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
     }
   }
   return candidates
+    .map(({ rule }) => rule)
     .filter((rule) => !redundant.has(rule) && (shadowers.get(rule)?.size ?? 0) > 0)
     .map((rule) => ({ rule, shadowedBy: asset.rules.filter((deny) => shadowers.get(rule)?.has(deny)) }));
 }

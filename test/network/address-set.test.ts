@@ -4,6 +4,7 @@ import { AddressSet } from '../../src/network/address-set.js';
 import { bigIntToAddress, type Family } from '../../src/network/ip-intervals.js';
 import { isPublicAddress, publicIntervals } from '../../src/network/public-addresses.js';
 import { containsValue } from '../../src/network/ip-intervals.js';
+import type { AddressMatch } from '../../src/network/model.js';
 import { cidr } from './build.js';
 
 const set = (...cidrs: string[]) => AddressSet.of(cidrs.map(cidr));
@@ -92,6 +93,22 @@ describe('AddressSet', () => {
           // Every probe inside a CIDR of a is in a.
         }
         for (const text of as) expect(a.has(text.split('/')[0])).toBe(true);
+      }),
+    );
+  });
+
+  it('unions many sets at once exactly as folding union() over them does, names and all', () => {
+    const v4cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 8, max: 32 })).map(([n, p]) => cidr(`${bigIntToAddress(BigInt(n), 'ipv4')}/${p}`));
+    const v6cidr = fc.tuple(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), fc.integer({ min: 16, max: 128 })).map(([n, p]) => cidr(`${bigIntToAddress(n, 'ipv6')}/${p}`));
+    const name = fc.constantFrom('pl-0abc', 'AzureCloud', 'LocalSubnet').map((text): AddressMatch => ({ kind: 'symbol', name: text, public: 'unknown', text }));
+    const oneSet = fc.array(fc.oneof(v4cidr, v6cidr, name), { maxLength: 3 }).map((matches) => AddressSet.of(matches));
+    fc.assert(
+      fc.property(fc.array(oneSet, { maxLength: 8 }), (sets) => {
+        const folded = sets.reduce((union, each) => union.union(each), AddressSet.EMPTY);
+        const union = AddressSet.unionOf(sets);
+        expect(union.describe()).toBe(folded.describe());
+        expect([...union.named.keys()].sort()).toEqual([...folded.named.keys()].sort());
+        expect(union.isEmpty()).toBe(folded.isEmpty());
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressMatch } from '../../src/network/model.js';
+import { openings, publicPart } from '../../src/network/openings.js';
 import { reachability, type Decision } from '../../src/network/reachability.js';
 import { shadowedRules } from '../../src/network/shadowed-rules.js';
 import { ANY, asset, cidr, port, rule, scope } from './build.js';
@@ -178,6 +179,15 @@ describe('reachability, block wins (Windows firewall)', () => {
     expect(allowed.possiblyPublicNames().map((n) => n.name)).toEqual(['pl-0abc']);
     const blocked = asset('block-wins', [...fw.rules, rule({ action: 'deny', ports: port(22), remote: [symbol('LocalSubnet', 'no')] })], profiles, 'windows-firewall');
     expect(summary(reachability(blocked, ssh)[0].decisions).filter((line) => line.startsWith('allow'))).toEqual(["allow pl 'pl-0abc'"]);
+  });
+});
+
+describe('openings', () => {
+  it('two lines with the same rule name are two openings with keys of their own', () => {
+    const rdp = (text: string) => rule({ id: 'RDP', action: 'allow', ports: port(3389), remote: [cidr(text)] });
+    const fw = asset('block-wins', [rdp('198.51.100.0/24'), rdp('203.0.113.0/24'), rdp('192.0.2.0/24')], [scope({ name: 'Public' })], 'windows-firewall');
+    const found = openings(fw, 'inbound', [{ protocol: 'tcp', port: 3389 }], publicPart);
+    expect(found.map(({ key, location }) => `${location.line} ${key}`)).toEqual(fw.rules.map(({ location }, index) => `${location.line} rule:RDP/tcp/3389${index === 0 ? '' : `#${index + 1}`}`));
   });
 });
 
