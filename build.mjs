@@ -1,13 +1,19 @@
 // Bundles the CLI into dist/ so that start-up loads one file, not hundreds of modules.
 // Parsers and cloud SDKs are split into chunks that load only when a command needs them.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** yargs measures help text with `string-width`, whose start-up cost every run would pay: bundle a light stand-in. */
-const lightStringWidth = {
-  name: 'light-string-width',
+/**
+ * Stand-ins for three of yargs' dependencies: `string-width` (its start-up cost every run would pay), and `y18n` and
+ * `escalade/sync`, which read locale files and search the working directory upward for a package.json — Parapet
+ * reads no file it was not asked to.
+ */
+const STAND_INS = { 'string-width': 'string-width.ts', y18n: 'english-messages.ts', 'escalade/sync': 'no-find-up.ts' };
+const yargsStandIns = {
+  name: 'yargs-stand-ins',
   setup(build) {
-    build.onResolve({ filter: /^string-width$/ }, () => ({ path: new URL('./src/cli/string-width.ts', import.meta.url).pathname }));
+    build.onResolve({ filter: /^(string-width|y18n|escalade\/sync)$/ }, (args) => ({ path: new URL(`./src/cli/${STAND_INS[args.path]}`, import.meta.url).pathname }));
   },
 };
 
@@ -16,23 +22,77 @@ const dist = new URL('./dist', import.meta.url).pathname;
 // Built beside dist/ and swapped in, so that a CLI run during a rebuild never sees half a bundle.
 const staging = `${dist}.${process.pid}`;
 
-await build({
-  entryPoints: { parapet: 'src/cli/main.ts' },
-  outdir: staging,
+/** What the CLI and the Action bundles share. */
+const BUNDLE = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   // jsonc-parser's default entry is a UMD bundle esbuild cannot follow; its ESM entry bundles cleanly.
   mainFields: ['module', 'main'],
+  // The CLI runs on Node 20 and later; action.yml runs the Action on node24, the tests on this machine's Node 20.
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __parapetRequire } from 'node:module'; const require = __parapetRequire(import.meta.url);" },
+  banner: { js: "import { createRequire as __parapetRequire } from 'node:module'; const require = __parapetRequire(import.meta.url);" },
   define: { PARAPET_VERSION: JSON.stringify(version) },
-  plugins: [lightStringWidth],
   logLevel: 'warning',
+};
+
+// `node build.mjs action [FILE]` bundles the GitHub Action instead (buildAction, below). `npm run build` builds both;
+// `prepare` and the tests' setup build only the CLI, so that the committed Action bundle is what its test compares.
+if (process.argv[2] === 'action') {
+  await buildAction(process.argv[3] ?? new URL('./action/parapet-action.mjs', import.meta.url).pathname);
+  process.exit(0);
+}
+
+await build({
+  ...BUNDLE,
+  entryPoints: { parapet: 'src/cli/main.ts' },
+  outdir: staging,
+  splitting: true,
+  banner: { js: `#!/usr/bin/env node\n${BUNDLE.banner.js}` },
+  plugins: [yargsStandIns],
 });
 chmodSync(`${staging}/parapet.js`, 0o755);
 rmSync(dist, { recursive: true, force: true });
 renameSync(staging, dist);
+
+/**
+ * The GitHub Action (action.yml) in one file that the runner loads as it is, with no npm install: committed, so built
+ * the same, byte for byte, from the same sources. @actions/core's OIDC client and its use of @actions/exec are
+ * replaced by stand-ins (src/action/no-oidc.ts, no-exec.ts): they would bring an HTTP client larger than Parapet.
+ */
+async function buildAction(outfile) {
+  const actionsCoreStandIns = {
+    name: 'actions-core-stand-ins',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) => (args.importer.includes('@actions/core') ? { path: new URL('./src/action/no-oidc.ts', import.meta.url).pathname } : undefined));
+      build.onResolve({ filter: /^@actions\/exec$/ }, () => ({ path: new URL('./src/action/no-exec.ts', import.meta.url).pathname }));
+    },
+  };
+  const { metafile } = await build({
+    ...BUNDLE,
+    absWorkingDir: new URL('.', import.meta.url).pathname,
+    entryPoints: ['src/action/main.ts'],
+    outfile,
+    plugins: [yargsStandIns, actionsCoreStandIns],
+    metafile: true,
+  });
+  writeFileSync(join(dirname(outfile), 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(Object.values(metafile.outputs)[0]));
+}
+
+/** The license of every package the bundle carries code of, as the committed bundle must carry them. */
+function thirdPartyLicenses(output) {
+  const packages = new Set();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+    if (name && bytesInOutput > 0) packages.add(name);
+  }
+  const sections = [...packages].sort().map((name) => {
+    const directory = new URL(`./node_modules/${name}/`, import.meta.url).pathname;
+    const { version, license } = JSON.parse(readFileSync(`${directory}package.json`, 'utf8'));
+    const file = readdirSync(directory).sort().find((entry) => /^licen[cs]e/i.test(entry));
+    return `${name} ${version} (${license})\n\n${file ? readFileSync(`${directory}${file}`, 'utf8').replace(/\r\n/g, '\n').trim() : '(the package holds no license file)'}\n`;
+  });
+  return `Parapet's GitHub Action (parapet-action.mjs) bundles code of these packages:\n\n${sections.join(`\n${'-'.repeat(80)}\n\n`)}`;
+}

@@ -78,7 +78,7 @@ describe('parapet scan', () => {
     writeFileSync(huge, `PermitRootLogin yes\n${'# padding padding padding padding padding padding\n'.repeat(1_100_000)}`);
     const run = runCli(['scan', huge, insecure]);
     expect(run.status).toBe(2);
-    expect(run.stdout).toMatch(/huge\/sshd_config: file is 5\d MiB, more than the 16 MiB/);
+    expect(run.stdout).toMatch(/huge\/sshd_config: file is 5\d(\.\d)? MiB, more than the 16 MiB/);
     expect(run.stdout).toContain('insecure-bastion/sshd_config');
   });
 
@@ -109,5 +109,6 @@ describe('parapet rules', () => {
     const listed = JSON.parse(run.stdout);
     expect(listed.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => rule.id));
     for (const rule of listed) expect(rule).toMatchObject({ severity: expect.any(String), title: expect.any(String), sources: expect.any(Array) });
+    expect(listed.map((rule: { references: unknown }) => rule.references)).toEqual(RULES.map((rule) => rule.references));
   });
 });

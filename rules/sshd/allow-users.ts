@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { redacted } from '../../src/model/quote.js';
 import { judgeEachContext, wordsOf } from './each-setting.js';
 import { cis, flowSeed, lynis, manual } from './references.js';
 
@@ -43,5 +44,5 @@ function restricts(patterns: string[]): boolean {
 }
 
 function describe(keyword: string, patterns: string[]): string {
-  return patterns.length > 0 ? `${keyword} is ${patterns.join(' ')}` : `${keyword} is not set`;
+  return patterns.length > 0 ? `${keyword} is ${redacted(patterns.join(' '), 80)}` : `${keyword} is not set`;
 }

@@ -1,4 +1,6 @@
 import type { RuleFinding } from '../../src/model/finding.js';
+import { formatLocation } from '../../src/model/location.js';
+import { redacted } from '../../src/model/quote.js';
 import type { SshdConfigModel, SshdContext, SshdSetting } from '../../src/model/sshd-config.js';
 
 /** What a rule judges: one keyword, the keywords its verdict also depends on, and whether sshd allows it in Match. */
@@ -53,16 +55,28 @@ export function settingFinding(model: SshdConfigModel, context: SshdContext, key
   const named = setting.keyword === keyword.toLowerCase() ? keyword : setting.keyword;
   const note = setting.location ? '' : ` No line sets ${named}: this is OpenSSH's compiled-in default.`;
   return {
-    message: sentence + note,
+    message: sentence + note + unreadDropInNote(model, setting, named),
     location: setting.location ?? { file: model.file, line: 1 },
     asset: model.asset,
     key: `${context.name}/${keyword.toLowerCase()}`,
   };
 }
 
+/**
+ * The drop-in trap: sshd reads an Include's files where the Include stands, and the first value wins, so a finding
+ * judged without files that were not read may be wrong. Says which Include could change it.
+ */
+function unreadDropInNote(model: SshdConfigModel, setting: SshdSetting, named: string): string {
+  if (setting.unreadIncludeBefore) {
+    return ` The Include at ${formatLocation(setting.unreadIncludeBefore)} comes before this line and its files were not read: sshd reads them first, and one of them could set ${named} instead.`;
+  }
+  const [unread] = model.unreadIncludes;
+  return !setting.location && unread ? ` The Include at ${formatLocation(unread)} was not read: one of its files could set ${named}.` : '';
+}
+
 /** 'in the global configuration' or 'in the block "Match User backup"'. */
 export function where(context: SshdContext): string {
-  return context.match ? `in the block "${context.name}"` : 'in the global configuration';
+  return context.match ? `in the block "${redacted(context.name, 80)}"` : 'in the global configuration';
 }
 
 /** The single value of a yes/no or scalar keyword, lower-cased ('' when sshd prints nothing). */

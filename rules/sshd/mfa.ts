@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { redacted } from '../../src/model/quote.js';
 import { allowsSingleFactor } from './auth-methods.js';
 import { judgeEachContext } from './each-setting.js';
 import { flowSeed, manual, MOZILLA_MODERN } from './references.js';
@@ -33,7 +34,7 @@ export default defineRule({
     return judgeEachContext(model, { keyword: 'AuthenticationMethods' }, (setting, context, where) => {
       if (!allowsSingleFactor(context)) return undefined;
       const value = setting.values.join(' ') || 'any';
-      return `AuthenticationMethods is ${value} ${where}: a single credential is enough to log in; no second factor is demanded.`;
+      return `AuthenticationMethods is ${redacted(value, 80)} ${where}: a single credential is enough to log in; no second factor is demanded.`;
     });
   },
 });

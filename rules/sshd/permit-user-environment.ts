@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { redacted } from '../../src/model/quote.js';
 import { judgeEachContext } from './each-setting.js';
 import { cis, devSec, lynis, manual } from './references.js';
 
@@ -18,7 +19,7 @@ export default defineRule({
   check(model) {
     return judgeEachContext(model, { keyword: 'PermitUserEnvironment', globalOnly: true }, (setting, _context, where) => {
       const value = setting.values.join(' ');
-      return value.toLowerCase() === 'no' ? undefined : `PermitUserEnvironment is ${value} ${where}: users can set environment variables such as LD_PRELOAD for their sessions and escape forced commands.`;
+      return value.toLowerCase() === 'no' ? undefined : `PermitUserEnvironment is ${redacted(value, 60)} ${where}: users can set environment variables such as LD_PRELOAD for their sessions and escape forced commands.`;
     });
   },
 });

@@ -33,7 +33,7 @@ export const SSH_AUDIT: RuleReference = {
   url: 'https://github.com/jtesta/ssh-audit',
 };
 
-/** The SingleStore Flow bastion guide in ../shared/seeds/. */
+/** The SingleStore Flow secure-access guide, one of the policy documents (seeds) the rules cite. */
 export function flowSeed(quote: string): RuleReference {
   return { seed: 'singlestore-flow-secure-access.md', quote };
 }

@@ -1,9 +1,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { shownError } from '../model/shown-error.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exit-status.js';
-
-const INPUT_TYPES = ['sshd', 'ufw', 'windows-firewall', 'aws', 'azure', 'gcp'] as const;
+import { SCAN_OPTIONS } from './scan-options.js';
 
 async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.clean;
@@ -18,12 +18,7 @@ async function main(argv: string[]): Promise<number> {
       (command) =>
         command
           .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or directories to scan' })
-          .option('type', { choices: INPUT_TYPES, describe: 'Read every file as this input type instead of detecting it' })
-          .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Output format' })
-          .option('output', { type: 'string', describe: 'Write the report to this file instead of standard output' })
-          .option('root', { type: 'string', describe: 'Resolve absolute paths inside inputs (sshd Include) under this directory, as for a collected host image' })
-          .option('fail-on', { choices: ['critical', 'high', 'medium', 'low', 'none'] as const, default: 'medium' as const, describe: 'Exit 1 when a finding has at least this severity' })
-          .option('app-ports', { type: 'string', default: '8081,8084', describe: 'Application ports that must never be reachable from public addresses (comma-separated)' }),
+          .options(SCAN_OPTIONS),
       async (args) => {
         const { runScan } = await import('./scan-command.js');
         exitCode = await runScan({ ...args, paths: args.paths ?? ['.'], failOn: args['fail-on'], appPorts: args['app-ports'] });
@@ -39,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
             command
               .positional('file', { type: 'string', demandOption: true, describe: 'The main sshd_config' })
               .option('C', { type: 'string', describe: 'Connection spec: user=..,host=..,addr=..,laddr=..,lport=..,rdomain=..' })
-              .option('root', { type: 'string', describe: 'Resolve absolute Include paths under this directory' }),
+              .option('root', { type: 'string', describe: 'A collected host image: FILE and its Includes are read inside it, as if it were / (--root / for this machine)' }),
           async (args) => {
             const { runSshdEffective } = await import('./sshd-effective-command.js');
             exitCode = runSshdEffective(args.file, args.C, args.root);
@@ -73,7 +68,7 @@ main(hideBin(process.argv)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`parapet: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`parapet: internal error: ${shownError(error)} — please report this\n`);
     process.exitCode = EXIT.error;
   },
 );

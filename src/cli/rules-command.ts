@@ -17,7 +17,7 @@ export function runRulesCommand(format: 'text' | 'json', docsDirectory: string |
     return EXIT.clean;
   }
   if (format === 'json') {
-    const list = RULES.map(({ id, severity, title, tags, references }) => ({ id, severity, title, tags, sources: references.map(referenceMarkdown) }));
+    const list = RULES.map(({ id, severity, title, tags, references }) => ({ id, severity, title, tags, sources: references.map(referenceMarkdown), references }));
     process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return EXIT.clean;
   }

@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { RULES } from '../../rules/index.js';
-import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../engine/rule.js';
-import { atLeast, type Severity } from '../model/severity.js';
+import type { Severity } from '../model/severity.js';
 import { formatProblem } from '../model/problem.js';
-import { FINDINGS_SHOWN, REPORTERS, type ReportFormat } from '../reporters/index.js';
-import { scan } from '../scan/scan.js';
-import { EXIT } from './exit-status.js';
+import { loadReporter, type ReportFormat } from '../reporters/index.js';
+import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
+import { EXIT, scanExitStatus } from './exit-status.js';
+import { scanForReport } from './scan-report.js';
 import { writeReport } from './write-report.js';
 
 export interface ScanArguments {
@@ -19,13 +18,12 @@ export interface ScanArguments {
 }
 
 export async function runScan(args: ScanArguments): Promise<number> {
-  const settings = parseSettings(args.appPorts);
-  if (typeof settings === 'string') return usageError(settings);
-  const result = await scan({ paths: args.paths, rules: RULES, settings, type: args.type, root: args.root, limit: FINDINGS_SHOWN[args.format] });
-  const report = REPORTERS[args.format]({ ...result, rules: RULES, baseDirectory: resolve(args.root ?? '.') });
+  const settings = ruleSettingsFor(args.appPorts);
+  if (!settings) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${args.appPorts}'`);
+  const result = await scanForReport({ paths: args.paths, type: args.type, root: args.root, format: args.format, settings, baseDirectory: resolve(args.root ?? '.') });
 
   try {
-    writeReport(report, args.output);
+    writeReport((await loadReporter(args.format))(result), args.output);
   } catch (error) {
     process.stderr.write(`parapet: cannot write ${args.output ?? 'to standard output'}: ${(error as Error).message}\n`);
     return EXIT.error;
@@ -35,17 +33,7 @@ export async function runScan(args: ScanArguments): Promise<number> {
     for (const problem of result.problems) process.stderr.write(`parapet: ${problem.level}: ${formatProblem(problem)}\n`);
   }
 
-  if (result.problems.some((problem) => problem.level === 'error')) return EXIT.error;
-  return result.findings.some((finding) => atLeast(finding.severity, args.failOn)) ? EXIT.findings : EXIT.clean;
-}
-
-function parseSettings(appPorts: string): RuleSettings | string {
-  const ports = appPorts.split(',').map((port) => port.trim()).filter(Boolean);
-  const numbers = ports.map(Number);
-  if (ports.length === 0 || numbers.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
-    return `--app-ports takes a comma-separated list of port numbers (1-65535), got '${appPorts}'`;
-  }
-  return { ...DEFAULT_RULE_SETTINGS, appPorts: numbers };
+  return scanExitStatus(result, args.failOn);
 }
 
 function usageError(message: string): number {

@@ -1,7 +1,10 @@
+import { hostView, rootedView } from '../inputs/host-view.js';
 import { readInputFile } from '../inputs/input-file.js';
+import { formatLocation } from '../model/location.js';
+import { formatProblem } from '../model/problem.js';
 import { dumpConfig } from '../parsers/sshd/dump.js';
 import { SshdEvaluation } from '../parsers/sshd/effective.js';
-import { machineEnvironment } from '../parsers/sshd/machine.js';
+import { hostEnvironment } from '../parsers/sshd/host-environment.js';
 import { a2port, type ConnectionSpec } from '../parsers/sshd/match-criteria.js';
 import { ConfigReader } from '../parsers/sshd/reader.js';
 import type { ConfigIssue } from '../parsers/sshd/walk.js';
@@ -15,7 +18,12 @@ const FIELDS = ['user', 'host', 'addr', 'laddr', 'lport', 'rdomain'] as const;
  */
 export function sshdEffective(file: string, spec: Record<string, string>, root?: string): { stdout: string; stderr: string; exitCode: number } {
   const refuse = (lines: string[]) => ({ stdout: '', stderr: lines.map((line) => `${line}\n`).join(''), exitCode: 2 });
-  const environment = machineEnvironment();
+  // With --root an absolute FILE is the host's own path, read inside the image like its Includes.
+  const located = root !== undefined && file.startsWith('/') ? rootedView(root).locate(file) : undefined;
+  if (located && located.kind !== 'found') return refuse([`${file}: not found under --root ${root}`]);
+  const path = located?.path ?? file;
+  const view = hostView(path, '/etc/ssh', { root });
+  const environment = hostEnvironment(view);
   const connection: ConnectionSpec = {};
   for (const [field, value] of Object.entries(spec)) {
     if (!(FIELDS as readonly string[]).includes(field)) return refuse([`Invalid test mode specification ${field}=${value} — use one of ${FIELDS.join(', ')}`]);
@@ -25,11 +33,11 @@ export function sshdEffective(file: string, spec: Record<string, string>, root?:
       connection.lport = port;
     } else connection[field as Exclude<(typeof FIELDS)[number], 'lport'>] = value;
   }
-  const main = readInputFile(root && file.startsWith('/') ? root + file : file, MAX_BYTES);
-  if (!('text' in main)) return refuse([`${main.file}: ${main.message}`]);
-  const reader = new ConfigReader(ConfigReader.parse(main.path, main.text), (path) => readInputFile(path, MAX_BYTES), root ?? '');
+  const main = readInputFile(path, MAX_BYTES);
+  if (!('text' in main)) return refuse([formatProblem(main)]);
+  const reader = new ConfigReader(ConfigReader.parse(main.path, main.text), (included) => readInputFile(included, MAX_BYTES), view);
   const evaluation = new SshdEvaluation(reader, environment);
-  const warnings = reader.problems.map((problem) => `${problem.file}:${problem.line}: warning: ${problem.message}\n`).join('');
+  const warnings = reader.problems.map((problem) => `${problem.level}: ${formatProblem(problem)}\n`).join('');
   if (evaluation.issues.length > 0) return refuse(evaluation.issues.map(formatIssue));
   const { options, issues } = evaluation.forConnection(connection);
   if (issues.length > 0) return refuse(issues.map(formatIssue));
@@ -37,5 +45,5 @@ export function sshdEffective(file: string, spec: Record<string, string>, root?:
 }
 
 function formatIssue(issue: ConfigIssue): string {
-  return `${issue.location.file}:${issue.location.line}: ${issue.message} — sshd refuses to start with this line; fix or remove it`;
+  return `${formatLocation(issue.location)}: ${issue.message} — sshd refuses to start with this line; fix or remove it`;
 }

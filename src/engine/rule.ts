@@ -5,7 +5,7 @@ import type { NetworkAsset } from '../network/model.js';
 
 /** Where a rule's rationale comes from. Every rule cites at least one. */
 export type RuleReference =
-  /** A line of a policy document in ../shared/seeds/, quoted exactly. */
+  /** A line of one of the policy documents (seeds) the rules cite, quoted exactly: `npm run check:seeds -- DIR`. */
   | { seed: string; quote: string }
   /** A benchmark item: CIS, dev-sec, Mozilla, Lynis, ssh-audit. */
   | { framework: string; control: string; url?: string }

@@ -1,3 +1,4 @@
+import { reportedAsset } from '../model/asset.js';
 import type { Finding } from '../model/finding.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Model, Rule, RuleSettings } from './rule.js';
@@ -33,7 +34,7 @@ export class RuleRunner {
         const fingerprint = fingerprintOf(rule.id, asset.id, key);
         if (this.seen.has(fingerprint)) continue;
         this.seen.add(fingerprint);
-        const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset, key: flat(key), fingerprint };
+        const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset: reportedAsset(asset), key: flat(key), fingerprint };
         if (mostSevere) mostSevere.add(finding);
         else this.found.push(finding);
       }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { InputProblem } from '../model/problem.js';
+import type { ProblemId } from '../model/problem-kinds.js';
 
 /** An input file read and decoded. `text` keeps the file's own line ends; parsers split on /\r?\n/. */
 export interface InputFile {
@@ -54,7 +55,7 @@ export function describeIoError(error: unknown): string {
   }
 }
 
-export function unreadable(file: string, message: string, id = 'input/unreadable'): InputProblem {
+export function unreadable(file: string, message: string, id: ProblemId = 'input/unreadable'): InputProblem {
   return { id, file, message, level: 'error' };
 }
 
@@ -69,6 +70,8 @@ function decode(bytes: Buffer, partial: boolean): { text: string; encoding: Inpu
   }
 }
 
+/** '16 MiB', '16.5 MiB', '12 KiB': whole numbers as they are, so that a file just over a limit never reads as equal to it. */
 export function formatBytes(size: number): string {
-  return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(size >= 10 * 1024 * 1024 ? 0 : 1)} MiB` : `${Math.ceil(size / 1024)} KiB`;
+  const [value, unit] = size >= 1024 * 1024 ? [size / 1024 / 1024, 'MiB'] : [Math.ceil(size / 1024), 'KiB'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }

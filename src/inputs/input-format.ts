@@ -1,13 +1,13 @@
 import type { Model, RuleSettings } from '../engine/rule.js';
 import type { InputProblem } from '../model/problem.js';
 import type { InputFile } from './input-file.js';
+import type { ReadBoundary } from './host-view.js';
 import type { InputStream } from './input-stream.js';
 
-export interface LoadContext {
-  /** --root: absolute paths inside inputs (sshd Include) are resolved under it, as for a collected host image. */
-  root?: string;
+/** `root` and `tree` bound what an input may make Parapet read besides itself (see host-view.ts). */
+export interface LoadContext extends ReadBoundary {
   settings: RuleSettings;
-  /** Reads another file an input refers to (an sshd Include) with the same checks as the scanned files. */
+  /** Reads another file an input refers to (an sshd Include), located through a host view, with the scanned files' checks. */
   readFile(path: string): InputFile | InputProblem;
 }
 

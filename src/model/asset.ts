@@ -1,3 +1,5 @@
+import { redacted, shown } from './quote.js';
+
 /** What a finding is about: a host's sshd, a host firewall, a security group, an NSG, a VPC firewall. */
 export interface Asset {
   kind: 'sshd' | 'ufw' | 'windows-firewall' | 'aws-security-group' | 'azure-nsg' | 'gcp-network';
@@ -9,7 +11,37 @@ export interface Asset {
   region?: string;
 }
 
+/** The asset for a message: its id as it is (escaped and cut, never judged a credential: ids look random), and its name. */
 export function describeAsset(asset: Asset): string {
-  const name = asset.name && asset.name !== asset.id ? ` (${asset.name})` : '';
-  return `${asset.id}${name}`;
+  const { id, name } = reportedAsset(asset);
+  return name && asset.name !== asset.id ? `${id} (${name})` : id;
+}
+
+/**
+ * The asset as JSON and SARIF reports carry it: its name, which anyone may have typed, escaped, cut and redacted as a
+ * message shows it; its id, account and region escaped and cut to a bound, as an export may hold anything there (the
+ * fingerprint is made of the whole id before this).
+ */
+export function reportedAsset(asset: Asset): Asset {
+  // An asset's findings and messages come one after another: remembering the last one spares redacting it again.
+  if (asset !== lastAsset) {
+    lastAsset = asset;
+    lastReported = bounded(asset);
+  }
+  return lastReported!;
+}
+
+let lastAsset: Asset | undefined;
+let lastReported: Asset | undefined;
+
+function bounded(asset: Asset): Asset {
+  const shownAsset: Asset = {
+    ...asset,
+    id: shown(asset.id, 512),
+    ...(asset.name === undefined ? {} : { name: redacted(asset.name, 80) }),
+    ...(asset.account === undefined ? {} : { account: shown(asset.account, 128) }),
+    ...(asset.region === undefined ? {} : { region: shown(asset.region, 128) }),
+  };
+  const changed = (Object.keys(shownAsset) as (keyof Asset)[]).some((key) => shownAsset[key] !== asset[key]);
+  return changed ? shownAsset : asset;
 }

@@ -1,3 +1,5 @@
+import { shown } from './quote.js';
+
 /** A place in an input file. `file` is the path as Parapet opened it; reporters make it relative to the scan root. */
 export interface SourceLocation {
   file: string;
@@ -9,6 +11,7 @@ export interface SourceLocation {
   endColumn?: number;
 }
 
+/** `path:line` for text: a control character in a file name is escaped, so that it cannot rewrite the terminal. */
 export function formatLocation(location: SourceLocation): string {
-  return `${location.file}:${location.line}`;
+  return `${shown(location.file, 1000)}:${location.line}`;
 }

@@ -1,12 +1,14 @@
 import type { SourceLocation } from './location.js';
+import type { ProblemId } from './problem-kinds.js';
+import { shown } from './quote.js';
 
 /**
  * Something that kept Parapet from judging (part of) an input: unreadable, unparseable, an Include that cannot
  * be resolved, an unknown app profile. Problems become SARIF toolExecutionNotifications and make the exit status 2.
  */
 export interface InputProblem {
-  /** Stable id, e.g. 'input/unreadable', 'input/unparseable', 'sshd/include-unresolved'. */
-  id: string;
+  /** Stable id, e.g. 'input/unreadable', 'sshd/include-unresolved': one of the catalogue in problem-kinds.ts, which describes it in SARIF. */
+  id: ProblemId;
   message: string;
   file: string;
   line?: number;
@@ -14,11 +16,11 @@ export interface InputProblem {
   level: 'error' | 'warning';
 }
 
-export function problemAt(id: string, location: SourceLocation | { file: string; line?: number }, message: string, level: InputProblem['level'] = 'error'): InputProblem {
+export function problemAt(id: ProblemId, location: SourceLocation | { file: string; line?: number }, message: string, level: InputProblem['level'] = 'error'): InputProblem {
   return { id, message, file: location.file, line: location.line, level };
 }
 
 export function formatProblem(problem: InputProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const where = problem.line ? `${shown(problem.file, 1000)}:${problem.line}` : shown(problem.file, 1000);
   return `${where}: ${problem.message}`;
 }

@@ -12,6 +12,8 @@ export interface SshdSetting {
   values: string[];
   /** The directive that set it (a drop-in, a Match block); undefined when the value is OpenSSH's compiled-in default. */
   location?: SourceLocation;
+  /** An Include before that directive whose files were not read: sshd reads them first, so they could set it instead. */
+  unreadIncludeBefore?: SourceLocation;
 }
 
 /** The effective configuration of one connection context: the global section, or the global section plus one Match block. */
@@ -37,4 +39,6 @@ export interface SshdConfigModel {
   invalid: { location: SourceLocation; message: string }[];
   /** Every file read: the main file and every included file. */
   files: string[];
+  /** Include lines whose files were not all read (outside the scanned tree, or missing from it). */
+  unreadIncludes: SourceLocation[];
 }

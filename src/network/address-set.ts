@@ -1,9 +1,12 @@
 import ipaddr from 'ipaddr.js';
+import { detached } from '../model/detached.js';
+import { quoted } from '../model/quote.js';
 import type { AddressMatch } from './model.js';
 import {
-  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize, overlaps,
-  subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
+  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, dottedQuad, FAMILY_MAX, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
+  overlaps, subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
 } from './ip-intervals.js';
+import { firstClaims } from './first-claims.js';
 import { publicIntervals, publicPart, publicSize, sizeOf } from './public-addresses.js';
 
 /** A source (or destination) the input names without showing its addresses: a netsh keyword, a service tag, a prefix list, another group. */
@@ -67,6 +70,24 @@ export class AddressSet {
     let named: Map<string, NamedAddresses> | undefined;
     for (const set of distinct) for (const [key, source] of set.named) (named ??= new Map()).set(key, source);
     return new AddressSet(normalize(distinct.flatMap((set) => set.ipv4)), normalize(distinct.flatMap((set) => set.ipv6)), named ?? NO_NAMES);
+  }
+
+  /**
+   * First-match over the addresses of sets in order (named sources left out): each set's addresses no earlier set
+   * holds, the addresses none holds, and the last set that got any. A set that gets all its addresses is given back
+   * itself, and when none gets any the rest is WORLD.
+   */
+  static firstClaims(sets: readonly AddressSet[]): { claimed: AddressSet[]; undecided: AddressSet; lastClaimant: number } {
+    const ipv4 = firstClaims(sets.map((set) => set.ipv4), FAMILY_MAX.ipv4);
+    const ipv6 = firstClaims(sets.map((set) => set.ipv6), FAMILY_MAX.ipv6);
+    const claimed = sets.map((set, index) => {
+      const [v4, v6] = [ipv4.claimed[index], ipv6.claimed[index]];
+      if (v4.length === 0 && v6.length === 0) return AddressSet.EMPTY;
+      return sameIntervals(v4, set.ipv4) && sameIntervals(v6, set.ipv6) ? set.addresses() : new AddressSet(v4, v6, NO_NAMES);
+    });
+    const whole = isFullSpace(ipv4.unclaimed, 'ipv4') && isFullSpace(ipv6.unclaimed, 'ipv6');
+    const undecided = whole ? AddressSet.WORLD : ipv4.unclaimed.length === 0 && ipv6.unclaimed.length === 0 ? AddressSet.EMPTY : new AddressSet(ipv4.unclaimed, ipv6.unclaimed, NO_NAMES);
+    return { claimed, undecided, lastClaimant: Math.max(ipv4.lastClaimant, ipv6.lastClaimant) };
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {
@@ -199,10 +220,14 @@ export class AddressSet {
     const parts: string[] = [];
     if (this.isWholeSpace()) parts.push('any address (0.0.0.0/0 and ::/0)');
     else parts.push(...describeFamily('ipv4', this.ipv4, limit), ...describeFamily('ipv6', this.ipv6, limit));
-    for (const source of this.named.values()) parts.push(source.kind === 'group' ? `group '${source.text}'` : `'${source.text}'`);
+    for (const source of this.named.values()) parts.push(source.kind === 'group' ? `group ${quoted(source.text, 60)}` : quoted(source.text, 60));
     if (parts.length === 0) return 'no address';
     return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   }
+}
+
+function sameIntervals(a: IntervalList, b: IntervalList): boolean {
+  return a.length === b.length && a.every(([first, last], index) => first === b[index][0] && last === b[index][1]);
 }
 
 function joinNames(a: ReadonlyMap<string, NamedAddresses>, b: ReadonlyMap<string, NamedAddresses>): ReadonlyMap<string, NamedAddresses> {
@@ -271,7 +296,7 @@ function fromCidr(text: string): AddressSet | undefined {
   if (known !== undefined) return known ?? undefined;
   const parsed = parseCidr(text);
   if (parsedCidrs.size < MAX_PARSED_CIDRS) {
-    parsedCidrs.set(text, parsed ?? null);
+    parsedCidrs.set(detached(text), parsed ?? null);
     if (parsed) parsed.shared = true;
   }
   return parsed;
@@ -279,7 +304,13 @@ function fromCidr(text: string): AddressSet | undefined {
 
 function parseCidr(text: string): AddressSet | undefined {
   const slash = text.indexOf('/');
-  const address = parseAddress(slash < 0 ? text : text.slice(0, slash));
+  const host = slash < 0 ? text : text.slice(0, slash);
+  const quad = dottedQuad(host);
+  if (quad !== undefined) {
+    const suffix = slash < 0 ? '32' : text.slice(slash + 1);
+    if (/^\d{1,2}$/.test(suffix) && Number(suffix) <= 32) return AddressSet.intervals('ipv4', [cidrInterval(quad, Number(suffix), 'ipv4')]);
+  }
+  const address = parseAddress(host);
   if (!address) return undefined;
   const family = address.kind();
   const bits = family === 'ipv4' ? 32 : 128;

@@ -1,4 +1,5 @@
 import type { NetworkAsset, NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
+import type { ClassRules } from './class-rules.js';
 import type { Decision, ScopeReachability } from './reachability.js';
 import { RuleFacts } from './rule-facts.js';
 import type { Structure } from './structure.js';
@@ -19,6 +20,8 @@ export class AssetEvaluation {
   readonly portClasses = new ByTraffic<PortRange[]>();
   /** The structure of each direction's rules (see structure.ts). */
   readonly structures: Partial<Record<TrafficDirection, Structure>> = {};
+  /** The facts of each rule, made when first asked for by rule. */
+  private byRule?: Map<NetworkRule, RuleFacts>;
   private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
   private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
 
@@ -27,8 +30,11 @@ export class AssetEvaluation {
   }
 
   factsOf(rule: NetworkRule): RuleFacts {
-    const index = this.asset.rules.indexOf(rule);
-    return index < 0 ? new RuleFacts(rule) : this.rules[index];
+    if (!this.byRule) {
+      this.byRule = new Map();
+      for (const facts of this.rules) if (!this.byRule.has(facts.rule)) this.byRule.set(facts.rule, facts);
+    }
+    return this.byRule.get(rule) ?? new RuleFacts(rule);
   }
 
   /** Enabled allow rules of one direction. */
@@ -46,14 +52,18 @@ export interface ScopeCandidates {
   rules: RuleFacts[];
   /** By direction and protocol. */
   byTraffic: ByTraffic<Candidates>;
-  /** Decisions by direction and the rules that match (see keyOfMatching in reachability.ts). */
+  /** Decisions by direction and the rules that match (see keyOfMatching in reachability.ts, ClassRules.keyOf). */
   decisions: ByTraffic<Decision[], number | string>;
+  /** Numbers for the sets of rules for all ports, in the keys of ClassRules. */
+  everywhereIds: Map<string, number>;
 }
 
 /** The rules of a scope for one direction and protocol; `sliced` when some apply only to an interface or a local address. */
 export interface Candidates {
   rules: RuleFacts[];
   sliced: boolean;
+  /** Which of the rules match each port class, made when a check first asks about a port. */
+  byClass?: ClassRules;
 }
 
 /** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */
@@ -68,27 +78,39 @@ export class ByTraffic<T, Key extends string | number = string> {
 
 /**
  * A handful of values by key (a few protocols, a few sets of rules): each asset keeps a dozen of these, and a Map or
- * a dictionary costs more to make than a short search through two arrays.
+ * a dictionary costs more to make than a short search through two arrays. Past a handful (an asset whose every port
+ * class has rules of its own) it becomes a Map, so that lookups stay cheap.
  */
 class Keyed<Key extends string | number, T> {
   private readonly keys: Key[] = [];
   private readonly values: T[] = [];
+  private map?: Map<Key, T>;
 
   get(key: Key): T | undefined {
+    if (this.map) return this.map.get(key);
     const { keys } = this;
     for (let index = 0; index < keys.length; index++) if (keys[index] === key) return this.values[index];
     return undefined;
   }
 
   set(key: Key, value: T): void {
+    if (this.map) {
+      this.map.set(key, value);
+      return;
+    }
     const index = this.keys.indexOf(key);
     if (index >= 0) this.values[index] = value;
-    else {
+    else if (this.keys.length < HANDFUL) {
       this.keys.push(key);
       this.values.push(value);
+    } else {
+      this.map = new Map(this.keys.map((known, at) => [known, this.values[at]]));
+      this.map.set(key, value);
     }
   }
 }
+
+const HANDFUL = 16;
 
 let current: AssetEvaluation | undefined;
 

@@ -1,4 +1,5 @@
 import { describeAsset } from '../model/asset.js';
+import { redacted } from '../model/quote.js';
 import type { NetworkAsset, NetworkScope, TrafficDirection } from './model.js';
 import { ANY_OTHER_PROTOCOL } from './traffic-classes.js';
 import type { Opening, Service } from './openings.js';
@@ -30,7 +31,7 @@ export function describeServices(services: readonly Service[]): string {
 export function describeDecider(decider: Decider, direction: TrafficDirection): string {
   if (decider.kind === 'rule') {
     const { label, appliesTo } = decider.rule;
-    return appliesTo && !label.includes(appliesTo) ? `${label} (${appliesTo})` : label;
+    return appliesTo && !label.includes(appliesTo) ? `${label} (${redacted(appliesTo, 120)})` : label;
   }
   if (decider.kind === 'firewall-off') return 'the firewall being off';
   const policy = direction === 'inbound' ? decider.scope.defaultInbound : decider.scope.defaultOutbound;
@@ -42,7 +43,7 @@ const WINDOWS_PROFILES = new Set(['domain', 'private', 'public']);
 /** ' on the Domain and Public profiles', ' for tag:web', or nothing when the asset has a single scope. */
 export function describeScopes(asset: NetworkAsset, scopes: readonly NetworkScope[]): string {
   if (scopesOf(asset).length <= 1 || scopes.length === 0) return '';
-  const names = listing(scopes.map((scope) => scope.name));
+  const names = listing(scopes.map((scope) => redacted(scope.name, 60)));
   if (!scopes.every((scope) => WINDOWS_PROFILES.has(scope.name.toLowerCase()))) return ` for ${names}`;
   return ` on the ${names} profile${scopes.length > 1 ? 's' : ''}`;
 }

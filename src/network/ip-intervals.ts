@@ -17,6 +17,24 @@ export function addressToBigInt(address: ipaddr.IPv4 | ipaddr.IPv6): bigint {
   return address.toByteArray().reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
+const DOTTED_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
+/**
+ * An IPv4 address written as four decimal octets without leading zeros ('203.0.113.5'), as a number; undefined for
+ * any other spelling. The common case, read without ipaddr.js (whose parser is the cost of reading 250,000 rules).
+ */
+export function dottedQuad(text: string): bigint | undefined {
+  const octets = DOTTED_QUAD.exec(text);
+  if (!octets) return undefined;
+  let value = 0;
+  for (let index = 1; index <= 4; index++) {
+    const octet = Number(octets[index]);
+    if (octet > 255) return undefined;
+    value = value * 256 + octet;
+  }
+  return BigInt(value);
+}
+
 export function bigIntToAddress(value: bigint, family: Family): string {
   const bytes: number[] = [];
   for (let i = FAMILY_BITS[family] / 8 - 1; i >= 0; i--) bytes.push(Number((value >> BigInt(i * 8)) & 0xffn));

@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
+import { ClassRules } from './class-rules.js';
 import { ByTraffic, evaluationOf, type AssetEvaluation, type Candidates, type ScopeCandidates } from './asset-evaluation.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import type { RuleFacts } from './rule-facts.js';
@@ -97,7 +98,17 @@ function decide(evaluation: AssetEvaluation, scope: NetworkScope, query: Reachab
   const matches = (facts: RuleFacts) => facts.matchesNormalized(query.direction, protocol, query.port);
   if (!candidates.sliced && query.appliesTo === undefined && query.local === undefined) {
     // Protocols and ports that the same rules match are decided alike (TCP, UDP and the rest by one 'any' rule).
-    const byRules = rulesInScope(evaluation, scope).decisions.of(query.direction);
+    const inScope = rulesInScope(evaluation, scope);
+    const byRules = inScope.decisions.of(query.direction);
+    const { port } = query;
+    if (port !== undefined && hasPorts(protocol)) {
+      candidates.byClass ??= new ClassRules(candidates.rules, portClasses(asset, query.direction, protocol), inScope.everywhereIds);
+      const byClass = candidates.byClass;
+      const key = byClass.keyOf(port);
+      let decisions = byRules.get(key);
+      if (!decisions) byRules.set(key, (decisions = decideSlice(asset, scope, query, byClass.rulesOf(port))));
+      return decisions;
+    }
     const key = keyOfMatching(candidates.rules, matches);
     let decisions = byRules.get(key);
     if (!decisions) byRules.set(key, (decisions = decideSlice(asset, scope, query, candidates.rules.filter(matches))));
@@ -150,7 +161,7 @@ function rulesInScope(evaluation: AssetEvaluation, scope: NetworkScope): ScopeCa
   if (!candidates) {
     const { asset } = evaluation;
     const rules = inEvaluationOrder(asset, evaluation.rules.filter(({ rule, allow }) => rule.enabled && ruleAppliesInScope(rule, scope, asset.scopes) && (allow || denyIsUnconditional(rule))));
-    evaluation.candidates.set(scope, (candidates = { rules, byTraffic: new ByTraffic(), decisions: new ByTraffic() }));
+    evaluation.candidates.set(scope, (candidates = { rules, byTraffic: new ByTraffic(), decisions: new ByTraffic(), everywhereIds: new Map() }));
   }
   return candidates;
 }
@@ -158,17 +169,18 @@ function rulesInScope(evaluation: AssetEvaluation, scope: NetworkScope): ScopeCa
 /** One slice of the traffic, its rules in evaluation order: the semantics decides every remote address exactly once. */
 function decideSlice(asset: NetworkAsset, scope: NetworkScope, traffic: Traffic, ordered: readonly RuleFacts[]): Decision[] {
   const decisions: Decision[] = [];
-  let undecided = AddressSet.WORLD;
+  // Each address goes to the first rule that holds it; rules after the one that took the last address decide nothing.
+  const { claimed, undecided, lastClaimant } = AddressSet.firstClaims(ordered.map((facts) => facts.remotes));
+  const decisive = undecided.isEmpty() ? lastClaimant + 1 : ordered.length;
   let decidedNames: Set<string> | undefined;
-  for (const { rule, allow, remotes: matched } of ordered) {
-    if (undecided.isEmpty()) break;
+  for (let index = 0; index < decisive; index++) {
+    const { rule, allow, remotes: matched } = ordered[index];
     // Named sources cannot be cut by address ranges: a name is decided by the first rule that names it.
-    let remotes = matched.addresses().intersect(undecided);
+    let remotes = claimed[index];
     if (matched.named.size > 0) {
       remotes = remotes.union(matched.names().withoutNames(decidedNames ?? NO_KEYS));
       for (const key of matched.nameKeys()) (decidedNames ??= new Set()).add(key);
     }
-    undecided = undecided.subtract(matched.addresses());
     if (!remotes.isEmpty()) decisions.push({ action: allow ? 'allow' : 'deny', remotes, decidedBy: { kind: 'rule', rule }, location: rule.location });
   }
   if (!undecided.isEmpty()) {

@@ -1,3 +1,4 @@
+import { detached } from '../model/detached.js';
 import type { AddressSet } from './address-set.js';
 import type { AssetEvaluation } from './asset-evaluation.js';
 import type { NetworkAsset, TrafficDirection } from './model.js';
@@ -21,9 +22,14 @@ export function remembered(evaluation: AssetEvaluation, direction: TrafficDirect
   if (known) return withKeys(each(known, (answer) => bound(answer, structure, evaluation.asset)));
   const collected = workOut();
   if (!byQuery) {
-    // Bounded: an estate of ever new structures starts over rather than growing without end.
-    if (answers.size >= MAX_STRUCTURES) answers.clear();
-    answers.set(structure.key, (byQuery = new Map()));
+    // Bounded: an estate of ever new structures starts over rather than growing without end. The keys are the rule
+    // lists written out, so what they hold is counted too: 10,000 structures of a thousand rules would be gigabytes.
+    if (answers.size >= MAX_STRUCTURES || keyCharacters + structure.key.length > MAX_KEY_CHARACTERS) {
+      answers.clear();
+      keyCharacters = 0;
+    }
+    answers.set(detached(structure.key), (byQuery = new Map()));
+    keyCharacters += structure.key.length;
   }
   byQuery.set(query, each(collected, (opening) => unbound(opening, structure)));
   return withKeys(collected);
@@ -43,6 +49,8 @@ interface UnboundOpening {
 /** By structure, then by question. */
 const answers = new Map<string, Map<string, UnboundOpening[]>>();
 const MAX_STRUCTURES = 10_000;
+const MAX_KEY_CHARACTERS = 16 * 1024 * 1024;
+let keyCharacters = 0;
 let remembering = true;
 
 /** Runs `query` with every answer worked out afresh: what the tests hold remembered answers against. */

@@ -1,8 +1,9 @@
-import type { NetworkAsset, NetworkRule, TrafficDirection } from './model.js';
+import type { NetworkAsset, NetworkRule, PortRange, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
+import { classesCovered } from './class-rules.js';
 import { reachability, type ScopeReachability } from './reachability.js';
-import { trafficClasses } from './traffic-classes.js';
-import { isAllow, ruleAppliesInScope, type Traffic } from './traffic.js';
+import { portClasses, protocolsToCheck } from './traffic-classes.js';
+import { hasPorts, isAllow, ruleAppliesInScope } from './traffic.js';
 
 /** An allow rule that never lets anything through, and the denies that take its traffic first. */
 export interface ShadowedRule {
@@ -17,30 +18,44 @@ export interface ShadowedRule {
  */
 export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   if (!asset.rules.some((rule) => rule.enabled && !isAllow(rule))) return [];
-  const evaluated: { traffic: Traffic; result: ScopeReachability }[] = [];
+  // The answers for every class of traffic, by direction and protocol, a list per port class.
+  const evaluated = new Map<string, { classes: PortRange[]; answers: ScopeReachability[][] }>();
+  const protocols: Partial<Record<TrafficDirection, string[]>> = {};
+  const decides = new Set<NetworkRule>();
   for (const direction of ['inbound', 'outbound'] as TrafficDirection[]) {
     if (!asset.rules.some((rule) => rule.enabled && isAllow(rule) && rule.direction === direction)) continue;
-    for (const { traffic } of trafficClasses(asset, direction)) {
-      for (const result of reachability(asset, traffic)) if (result.scope.enabled) evaluated.push({ traffic, result });
+    for (const protocol of (protocols[direction] = protocolsToCheck(asset, direction))) {
+      const classes = portClasses(asset, direction, protocol);
+      const withPorts = hasPorts(protocol);
+      const answers = classes.map((ports) => reachability(asset, { direction, protocol, port: withPorts ? ports.from : undefined }).filter((result) => result.scope.enabled));
+      for (const results of answers) for (const result of results) for (const decision of result.decisions) if (decision.decidedBy.kind === 'rule') decides.add(decision.decidedBy.rule);
+      evaluated.set(`${direction}/${protocol}`, { classes, answers });
     }
   }
-  const decides = new Set<NetworkRule>();
-  for (const { result } of evaluated) for (const decision of result.decisions) if (decision.decidedBy.kind === 'rule') decides.add(decision.decidedBy.rule);
   const evaluation = evaluationOf(asset);
   const candidates = evaluation.rules.filter(({ rule }) => rule.enabled && isAllow(rule) && !decides.has(rule));
 
   const shadowers = new Map<NetworkRule, Set<NetworkRule>>();
   const redundant = new Set<NetworkRule>();
-  for (const { traffic, result } of evaluated) {
-    const applicable = candidates.filter((facts) => facts.matches(traffic) && ruleAppliesInScope(facts.rule, result.scope, asset.scopes));
-    for (const { rule, remotes } of applicable) {
-      // Traffic an earlier allow takes makes the rule redundant, not shadowed.
-      if (!remotes.intersect(result.allowed).isEmpty()) redundant.add(rule);
-      const found = shadowers.get(rule) ?? new Set<NetworkRule>();
-      for (const decision of result.decisions) {
-        if (decision.action === 'deny' && decision.decidedBy.kind === 'rule' && !remotes.intersect(decision.remotes).isEmpty()) found.add(decision.decidedBy.rule);
+  for (const facts of candidates) {
+    const { rule, remotes } = facts;
+    // Each candidate is held against the classes of traffic it matches only, found from its own ports.
+    for (const protocol of protocols[rule.direction] ?? []) {
+      const traffic = evaluated.get(`${rule.direction}/${protocol}`);
+      if (!traffic || (facts.protocol !== 'any' && facts.protocol !== protocol)) continue;
+      const matched = hasPorts(protocol) ? classesCovered(facts, traffic.classes) : facts.matchesNormalized(rule.direction, protocol, undefined) ? [0] : [];
+      for (const index of matched) {
+        for (const result of traffic.answers[index]) {
+          if (!ruleAppliesInScope(rule, result.scope, asset.scopes)) continue;
+          // Traffic an earlier allow takes makes the rule redundant, not shadowed.
+          if (!remotes.intersect(result.allowed).isEmpty()) redundant.add(rule);
+          const found = shadowers.get(rule) ?? new Set<NetworkRule>();
+          for (const decision of result.decisions) {
+            if (decision.action === 'deny' && decision.decidedBy.kind === 'rule' && !remotes.intersect(decision.remotes).isEmpty()) found.add(decision.decidedBy.rule);
+          }
+          shadowers.set(rule, found);
+        }
       }
-      shadowers.set(rule, found);
     }
   }
   return candidates

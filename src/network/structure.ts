@@ -43,26 +43,38 @@ function workedOut(evaluation: AssetEvaluation, direction: TrafficDirection): St
     key += `|${rule.enabled ? 1 : 0}${allow ? 'a' : rule.action}${denyIsUnconditional(rule) ? '' : '~'} ${protocol} ${portsText(ports)} ${remotes.serial} ${rule.priority}`;
     if (localKey !== undefined || rule.appliesTo !== undefined || named) key += ` ${localKey ?? ''} ${rule.appliesTo ?? ''} ${rule.scopes?.join(',') ?? ''}`;
   }
-  // Which of the places findings point at share a line: the rules', then each scope's state and default lines.
+  // Which of the places findings point at share a line: the rules', then each scope's state and default lines (each
+  // place as the number of the first place on its line).
   const places: SourceLocation[] = [];
   for (const { rule } of rules) places.push(rule.location);
   for (const scope of scopes) places.push(scope.stateLocation ?? asset.location, scope.defaultLocation ?? asset.location);
   key += '|';
-  for (let index = 0; index < places.length; index++) key += `${firstOnSameLine(places, index)},`;
+  for (const first of firstOnSameLine(places)) key += `${first},`;
   return { key, rules, scopes };
 }
+
+/** For each place, the first place on its line. A few places (nearly every asset) are compared pairwise; many, by key. */
+function firstOnSameLine(places: readonly SourceLocation[]): number[] {
+  const sameLine = (a: SourceLocation, b: SourceLocation) => a === b || (a.line === b.line && a.file === b.file && (a.column ?? 0) === (b.column ?? 0));
+  if (places.length <= FEW_PLACES) {
+    return places.map((place, index) => {
+      for (let earlier = 0; earlier < index; earlier++) if (sameLine(places[earlier], place)) return earlier;
+      return index;
+    });
+  }
+  const firstOnLine = new Map<string, number>();
+  return places.map(({ file, line, column }, index) => {
+    const where = `${line}:${column ?? 0}:${file}`;
+    const first = firstOnLine.get(where) ?? index;
+    if (first === index) firstOnLine.set(where, index);
+    return first;
+  });
+}
+
+const FEW_PLACES = 32;
 
 function portsText(ports: readonly { from: number; to: number }[]): string {
   let text = '';
   for (const { from, to } of ports) text += `${from}-${to},`;
   return text;
-}
-
-function firstOnSameLine(places: readonly SourceLocation[], index: number): number {
-  const place = places[index];
-  for (let earlier = 0; earlier < index; earlier++) {
-    const other = places[earlier];
-    if (other === place || (other.line === place.line && other.file === place.file && (other.column ?? 0) === (place.column ?? 0))) return earlier;
-  }
-  return index;
 }

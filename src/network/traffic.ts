@@ -1,3 +1,4 @@
+import { detached } from '../model/detached.js';
 import type { NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import { coversAllPorts } from './ports.js';
 
@@ -26,7 +27,7 @@ export function normalizeProtocol(protocol: string): string {
   if (known === undefined) {
     const lower = protocol.trim().toLowerCase();
     known = Object.hasOwn(PROTOCOL_ALIASES, lower) ? PROTOCOL_ALIASES[lower] : lower;
-    if (normalized.size < 10_000) normalized.set(protocol, known);
+    if (normalized.size < 10_000) normalized.set(detached(protocol), (known = detached(known)));
   }
   return known;
 }

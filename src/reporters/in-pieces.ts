@@ -1,10 +1,12 @@
+import { jsonText } from './json-text.js';
+
 /**
  * A JSON document written in pieces: `envelope` must end with an empty array, which is filled with `items` (each
  * already JSON text), one a line, so that a report of tens of thousands of results is never one string and stays
  * readable with grep.
  */
 export function* inPieces(envelope: object, items: Iterable<string>): Generator<string> {
-  const text = JSON.stringify(envelope);
+  const text = jsonText(envelope);
   let end = text.length;
   while (text[end - 1] === '}' || text[end - 1] === ']') end--;
   // text[end - 1] is the empty array's '[', text[end] its ']'.

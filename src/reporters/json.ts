@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { VERSION } from '../version.js';
 import { inPieces } from './in-pieces.js';
+import { jsonText } from './json-text.js';
 import type { Report } from './report.js';
 
 /** For scripts: the findings and problems as they are, with the asset and the fingerprint; one finding a line. */
@@ -16,5 +17,5 @@ export function renderJson(report: Report): Iterable<string> {
 }
 
 function* findingsJson(findings: readonly Finding[]): Generator<string> {
-  for (const { ruleId, severity, message, location, asset, fingerprint } of findings) yield JSON.stringify({ ruleId, severity, message, location, asset, fingerprint });
+  for (const { ruleId, severity, message, location, asset, fingerprint } of findings) yield jsonText({ ruleId, severity, message, location, asset, fingerprint });
 }

@@ -13,6 +13,8 @@ export interface Report {
   skippedFiles: string[];
   /** Paths in SARIF are made relative to this directory (--root, else the working directory). */
   baseDirectory: string;
+  /** SARIF `automationDetails.id` category, so that several uploads of one commit do not replace each other (default `parapet`). */
+  category?: string;
 }
 
 export type Reporter = (report: Report) => Iterable<string>;

@@ -6,13 +6,16 @@ import { compareRank } from '../engine/most-severe.js';
 import { plainText, ruleHelpMarkdown } from '../engine/rule-text.js';
 import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
+import { problemKind } from '../model/problem-kinds.js';
 import { SEVERITY_SCALE } from '../model/severity.js';
 import { VERSION } from '../version.js';
 import { inPieces } from './in-pieces.js';
+import { jsonText } from './json-text.js';
 import type { Report } from './report.js';
+import { MAX_SARIF_RESULTS } from './index.js';
 
-/** GitHub rejects a run with more results than this; it keeps the first 5,000, so the most severe come first. */
-export const MAX_RESULTS = 25_000;
+/** GitHub keeps at most this many tags of a rule. */
+export const MAX_TAGS = 20;
 const BASE = 'SRCROOT';
 
 /** SARIF 2.1.0 as GitHub code scanning ingests it. */
@@ -20,14 +23,14 @@ export function renderSarif(report: Report): Iterable<string> {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const artifacts = new ArtifactLocations(report.baseDirectory);
   const ranked = [...report.findings].sort(compareRank);
-  const kept = ranked.slice(0, MAX_RESULTS);
+  const kept = ranked.slice(0, MAX_SARIF_RESULTS);
   const problems = [...report.problems];
   const omitted = report.omitted + ranked.length - kept.length;
   if (omitted > 0) {
     problems.push({
       id: 'output/truncated',
       file: report.baseDirectory,
-      message: `${omitted} lowest-severity results were left out: GitHub rejects a run with more than ${MAX_RESULTS} results — use --format json for all of them`,
+      message: `${omitted} lowest-severity results were left out: GitHub rejects a run with more than ${MAX_SARIF_RESULTS} results — use --format json for all of them`,
       level: 'warning',
     });
   }
@@ -45,7 +48,7 @@ export function renderSarif(report: Report): Iterable<string> {
             notifications: notificationDescriptors(problems),
           },
         },
-        automationDetails: { id: 'parapet/' },
+        automationDetails: { id: automationId(report.category) },
         originalUriBaseIds: { [BASE]: { uri: pathToFileURL(withTrailingSeparator(report.baseDirectory)).href } },
         columnKind: 'utf16CodeUnits',
         invocations: [
@@ -78,7 +81,7 @@ function resultJson(finding: Finding, ruleIndex: number | undefined, artifactLoc
   );
 }
 
-const json = (value: unknown): string => JSON.stringify(value);
+const json = (value: unknown): string => jsonText(value);
 
 function toReportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {
   const scale = SEVERITY_SCALE[rule.severity];
@@ -89,7 +92,7 @@ function toReportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {
     fullDescription: { text: clip(plainText(rule.rationale)) },
     help: { text: clip(plainText(rule.remediation)), markdown: ruleHelpMarkdown(rule) },
     defaultConfiguration: { level: scale.level },
-    properties: { tags: ['security', ...rule.tags.filter((tag) => tag !== 'security')].slice(0, 20), 'security-severity': scale.score, precision: 'high' },
+    properties: { tags: allTags(rule).slice(0, MAX_TAGS), 'security-severity': scale.score, precision: 'high' },
   };
 }
 
@@ -109,8 +112,12 @@ function toNotification(problem: InputProblem, baseDirectory: string): Sarif.Not
   };
 }
 
+/** GitHub rejects a descriptor, rule or notification, without a short and a full description and help. */
 function notificationDescriptors(problems: InputProblem[]): Sarif.ReportingDescriptor[] {
-  return [...new Set(problems.map((problem) => problem.id))].sort().map((id) => ({ id, shortDescription: { text: `Input problem ${id}.` } }));
+  return [...new Set(problems.map((problem) => problem.id))].sort().map((id) => {
+    const kind = problemKind(id);
+    return { id, shortDescription: { text: kind.title }, fullDescription: { text: kind.description }, help: { text: kind.help } };
+  });
 }
 
 /** Thousands of results point into one file: each file's location is worked out once, as JSON. */
@@ -133,6 +140,16 @@ function artifactLocation(file: string, baseDirectory: string): Sarif.ArtifactLo
     return { uri: fromBase.split(sep).map(encodeURIComponent).join('/'), uriBaseId: BASE };
   }
   return { uri: pathToFileURL(file).href };
+}
+
+/** A rule's tags as SARIF lists them, `security` first; the first MAX_TAGS are written. */
+export function allTags(rule: Rule): string[] {
+  return ['security', ...rule.tags.filter((tag) => tag !== 'security')];
+}
+
+/** GitHub reads `category/run`: uploads of one commit replace each other only when their categories are the same. */
+function automationId(category = 'parapet'): string {
+  return category.endsWith('/') ? category : `${category}/`;
 }
 
 function withTrailingSeparator(directory: string): string {

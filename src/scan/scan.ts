@@ -3,6 +3,7 @@ import type { Model, Rule, RuleSettings } from '../engine/rule.js';
 import { RuleRunner } from '../engine/run-rules.js';
 import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
+import { shownError } from '../model/shown-error.js';
 import { describeIoError, readHead, readInputFile } from '../inputs/input-file.js';
 import type { InputFormat, LoadContext, LoadResult } from '../inputs/input-format.js';
 import { CONFIG_BYTES, detectFormat, formatByType } from '../inputs/formats.js';
@@ -38,7 +39,7 @@ interface Recognised {
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const { candidates, problems } = collectFiles(options.paths);
+  const { candidates, problems } = collectFiles(options.paths, options.root);
   const forced = options.type ? formatByType(options.type) : undefined;
   const recognised: Recognised[] = [];
   const skippedFiles: string[] = [];
@@ -53,9 +54,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const runner = new RuleRunner(options.rules, options.settings, options.limit);
   const scannedFiles: string[] = [];
   const consumed = new Set<string>();
-  const context: LoadContext = { root: options.root, settings: options.settings, readFile: (path) => readInputFile(path, CONFIG_BYTES) };
+  const readFile = (path: string) => readInputFile(path, CONFIG_BYTES);
   for (const { candidate, format } of recognised.sort(mainFilesFirst)) {
     if (consumed.has(resolve(candidate.path))) continue;
+    const context: LoadContext = { root: options.root, tree: candidate.tree, settings: options.settings, readFile };
     const loaded = await loadSafely(format, candidate.path, context, runner);
     if ('id' in loaded) {
       problems.push(loaded);
@@ -89,9 +91,8 @@ async function loadSafely(format: InputFormat, path: string, context: LoadContex
     for (const model of loaded.models) runner.judge(model);
     return loaded;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     // A parser or a rule that throws is Parapet's fault, not the input's: what was judged before stays judged.
-    const failed: InputProblem = { id: 'internal/failed', file: path, message: `Parapet failed while judging this ${format.type} input (${reason.replace(/\s+/g, ' ').slice(0, 300)}) — the rest of the file was not judged; please report this`, level: 'error' };
+    const failed: InputProblem = { id: 'internal/failed', file: path, message: `Parapet failed while judging this ${format.type} input (${shownError(error)}) — the rest of the file was not judged; please report this`, level: 'error' };
     return { problems: [...(loaded && !('id' in loaded) ? loaded.problems : []), failed] };
   }
 }

@@ -122,14 +122,14 @@ describe('aws edge cases', () => {
     expect((result.models[0] as NetworkAsset).rules).toHaveLength(1);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ level: 'error', line: text.split('\n').findIndex((line) => line.includes('300.1.2.3')) + 1 });
-    expect(result.problems[0].message).toMatch(/IpRanges\[0\].*300\.1\.2\.3.*CidrIp/);
+    expect(result.problems[0].message).toMatch(/IpRanges\[0\]: CidrIp '300\.1\.2\.3\/8' is not valid/);
   });
 
   it('reports bad ports and protocols instead of guessing', () => {
     const ports = loadText(load, group({ IpProtocol: 'tcp', FromPort: 90, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }));
     expect(ports.problems[0].message).toMatch(/FromPort 90 \/ ToPort 80 is not a port range/);
     const protocol = loadText(load, group({ IpProtocol: 'tcp; drop', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }));
-    expect(protocol.problems[0].message).toMatch(/IpProtocol "tcp; drop" is not an IP protocol/);
+    expect(protocol.problems[0].message).toMatch(/IpProtocol 'tcp; drop' is not an IP protocol/);
   });
 });
 

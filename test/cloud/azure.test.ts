@@ -90,7 +90,7 @@ describe('azure bad input', () => {
     const result = loadText(load, text);
     expect((result.models[0] as NetworkAsset).rules.map((candidate) => candidate.id)).toContain('ok');
     expect(result.problems).toEqual([expect.objectContaining({ level: 'error', line: text.split('\n').findIndex((line) => line.includes('"broken"')) })]);
-    expect(result.problems[0].message).toMatch(/rule 'broken': destination port "22-" is not a port or range/);
+    expect(result.problems[0].message).toMatch(/rule 'broken': destination port '22-' is not a port or range/);
   });
 
   it('says an ARM error is an error response', () => {

@@ -71,7 +71,7 @@ describe('gcp bad input', () => {
     const result = loadText(load, text);
     expect((result.models[0] as NetworkAsset).rules).toHaveLength(1);
     expect(result.problems).toEqual([expect.objectContaining({ level: 'error', line: text.split('\n').findIndex((line) => line.includes('"broken"')) })]);
-    expect(result.problems[0].message).toMatch(/firewall rule 'broken': sourceRanges entry "0.0.0.0\/33" is not a CIDR/);
+    expect(result.problems[0].message).toMatch(/firewall rule 'broken': sourceRanges entry '0.0.0.0\/33' is not a CIDR/);
   });
 
   it('says a Google API error is an error response', () => {

@@ -6,7 +6,7 @@ import { textStream } from '../../src/inputs/input-stream.js';
 import type { InputProblem } from '../../src/model/problem.js';
 import type { NetworkAsset, NetworkRule } from '../../src/network/model.js';
 
-export const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+export const CORPUS = join(import.meta.dirname, '../corpus');
 
 /** What a cloud loader gives once its models have been read to the end. */
 export interface Loaded {

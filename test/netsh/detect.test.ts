@@ -5,6 +5,8 @@ import { readHead } from '../../src/inputs/input-file.js';
 import { looksLikeWindowsFirewall } from '../../src/parsers/netsh/detect.js';
 import { CORPUS } from './helpers.js';
 
+const ALL_CORPORA = join(import.meta.dirname, '../corpus');
+
 function filesUnder(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
@@ -21,7 +23,7 @@ describe('looksLikeWindowsFirewall', () => {
   });
 
   it.each(['sshd', 'ufw', 'aws', 'azure', 'gcp', 'iptables', 'nftables', 'iac'])('claims no %s capture', (folder) => {
-    const files = filesUnder(join('/work/shared/corpus', folder));
+    const files = filesUnder(join(ALL_CORPORA, folder));
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter(detect)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { InputFile } from '../../src/inputs/input-file.js';
 import { loadWindowsFirewall } from '../../src/parsers/netsh/load.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 
-const context = { settings: DEFAULT_RULE_SETTINGS, readFile: () => ({ id: 'input/unreadable', file: '', message: 'no', level: 'error' as const }) };
+const context = { settings: DEFAULT_RULE_SETTINGS, readFile: () => ({ id: 'input/unreadable' as const, file: '', message: 'no', level: 'error' as const }) };
 
 function load(text: string, encoding: InputFile['encoding'] = 'utf-8') {
   return loadWindowsFirewall({ path: 'garbage.txt', text, encoding }, context);

@@ -7,7 +7,7 @@ import { readInputFile, type InputFile } from '../../src/inputs/input-file.js';
 import type { NetworkAsset, NetworkRule } from '../../src/network/model.js';
 import { loadWindowsFirewall } from '../../src/parsers/netsh/load.js';
 
-export const CORPUS = '/work/shared/corpus/windows';
+export const CORPUS = join(import.meta.dirname, '../corpus/windows');
 
 const context: LoadContext = { settings: DEFAULT_RULE_SETTINGS, readFile: (path) => readInputFile(path, 1 << 26) };
 

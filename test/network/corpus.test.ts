@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NET_RULES } from '../../rules/net/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -5,10 +6,10 @@ import { readInputFile } from '../../src/inputs/input-file.js';
 import { formatByType } from '../../src/inputs/formats.js';
 
 /**
- * Real captures (shared/corpus: ufw output of the real ufw 0.36.2, netsh text, AWS/Azure/GCP CLI and REST shapes)
+ * Real captures (test/corpus: ufw output of the real ufw 0.36.2, netsh text, AWS/Azure/GCP CLI and REST shapes)
  * read by the real parsers, judged by every net rule. Each expectation was checked by hand against the capture.
  */
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
+const CORPUS = join(import.meta.dirname, '../corpus/');
 const context = { settings: DEFAULT_RULE_SETTINGS, readFile: (path: string) => readInputFile(path, 1 << 30) };
 
 async function findings(type: string, path: string): Promise<string[]> {

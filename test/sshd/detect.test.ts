@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeSshdConfig } from '../../src/parsers/sshd/detect.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = join(import.meta.dirname, '../corpus');
 const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);
   return statSync(path).isDirectory() ? filesUnder(path) : [path];

@@ -51,7 +51,7 @@ describe.skipIf(!available)('sshdEffective agrees with the real sshd -T (OpenSSH
       const spec = Object.entries(tree.spec).map(([field, value]) => `${field}=${value}`).join(',');
       const real = spawnSync(SSHD, ['-T', '-f', main, '-h', key, ...(spec ? ['-C', spec] : [])], { encoding: 'utf8' });
       const started = performance.now();
-      const ours = sshdEffective(main, tree.spec);
+      const ours = sshdEffective(main, tree.spec, '/');
       oursMs += performance.now() - started;
       const realAccepts = real.status === 0;
       if (!realAccepts) refused++;

@@ -7,7 +7,7 @@ const ALICE = { user: 'alice', host: 'ws1.example.com', addr: '203.0.113.5', lad
 /** sshd -T for one config text (drop-ins under @DIR@), as value lines of one keyword. */
 function effective(main: string, keyword: string, spec: Record<string, string> = ALICE, dropIns: Record<string, string> = {}): string[] {
   const dir = writeTree({ sshd_config: main, ...dropIns });
-  const result = sshdEffective(`${dir}/sshd_config`, spec);
+  const result = sshdEffective(`${dir}/sshd_config`, spec, '/');
   expect(result.stderr).toBe('');
   expect(result.exitCode).toBe(0);
   return valuesOf(result.stdout, keyword);

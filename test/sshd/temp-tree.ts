@@ -17,8 +17,11 @@ export function writeTree(files: Record<string, string>): string {
   return dir;
 }
 
-/** Loads a main file through the real input pipeline, as a scan would. */
-export function load(path: string, root?: string): LoadResult & { model: SshdConfigModel } {
+/**
+ * Loads a main file through the real input pipeline, as a scan would. Trees name their files by absolute paths, as
+ * a host's files do, so they are read as this machine's (`--root /`) unless a root is given.
+ */
+export function load(path: string, root = '/'): LoadResult & { model: SshdConfigModel } {
   const file = readInputFile(path, 16 * 1024 * 1024);
   if (!('text' in file)) throw new Error(file.message);
   const result = loadSshdConfig(file, { root, settings: DEFAULT_RULE_SETTINGS, readFile: (other) => readInputFile(other, 16 * 1024 * 1024) });

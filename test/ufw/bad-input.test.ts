@@ -22,11 +22,12 @@ describe('bad ufw input gets one clear problem per line, and the rest is judged'
     }
   });
 
-  it('text that is not ufw output is an error naming what was found', () => {
+  it('text that is not ufw output is an error that says so at its line, without echoing the line', () => {
     const result = loadUfwText('hello world\nthis is not a firewall\n');
     expect(result.models).toEqual([]);
     expect(result.problems).toEqual([expect.objectContaining({ id: 'ufw/not-status', level: 'error', line: 1 })]);
-    expect(result.problems[0].message).toContain("'hello world'");
+    expect(result.problems[0].message).toContain('found a line of 11 characters that is not ufw');
+    expect(result.problems[0].message).not.toContain('hello');
   });
 
   it('ufw run without root prints an error, not a status', () => {

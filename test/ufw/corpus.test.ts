@@ -115,6 +115,13 @@ describe('ufw corpus facts', () => {
     expect(v4.rules.map((rule) => rule.id)).toEqual(['allow tcp 22 0.0.0.0/0 any 0.0.0.0/0 in', 'allow any 3389 0.0.0.0/0 any 0.0.0.0/0 in']);
   });
 
+  it('oracle-ipv6-off is mislabelled: its IPV6=no edit failed, so IPv6 is on (test/corpus/ufw/SOURCES.md)', () => {
+    const directory = join(CORPUS, 'oracle-ipv6-off');
+    expect(readFileSync(join(directory, 'default-ufw'), 'utf8')).toMatch(/^IPV6=yes$/m);
+    expect(readFileSync(join(directory, 'status.txt'), 'utf8')).toContain('(v6)');
+    expect(userRulesAssets('oracle-ipv6-off')[1].rules.length).toBeGreaterThan(0);
+  });
+
   it('plain and numbered status warn that the default policy is not shown', () => {
     for (const mode of ['plain', 'numbered'] as const) {
       const result = loadUfwFile(join(CORPUS, 'oracle-default-allow', STATUS_FILES[mode]));

@@ -6,7 +6,7 @@ import { readHead } from '../../src/inputs/input-file.js';
 import { looksLikeUfw } from '../../src/parsers/ufw/detect.js';
 import { CORPUS } from './load.js';
 
-const SHARED_CORPUS = '/work/shared/corpus';
+const ALL_CORPORA = join(import.meta.dirname, '../corpus');
 const UFW_INPUTS = /^(status(-verbose|-numbered)?\.txt|user6?\.rules)$/;
 
 function filesUnder(directory: string): string[] {
@@ -29,7 +29,7 @@ describe('looksLikeUfw', () => {
     expect(looksLikeUfw(basename(path), readHead(path).head)).toBe(false);
   });
 
-  const others = ['sshd', 'windows', 'aws', 'azure', 'gcp', 'iptables', 'nftables', 'iac'].flatMap((family) => filesUnder(join(SHARED_CORPUS, family)));
+  const others = ['sshd', 'windows', 'aws', 'azure', 'gcp', 'iptables', 'nftables', 'iac'].flatMap((family) => filesUnder(join(ALL_CORPORA, family)));
   it.each(others)('never claims another input type: %s', (path) => {
     expect(looksLikeUfw(basename(path), readHead(path).head)).toBe(false);
   });

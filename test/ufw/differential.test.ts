@@ -10,7 +10,7 @@ import { inBatches, oracleUnavailable, runOracle, unexpectedReplies } from './or
 import { expectedVerdict, generateRuleSet, packets, type Packet } from './random-rules.js';
 
 /**
- * Random rule sets applied by the real ufw 0.36.2 (shared/tools/ufw-oracle.sh); every form it prints is parsed and the
+ * Random rule sets applied by the real ufw 0.36.2 (test/ufw/ufw-oracle.sh); every form it prints is parsed and the
  * parsed model must decide sampled packets as the test's own evaluator of the commands does. PARAPET_UFW_SEEDS=1,2,3
  * replays chosen seeds.
  */
@@ -74,8 +74,8 @@ function hostImageAssets(outdir: string): [NetworkAsset, NetworkAsset] {
   mkdirSync(join(root, 'etc', 'default'), { recursive: true });
   for (const name of ['user.rules', 'user6.rules', 'ufw.conf']) copyFileSync(join(outdir, name), join(root, 'etc', 'ufw', name));
   copyFileSync(join(outdir, 'default-ufw'), join(root, 'etc', 'default', 'ufw'));
-  const v4 = loadUfwFile(join(root, 'etc', 'ufw', 'user.rules'));
-  const v6 = loadUfwFile(join(root, 'etc', 'ufw', 'user6.rules'));
+  const v4 = loadUfwFile(join(root, 'etc', 'ufw', 'user.rules'), { root });
+  const v6 = loadUfwFile(join(root, 'etc', 'ufw', 'user6.rules'), { root });
   expect([...v4.problems, ...v6.problems]).toEqual([]);
   return [onlyAsset(v4), onlyAsset(v6)];
 }

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export const ORACLE = '/work/shared/tools/ufw-oracle.sh';
+export const ORACLE = join(import.meta.dirname, 'ufw-oracle.sh');
 
 /** Why the real ufw cannot run here, or undefined when it can. */
 export function oracleUnavailable(): string | undefined {

@@ -1,7 +1,7 @@
 import type { InputProblem } from '../../model/problem.js';
 import type { PortRange, Protocol } from '../../network/model.js';
 import { ALL_PORTS_LIST, portRange, protocolOf } from '../json/cloud-values.js';
-import { quoted } from '../json/quote.js';
+import { quotedJson } from '../json/quote.js';
 
 export interface ProtocolAndPorts {
   protocol: Protocol;
@@ -43,12 +43,12 @@ function portCode(value: unknown): number {
 
 function readProtocolAndPorts(record: Record<string, unknown>): ProtocolAndPorts | string {
   const protocol = protocolOf(record.IpProtocol);
-  if (!protocol) return `IpProtocol ${quoted(record.IpProtocol)} is not an IP protocol name or number`;
+  if (!protocol) return `IpProtocol ${quotedJson(record.IpProtocol)} is not an IP protocol name or number`;
   if (protocol !== 'tcp' && protocol !== 'udp') return { protocol, ports: ALL_PORTS_LIST, text: protocol };
   const from = record.FromPort, to = record.ToPort;
   if ((from === undefined || from === -1) && (to === undefined || to === -1)) return { protocol, ports: ALL_PORTS_LIST, text: `${protocol}/all` };
   const range = typeof from === 'number' && typeof to === 'number' ? portRange(from, to) : undefined;
-  if (!range) return `FromPort ${quoted(from)} / ToPort ${quoted(to)} is not a port range`;
+  if (!range) return `FromPort ${quotedJson(from)} / ToPort ${quotedJson(to)} is not a port range`;
   return { protocol, ports: [range], text: range.from === range.to ? `${protocol}/${range.from}` : `${protocol}/${range.from}-${range.to}` };
 }
 

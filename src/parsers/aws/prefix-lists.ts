@@ -1,4 +1,5 @@
 import type { InputProblem } from '../../model/problem.js';
+import { shown } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
 
 const SHOWN = 5;
@@ -22,7 +23,7 @@ export class PrefixLists {
   warning(file: string): InputProblem | undefined {
     if (this.seen.size === 0) return undefined;
     const names = [...this.seen.keys()];
-    const listed = names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? ` and ${names.length - SHOWN} more` : '');
+    const listed = names.slice(0, SHOWN).map((name) => shown(name, 64)).join(', ') + (names.length > SHOWN ? ` and ${names.length - SHOWN} more` : '');
     return {
       id: 'aws/prefix-list-unresolved',
       file,

@@ -1,4 +1,5 @@
 import type { InputProblem } from '../../model/problem.js';
+import { shown } from '../../model/quote.js';
 import type { AddressMatch, NetworkAsset } from '../../network/model.js';
 import { cidrAddress, isObject, stringOf } from '../json/cloud-values.js';
 import type { JsonPosition } from '../json/locate.js';
@@ -26,12 +27,12 @@ export class SecurityGroupRules {
     }
     const traffic = protocolAndPorts(rule);
     if (typeof traffic === 'string') {
-      problems.push(invalidRule(file, line, `${groupId} ${where}`, traffic));
+      problems.push(invalidRule(file, line, `${shown(groupId, 64)} ${where}`, traffic));
       return;
     }
     const peer = peerOf(rule);
     if (!peer) {
-      problems.push(invalidRule(file, line, `${groupId} ${where}`, 'names no valid CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupInfo'));
+      problems.push(invalidRule(file, line, `${shown(groupId, 64)} ${where}`, 'names no valid CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupInfo'));
       return;
     }
     let asset = this.assets.get(groupId);
@@ -42,7 +43,8 @@ export class SecurityGroupRules {
       asset = securityGroupAsset({ id, groupId, account: owner ?? arnParts?.account, region: arnParts?.region }, { file, line });
       this.assets.set(groupId, asset);
     }
-    const label = stringOf(rule.SecurityGroupRuleId) ?? where;
+    const ruleId = stringOf(rule.SecurityGroupRuleId);
+    const label = ruleId ? shown(ruleId, 64) : where;
     const direction = rule.IsEgress === true ? 'outbound' : 'inbound';
     asset.rules.push(permissionRule(direction, traffic, peer.address, label, at(file, position?.member(peer.key) ?? position, line)));
   }

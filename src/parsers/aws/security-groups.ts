@@ -1,8 +1,9 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { InputProblem } from '../../model/problem.js';
+import { shown } from '../../model/quote.js';
 import type { AddressMatch, NetworkAsset, NetworkRule, TrafficDirection } from '../../network/model.js';
 import { arrayOf, cidrAddress, isObject, stringOf } from '../json/cloud-values.js';
-import { quoted } from '../json/quote.js';
+import { quotedJson } from '../json/quote.js';
 import type { JsonPosition } from '../json/locate.js';
 import { ec2ArnParts, securityGroupArn, type ArnParts } from './arn.js';
 import { invalidRule, protocolAndPorts } from './permission.js';
@@ -42,6 +43,8 @@ export function securityGroupToAsset(
     problems.push({ id: 'aws/invalid-group', file, line: groupLine, level: 'error', message: `${where} has no GroupId — not judged; export with aws ec2 describe-security-groups --output json` });
     return undefined;
   }
+  // An identifier, shown as it is but escaped and cut: it may have been written by anyone.
+  const shownGroup = shown(groupId, 64);
   const owner = stringOf(group.OwnerId);
   const arn = stringOf(group.SecurityGroupArn);
   const arnParts = ec2ArnParts(arn) ?? fileArn;
@@ -57,12 +60,12 @@ export function securityGroupToAsset(
       const label = `${listKey}[${index}]`;
       const permissionLine = permissionPosition?.line ?? groupLine;
       if (!isObject(permission)) {
-        problems.push(invalidRule(file, permissionLine, `${groupId} ${label}`, 'is not an object'));
+        problems.push(invalidRule(file, permissionLine, `${shownGroup} ${label}`, 'is not an object'));
         continue;
       }
       const traffic = protocolAndPorts(permission);
       if (typeof traffic === 'string') {
-        problems.push(invalidRule(file, permissionLine, `${groupId} ${label}`, traffic));
+        problems.push(invalidRule(file, permissionLine, `${shownGroup} ${label}`, traffic));
         continue;
       }
       for (const [sourceList, sourceKey, toAddress] of SOURCE_LISTS) {
@@ -74,7 +77,7 @@ export function securityGroupToAsset(
           const location: SourceLocation = at(file, entryPosition?.member(sourceKey) ?? entryPosition ?? permissionPosition, groupLine);
           const address = isObject(entry) ? toAddress(entry) : undefined;
           if (!address) {
-            problems.push(invalidRule(file, location.line, `${groupId} ${label}.${sourceList}[${k}]`, `${quoted(entry)} names no valid ${sourceKey}`));
+            problems.push(invalidRule(file, location.line, `${shownGroup} ${label}.${sourceList}[${k}]`, isObject(entry) ? `${sourceKey} ${quotedJson(entry[sourceKey])} is not valid` : `${quotedJson(entry)} is not an object`));
             continue;
           }
           asset.rules.push(permissionRule(direction, traffic, address, label, location));
@@ -96,7 +99,7 @@ export function permissionRule(
   const way = direction === 'inbound' ? 'from' : 'to';
   return {
     id: `${direction}/${traffic.text}/${peer}`,
-    label: `${label} ${traffic.text} ${way} ${peer}`,
+    label: `${label} ${traffic.text} ${way} ${address.kind === 'cidr' ? peer : shown(peer, 64)}`,
     direction,
     action: 'allow',
     protocol: traffic.protocol,

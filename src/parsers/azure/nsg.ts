@@ -1,4 +1,5 @@
 import type { InputProblem } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { arrayOf, isObject, stringOf } from '../json/cloud-values.js';
 import type { JsonPosition } from '../json/locate.js';
@@ -39,7 +40,7 @@ export function nsgToAsset(nsg: Record<string, unknown>, position: JsonPosition 
       const ruleLine = implied ? line : (positions?.item(index)?.line ?? line);
       const outcome = securityRuleToNetworkRule(raw, kind, { file, line: ruleLine });
       if ('error' in outcome) {
-        problems.push({ id: 'azure/invalid-rule', file, line: ruleLine, level: 'error', message: `NSG '${name}' ${outcome.error} — this rule was not judged; fix the export or the rule` });
+        problems.push({ id: 'azure/invalid-rule', file, line: ruleLine, level: 'error', message: `NSG ${quoted(name, 80)} ${outcome.error} — this rule was not judged; fix the export or the rule` });
         continue;
       }
       model.rules.push(outcome.rule);

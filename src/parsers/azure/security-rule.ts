@@ -1,7 +1,8 @@
 import type { SourceLocation } from '../../model/location.js';
+import { quoted } from '../../model/quote.js';
 import type { AddressMatch, NetworkRule } from '../../network/model.js';
 import { ALL_PORTS_LIST, arrayOf, isObject, portRangeOf, protocolOf, stringOf } from '../json/cloud-values.js';
-import { oneLine, quoted } from '../json/quote.js';
+import { quotedJson } from '../json/quote.js';
 import { azurePrefix } from './address.js';
 
 /** What became of one security rule: a NetworkRule, or why it could not be judged. */
@@ -12,19 +13,19 @@ export type RuleOutcome = { rule: NetworkRule } | { error: string };
  * fields are alternatives: their union is taken.
  */
 export function securityRuleToNetworkRule(raw: unknown, kind: 'rule' | 'default rule', location: SourceLocation): RuleOutcome {
-  if (!isObject(raw)) return { error: `a security rule is not an object: ${quoted(raw)}` };
+  if (!isObject(raw)) return { error: `a security rule is not an object: ${quotedJson(raw)}` };
   const fields = isObject(raw.properties) ? raw.properties : raw;
   const name = stringOf(raw.name) ?? stringOf(fields.name) ?? '(unnamed)';
-  const what = `${kind} '${oneLine(name)}'`;
+  const what = `${kind} ${quoted(name, 80)}`;
 
-  const direction = String(fields.direction ?? '').toLowerCase();
-  if (direction !== 'inbound' && direction !== 'outbound') return { error: `${what}: direction ${quoted(fields.direction)} is not Inbound or Outbound` };
-  const access = String(fields.access ?? '').toLowerCase();
-  if (access !== 'allow' && access !== 'deny') return { error: `${what}: access ${quoted(fields.access)} is not Allow or Deny` };
+  const direction = textOf(fields.direction);
+  if (direction !== 'inbound' && direction !== 'outbound') return { error: `${what}: direction ${quotedJson(fields.direction)} is not Inbound or Outbound` };
+  const access = textOf(fields.access);
+  if (access !== 'allow' && access !== 'deny') return { error: `${what}: access ${quotedJson(fields.access)} is not Allow or Deny` };
   const priority = typeof fields.priority === 'string' ? Number(fields.priority) : fields.priority;
-  if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0) return { error: `${what}: priority ${quoted(fields.priority)} is not a number` };
+  if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0) return { error: `${what}: priority ${quotedJson(fields.priority)} is not a number` };
   const protocol = protocolOf(fields.protocol);
-  if (!protocol) return { error: `${what}: protocol ${quoted(fields.protocol)} is not Tcp, Udp, Icmp, Esp, Ah or *` };
+  if (!protocol) return { error: `${what}: protocol ${quotedJson(fields.protocol)} is not Tcp, Udp, Icmp, Esp, Ah or *` };
 
   const ports = union(fields.destinationPortRange, fields.destinationPortRanges, portRangeOf);
   if (typeof ports === 'string') return { error: `${what}: destination port ${ports} is not a port or range` };
@@ -56,6 +57,11 @@ export function securityRuleToNetworkRule(raw: unknown, kind: 'rule' | 'default 
   return { rule };
 }
 
+/** A field that must be a word, lower-cased; '' for anything else (String() of an export's object would call its "toString" member). */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value.toLowerCase() : '';
+}
+
 /** '*' or the VirtualNetwork tag on the NSG's own side: every machine the NSG protects, so no restriction. */
 function coversTheWholeNetwork(address: AddressMatch): boolean {
   return address.kind === 'any' || (address.kind === 'symbol' && address.name.toLowerCase() === 'virtualnetwork');
@@ -66,7 +72,7 @@ function union<T>(single: unknown, plural: unknown, read: (value: unknown) => T 
   const result: T[] = [];
   for (const value of values) {
     const parsed = read(value);
-    if (parsed === undefined) return quoted(value);
+    if (parsed === undefined) return quotedJson(value);
     result.push(parsed);
   }
   return result;
@@ -77,7 +83,7 @@ function addresses(prefix: unknown, prefixes: unknown, groups: unknown): Address
   if (typeof result === 'string') return result;
   for (const group of arrayOf(groups)) {
     const id = isObject(group) ? stringOf(group.id) : undefined;
-    if (!id) return quoted(group);
+    if (!id) return quotedJson(isObject(group) ? group.id : group);
     result.push({ kind: 'group', ref: id, text: id.slice(id.lastIndexOf('/') + 1) });
   }
   return result;

@@ -1,7 +1,8 @@
 import type { SourceLocation } from '../../model/location.js';
+import { quoted, redacted } from '../../model/quote.js';
 import type { AddressMatch, NetworkRule, PortRange } from '../../network/model.js';
 import { ALL_PORTS_LIST, arrayOf, cidrAddress, hasPorts, isObject, portRangeOf, protocolOf, stringOf } from '../json/cloud-values.js';
-import { oneLine, quoted } from '../json/quote.js';
+import { quotedJson } from '../json/quote.js';
 
 export interface GcpFirewall {
   name: string;
@@ -20,20 +21,21 @@ const WORLD_V4: AddressMatch = { kind: 'cidr', cidr: '0.0.0.0/0', text: '0.0.0.0
 export function firewallToRules(raw: Record<string, unknown>, location: SourceLocation): GcpFirewall | string {
   const name = stringOf(raw.name);
   if (!name) return 'has no name';
-  const what = `firewall rule '${oneLine(name)}'`;
+  const what = `firewall rule ${quoted(name, 80)}`;
   const network = stringOf(raw.network);
   if (!network) return `${what} has no network`;
-  const direction = String(raw.direction ?? 'INGRESS').toUpperCase();
-  if (direction !== 'INGRESS' && direction !== 'EGRESS') return `${what}: direction ${quoted(raw.direction)} is not INGRESS or EGRESS`;
-  const priority = raw.priority === undefined || raw.priority === null ? 1000 : Number(raw.priority);
-  if (!Number.isInteger(priority) || priority < 0 || priority > 65535) return `${what}: priority ${quoted(raw.priority)} is not 0–65535`;
+  const direction = raw.direction === undefined || raw.direction === null ? 'INGRESS' : typeof raw.direction === 'string' ? raw.direction.toUpperCase() : '';
+  if (direction !== 'INGRESS' && direction !== 'EGRESS') return `${what}: direction ${quotedJson(raw.direction)} is not INGRESS or EGRESS`;
+  // Number() of an export's object would call its "valueOf" or "toString" member.
+  const priority = raw.priority === undefined || raw.priority === null ? 1000 : typeof raw.priority === 'number' || typeof raw.priority === 'string' ? Number(raw.priority) : NaN;
+  if (!Number.isInteger(priority) || priority < 0 || priority > 65535) return `${what}: priority ${quotedJson(raw.priority)} is not 0–65535`;
 
   const inbound = direction === 'INGRESS';
   const ranges = (key: string): AddressMatch[] | string => {
     const result: AddressMatch[] = [];
     for (const value of arrayOf(raw[key])) {
       const address = cidrAddress(value);
-      if (!address) return `${what}: ${key} entry ${quoted(value)} is not a CIDR`;
+      if (!address) return `${what}: ${key} entry ${quotedJson(value)} is not a CIDR`;
       result.push(address);
     }
     return result;
@@ -50,6 +52,7 @@ export function firewallToRules(raw: Record<string, unknown>, location: SourceLo
   if (typeof localRanges === 'string') return localRanges;
 
   const targets = [...tagged('targetTags', 'tag'), ...tagged('targetServiceAccounts', 'serviceAccount')].map((target) => target.ref);
+  const shownTargets = targets.map((target) => redacted(target, 60)).join(', ');
   const rules: NetworkRule[] = [];
   const entries: ['allowed' | 'denied', 'allow' | 'deny'][] = [['allowed', 'allow'], ['denied', 'deny']];
   for (const [key, action] of entries) {
@@ -57,12 +60,12 @@ export function firewallToRules(raw: Record<string, unknown>, location: SourceLo
     for (let index = 0; index < list.length; index++) {
       const entry = list[index];
       const protocol = isObject(entry) ? protocolOf(entry.IPProtocol) : undefined;
-      if (!isObject(entry) || !protocol) return `${what}: ${key}[${index}] ${quoted(entry)} has no valid IPProtocol`;
+      if (!isObject(entry) || !protocol) return `${what}: ${key}[${index}] ${isObject(entry) ? `IPProtocol ${quotedJson(entry.IPProtocol)} is not valid` : `${quotedJson(entry)} has no valid IPProtocol`}`;
       const ports = portsOf(entry.ports, protocol);
       if (typeof ports === 'string') return `${what}: ${key}[${index}] port ${ports} is not a port or range`;
       const rule: NetworkRule = {
         id: `${name}/${key}[${index}]`,
-        label: `${what} (priority ${priority}${targets.length > 0 ? `, targets ${targets.join(', ')}` : ''}) ${key} ${protocol}${arrayOf(entry.ports).length > 0 ? `:${arrayOf(entry.ports).map(String).join(',')}` : ''}`,
+        label: `${what} (priority ${priority}${targets.length > 0 ? `, targets ${shownTargets}` : ''}) ${key} ${protocol}${arrayOf(entry.ports).length > 0 ? `:${redacted(arrayOf(entry.ports).map(String).join(','), 60)}` : ''}`,
         direction: inbound ? 'inbound' : 'outbound',
         action,
         protocol,
@@ -88,7 +91,7 @@ function portsOf(value: unknown, protocol: string): PortRange[] | string {
   const result: PortRange[] = [];
   for (const item of list) {
     const range = portRangeOf(item);
-    if (!range) return quoted(item);
+    if (!range) return quotedJson(item);
     result.push(range);
   }
   return result;

@@ -1,5 +1,5 @@
 import { isObject } from './cloud-values.js';
-import { oneLine } from './quote.js';
+import { errorText } from './quote.js';
 
 /**
  * A cloud API error saved instead of the listing: AWS `{"Error": {"Code", "Message"}}` (and `{"Errors": [...]}`),
@@ -13,7 +13,7 @@ export function cloudErrorOf(value: unknown): string | undefined {
   const code = inner.Code ?? inner.code ?? inner.status;
   const message = inner.Message ?? inner.message;
   if (code === undefined && message === undefined) return undefined;
-  return `${oneLine(code ?? 'error')}: ${oneLine(message ?? '(no message)')}`;
+  return `${errorText(code ?? 'error')}: ${errorText(message ?? '(no message)')}`;
 }
 
 function firstOf(value: unknown): unknown {

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
+import { quoted } from '../../model/quote.js';
 import type { AddressMatch } from '../../network/model.js';
-import { clip } from './ports.js';
 import { valueMeaning } from './vocabulary.js';
 
 type Publicness = 'yes' | 'no' | 'unknown';
@@ -37,7 +37,7 @@ export function parseAddresses(value: string): ParsedAddresses {
   for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
     const address = item.length <= 100 ? parseAddressItem(item) : undefined;
     if (address) addresses.push(address);
-    else problems.push(`address '${clip(item)}' is neither Any, a keyword such as LocalSubnet, an address, a CIDR, an address/mask nor a range first-last`);
+    else problems.push(`address ${quoted(item, 60)} is neither Any, a keyword such as LocalSubnet, an address, a CIDR, an address/mask nor a range first-last`);
   }
   return { addresses, problems };
 }

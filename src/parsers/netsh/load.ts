@@ -1,5 +1,6 @@
 import type { LoadInput, LoadResult } from '../../inputs/input-format.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { redacted } from '../../model/quote.js';
 import { redecodeLatin1 } from './code-pages.js';
 import { readNetshText } from './netsh-text.js';
 import { JOIN_COMMAND, readPowerShellJson } from './powershell-json.js';
@@ -28,7 +29,7 @@ function loadNetshText(path: string, text: string): LoadResult {
   const capture = readNetshText(path, text);
   const problems = [...capture.problems];
   if (capture.noMatch) {
-    problems.push(problemAt('netsh/no-rules', { file: path, line: capture.noMatch.line }, `no rules: nothing could be judged — netsh printed "${capture.noMatch.text}"; capture \`netsh advfirewall firewall show rule name=all\``));
+    problems.push(problemAt('netsh/no-rules', { file: path, line: capture.noMatch.line }, `no rules: nothing could be judged — netsh printed "${redacted(capture.noMatch.text, 120)}"; capture \`netsh advfirewall firewall show rule name=all\``));
     if (capture.rules.length === 0 && capture.profiles.length === 0) return { models: [], problems };
   }
   if (capture.rules.length === 0 && capture.profiles.length === 0) {

@@ -1,4 +1,5 @@
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
 import type { RuleRecord } from './rule-record.js';
 import { profileHeader, readProfileLine, type ProfileSection } from './profile-section.js';
 import { isNoMatchMessage, ruleField, ruleStartLanguage, type Language } from './vocabulary.js';
@@ -70,7 +71,7 @@ export function readNetshText(file: string, text: string): NetshText {
     const field = colon > 0 ? ruleField(rule.language, line.slice(0, colon)) : undefined;
     if (field && !rule.fields.has(field)) rule.fields.set(field, { value: line.slice(colon + 1).trim(), line: lineNumber });
     else if (colon <= 0) {
-      result.problems.push(problemAt('netsh/unreadable-line', { file, line: lineNumber }, `line is not a 'Label: value' line of rule '${rule.name.slice(0, 80)}' — ignored; capture the output again without editing it`, 'warning'));
+      result.problems.push(problemAt('netsh/unreadable-line', { file, line: lineNumber }, `line is not a 'Label: value' line of rule ${quoted(rule.name, 80)} — ignored; capture the output again without editing it`, 'warning'));
     }
   }
   return result;

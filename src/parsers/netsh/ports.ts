@@ -1,3 +1,4 @@
+import { quoted } from '../../model/quote.js';
 import { ALL_PORTS, type PortRange } from '../../network/model.js';
 import { valueMeaning } from './vocabulary.js';
 
@@ -31,7 +32,7 @@ export function parsePorts(value: string): ParsedPorts {
   for (const item of value.split(',').map((part) => part.trim()).filter(Boolean)) {
     const range = parsePortItem(item);
     if (range) ports.push(range);
-    else problems.push(`port '${clip(item)}' is neither a number 0-65535, a range like 5000-5600, Any nor a known keyword (RPC, RPC-EPMap, IPHTTPS, Teredo)`);
+    else problems.push(`port ${quoted(item, 60)} is neither a number 0-65535, a range like 5000-5600, Any nor a known keyword (RPC, RPC-EPMap, IPHTTPS, Teredo)`);
   }
   return { ports, problems };
 }
@@ -56,7 +57,7 @@ function portNumber(text: string): number | undefined {
   return port <= 65535 ? port : undefined;
 }
 
-/** Keeps hostile values from flooding a message. */
+/** Keeps a hostile value from flooding the model; messages quote what they show of it (src/model/quote.ts). */
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
 import type { ProfileSection } from './profile-section.js';
 import type { RuleRecord } from './rule-record.js';
 import type { RuleField } from './vocabulary.js';
@@ -60,7 +61,7 @@ export function readPowerShellJson(file: string, text: string): PowerShellExport
       const record = ruleFromJson(properties, line, lineOf);
       if (['protocol', 'localport', 'remoteaddress'].some((key) => properties.has(key))) rulesWithFilters++;
       if (!properties.has('remoteaddress')) {
-        result.problems.push(problemAt('netsh/filter-missing', { file, line }, `rule '${record.name.slice(0, 120)}' has no RemoteAddress — judged as open to any address; join Get-NetFirewallAddressFilter into the export`, 'warning'));
+        result.problems.push(problemAt('netsh/filter-missing', { file, line }, `rule ${quoted(record.name, 120)} has no RemoteAddress — judged as open to any address; join Get-NetFirewallAddressFilter into the export`, 'warning'));
       }
       result.rules.push(record);
     }

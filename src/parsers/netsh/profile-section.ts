@@ -1,6 +1,6 @@
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
 import type { NetworkScope } from '../../network/model.js';
-import { clip } from './ports.js';
 import { labelKey, valueMeaning } from './vocabulary.js';
 
 /** One profile block of `netsh advfirewall show allprofiles|currentprofile`, or one Get-NetFirewallProfile object. */
@@ -64,7 +64,7 @@ export function profileState(file: string, section: ProfileSection): { state: Pr
     const state = valueMeaning(section.state.value);
     scope.stateLocation = { file, line: section.state.line };
     if (state === 'on' || state === 'off') scope.enabled = state === 'on';
-    else problems.push(problemAt('netsh/bad-value', { file, line: section.state.line }, `${where}: State '${clip(section.state.value)}' is neither ON nor OFF — judged as ON; capture \`netsh advfirewall show allprofiles\` again`));
+    else problems.push(problemAt('netsh/bad-value', { file, line: section.state.line }, `${where}: State ${quoted(section.state.value, 60)} is neither ON nor OFF — judged as ON; capture \`netsh advfirewall show allprofiles\` again`));
   }
 
   if (!section.policy) {
@@ -75,7 +75,7 @@ export function profileState(file: string, section: ProfileSection): { state: Pr
       const key = token.toLowerCase();
       const policy = Object.hasOwn(POLICY_TOKENS, key) ? POLICY_TOKENS[key] : undefined;
       if (!policy) {
-        problems.push(problemAt('netsh/bad-value', { file, line: section.policy.line }, `${where}: Firewall Policy '${clip(token)}' is not one of BlockInbound, BlockInboundAlways, AllowInbound, BlockOutbound, AllowOutbound, NotConfigured — left out; capture \`netsh advfirewall show allprofiles\` again`));
+        problems.push(problemAt('netsh/bad-value', { file, line: section.policy.line }, `${where}: Firewall Policy ${quoted(token, 60)} is not one of BlockInbound, BlockInboundAlways, AllowInbound, BlockOutbound, AllowOutbound, NotConfigured — left out; capture \`netsh advfirewall show allprofiles\` again`));
         continue;
       }
       if (policy.inbound) scope.defaultInbound = policy.inbound;

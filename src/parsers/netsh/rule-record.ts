@@ -1,4 +1,5 @@
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
 import { ALL_PORTS, type AddressMatch, type NetworkRule, type PortRange, type Protocol, type RuleAction, type TrafficDirection } from '../../network/model.js';
 import { parseAddresses } from './addresses.js';
 import { clip, parsePorts } from './ports.js';
@@ -21,7 +22,7 @@ export const RECAPTURE = 'capture the rules again, unedited (`netsh advfirewall 
  */
 export function ruleFromRecord(file: string, record: RuleRecord): { rule?: NetworkRule; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  const label = `rule '${clip(record.name, 200)}'`;
+  const label = `rule ${quoted(record.name, 120)}`;
   const field = (name: RuleField) => record.fields.get(name);
   const complain = (line: number, message: string) => problems.push(problemAt('netsh/bad-value', { file, line }, `${label}: ${message}`));
 
@@ -32,12 +33,12 @@ export function ruleFromRecord(file: string, record: RuleRecord): { rule?: Netwo
     problems.push(problemAt('netsh/truncated-rule', { file, line: record.line }, `${label} has no ${missing.join(' or ')} line, the capture looks cut off — the rule was not judged; ${RECAPTURE}`));
     return { problems };
   }
-  if (!direction) complain(field('direction')!.line, `Direction '${clip(field('direction')!.value)}' is neither In nor Out — the rule was not judged; ${RECAPTURE}`);
-  if (!action) complain(field('action')!.line, `Action '${clip(field('action')!.value)}' is neither Allow, Block nor Bypass — the rule was not judged; ${RECAPTURE}`);
+  if (!direction) complain(field('direction')!.line, `Direction ${quoted(field('direction')!.value, 60)} is neither In nor Out — the rule was not judged; ${RECAPTURE}`);
+  if (!action) complain(field('action')!.line, `Action ${quoted(field('action')!.value, 60)} is neither Allow, Block nor Bypass — the rule was not judged; ${RECAPTURE}`);
 
   const enabledField = field('enabled');
   const enabled = enabledField ? meaning(enabledField.value, { yes: true, no: false }) : true;
-  if (enabled === undefined) complain(enabledField!.line, `Enabled '${clip(enabledField!.value)}' is neither Yes nor No — the rule was not judged; ${RECAPTURE}`);
+  if (enabled === undefined) complain(enabledField!.line, `Enabled ${quoted(enabledField!.value, 60)} is neither Yes nor No — the rule was not judged; ${RECAPTURE}`);
 
   const scopes = parseProfiles(field('profiles'), complain);
   const protocol = parseProtocol(field('protocol'), complain);
@@ -89,7 +90,7 @@ function parseProfiles(field: { value: string; line: number } | undefined, compl
     if (canonical === 'any') PROFILE_NAMES.forEach((name) => scopes.add(name));
     else if ((PROFILE_NAMES as readonly string[]).includes(canonical ?? '')) scopes.add(canonical!);
     else {
-      complain(field.line, `profile '${clip(item)}' is neither Domain, Private, Public nor Any — the rule was not judged; ${RECAPTURE}`);
+      complain(field.line, `profile ${quoted(item, 60)} is neither Domain, Private, Public nor Any — the rule was not judged; ${RECAPTURE}`);
       return undefined;
     }
   }
@@ -107,7 +108,7 @@ function parseProtocol(field: { value: string; line: number } | undefined, compl
   if (text === 'icmpv4') return 'icmp';
   if (/^\d{1,3}$/.test(text) && Number(text) <= 255) return PROTOCOL_NUMBERS[String(Number(text))] ?? String(Number(text));
   if (/^[a-z][a-z0-9-]{0,15}$/.test(text)) return text;
-  complain(field.line, `Protocol '${clip(field.value)}' is neither TCP, UDP, Any, ICMPv4, ICMPv6 nor a number 0-255 — the rule was not judged; ${RECAPTURE}`);
+  complain(field.line, `Protocol ${quoted(field.value, 60)} is neither TCP, UDP, Any, ICMPv4, ICMPv6 nor a number 0-255 — the rule was not judged; ${RECAPTURE}`);
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 /**
  * netsh translates both its labels and its enum values. English and German are known (German verbatim from public
- * captures, see /work/shared/notes/input-formats.md §2.3); anything else is refused with a pointer to the
+ * captures, see test/corpus/windows/SOURCES.md); anything else is refused with a pointer to the
  * locale-independent PowerShell export rather than guessed by field position.
  */
 

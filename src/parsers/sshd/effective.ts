@@ -2,6 +2,7 @@ import type { MatchEnvironment, ConnectionSpec } from './match-criteria.js';
 import { matchesConnection } from './match-criteria.js';
 import { overlay, type ServerOptions } from './options.js';
 import type { ConfigReader } from './reader.js';
+import { BlockPasses, matchesAll } from './block-passes.js';
 import { walkConfig, type ConfigIssue, type MatchBlock, type WalkResult } from './walk.js';
 import { startupChecks } from './startup-checks.js';
 
@@ -11,6 +12,7 @@ import { startupChecks } from './startup-checks.js';
  */
 export class SshdEvaluation {
   readonly startup: WalkResult;
+  private blockPasses?: BlockPasses;
 
   constructor(private readonly reader: ConfigReader, private readonly environment: MatchEnvironment) {
     this.startup = walkConfig(reader, undefined, environment);
@@ -32,10 +34,13 @@ export class SshdEvaluation {
     return this.withMatches(matchesAll).options;
   }
 
-  /** The options as if a connection matched this block (with the blocks around its Include, and `Match All`) only. */
+  /**
+   * The options as if a connection matched this block (with the blocks around its Include, and `Match All`) only: the
+   * pass of walkConfig with that matcher, worked out for every block from one recorded pass.
+   */
   forBlock(block: MatchBlock): ServerOptions {
-    const chosen = new Set([block.id, ...block.parents.map((parent) => parent.id)]);
-    return this.withMatches((candidate) => chosen.has(candidate.id) || matchesAll(candidate)).options;
+    this.blockPasses ??= new BlockPasses(this.reader, this.environment);
+    return overlay(this.startup.options, this.blockPasses.optionsFor(block));
   }
 
   private withMatches(matcher: (block: MatchBlock) => boolean | string): { options: ServerOptions; issues: ConfigIssue[] } {
@@ -44,10 +49,6 @@ export class SshdEvaluation {
     const issues = pass.issues.filter((issue) => !known.has(`${issue.location.file}:${issue.location.line}:${issue.message}`));
     return { options: overlay(this.startup.options, pass.options), issues };
   }
-}
-
-function matchesAll(block: MatchBlock): boolean {
-  return block.criteria[0]?.attribute === 'all';
 }
 
 /**

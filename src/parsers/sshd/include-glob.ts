@@ -1,67 +1,70 @@
-import { readdirSync, statSync } from 'node:fs';
+import type { HostView } from '../../inputs/host-view.js';
 
 const MAGIC = /[*?[]/;
 
+export interface IncludeMatches {
+  /** Host paths of the files matched, sorted as glob(3) sorts them. */
+  paths: string[];
+  /** A directory (or the file) the pattern needs does not exist in the view: sshd is silent then, a scanner must not be. */
+  missing: boolean;
+  /** Host paths the pattern reaches that lie outside the view (through `..` or a link): not read. */
+  outside: string[];
+}
+
 /**
- * glob(3) as sshd calls it for Include (no flags): every existing path matching the pattern, sorted. Paths are as
- * sshd sees them; `root` is prefixed only to touch the disk. 'missing-directory' when a directory the pattern
- * needs does not exist (sshd is silent then; a scanner must not be).
+ * glob(3) as sshd calls it for Include (no flags), over the host files a view shows: every existing path matching
+ * the pattern, sorted. Paths are as sshd sees them (absolute); the view says where they lie on this machine.
  */
-export function expandIncludeGlob(pattern: string, root = ''): string[] | 'missing-directory' {
-  const segments = pattern.split('/');
-  let candidates = [segments[0] === '' ? '' : '.'];
+export function expandIncludeGlob(pattern: string, view: HostView): IncludeMatches {
+  const segments = pattern.split('/').filter((segment) => segment !== '');
+  const outside = new Set<string>();
+  const locate = (path: string) => {
+    const located = view.locate(path);
+    if (located.kind === 'outside') outside.add(located.path);
+    return located;
+  };
+  let candidates = [''];
   let missing = false;
-  for (let index = segments[0] === '' ? 1 : 0; index < segments.length; index++) {
-    const segment = segments[index];
-    if (segment === '') continue;
-    const last = index === segments.length - 1;
+  for (let index = 0; index < segments.length; index++) {
+    // Like glob(3), literal steps are not looked at one by one: only the path before a wildcard, and the last one.
+    let literal = '';
+    while (index < segments.length && !MAGIC.test(segments[index])) literal += `/${unescape(segments[index++])}`;
+    const last = index === segments.length;
     const next: string[] = [];
     for (const base of candidates) {
-      const dir = base === '' ? '/' : base;
-      if (!MAGIC.test(segment)) {
-        const path = join(base, unescape(segment));
-        if (exists(root + path, !last)) next.push(path);
-        else if (!last) missing = true;
+      const path = base + literal;
+      if (last) {
+        const located = locate(path);
+        // An unreadable file is kept: reading it says why.
+        if (located.kind === 'found' || located.kind === 'unreadable') next.push(path);
+        else if (located.kind === 'missing') missing = true;
         continue;
       }
-      const names = list(root + dir);
-      if (!names) { missing = true; continue; }
+      const names = view.list(path === '' ? '/' : path);
+      if (!names) {
+        if (locate(path === '' ? '/' : path).kind !== 'outside') missing = true;
+        continue;
+      }
+      const segment = segments[index];
+      const final = index === segments.length - 1;
       for (const name of names) {
         if (name.startsWith('.') && !segment.startsWith('.')) continue;
         if (!globSegmentMatches(name, segment)) continue;
-        const path = join(base, name);
-        if (last || exists(root + path, true)) next.push(path);
+        const matched = `${path}/${name}`;
+        if (final) next.push(matched);
+        else {
+          const located = locate(matched);
+          if (located.kind === 'found' && located.directory) next.push(matched);
+        }
       }
     }
     candidates = next;
   }
-  if (candidates.length === 0 && missing) return 'missing-directory';
-  return candidates.filter((path) => path !== '' && path !== '.').sort(byteOrder);
-}
-
-function join(base: string, name: string): string {
-  return base === '.' ? name : `${base}/${name}`;
+  return { paths: candidates.filter((path) => path !== '').sort(byteOrder), missing: candidates.length === 0 && missing, outside: [...outside] };
 }
 
 function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-function exists(path: string, asDirectory: boolean): boolean {
-  try {
-    const stat = statSync(path);
-    return asDirectory ? stat.isDirectory() : true;
-  } catch {
-    return false;
-  }
-}
-
-function list(dir: string): string[] | undefined {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return undefined;
-  }
 }
 
 function unescape(segment: string): string {

@@ -1,3 +1,4 @@
+import { quoted } from '../../model/quote.js';
 import { asciiLower } from './keywords.js';
 import { addrMatchList, matchPatternList } from './patterns.js';
 import { strdelim } from './tokenize.js';
@@ -50,23 +51,23 @@ export function parseMatchLine(rest: string, environment: MatchEnvironment): Mat
       return { criteria: [{ attribute: 'all', value: '' }], leftover: false };
     }
     const value = next();
-    if (value === undefined || value === '' || value.startsWith('#')) return { error: `Missing Match criteria for ${attribute}` };
+    if (value === undefined || value === '' || value.startsWith('#')) return { error: `Missing Match criteria for ${quoted(attribute)}` };
     switch (name) {
       case 'user': case 'group': case 'host': case 'rdomain':
         criteria.push({ attribute: name, value });
         break;
       case 'address': case 'localaddress':
-        if (addrMatchList(undefined, value) !== 0) return { error: `Invalid Match ${name === 'address' ? 'address' : 'localaddress'} argument '${value}'` };
+        if (addrMatchList(undefined, value) !== 0) return { error: `Invalid Match ${name === 'address' ? 'address' : 'localaddress'} argument ${quoted(value)}` };
         criteria.push({ attribute: name, value });
         break;
       case 'localport': {
         const port = a2port(value, environment);
-        if (port === -1) return { error: `Invalid LocalPort '${value}' on Match line` };
+        if (port === -1) return { error: `Invalid LocalPort ${quoted(value)} on Match line` };
         criteria.push({ attribute: name, value, port });
         break;
       }
       default:
-        return { error: `Unsupported Match attribute ${attribute}` };
+        return { error: `Unsupported Match attribute ${quoted(attribute)}` };
     }
   }
   if (criteria.length === 0) return { error: 'One or more attributes required for Match' };

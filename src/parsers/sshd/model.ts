@@ -6,7 +6,7 @@ import { asciiLower, lookupKeyword } from './keywords.js';
 import type { ServerOptions } from './options.js';
 
 /** The rules' view: the global context, then one context per Match block (global + that block). */
-export function buildSshdModel(file: string, evaluation: SshdEvaluation, files: string[]): SshdConfigModel {
+export function buildSshdModel(file: string, evaluation: SshdEvaluation, files: string[], unreadIncludes: SourceLocation[]): SshdConfigModel {
   const { startup } = evaluation;
   const contexts: SshdContext[] = [context('global', undefined, evaluation.global(), () => true)];
   for (const block of startup.blocks) {
@@ -20,6 +20,7 @@ export function buildSshdModel(file: string, evaluation: SshdEvaluation, files: 
     contexts,
     invalid: evaluation.issues.map((issue) => ({ location: issue.location, message: issue.message })),
     files,
+    unreadIncludes,
   };
 }
 
@@ -38,6 +39,7 @@ function context(name: string, match: SourceLocation | undefined, options: Serve
       if (!setting) {
         const stored = options.get(key);
         setting = { keyword: key, values: printedValues(key, stored) ?? [], location: stored?.location };
+        if (stored?.unreadIncludeBefore) setting.unreadIncludeBefore = stored.unreadIncludeBefore;
         cache.set(key, setting);
       }
       return setting;

@@ -1,30 +1,44 @@
 import type { InputFile } from '../../inputs/input-file.js';
+import type { HostView } from '../../inputs/host-view.js';
 import type { SourceLocation } from '../../model/location.js';
-import type { InputProblem } from '../../model/problem.js';
-import { expandIncludeGlob } from './include-glob.js';
+import { problemAt, type InputProblem } from '../../model/problem.js';
+import type { ProblemId } from '../../model/problem-kinds.js';
+import { quoted } from '../../model/quote.js';
+import { expandIncludeGlob, type IncludeMatches } from './include-glob.js';
 import { splitLines, tokenizeLine, type DirectiveLine } from './tokenize.js';
 
 export interface ConfigFile {
-  /** The path as opened (under --root when one is given). */
+  /** The path as opened on this machine (under --root when one is given). */
   path: string;
   lines: DirectiveLine[];
 }
 
+/** What an Include line brought in. `complete` is false when some of what it names was not read. */
+export interface Included {
+  files: ConfigFile[];
+  complete: boolean;
+}
+
+/** sshd resolves a relative Include against its configuration directory. */
+const SSH_DIRECTORY = '/etc/ssh';
+
 /**
  * Reads sshd_config and its Include targets once, however often the evaluator walks them. Include patterns are
- * resolved as sshd does (relative to /etc/ssh) and then under `root`.
+ * resolved as sshd does (relative to /etc/ssh) in the host view, which reads nothing outside the scanned tree.
  */
 export class ConfigReader {
   readonly problems: InputProblem[] = [];
   readonly files: string[] = [];
+  /** Include lines some of whose files were not read, in the order they were first met. */
+  readonly incomplete: SourceLocation[] = [];
   private readonly parsed = new Map<string, ConfigFile | undefined>();
-  private readonly globs = new Map<string, string[]>();
+  private readonly globs = new Map<string, IncludeMatches>();
   private readonly reported = new Set<string>();
 
   constructor(
     readonly main: ConfigFile,
     private readonly readFile: (path: string) => InputFile | InputProblem,
-    private readonly root = '',
+    private readonly view: HostView,
   ) {
     this.files.push(main.path);
     this.parsed.set(main.path, main);
@@ -40,46 +54,68 @@ export class ConfigReader {
   }
 
   /** The files an Include argument names, in the order sshd reads them. */
-  include(argument: string, from: SourceLocation): ConfigFile[] {
-    const pattern = argument.startsWith('/') || argument.startsWith('~') ? argument : `/etc/ssh/${argument}`;
-    let paths = this.globs.get(pattern);
-    if (!paths) {
-      const found = expandIncludeGlob(pattern, this.root);
-      paths = found === 'missing-directory' ? [] : found.map((path) => this.root + path);
-      this.globs.set(pattern, paths);
-      if (found === 'missing-directory' || (found.length === 0 && !/[*?[]/.test(pattern))) {
-        const shown = this.root ? `${this.root}${pattern}` : pattern;
-        this.report(from, `Include ${argument} resolves to ${shown}, which does not exist — the drop-ins it would read were not checked; scan the host image with --root, or fix the path`);
-      }
+  include(argument: string, from: SourceLocation): Included {
+    const pattern = argument.startsWith('/') ? argument : `${SSH_DIRECTORY}/${argument}`;
+    let matches = this.globs.get(pattern);
+    if (!matches) {
+      matches = expandIncludeGlob(pattern, this.view);
+      this.globs.set(pattern, matches);
+    }
+    let complete = true;
+    for (const path of matches.outside) {
+      complete = false;
+      this.warnOutside(from, argument, path);
+    }
+    if (matches.paths.length === 0 && matches.missing) {
+      complete = false;
+      const advice = this.view.advice ? `; ${this.view.advice}` : '';
+      this.report(from, 'sshd/include-unmatched', 'warning', `Include ${quoted(argument, 80)} matches no file ${this.view.where} — sshd skips it silently, and the settings are judged without what it would include${advice}`);
     }
     const files: ConfigFile[] = [];
-    for (const path of paths) {
-      const file = this.load(path, from);
+    for (const path of matches.paths) {
+      const file = this.load(path, argument, from);
       if (file) files.push(file);
+      else complete = false;
     }
-    return files;
+    if (!complete && !this.incomplete.some((location) => location.file === from.file && location.line === from.line)) this.incomplete.push(from);
+    return { files, complete };
   }
 
-  private load(path: string, from: SourceLocation): ConfigFile | undefined {
-    if (this.parsed.has(path)) return this.parsed.get(path);
-    const read = this.readFile(path);
-    let file: ConfigFile | undefined;
-    if ('text' in read) {
-      file = ConfigReader.parse(path, read.text);
-      this.files.push(path);
-    } else if (read.message.includes('is a directory')) {
-      file = { path, lines: [] };
-    } else {
-      this.report(from, `Include ${path}: ${read.message} — its settings were not checked`);
+  private load(hostPath: string, argument: string, from: SourceLocation): ConfigFile | undefined {
+    const located = this.view.locate(hostPath);
+    if (located.kind === 'outside') {
+      this.warnOutside(from, argument, located.path);
+      return undefined;
     }
-    this.parsed.set(path, file);
+    if (located.kind !== 'found') {
+      const reason = located.kind === 'missing' ? 'a link that leads nowhere' : `cannot be read (${located.code})`;
+      this.report(from, 'sshd/include-unresolved', 'error', `Include ${quoted(argument, 80)}: ${quoted(hostPath, 80)} is ${reason} — sshd would refuse to start; its settings were not checked`);
+      return undefined;
+    }
+    if (this.parsed.has(located.path)) return this.parsed.get(located.path);
+    let file: ConfigFile | undefined;
+    if (located.directory) file = { path: located.path, lines: [] };
+    else {
+      const read = this.readFile(located.path);
+      if ('text' in read) {
+        file = ConfigReader.parse(located.path, read.text);
+        this.files.push(located.path);
+      } else {
+        this.report(from, 'sshd/include-unresolved', 'error', `Include ${quoted(argument, 80)}: ${read.message} — its settings were not checked`);
+      }
+    }
+    this.parsed.set(located.path, file);
     return file;
   }
 
-  private report(from: SourceLocation, message: string): void {
+  private warnOutside(from: SourceLocation, argument: string, path: string): void {
+    this.report(from, 'input/outside-boundary', 'warning', `Include ${quoted(argument, 80)} leads to ${quoted(path, 80)}, outside ${this.view.bound} — not read, and the settings are judged without it; ${this.view.advice}`);
+  }
+
+  private report(from: SourceLocation, id: ProblemId, level: InputProblem['level'], message: string): void {
     const key = `${from.file}:${from.line}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.problems.push({ id: 'sshd/include-unresolved', file: from.file, line: from.line, message, level: 'error' });
+    this.problems.push(problemAt(id, from, message, level));
   }
 }

@@ -1,3 +1,4 @@
+import { quoted } from '../../model/quote.js';
 import { asciiLower } from './keywords.js';
 import { a2port, strtonumError, type MatchEnvironment } from './match-criteria.js';
 import { convtime } from './time.js';
@@ -50,13 +51,13 @@ export function parseSpecialValue(kind: SpecialKind, args: string[], written: st
       if (!first) return missing;
       const interactive = parseIpqos(first);
       const bulk = args[1] === undefined ? interactive : parseIpqos(args[1]);
-      if (interactive === undefined || bulk === undefined) return { error: `Bad ${written} value: ${interactive === undefined ? first : args[1]}` };
+      if (interactive === undefined || bulk === undefined) return { error: `Bad ${written} value: ${quoted(interactive === undefined ? first : args[1])}` };
       return { items: [iptos2str(interactive), iptos2str(bulk)], consumed: Math.min(args.length, 2) };
     }
     case 'rekeylimit': {
       if (!first) return missing;
       const limit = first === 'default' ? 0 : scanScaled(first);
-      if (limit === undefined) return { error: `Bad ${written} number '${first}'` };
+      if (limit === undefined) return { error: `Bad ${written} number ${quoted(first)}` };
       if (limit !== 0 && limit < 16) return { error: `${written} too small` };
       if (args[1] === undefined || args[1] === 'none') return { items: [String(limit), ''], consumed: Math.min(args.length, 2) };
       const interval = convtime(args[1]);
@@ -71,7 +72,7 @@ export function parseSpecialValue(kind: SpecialKind, args: string[], written: st
     case 'fingerprinthash': {
       if (!first) return missing;
       const hash = FINGERPRINT_HASHES.get(asciiLower(first));
-      return hash ? { items: [hash], consumed: 1 } : { error: `Invalid ${written} algorithm "${first}".` };
+      return hash ? { items: [hash], consumed: 1 } : { error: `Invalid ${written} algorithm ${quoted(first)}.` };
     }
     case 'pubkeyauthoptions': {
       let touch = false;
@@ -80,7 +81,7 @@ export function parseSpecialValue(kind: SpecialKind, args: string[], written: st
         const option = asciiLower(arg);
         if (option === 'touch-required') touch = true;
         else if (option === 'verify-required') verify = true;
-        else if (option !== 'none') return { error: `unsupported ${written} option ${arg}` };
+        else if (option !== 'none') return { error: `unsupported ${written} option ${quoted(arg)}` };
       }
       const items = [...(touch ? ['touch-required'] : []), ...(verify ? ['verify-required'] : [])];
       return { items: items.length > 0 ? items : ['none'], consumed: args.length };
@@ -104,7 +105,7 @@ export function parseSpecialValue(kind: SpecialKind, args: string[], written: st
         if (arg === '' && kind === 'logverbose') return { error: `keyword ${written} empty argument` };
         if (asciiLower(arg) === 'none') {
           if (index > 0 || args.length > 1) return { error: `keyword ${written} "none" argument must appear alone.` };
-        } else if (kind === 'channeltimeout' && !validTimeout(arg)) return { error: `invalid channel timeout ${arg}` };
+        } else if (kind === 'channeltimeout' && !validTimeout(arg)) return { error: `invalid channel timeout ${quoted(arg)}` };
       }
       return { items: args, consumed: args.length };
     case 'unusedconnectiontimeout': {

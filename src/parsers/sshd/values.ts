@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { quoted } from '../../model/quote.js';
 import { validAlgorithmSpec } from './algorithms.js';
 import { asciiLower, type Keyword } from './keywords.js';
 import { addrMatchList } from './patterns.js';
@@ -34,7 +35,7 @@ export function parseValue(keyword: Keyword, line: DirectiveLine, environment: M
     case 'flag': case 'permitrootlogin': case 'ignorerhosts': case 'gatewayports': case 'tcpfwd': case 'compression': case 'addressfamily': {
       if (!first) return { error: 'missing argument.' };
       const state = MULTISTATE[keyword.kind].find(([accepted]) => accepted === asciiLower(first));
-      return state ? one(state[1]) : { error: `unsupported option "${first}".` };
+      return state ? one(state[1]) : { error: `unsupported option ${quoted(first)}.` };
     }
     case 'int': {
       const error = strtonumError(first, 0, 2147483647);
@@ -47,15 +48,15 @@ export function parseValue(keyword: Keyword, line: DirectiveLine, environment: M
     }
     case 'loglevel': {
       const level = LOG_LEVELS.find(([name]) => name === asciiLower(first ?? ''));
-      return level ? one(level[1]) : { error: `unsupported log level '${first ?? '<NONE>'}'` };
+      return level ? one(level[1]) : { error: `unsupported log level ${first === undefined ? '<NONE>' : quoted(first)}` };
     }
     case 'facility': {
       const facility = FACILITIES.find((name) => name === (first ?? '').toUpperCase());
-      return facility ? one(facility) : { error: `unsupported log facility '${first ?? '<NONE>'}'` };
+      return facility ? one(facility) : { error: `unsupported log facility ${first === undefined ? '<NONE>' : quoted(first)}` };
     }
     case 'permittunnel':
       if (!first) return { error: `${written} missing argument.` };
-      return TUNNEL_MODES.includes(first) ? one(first) : { error: `bad ${written} argument ${first}` };
+      return TUNNEL_MODES.includes(first) ? one(first) : { error: `bad ${written} argument ${quoted(first)}` };
     case 'permituserenvironment':
       if (!first) return { error: `${written} missing argument.` };
       return one(first);
@@ -64,7 +65,7 @@ export function parseValue(keyword: Keyword, line: DirectiveLine, environment: M
         const bad = arg === ''
           || (keyword.kind === 'users' && arg.includes('@') && addrMatchList(undefined, arg.slice(arg.lastIndexOf('@') + 1)) === -2)
           || (keyword.kind === 'acceptenv' && arg.includes('='));
-        if (bad) return { error: keyword.kind === 'acceptenv' ? 'Invalid environment name.' : `invalid ${written} pattern: "${arg}"` };
+        if (bad) return { error: keyword.kind === 'acceptenv' ? 'Invalid environment name.' : `invalid ${written} pattern: ${quoted(arg)}` };
       }
       return { items: args, consumed: args.length };
     }
@@ -136,10 +137,10 @@ function validMethodList(list: string): boolean {
 
 function badAlgorithmMessage(kind: string, spec: string): string {
   switch (kind) {
-    case 'ciphers': return `Bad SSH2 cipher spec '${spec}'.`;
-    case 'macs': return `Bad SSH2 mac spec '${spec}'.`;
-    case 'kexalgorithms': return `Bad SSH2 KexAlgorithms '${spec}'.`;
-    default: return `Bad key types '${spec}'.`;
+    case 'ciphers': return `Bad SSH2 cipher spec ${quoted(spec, 60)}.`;
+    case 'macs': return `Bad SSH2 mac spec ${quoted(spec, 60)}.`;
+    case 'kexalgorithms': return `Bad SSH2 KexAlgorithms ${quoted(spec, 60)}.`;
+    default: return `Bad key types ${quoted(spec, 60)}.`;
   }
 }
 

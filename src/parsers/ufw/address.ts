@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { dottedQuad } from '../../network/ip-intervals.js';
 
 /** An address as ufw prints and stores it ('10.0.0.0/8', '203.0.113.99', '2001:db8::/32'), checked and classified. */
 export interface UfwAddress {
@@ -10,8 +11,7 @@ export interface UfwAddress {
 }
 
 const PREFIX = /^\d{1,3}$/;
-// Cheap shape checks first: most cells are ports ('22/tcp'), and ipaddr.js validates by throwing.
-const V4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+// A cheap shape check first: most cells are ports ('22/tcp'), and ipaddr.js validates by throwing.
 const V6_SHAPE = /^[0-9a-fA-F:.]{2,45}$/;
 
 export function parseAddress(text: string): UfwAddress | undefined {
@@ -21,8 +21,9 @@ export function parseAddress(text: string): UfwAddress | undefined {
   const prefix = slash < 0 ? undefined : text.slice(slash + 1);
   // ipaddr.js also accepts '10' or '0x0a' as IPv4; ufw only ever prints dotted quads.
   const v6 = host.includes(':');
-  if (!(v6 ? V6_SHAPE.test(host) && ipaddr.IPv6.isValid(host) : V4_SHAPE.test(host) && ipaddr.IPv4.isValidFourPartDecimal(host))) return undefined;
+  if (!(v6 ? V6_SHAPE.test(host) && ipaddr.IPv6.isValid(host) : dottedQuad(host) !== undefined)) return undefined;
   if (prefix !== undefined && (!PREFIX.test(prefix) || Number(prefix) > (v6 ? 128 : 32))) return undefined;
   const bits = prefix === undefined ? (v6 ? 128 : 32) : Number(prefix);
-  return { text, cidr: `${ipaddr.parse(host).toString()}/${bits}`, v6 };
+  // A dotted quad without leading zeros is already how ipaddr.js would write it.
+  return { text, cidr: `${v6 ? ipaddr.parse(host).toString() : host}/${bits}`, v6 };
 }

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { hostView, type HostView } from '../../inputs/host-view.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import type { ParsedUfw, UfwPolicy } from './parsed-ufw.js';
 
@@ -10,24 +10,26 @@ const POLICY_NAMES: Record<string, UfwPolicy> = { ACCEPT: 'allow', DROP: 'deny',
 
 /**
  * user.rules does not say whether ufw is enabled or what its default policy is: on a host (or a collected host image)
- * that is in /etc/ufw/ufw.conf (ENABLED=) and /etc/default/ufw (DEFAULT_INPUT_POLICY=). Read them when they are
- * beside the scanned file; returns the files read. With IPV6=no ufw never loads user6.rules and drops all IPv6
- * traffic (ufw-init-functions), so user6.rules then holds no rule that applies.
+ * that is in /etc/ufw/ufw.conf (ENABLED=) and /etc/default/ufw (DEFAULT_INPUT_POLICY=). Read them from the host
+ * view of the scanned file (beside it, in its host image); returns the files read and where they were looked for.
+ * With IPV6=no ufw never loads user6.rules and drops all IPv6 traffic (ufw-init-functions), so user6.rules then holds
+ * no rule that applies.
  */
-export function readHostSettings(rulesFile: string, text: string, parsed: ParsedUfw, context: LoadContext): string[] {
+export function readHostSettings(rulesFile: string, text: string, parsed: ParsedUfw, context: LoadContext): { consumed: string[]; where: string } {
   const consumed: string[] = [];
-  const conf = join(dirname(rulesFile), 'ufw.conf');
-  const confText = readIfPresent(conf, context);
-  if (confText !== undefined) {
+  const view = hostView(rulesFile, '/etc/ufw', context);
+  const confFile = readIfPresent(view, '/etc/ufw/ufw.conf', context);
+  if (confFile !== undefined) {
+    const [conf, confText] = confFile;
     consumed.push(conf);
     confText.split(/\r?\n/).forEach((line, index) => {
       const enabled = ENABLED.exec(line);
       if (enabled) parsed.state = { enabled: enabled[1] === 'yes', line: index + 1, file: conf };
     });
   }
-  const defaults = join(dirname(rulesFile), '..', 'default', 'ufw');
-  const defaultsText = readIfPresent(defaults, context);
-  if (defaultsText !== undefined) {
+  const defaultsFile = readIfPresent(view, '/etc/default/ufw', context);
+  if (defaultsFile !== undefined) {
+    const [defaults, defaultsText] = defaultsFile;
     consumed.push(defaults);
     const found: Partial<Record<string, { policy: UfwPolicy; line: number }>> = {};
     let ipv6Off: number | undefined;
@@ -45,10 +47,13 @@ export function readHostSettings(rulesFile: string, text: string, parsed: Parsed
       parsed.defaults = { incoming: 'deny', outgoing: 'deny', line: ipv6Off, file: defaults };
     }
   }
-  return consumed;
+  return { consumed, where: view.where };
 }
 
-function readIfPresent(path: string, context: LoadContext): string | undefined {
-  const file = context.readFile(path);
-  return 'text' in file ? file.text : undefined;
+/** The file's path on this machine and its text, when the view holds it. */
+function readIfPresent(view: HostView, hostPath: string, context: LoadContext): [string, string] | undefined {
+  const located = view.locate(hostPath);
+  if (located.kind !== 'found' || located.directory) return undefined;
+  const file = context.readFile(located.path);
+  return 'text' in file ? [located.path, file.text] : undefined;
 }

@@ -18,11 +18,11 @@ export const loadUfw: LoadInput = (file, context) => {
   }
   const userRules = looksLikeUserRules(file.text);
   const parsed = userRules ? parseUserRules(file.path, file.text) : parseUfwStatus(file.path, file.text);
-  const consumed = userRules ? readHostSettings(file.path, file.text, parsed, context) : [];
+  const settings = userRules ? readHostSettings(file.path, file.text, parsed, context) : undefined;
   const judgeable = userRules ? !parsed.problems.some((problem) => problem.id === 'ufw/not-user-rules') : parsed.state !== undefined || parsed.rules.length > 0;
   if (!judgeable) return { models: [], problems: parsed.problems };
 
-  return { models: [toNetworkAsset(file.path, parsed)], problems: [...parsed.problems, ...assumptions(file.path, parsed)], consumed };
+  return { models: [toNetworkAsset(file.path, parsed)], problems: [...parsed.problems, ...assumptions(file.path, parsed, settings?.where)], consumed: settings?.consumed ?? [] };
 };
 
 function toNetworkAsset(path: string, parsed: ParsedUfw): NetworkAsset {
@@ -47,15 +47,15 @@ function toNetworkAsset(path: string, parsed: ParsedUfw): NetworkAsset {
 }
 
 /** Warnings for what the input does not show and Parapet assumed. */
-function assumptions(path: string, parsed: ParsedUfw): InputProblem[] {
+function assumptions(path: string, parsed: ParsedUfw, settingsWhere = ''): InputProblem[] {
   const problems: InputProblem[] = [];
   if (!parsed.state) {
     problems.push(problemAt('ufw/state-unknown', { file: path }, parsed.form === 'user.rules'
-      ? "user.rules does not say whether ufw is enabled (ENABLED= is in /etc/ufw/ufw.conf, not found beside it) — its rules are judged as if ufw were active; scan 'ufw status verbose' to judge the state"
+      ? `user.rules does not say whether ufw is enabled (ENABLED= is in /etc/ufw/ufw.conf, not found ${settingsWhere}) — its rules are judged as if ufw were active; scan 'ufw status verbose' to judge the state`
       : "no 'Status:' line — the rules are judged as if ufw were active; scan complete 'ufw status verbose' output", 'warning'));
   }
   if (!parsed.defaults && parsed.state?.enabled !== false) {
-    const where = parsed.form === 'user.rules' ? 'user.rules does not show the default policy (/etc/default/ufw was not found beside it)' : `'${parsed.form}' does not show the default policy`;
+    const where = parsed.form === 'user.rules' ? `user.rules does not show the default policy (/etc/default/ufw was not found ${settingsWhere})` : `'${parsed.form}' does not show the default policy`;
     problems.push(problemAt('ufw/default-policy-unknown', { file: path, line: parsed.state?.file === path ? parsed.state.line : undefined },
       `${where} — assumed ufw's shipped default (deny incoming, allow outgoing); scan 'ufw status verbose' to judge it`, 'warning'));
   }

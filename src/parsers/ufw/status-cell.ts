@@ -1,3 +1,4 @@
+import { quoted } from '../../model/quote.js';
 import { parseAddress, type UfwAddress } from './address.js';
 import { isPortSpec } from './ports.js';
 
@@ -52,7 +53,7 @@ export function parseStatusCell(text: string): StatusCell | string {
   }
 
   if (rest === 'Anywhere' || rest.startsWith('Anywhere/')) {
-    if (cell.app) return `'${text.slice(0, 80)}' names an application but no port`;
+    if (cell.app) return `${quoted(text, 80)} names an application but no port`;
     return withProtocol(cell, rest.slice('Anywhere'.length), text);
   }
   const space = rest.indexOf(' ');
@@ -61,12 +62,12 @@ export function parseStatusCell(text: string): StatusCell | string {
   if (address) {
     cell.address = address.address;
     if (space < 0) return address.protocol ? { ...cell, protocol: address.protocol } : cell;
-    if (address.protocol) return `'${text.slice(0, 80)}' has a protocol on the address and more after it`;
+    if (address.protocol) return `${quoted(text, 80)} has a protocol on the address and more after it`;
     rest = rest.slice(space + 1);
   }
   const ports = splitPortsProtocol(rest);
   if (ports) return { ...cell, ports: ports.ports, protocol: ports.protocol };
-  if (cell.app || !APP_NAME.test(rest) || ADDRESS_LIKE.test(rest)) return `'${text.slice(0, 80)}' is not an address, port or application profile`;
+  if (cell.app || !APP_NAME.test(rest) || ADDRESS_LIKE.test(rest)) return `${quoted(text, 80)} is not an address, port or application profile`;
   return { ...cell, app: rest, appPortsShown: false };
 }
 
@@ -103,5 +104,5 @@ function parseAddressWithProtocol(text: string): { address: UfwAddress; protocol
 function withProtocol(cell: StatusCell, suffix: string, text: string): StatusCell | string {
   if (suffix === '') return cell;
   const protocol = suffix.slice(1);
-  return PROTOCOL.test(protocol) ? { ...cell, protocol } : `'${text.slice(0, 80)}' has an unknown protocol`;
+  return PROTOCOL.test(protocol) ? { ...cell, protocol } : `${quoted(text, 80)} has an unknown protocol`;
 }

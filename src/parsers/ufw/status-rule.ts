@@ -9,10 +9,10 @@ export type RowReading = { rules: UfwRule[] } | { error: string } | { unknownApp
  * The ufw rules one status row shows. A plain or numbered row names an application profile without its ports
  * ('OpenSSH'): the ports come from the table of known profiles, one rule per `|` entry, as ufw stores them.
  */
-export function readStatusRow(row: StatusRow): RowReading {
-  const to = parseStatusCell(row.to);
+export function readStatusRow(row: StatusRow, cells: StatusCells = new Map()): RowReading {
+  const to = cellOf(row.to, cells);
   if (typeof to === 'string') return { error: `To column: ${to}` };
-  const from = parseStatusCell(row.from);
+  const from = cellOf(row.from, cells);
   if (typeof from === 'string') return { error: `From column: ${from}` };
 
   const families = new Set([to, from].filter((cell) => cell.address).map((cell) => cell.address!.v6));
@@ -58,6 +58,23 @@ export function readStatusRow(row: StatusRow): RowReading {
     }
   }
   return { rules };
+}
+
+/**
+ * The cells of one listing read so far: listings repeat a few cells on every row ('Anywhere', '22/tcp'), and each is
+ * read once. Cells are never changed after reading, so rows share them. Bounded: a listing of ever new cells (a
+ * million addresses) reads each as it comes.
+ */
+export type StatusCells = Map<string, StatusCell | string>;
+const MAX_KNOWN_CELLS = 10_000;
+
+function cellOf(text: string, cells: StatusCells): StatusCell | string {
+  let cell = cells.get(text);
+  if (cell === undefined) {
+    cell = parseStatusCell(text);
+    if (cells.size < MAX_KNOWN_CELLS) cells.set(text, cell);
+  }
+  return cell;
 }
 
 /** The profile's port entries when the cell names an app without its ports; [undefined] when nothing to expand. */

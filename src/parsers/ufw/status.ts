@@ -1,6 +1,8 @@
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
+import type { ProblemId } from '../../model/problem-kinds.js';
 import type { LocatedUfwRule, ParsedUfw, UfwPolicy } from './parsed-ufw.js';
-import { readStatusRow } from './status-rule.js';
+import { readStatusRow, type StatusCells } from './status-rule.js';
 import { parseStatusRow } from './status-row.js';
 
 const STATUS = /^Status: (active|inactive)$/;
@@ -20,7 +22,7 @@ const NOT_JUDGED = `this rule is not judged; ${RECAPTURE} or scan /etc/ufw/user.
  */
 export function parseUfwStatus(file: string, text: string): ParsedUfw {
   const parsed: ParsedUfw = { form: 'ufw status', rules: [], problems: [] };
-  const problem = (line: number, message: string, id = 'ufw/unparseable-row'): void => {
+  const problem = (line: number, message: string, id: ProblemId = 'ufw/unparseable-row'): void => {
     parsed.problems.push(problemAt(id, { file, line }, message));
   };
   let verbose = false;
@@ -28,6 +30,7 @@ export function parseUfwStatus(file: string, text: string): ParsedUfw {
   let missingStatus = false;
   let notStatusOutput = false;
   const lines = text.split(/\r?\n/);
+  const cells: StatusCells = new Map();
 
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -55,21 +58,21 @@ export function parseUfwStatus(file: string, text: string): ParsedUfw {
       verbose = true;
       const policy = DEFAULT.exec(trimmed);
       if (policy) parsed.defaults = { incoming: policy[1] as UfwPolicy, outgoing: policy[2] as UfwPolicy, line, file };
-      else problem(line, `cannot read the default policy '${trimmed.slice(0, 120)}' — ${RECAPTURE}`, 'ufw/unparseable-default');
+      else problem(line, `cannot read the default policy ${quoted(trimmed.slice('Default:'.length).trim(), 80)} — ${RECAPTURE}`, 'ufw/unparseable-default');
       return;
     }
     const row = parseStatusRow(raw);
     if (!row) {
-      problem(line, `cannot read '${trimmed.slice(0, 120)}' as a ufw rule row (no ALLOW, DENY, REJECT or LIMIT between two columns) — ${NOT_JUDGED}`);
+      problem(line, `this line is not a ufw rule row (no ALLOW, DENY, REJECT or LIMIT between two columns) — ${NOT_JUDGED}`);
       return;
     }
-    const reading = readStatusRow(row);
+    const reading = readStatusRow(row, cells);
     if ('unknownApp' in reading) {
-      problem(line, `unknown application profile '${reading.unknownApp}': this form of 'ufw status' shows its name, not its ports — scan 'ufw status verbose' or /etc/ufw/user.rules instead`, 'ufw/unknown-app-profile');
+      problem(line, `unknown application profile ${quoted(reading.unknownApp, 64)}: this form of 'ufw status' shows its name, not its ports — scan 'ufw status verbose' or /etc/ufw/user.rules instead`, 'ufw/unknown-app-profile');
       return;
     }
     if ('error' in reading) {
-      problem(line, `cannot read the ufw rule '${trimmed.slice(0, 120)}': ${reading.error} — ${NOT_JUDGED}`);
+      problem(line, `cannot read this ufw rule: ${reading.error} — ${NOT_JUDGED}`);
       return;
     }
     if (row.number !== undefined) numbered = true;
@@ -86,8 +89,8 @@ export function parseUfwStatus(file: string, text: string): ParsedUfw {
 }
 
 function notStatus(line: string): string {
-  if (line.startsWith('ERROR:')) return `ufw printed an error instead of its status ('${line.slice(0, 120)}') — ${RECAPTURE}`;
-  return `expected 'Status: active' or 'Status: inactive' on the first line, found '${line.slice(0, 120)}' — this is not complete ufw status output; ${RECAPTURE}`;
+  if (line.startsWith('ERROR:')) return `ufw printed an error instead of its status (${quoted(line, 80)}) — ${RECAPTURE}`;
+  return `expected 'Status: active' or 'Status: inactive' on the first line, found a line of ${[...line].length} characters that is not ufw's — this is not complete ufw status output; ${RECAPTURE}`;
 }
 
 function emptyInput(file: string): InputProblem {

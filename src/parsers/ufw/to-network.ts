@@ -1,3 +1,4 @@
+import { quoted } from '../../model/quote.js';
 import { ALL_PORTS, type AddressMatch, type NetworkRule } from '../../network/model.js';
 import { parseAddress } from './address.js';
 import type { LocatedUfwRule } from './parsed-ufw.js';
@@ -18,7 +19,7 @@ export function toNetworkRule(located: LocatedUfwRule, file: string, priority: n
   const remote = inbound ? rule.src : rule.dst;
   const local = inbound ? rule.dst : rule.src;
   const interfaceName = inbound ? rule.interfaceIn : rule.interfaceOut;
-  const label = `ufw rule${located.number !== undefined ? ` [${located.number}]` : ''} '${located.shown}'`;
+  const label = `ufw rule${located.number !== undefined ? ` [${located.number}]` : ''} ${quoted(located.shown, 100)}`;
 
   return {
     id: tupleText(rule),

@@ -1,4 +1,5 @@
 import { problemAt } from '../../model/problem.js';
+import { quoted } from '../../model/quote.js';
 import { parseAddress } from './address.js';
 import type { ParsedUfw } from './parsed-ufw.js';
 import { isPortSpec } from './ports.js';
@@ -59,19 +60,19 @@ export function parseTuple(text: string): UfwRule | string {
   if (fields.length < 6 || fields.length > 9) return `${fields.length} fields where ufw writes 6 to 9`;
   const [actionText, protocol, dport, dst, sport, src] = fields;
   const action = ACTION.exec(actionText);
-  if (!action) return `unknown action '${actionText.slice(0, 40)}'`;
-  if (!PROTOCOL.test(protocol)) return `unknown protocol '${protocol.slice(0, 40)}'`;
-  for (const port of [dport, sport]) if (port !== 'any' && !isPortSpec(port)) return `bad port '${port.slice(0, 40)}'`;
+  if (!action) return `unknown action ${quoted(actionText)}`;
+  if (!PROTOCOL.test(protocol)) return `unknown protocol ${quoted(protocol)}`;
+  for (const port of [dport, sport]) if (port !== 'any' && !isPortSpec(port)) return `bad port ${quoted(port)}`;
   const dstAddress = parseAddress(dst);
   const srcAddress = parseAddress(src);
-  if (!dstAddress || !srcAddress) return `bad address '${(dstAddress ? src : dst).slice(0, 64)}'`;
+  if (!dstAddress || !srcAddress) return `bad address ${quoted(dstAddress ? src : dst, 64)}`;
   if (dstAddress.v6 !== srcAddress.v6) return 'mixes an IPv4 and an IPv6 address';
 
   const hasDirection = fields.length === 7 || fields.length === 9;
   const direction = DIRECTION.exec(hasDirection ? fields[fields.length - 1] : 'in');
-  if (!direction) return `bad direction '${fields[fields.length - 1].slice(0, 40)}'`;
+  if (!direction) return `bad direction ${quoted(fields[fields.length - 1])}`;
   const route = action[1] !== undefined;
-  if (direction[3] && (!route || direction[1] !== 'in')) return `'${fields[fields.length - 1]}' names two interfaces on a non-route rule`;
+  if (direction[3] && (!route || direction[1] !== 'in')) return `${quoted(fields[fields.length - 1])} names two interfaces on a non-route rule`;
   const apps = fields.length >= 8 ? [fields[6], fields[7]].map((app) => (app === '-' ? undefined : app.replaceAll('%20', ' '))) : [];
 
   return {

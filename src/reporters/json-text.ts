@@ -1,0 +1,17 @@
+/** Characters JSON.stringify leaves as they are but a reader of the file would not see: C1 controls, bidirectional and other format characters, line separators. */
+const UNSEEN = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+
+/**
+ * JSON.stringify, with every character that would not show as itself written as a `\u` escape: the same JSON value
+ * to a program, and nothing that could mislead a person reading the report (or GitHub showing it).
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(UNSEEN, unicodeEscape);
+}
+
+/** `\u202e`; a character outside the BMP as its two UTF-16 halves, as JSON writes it. */
+function unicodeEscape(character: string): string {
+  let escaped = '';
+  for (let index = 0; index < character.length; index++) escaped += `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`;
+  return escaped;
+}
