@@ -1,11 +1,12 @@
 import type { Options } from 'yargs';
+import { REPORT_FORMATS } from '../reporters/index.js';
 
 export const INPUT_TYPES = ['sshd', 'ufw', 'windows-firewall', 'aws', 'azure', 'gcp'] as const;
 
 /** The options of `parapet scan`: the CLI parses them, and the GitHub Action parses its `args` input by the same rules. */
 export const SCAN_OPTIONS = {
   type: { choices: INPUT_TYPES, describe: 'Read every file as this input type instead of detecting it' },
-  format: { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const, describe: 'Output format' },
+  format: { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Output format' },
   output: { type: 'string', describe: 'Write the report to this file instead of standard output' },
   root: { type: 'string', describe: 'A collected host image: paths inside inputs (sshd Include, links) are read inside it, as if it were /' },
   'fail-on': { choices: ['critical', 'high', 'medium', 'low', 'none'] as const, default: 'medium' as const, describe: 'Exit 1 when a finding has at least this severity' },
