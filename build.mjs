@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { embeddedWasm } from './scripts/embedded-wasm.mjs';
 
 /**
  * Stand-ins for three of yargs' dependencies: `string-width` (its start-up cost every run would pay), and `y18n` and
@@ -51,7 +52,7 @@ await build({
   outdir: staging,
   splitting: true,
   banner: { js: `#!/usr/bin/env node\n${BUNDLE.banner.js}` },
-  plugins: [yargsStandIns],
+  plugins: [yargsStandIns, embeddedWasm],
 });
 chmodSync(`${staging}/parapet.js`, 0o755);
 rmSync(dist, { recursive: true, force: true });
@@ -75,7 +76,7 @@ async function buildAction(outfile) {
     absWorkingDir: new URL('.', import.meta.url).pathname,
     entryPoints: ['src/action/main.ts'],
     outfile,
-    plugins: [yargsStandIns, actionsCoreStandIns],
+    plugins: [yargsStandIns, actionsCoreStandIns, embeddedWasm],
     metafile: true,
   });
   writeFileSync(join(dirname(outfile), 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(Object.values(metafile.outputs)[0]));
@@ -94,5 +95,8 @@ function thirdPartyLicenses(output) {
     const file = readdirSync(directory).sort().find((entry) => /^licen[cs]e/i.test(entry));
     return `${name} ${version} (${license})\n\n${file ? readFileSync(`${directory}${file}`, 'utf8').replace(/\r\n/g, '\n').trim() : '(the package holds no license file)'}\n`;
   });
+  // The HCL grammar is vendored (its package would run a native install script), so it is not found under node_modules.
+  const grammar = new URL('./src/parsers/terraform/grammar/LICENSE', import.meta.url).pathname;
+  sections.push(`@tree-sitter-grammars/tree-sitter-hcl 1.2.0, tree-sitter-hcl.wasm (Apache-2.0)\n\n${readFileSync(grammar, 'utf8').replace(/\r\n/g, '\n').trim()}\n`);
   return `Parapet's GitHub Action (parapet-action.mjs) bundles code of these packages:\n\n${sections.join(`\n${'-'.repeat(80)}\n\n`)}`;
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embeddedWasm } from '../scripts/embedded-wasm.mjs';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'parapet-fuzz-bundle-'));
@@ -23,6 +24,7 @@ try {
     define: { PARAPET_VERSION: JSON.stringify('fuzz') },
     banner: { js: "import { createRequire as __fuzzRequire } from 'node:module'; const require = __fuzzRequire(import.meta.url);" },
     logLevel: 'warning',
+    plugins: [embeddedWasm],
   });
   const run = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', join(out, 'fuzz.mjs'), '--repository', repository, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = run.status ?? 2;

@@ -31,6 +31,10 @@ function scans(workspace: string): Record<string, string[]> {
     aws: ['examples/cloud/aws-describe-security-groups.json', corpus('aws'), broken('aws-cut-off.json', awsExample.slice(0, awsExample.length / 2))],
     azure: ['examples/cloud/azure-network-nsg-list.json', corpus('azure'), join(workspace, 'inputs', 'no-such-export.json')],
     gcp: ['examples/cloud/gcp-firewall-rules-list.json', corpus('gcp')],
+    terraform: [corpus('iac/terraform'), 'fixtures/net/ssh-open-to-world/bad.terraform-unknown.tf', broken('broken.tf', 'resource "aws_security_group" "x" {\n  ingress {\n')],
+    'terraform-plan': [corpus('iac/terraform-plan'), broken('plan-cut-off.json', '{"format_version": "1.2", "terraform_version": "1.9.5", "resource_changes": [{')],
+    cloudformation: [corpus('iac/cloudformation'), broken('stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  G: [\n')],
+    arm: [corpus('iac/arm'), broken('template.json', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [')],
   };
 }
 

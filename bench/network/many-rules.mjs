@@ -2,10 +2,10 @@
 // of its own, so no rule decides another's traffic), scanned with every rule, beside `jq length` on the same file.
 // Linear work grows 4x from the first to the second; quadratic work 16x.
 // usage: node bench/network/many-rules.mjs [RUNS=3]   (PARAPET=path/to/parapet.js to bench another build)
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { medianSeconds } from '../median-seconds.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const runs = Number(process.argv[2] ?? 3);
@@ -30,24 +30,12 @@ function network(count) {
   return file;
 }
 
-function median(command, args) {
-  const times = [];
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { stdio: 'ignore' });
-    if (result.error) throw result.error;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e9);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-}
-
 try {
   const seconds = {};
   for (const count of [5000, 20000]) {
     const file = network(count);
-    seconds[count] = median(process.execPath, [parapet, 'scan', file, '--format', 'sarif', '--output', '/dev/null']);
-    const jq = median('jq', ['length', file]);
+    seconds[count] = medianSeconds(process.execPath, [parapet, 'scan', file, '--format', 'sarif', '--output', '/dev/null'], runs);
+    const jq = medianSeconds('jq', ['length', file], runs);
     console.log(`${count} rules: parapet ${seconds[count].toFixed(2)} s, jq length ${jq.toFixed(2)} s`);
   }
   console.log(`growth from 5,000 to 20,000 rules: ${(seconds[20000] / seconds[5000]).toFixed(1)}x (linear 4x, quadratic 16x)`);

@@ -25,10 +25,10 @@ export default defineRule({
   check(asset, settings) {
     const services = settings.appPorts.map((port) => ({ protocol: 'tcp', port, name: 'the application port' }));
     return openings(asset, 'inbound', services, publicPart).map((opening) => {
-      const { assetName, sources, through } = describeOpening(asset, opening);
+      const { assetName, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
       const ports = opening.services.map((service) => service.port).join(', ');
       return {
-        message: `Application port${opening.services.length > 1 ? 's' : ''} TCP ${ports} on ${assetName} ${opening.services.length > 1 ? 'are' : 'is'} reachable from ${sources} through ${through}. Flow's ports must not be open to public addresses, even with IP restrictions: allow only the bastion host or the VPN range.`,
+        message: `Application port${opening.services.length > 1 ? 's' : ''} TCP ${ports} on ${assetName} ${isReachable} from ${sources} through ${through}. Flow's ports must not be open to public addresses, even with IP restrictions: allow only the bastion host or the VPN range.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

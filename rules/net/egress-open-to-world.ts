@@ -1,7 +1,7 @@
 import { describeAsset } from '../../src/model/asset.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { catchAllOpenings } from '../../src/network/catch-all.js';
-import { describeCatchAll, describeDecider, describeScopes } from '../../src/network/describe.js';
+import { describeCatchAll, describeDecider, describeDependence, describeScopes } from '../../src/network/describe.js';
 
 export default defineRule({
   id: 'net/egress-open-to-world',
@@ -25,7 +25,7 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return catchAllOpenings(asset, 'outbound', true).map((opening) => ({
-      message: `${describeAsset(asset.asset)} may send ${describeCatchAll(opening)} to ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'outbound')}${describeScopes(asset, opening.scopes)}. Allow outbound only what the workload needs (for example HTTPS).`,
+      message: `${describeAsset(asset.asset)} may send ${describeCatchAll(opening)} to ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'outbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}. Allow outbound only what the workload needs (for example HTTPS).`,
       location: opening.location,
       asset: asset.asset,
       key: opening.key,

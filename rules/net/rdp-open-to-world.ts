@@ -32,9 +32,9 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return openings(asset, 'inbound', RDP, worldPart).map((opening) => {
-      const { assetName, services: what, sources, through } = describeOpening(asset, opening);
+      const { assetName, services: what, sources, through, isReachable } = describeOpening(asset, opening);
       return {
-        message: `${what} on ${assetName} is reachable from ${sources} through ${through}. Allow RDP only from a VPN range or an RD Gateway.`,
+        message: `${what} on ${assetName} ${isReachable} from ${sources} through ${through}. Allow RDP only from a VPN range or an RD Gateway.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

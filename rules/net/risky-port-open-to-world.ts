@@ -68,9 +68,9 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return openings(asset, 'inbound', RISKY_SERVICES, worldPart).map((opening) => {
-      const { assetName, services, sources, through } = describeOpening(asset, opening);
+      const { assetName, services, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
       return {
-        message: `${services} on ${assetName} ${opening.services.length > 1 ? 'are' : 'is'} reachable from ${sources} through ${through}. Allow these ports only from the hosts that need them.`,
+        message: `${services} on ${assetName} ${isReachable} from ${sources} through ${through}. Allow these ports only from the hosts that need them.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

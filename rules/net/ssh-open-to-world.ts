@@ -30,9 +30,9 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return openings(asset, 'inbound', SSH, worldPart).map((opening) => {
-      const { assetName, sources, through } = describeOpening(asset, opening);
+      const { assetName, sources, through, isReachable } = describeOpening(asset, opening);
       return {
-        message: `SSH (TCP 22) on ${assetName} is reachable from ${sources} through ${through}. Allow SSH only from a VPN, office or bastion range.`,
+        message: `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}. Allow SSH only from a VPN, office or bastion range.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

@@ -9,6 +9,8 @@ const FURTHER = (Object.keys(SCAN_OPTIONS) as (keyof typeof SCAN_OPTIONS)[]).fil
 /** What `args` may set: the scan options without an input of their own. */
 export interface FurtherArguments {
   type?: string;
+  varFile?: string[];
+  parameter?: string[];
 }
 
 /** Parses the `args` input by the CLI's own option rules (yargs, with the options of `parapet scan`). */
@@ -16,7 +18,8 @@ export async function parseArgsInput(text: string): Promise<FurtherArguments | {
   if (!text) return {};
   const { default: yargs } = await import('yargs');
   // No defaults here: what is in the parsed result was given.
-  const options = Object.fromEntries(Object.entries(SCAN_OPTIONS).map(([name, option]) => [name, { ...option, default: undefined }]));
+  // Without a default at all: an array option given `default: undefined` parses as [undefined].
+  const options = Object.fromEntries(Object.entries(SCAN_OPTIONS).map(([name, option]) => [name, withoutDefault(option)]));
   let parsed: Record<string, unknown>;
   try {
     parsed = await yargs()
@@ -35,7 +38,12 @@ export async function parseArgsInput(text: string): Promise<FurtherArguments | {
   for (const [option, input] of Object.entries(OWN_INPUT)) {
     if (parsed[option] !== undefined) return usageError(`--${option} has an input of its own — set '${input}' instead`);
   }
-  return { type: parsed.type as string | undefined };
+  return { type: parsed.type as string | undefined, varFile: parsed['var-file'] as string[] | undefined, parameter: parsed.parameter as string[] | undefined };
+}
+
+function withoutDefault<T extends object>(option: T): Omit<T, 'default'> {
+  const { default: _, ...rest } = option as T & { default?: unknown };
+  return rest;
 }
 
 function usageError(message: string): { usageError: string } {

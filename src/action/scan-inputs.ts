@@ -4,6 +4,8 @@ import { shown } from '../model/quote.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/index.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from '../cli/app-ports.js';
+import { iacOptionsFor } from '../cli/iac-options.js';
+import type { IacOptions } from '../inputs/input-format.js';
 import { inputValue, type InputName } from './action-inputs.js';
 import { parseArgsInput } from './args-input.js';
 
@@ -18,6 +20,7 @@ export interface ScanInputs {
   output: string;
   failOn: Severity | 'none';
   settings: RuleSettings;
+  iac: IacOptions;
   category?: string;
 }
 
@@ -38,6 +41,8 @@ export async function readScanInputs(workspace: string): Promise<ScanInputs | { 
   if (!output) return mustBe('output', 'the file to write the report to', output);
   const extra = await parseArgsInput(value('args'));
   if ('usageError' in extra) return extra;
+  const iac = iacOptionsFor(extra.varFile?.map(inWorkspace), extra.parameter);
+  if ('usageError' in iac) return { usageError: `Input 'args': ${iac.usageError}` };
 
   const paths = value('paths').split(/\s+/).filter(Boolean);
   const root = value('root');
@@ -51,6 +56,7 @@ export async function readScanInputs(workspace: string): Promise<ScanInputs | { 
     output: inWorkspace(output),
     failOn,
     settings,
+    iac,
     category: category || undefined,
   };
 }

@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
           .options(SCAN_OPTIONS),
       async (args) => {
         const { runScan } = await import('./scan-command.js');
-        exitCode = await runScan({ ...args, paths: args.paths ?? ['.'], failOn: args['fail-on'], appPorts: args['app-ports'] });
+        exitCode = await runScan({ ...args, paths: args.paths ?? ['.'], failOn: args['fail-on'], appPorts: args['app-ports'], varFile: args['var-file'], parameter: args.parameter });
       },
     )
     .command('sshd', 'Show how sshd reads a configuration.', (sshd) =>

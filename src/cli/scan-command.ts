@@ -4,6 +4,7 @@ import { formatProblem } from '../model/problem.js';
 import { loadReporter, type ReportFormat } from '../reporters/index.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { EXIT, scanExitStatus } from './exit-status.js';
+import { iacOptionsFor } from './iac-options.js';
 import { scanForReport } from './scan-report.js';
 import { writeReport } from './write-report.js';
 
@@ -15,12 +16,16 @@ export interface ScanArguments {
   root?: string;
   failOn: Severity | 'none';
   appPorts: string;
+  varFile?: string[];
+  parameter?: string[];
 }
 
 export async function runScan(args: ScanArguments): Promise<number> {
   const settings = ruleSettingsFor(args.appPorts);
   if (!settings) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${args.appPorts}'`);
-  const result = await scanForReport({ paths: args.paths, type: args.type, root: args.root, format: args.format, settings, baseDirectory: resolve(args.root ?? '.') });
+  const iac = iacOptionsFor(args.varFile, args.parameter);
+  if ('usageError' in iac) return usageError(iac.usageError);
+  const result = await scanForReport({ paths: args.paths, type: args.type, root: args.root, format: args.format, settings, iac, baseDirectory: resolve(args.root ?? '.') });
 
   try {
     writeReport((await loadReporter(args.format))(result), args.output);

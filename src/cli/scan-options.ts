@@ -1,7 +1,7 @@
 import type { Options } from 'yargs';
 import { REPORT_FORMATS } from '../reporters/index.js';
 
-export const INPUT_TYPES = ['sshd', 'ufw', 'windows-firewall', 'aws', 'azure', 'gcp'] as const;
+export const INPUT_TYPES = ['sshd', 'ufw', 'windows-firewall', 'aws', 'azure', 'gcp', 'terraform', 'terraform-plan', 'cloudformation', 'arm'] as const;
 
 /** The options of `parapet scan`: the CLI parses them, and the GitHub Action parses its `args` input by the same rules. */
 export const SCAN_OPTIONS = {
@@ -11,4 +11,6 @@ export const SCAN_OPTIONS = {
   root: { type: 'string', describe: 'A collected host image: paths inside inputs (sshd Include, links) are read inside it, as if it were /' },
   'fail-on': { choices: ['critical', 'high', 'medium', 'low', 'none'] as const, default: 'medium' as const, describe: 'Exit 1 when a finding has at least this severity' },
   'app-ports': { type: 'string', default: '8081,8084', describe: 'Application ports that must never be reachable from public addresses (comma-separated)' },
+  'var-file': { type: 'string', array: true, describe: 'Terraform: a variable file to read after the module\'s own (repeatable, in order)' },
+  parameter: { type: 'string', array: true, describe: 'CloudFormation and ARM: a template parameter value, key=value (repeatable)' },
 } as const satisfies Record<string, Options>;

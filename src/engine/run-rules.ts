@@ -1,4 +1,4 @@
-import { reportedAsset } from '../model/asset.js';
+import { assetIdentity, reportedAsset } from '../model/asset.js';
 import type { Finding } from '../model/finding.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Model, Rule, RuleSettings } from './rule.js';
@@ -31,7 +31,7 @@ export class RuleRunner {
         // A finding the limit leaves out is not looked at further. Its duplicates rank no better (they come later in
         // the scan, which is the report's order), so they are left out too — and counted with it.
         if (mostSevere && !mostSevere.admits({ severity: rule.severity, location, ruleId: rule.id, key })) continue;
-        const fingerprint = fingerprintOf(rule.id, asset.id, key);
+        const fingerprint = fingerprintOf(rule.id, assetIdentity(asset), key);
         if (this.seen.has(fingerprint)) continue;
         this.seen.add(fingerprint);
         const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset: reportedAsset(asset), key: flat(key), fingerprint };

@@ -1,8 +1,12 @@
+import { looksLikeArmTemplate } from '../parsers/arm/detect.js';
 import { looksLikeAwsSecurityGroups } from '../parsers/aws/detect.js';
 import { looksLikeAzureNsgs } from '../parsers/azure/detect.js';
+import { looksLikeCloudFormation } from '../parsers/cloudformation/detect.js';
 import { looksLikeGcpFirewalls } from '../parsers/gcp/detect.js';
 import { looksLikeWindowsFirewall } from '../parsers/netsh/detect.js';
+import { looksLikeTerraform } from '../parsers/iac/detect-terraform.js';
 import { looksLikeSshdConfig } from '../parsers/sshd/detect.js';
+import { looksLikeTerraformPlan } from '../parsers/terraform-plan/detect.js';
 import { looksLikeUfw } from '../parsers/ufw/detect.js';
 import type { InputFormat } from './input-format.js';
 import { stream, text } from './loading.js';
@@ -11,10 +15,35 @@ const MiB = 1024 * 1024;
 /** Cloud exports are read in pieces; configuration files and firewall listings whole. */
 const CLOUD_EXPORT_BYTES = 500 * MiB;
 const WINDOWS_FIREWALL_BYTES = 64 * MiB;
+const TERRAFORM_PLAN_BYTES = 256 * MiB;
 export const CONFIG_BYTES = 16 * MiB;
 
 /** Every input type Parapet reads, in detection order. Parsers are imported only when a file of their type is scanned. */
 export const INPUT_FORMATS: readonly InputFormat[] = [
+  {
+    type: 'terraform',
+    title: 'Terraform configuration (*.tf, *.tf.json; a directory is one module, with its *.tfvars)',
+    detect: looksLikeTerraform,
+    load: async (path, context) => (await import('../parsers/iac/load-terraform.js')).loadTerraformModule(path, context),
+  },
+  {
+    type: 'terraform-plan',
+    title: 'Terraform plan (terraform show -json plan.out)',
+    detect: looksLikeTerraformPlan,
+    load: text(TERRAFORM_PLAN_BYTES, async () => (await import('../parsers/iac/load-terraform-plan.js')).loadTerraformPlan),
+  },
+  {
+    type: 'cloudformation',
+    title: 'AWS CloudFormation templates (YAML or JSON)',
+    detect: looksLikeCloudFormation,
+    load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-cloudformation.js')).loadCloudFormation),
+  },
+  {
+    type: 'arm',
+    title: 'Azure Resource Manager templates (JSON deploymentTemplate)',
+    detect: looksLikeArmTemplate,
+    load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-arm.js')).loadArm),
+  },
   {
     type: 'aws',
     title: 'AWS EC2 security groups (describe-security-groups, describe-security-group-rules, SDK v3 output)',

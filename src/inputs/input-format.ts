@@ -4,9 +4,16 @@ import type { InputFile } from './input-file.js';
 import type { ReadBoundary } from './host-view.js';
 import type { InputStream } from './input-stream.js';
 
+/** Values infrastructure code is deployed with: --var-file (Terraform), --parameter key=value (CloudFormation, ARM). */
+export interface IacOptions {
+  varFiles: readonly string[];
+  parameters: ReadonlyMap<string, string>;
+}
+
 /** `root` and `tree` bound what an input may make Parapet read besides itself (see host-view.ts). */
 export interface LoadContext extends ReadBoundary {
   settings: RuleSettings;
+  iac?: IacOptions;
   /** Reads another file an input refers to (an sshd Include), located through a host view, with the scanned files' checks. */
   readFile(path: string): InputFile | InputProblem;
 }

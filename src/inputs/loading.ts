@@ -5,7 +5,8 @@ import { openInputStream, type InputStream } from './input-stream.js';
 
 /** How a format is read: whole and decoded for the parsers of `text`, in pieces for those of `stream`. */
 
-export function text(maxBytes: number, parser: () => Promise<LoadInput>): InputFormat['load'] {
+/** `parser` may answer later: a Terraform plan looks for the module files beside it, with a parser loaded on demand. */
+export function text(maxBytes: number, parser: () => Promise<LoadInput | ((...args: Parameters<LoadInput>) => Promise<LoadResult>)>): InputFormat['load'] {
   return async (path, context) => {
     const file = readInputFile(path, maxBytes);
     return 'id' in file ? file : (await parser())(file, context);

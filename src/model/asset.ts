@@ -9,6 +9,16 @@ export interface Asset {
   /** AWS account, Azure subscription, GCP project. */
   account?: string;
   region?: string;
+  /**
+   * Infrastructure code: the module directory or template file that declares the resource. Addresses such as
+   * 'aws_security_group.this' are unique only within it, so it is part of the asset's identity (and fingerprints).
+   */
+  within?: string;
+}
+
+/** What makes an asset one: its id, and for infrastructure code where it is declared. */
+export function assetIdentity(asset: Asset): string {
+  return asset.within === undefined ? asset.id : `${asset.within}\0${asset.id}`;
 }
 
 /** The asset for a message: its id as it is (escaped and cut, never judged a credential: ids look random), and its name. */
@@ -37,10 +47,12 @@ let lastReported: Asset | undefined;
 function bounded(asset: Asset): Asset {
   const shownAsset: Asset = {
     ...asset,
-    id: shown(asset.id, 512),
+    // An address in infrastructure code is a name its author chose, not an id a cloud made up: it is checked as names are.
+    id: asset.within === undefined ? shown(asset.id, 512) : redacted(asset.id, 160),
     ...(asset.name === undefined ? {} : { name: redacted(asset.name, 80) }),
     ...(asset.account === undefined ? {} : { account: shown(asset.account, 128) }),
     ...(asset.region === undefined ? {} : { region: shown(asset.region, 128) }),
+    ...(asset.within === undefined ? {} : { within: shown(asset.within, 1000) }),
   };
   const changed = (Object.keys(shownAsset) as (keyof Asset)[]).some((key) => shownAsset[key] !== asset[key]);
   return changed ? shownAsset : asset;

@@ -240,6 +240,26 @@ export const PROBLEM_KINDS = {
     description: 'The page has a nextPageToken: more firewall rules exist than this page holds, and those were not judged.',
     help: 'Export with gcloud compute firewall-rules list --format=json, which reads every page.',
   },
+  'iac/syntax': {
+    title: 'Infrastructure code could not be parsed',
+    description: 'A Terraform file, a Terraform plan, a CloudFormation template or an ARM template is not well formed. The resources after the error (for Terraform: in that file) were not judged.',
+    help: 'Run terraform validate, cfn-lint or the ARM template validator on the file, fix the syntax error the message points at, and scan again.',
+  },
+  'iac/invalid-resource': {
+    title: 'A security group, NSG or firewall resource could not be judged',
+    description: 'A resource of a type Parapet judges has a value that makes no sense for it (a port that is not a number, a protocol no cloud knows, a rule without direction), so the rule or resource the message names was not judged.',
+    help: 'Fix the value in the infrastructure code: the provider would reject it at deployment too.',
+  },
+  'iac/unresolved': {
+    title: 'Values of infrastructure code were judged as unknown',
+    description: 'Some values could not be resolved from the code alone: a variable without a default, a data source, a module output, another resource\'s computed attribute, an !ImportValue. Parapet never guesses them safe: each rule they feed was judged as the worst they could be (any source, every port), and a finding that depends on one says so.',
+    help: 'Give the values with --var-file (Terraform) or --parameter key=value (CloudFormation, ARM), or scan the Terraform plan (terraform show -json), which holds the values Terraform resolved.',
+  },
+  'iac/unsupported': {
+    title: 'A construct of infrastructure code was not evaluated',
+    description: 'The code uses a construct Parapet does not evaluate (a function it does not know, a module from a registry, a for expression over an unknown collection). The values it produces were judged as unknown, as the worst they could be.',
+    help: 'Scan the Terraform plan (terraform show -json plan.out), which holds the evaluated values, or give the value with --var-file / --parameter.',
+  },
   'output/truncated': {
     title: 'Results were left out of the SARIF report',
     description: 'GitHub rejects a SARIF run with more than 25,000 results, and an upload larger than 10 MB gzipped, so the lowest-severity results were left out; the notification says how many, and which limit.',

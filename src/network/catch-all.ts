@@ -1,6 +1,6 @@
 import { evaluationOf, type AssetEvaluation } from './asset-evaluation.js';
 import type { NetworkAsset, TrafficDirection } from './model.js';
-import { OpeningCollector, withKeys, worldPart, type CollectedOpening, type Opening, type Service } from './openings.js';
+import { OpeningCollector, worldPart, type CollectedOpening, type Opening, type Service } from './openings.js';
 import { policiesMayAllow, reachability, type Decider } from './reachability.js';
 import { remembered } from './remembered-openings.js';
 import { ANY_OTHER_PROTOCOL, OTHER_PROTOCOL, portClasses } from './traffic-classes.js';

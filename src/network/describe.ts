@@ -48,14 +48,36 @@ export function describeScopes(asset: NetworkAsset, scopes: readonly NetworkScop
   return ` on the ${names} profile${scopes.length > 1 ? 's' : ''}`;
 }
 
-/** The parts every exposure message is made of: the asset, the services, the sources, and what lets them through where. */
-export function describeOpening(asset: NetworkAsset, opening: Opening, direction: TrafficDirection = 'inbound'): { assetName: string; services: string; sources: string; through: string } {
+/**
+ * The parts every exposure message is made of: the asset, the services, the sources, what lets them through where
+ * (and what that depends on), and whether it certainly does ('is reachable') or may ('may be reachable').
+ */
+export function describeOpening(
+  asset: NetworkAsset,
+  opening: Opening,
+  direction: TrafficDirection = 'inbound',
+  /** Whether the message's subject is plural ('Application ports TCP 8081, 8084'). */
+  plural = false,
+): { assetName: string; services: string; sources: string; through: string; isReachable: string } {
+  const dependence = describeDependence(opening.decidedBy);
   return {
     assetName: describeAsset(asset.asset),
     services: describeServices(opening.services),
     sources: opening.remotes.describe(),
-    through: `${describeDecider(opening.decidedBy, direction)}${describeScopes(asset, opening.scopes)}`,
+    through: `${describeDecider(opening.decidedBy, direction)}${describeScopes(asset, opening.scopes)}${dependence}`,
+    isReachable: dependence ? 'may be reachable' : plural ? 'are reachable' : 'is reachable',
   };
+}
+
+/**
+ * ', depending on `var.allowed_cidrs`' when the deciding rule was judged with values the infrastructure code does not
+ * fix (taken as the worst they could be); '' otherwise.
+ */
+export function describeDependence(decider: Decider): string {
+  const dependsOn = decider.kind === 'rule' ? decider.rule.dependsOn : undefined;
+  if (!dependsOn || dependsOn.length === 0) return '';
+  const shownNames = dependsOn.slice(0, 3).map((name) => `\`${redacted(name, 80)}\``);
+  return `, depending on ${listing(dependsOn.length > 3 ? [...shownNames, `${dependsOn.length - 3} more`] : shownNames)}`;
 }
 
 /** 'all traffic', 'every TCP port', 'every TCP and UDP port' — for openings found by catchAllOpenings. */

@@ -64,6 +64,11 @@ export interface NetworkRule {
   /** ufw 'on eth0', Windows InterfaceTypes, GCP targetTags text — shown in messages, not evaluated. */
   appliesTo?: string;
   location: SourceLocation;
+  /**
+   * Values of infrastructure code this rule was judged without, as the code names them ('var.allowed_cidrs'): each was
+   * taken as the worst it could be (any address, every port), so what the rule lets through may be less.
+   */
+  dependsOn?: string[];
 }
 
 /** A separately evaluated part of one asset: a Windows profile (Domain, Private, Public), or the whole asset. */

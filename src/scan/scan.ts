@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
 import { shownError } from '../model/shown-error.js';
 import { describeIoError, readHead, readInputFile } from '../inputs/input-file.js';
-import type { InputFormat, LoadContext, LoadResult } from '../inputs/input-format.js';
+import type { IacOptions, InputFormat, LoadContext, LoadResult } from '../inputs/input-format.js';
 import { CONFIG_BYTES, detectFormat, formatByType } from '../inputs/formats.js';
 import { collectFiles, type Candidate } from './collect-files.js';
 import { compareText } from '../engine/compare-text.js';
@@ -18,6 +18,8 @@ export interface ScanOptions {
   type?: string;
   /** --root: resolve absolute paths inside inputs under this directory. */
   root?: string;
+  /** --var-file and --parameter: values infrastructure code is deployed with. */
+  iac?: IacOptions;
   /** Keep only this many findings, the most severe: what a report that shows no more asks for (SARIF). */
   limit?: number;
 }
@@ -57,7 +59,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const readFile = (path: string) => readInputFile(path, CONFIG_BYTES);
   for (const { candidate, format } of recognised.sort(mainFilesFirst)) {
     if (consumed.has(resolve(candidate.path))) continue;
-    const context: LoadContext = { root: options.root, tree: candidate.tree, settings: options.settings, readFile };
+    const context: LoadContext = { root: options.root, tree: candidate.tree, settings: options.settings, iac: options.iac, readFile };
     const loaded = await loadSafely(format, candidate.path, context, runner);
     if ('id' in loaded) {
       problems.push(loaded);

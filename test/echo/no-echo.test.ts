@@ -122,6 +122,109 @@ const GCP = [
 
 const GCP_ERROR = { error: { code: 403, message: `Required 'compute.firewalls.list' permission; key=${AWS_SECRET}`, errors: [] } };
 
+const TERRAFORM = [
+  `variable "${GITHUB_TOKEN}" {`,
+  '  type = list(string)',
+  '}',
+  '',
+  `resource "aws_security_group" "${AWS_KEY_ID}" {`,
+  `  name        = "${GITHUB_TOKEN}"`,
+  `  description = "AWS_SECRET_ACCESS_KEY=${AWS_SECRET}"`,
+  '  ingress {',
+  '    from_port   = 22',
+  '    to_port     = 22',
+  '    protocol    = "tcp"',
+  `    cidr_blocks = var.${GITHUB_TOKEN}`,
+  '  }',
+  '  ingress {',
+  '    from_port   = 80',
+  '    to_port     = 80',
+  '    protocol    = "tcp"',
+  `    cidr_blocks = ["${AWS_SECRET}", "${LONG_VALUE}"]`,
+  '  }',
+  '  ingress {',
+  '    from_port   = 443',
+  '    to_port     = 443',
+  `    protocol    = "${LONG_VALUE}"`,
+  '    cidr_blocks = ["0.0.0.0/0"]',
+  '  }',
+  '}',
+  '',
+  `resource "aws_security_group" "${LONG_VALUE}" {`,
+  `  name = "\u001b[31mweb${RLO}"`,
+  '  ingress {',
+  '    from_port   = 3389',
+  '    to_port     = 3389',
+  '    protocol    = "tcp"',
+  `    cidr_blocks = [${AWS_KEY_ID}(1)]`,
+  '  }',
+  '}',
+].join('\n');
+
+const CLOUDFORMATION = [
+  'AWSTemplateFormatVersion: "2010-09-09"',
+  'Resources:',
+  `  ${AWS_KEY_ID}:`,
+  '    Type: AWS::EC2::SecurityGroup',
+  '    Properties:',
+  `      GroupDescription: "${AWS_SECRET}"`,
+  '      SecurityGroupIngress:',
+  '        - IpProtocol: tcp',
+  '          FromPort: 22',
+  '          ToPort: 22',
+  `          CidrIp: !ImportValue ${GITHUB_TOKEN}`,
+  `        - IpProtocol: "${AWS_SECRET}"`,
+  '          CidrIp: 0.0.0.0/0',
+  // YAML allows keys of up to 1,024 characters.
+  `  ${LONG_VALUE.slice(0, 900)}:`,
+  '    Type: AWS::EC2::SecurityGroupIngress',
+  '    Properties:',
+  `      GroupId: !Ref ${AWS_KEY_ID}`,
+  '      IpProtocol: tcp',
+  '      FromPort: 3389',
+  '      ToPort: 3389',
+  `      CidrIp: "${LONG_VALUE}"`,
+].join('\n');
+
+const ARM = {
+  $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+  contentVersion: '1.0.0.0',
+  parameters: { [GITHUB_TOKEN]: { type: 'string' }, source: { type: 'string', defaultValue: AWS_SECRET } },
+  resources: [
+    {
+      type: 'Microsoft.Network/networkSecurityGroups',
+      apiVersion: '2023-09-01',
+      name: `[concat('nsg-', parameters('${GITHUB_TOKEN}'))]`,
+      location: 'westeurope',
+      properties: {
+        securityRules: [
+          { name: AWS_KEY_ID, properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '22', sourceAddressPrefix: `[parameters('${GITHUB_TOKEN}')]`, destinationAddressPrefix: '*' } },
+          { name: 'bad source', properties: { priority: 110, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '443', sourceAddressPrefix: "[parameters('source')]", destinationAddressPrefix: '*' } },
+          { name: LONG_VALUE, properties: { priority: 120, direction: 'Inbound', access: 'Allow', protocol: `[${LONG_VALUE}()]`, sourcePortRange: '*', destinationPortRange: '3389', sourceAddressPrefix: '*', destinationAddressPrefix: '*' } },
+        ],
+      },
+    },
+  ],
+};
+
+const PLAN = {
+  format_version: '1.2',
+  terraform_version: '1.9.5',
+  resource_changes: [
+    {
+      address: `aws_security_group.${GITHUB_TOKEN}`,
+      mode: 'managed',
+      type: 'aws_security_group',
+      name: GITHUB_TOKEN,
+      change: {
+        actions: ['create'],
+        after: { name: AWS_SECRET, ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0', AWS_SECRET, LONG_VALUE] }], egress: [] },
+        after_unknown: {},
+      },
+    },
+  ],
+};
+
 interface Outputs {
   text: string;
   json: string;
@@ -191,13 +294,17 @@ beforeAll(() => {
   write('inputs/azure-error.json', JSON.stringify(AZURE_ERROR, null, 2));
   write('inputs/gcp.json', JSON.stringify(GCP, null, 2));
   write('inputs/gcp-error.json', JSON.stringify(GCP_ERROR, null, 2));
+  write('inputs/terraform/main.tf', TERRAFORM);
+  write('inputs/stack.yaml', CLOUDFORMATION);
+  write('inputs/template.json', JSON.stringify(ARM, null, 2));
+  write('inputs/plan.json', JSON.stringify(PLAN, null, 2));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('files of no input type scanned as one, by mistake', () => {
   const files = Object.keys(NOT_INPUTS).map((name) => `not-inputs/${name}`);
 
-  it.each(['sshd', 'ufw', 'windows-firewall', 'aws', 'azure', 'gcp'])('as %s: no line, secret or control character is echoed, and each file is named', (type) => {
+  it.each(['sshd', 'ufw', 'windows-firewall', 'aws', 'azure', 'gcp', 'terraform', 'terraform-plan', 'cloudformation', 'arm'])('as %s: no line, secret or control character is echoed, and each file is named', (type) => {
     const outputs = scanned(['--type', type, ...files]);
     expectNothingEchoed(outputs);
     const named = messages(outputs).json.map((message) => message.file);
@@ -278,10 +385,17 @@ describe('inputs that carry planted values', () => {
     expect(azure).toContain('(AuthorizationFailed: The client with secret [a 40-character value that looks like a credential, not shown] has no authorization; Bearer [a 40-');
   });
 
+  it.each([['terraform', 'inputs/terraform'], ['cloudformation', 'inputs/stack.yaml'], ['arm', 'inputs/template.json'], ['terraform-plan', 'inputs/plan.json']])('%s: addresses, values and unresolved names are quoted, cut and hidden', (_, path) => {
+    const outputs = scanned([path]);
+    expectNothingEchoed(outputs);
+    expect(messages(outputs).json.some((message) => message.text.includes('looks like a credential, not shown'))).toBe(true);
+    expect(JSON.parse(outputs.json).findings.length).toBeGreaterThan(0);
+  });
+
   it('found by detection in a directory, every input is judged and nothing is echoed', () => {
     const outputs = scanned(['--root', 'host', 'host', 'inputs', 'not-inputs']);
     expectNothingEchoed(outputs);
     const files = new Set(messages(outputs).json.map((message) => message.file.slice(message.file.lastIndexOf('/') + 1)));
-    for (const file of ['sshd_config', 'secrets.env', 'ufw-status.txt', 'user.rules', 'netsh-rules.txt', 'aws.json', 'azure.json', 'gcp.json']) expect(files, file).toContain(file);
+    for (const file of ['sshd_config', 'secrets.env', 'ufw-status.txt', 'user.rules', 'netsh-rules.txt', 'aws.json', 'azure.json', 'gcp.json', 'main.tf', 'stack.yaml', 'template.json', 'plan.json']) expect(files, file).toContain(file);
   });
 });

@@ -4,7 +4,8 @@ import { lineOfOffset } from './line-of-offset.js';
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; problem: InputProblem };
 
-const REASONS: Record<string, string> = {
+/** jsonc-parser's error codes in words. */
+export const JSON_SYNTAX_REASONS: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
   InvalidNumberFormat: 'malformed number',
   PropertyNameExpected: 'a property name in double quotes is expected',
@@ -56,7 +57,7 @@ function visitForErrors(text: string, onError: (error: { offset: number; reason:
     {
       onError(error, offset) {
         const name = printParseErrorCode(error);
-        onError({ offset, reason: REASONS[name] ?? name });
+        onError({ offset, reason: JSON_SYNTAX_REASONS[name] ?? name });
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },

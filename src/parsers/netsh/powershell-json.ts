@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
+import { lineFinder } from '../json/line-finder.js';
 import type { ProfileSection } from './profile-section.js';
 import type { RuleRecord } from './rule-record.js';
 import type { RuleField } from './vocabulary.js';
@@ -158,19 +159,4 @@ function nestingDepth(text: string): number {
     else if (char === 0x5d || char === 0x7d) depth--;
   }
   return deepest;
-}
-
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }

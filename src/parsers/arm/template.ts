@@ -1,0 +1,39 @@
+import type { InputFile } from '../../inputs/input-file.js';
+import { problemAt } from '../../model/problem.js';
+import type { IacLoad } from '../iac/front-end.js';
+import type { IacResource } from '../iac/value.js';
+import { FileState, ValueBudgetExceeded } from './file-state.js';
+import { member, parseTemplateJson } from './json-tree.js';
+import { MAX_VALUES } from './limits.js';
+import { walkResources } from './resources.js';
+import { TemplateScope } from './scope.js';
+
+/**
+ * An ARM template (JSON deploymentTemplate): its NSGs and security rules with expressions evaluated as far as the
+ * template and the given parameters (--parameter key=value) allow. A template that is not JSON is not judged at all.
+ */
+export function armTemplate(file: InputFile, parameters: ReadonlyMap<string, string>): IacLoad {
+  const parsed = parseTemplateJson(file.text);
+  if (!parsed.ok) {
+    return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.line }, `${parsed.reason} — the template was not judged; fix it and scan again`)] };
+  }
+  if (parsed.root.kind !== 'object') {
+    return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, 'the template is not a JSON object — not judged; scan a deploymentTemplate file')] };
+  }
+  const given = new Map<string, string>();
+  for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
+  const state = new FileState(file.path, parsed.values);
+  const resources: IacResource[] = [];
+  try {
+    walkResources(member(parsed.root, 'resources'), { scope: new TemplateScope(state, parsed.root, given), loops: [], deploymentDepth: 0, out: resources });
+  } catch (error) {
+    // The evaluation's depth is bounded (MAX_EVALUATION_DEPTH) well below the stack; this is the last line of defence.
+    if (error instanceof RangeError) {
+      state.report('iac/unsupported', undefined, `the template nests too deeply to evaluate — the resources after the first ${resources.length} were not judged; simplify it`, 'error');
+      return { resources, problems: state.problems };
+    }
+    if (!(error instanceof ValueBudgetExceeded)) throw error;
+    state.report('iac/unsupported', undefined, `the template expands to more than ${MAX_VALUES} values beyond its own (copy loops inside copy loops?) — the resources after the first ${resources.length} were not judged; reduce the copy counts`, 'error');
+  }
+  return { resources, problems: state.problems };
+}

@@ -1,0 +1,187 @@
+import { quoted, shown } from '../../model/quote.js';
+import type { AddressMatch, NetworkAsset, NetworkRule, TrafficDirection } from '../../network/model.js';
+import { securityGroupAsset } from '../aws/asset.js';
+import { protocolAndPorts } from '../aws/permission.js';
+import { permissionRule } from '../aws/security-groups.js';
+import { cidrAddress } from '../json/cloud-values.js';
+import type { IacAssets } from './assets.js';
+import { attachTo, type Attachment } from './attachment.js';
+import { blocksOf, Dependence, fieldOf, numberOf, scalarOf, scalarsOf, UNKNOWN, type Block, type Scalar } from './reading.js';
+import { shownAddress, type IacResource } from './value.js';
+
+/** How one vocabulary names a permission's fields (Terraform's three resource shapes, CloudFormation's one). */
+interface PermissionFields {
+  protocol: string;
+  from: string;
+  to: string;
+  ipv4: string[];
+  ipv6: string[];
+  prefixLists: string[];
+  groups: string[];
+}
+
+const TERRAFORM_INLINE: PermissionFields = { protocol: 'protocol', from: 'from_port', to: 'to_port', ipv4: ['cidr_blocks'], ipv6: ['ipv6_cidr_blocks'], prefixLists: ['prefix_list_ids'], groups: ['security_groups', 'source_security_group_id'] };
+const TERRAFORM_VPC_RULE: PermissionFields = { protocol: 'ip_protocol', from: 'from_port', to: 'to_port', ipv4: ['cidr_ipv4'], ipv6: ['cidr_ipv6'], prefixLists: ['prefix_list_id'], groups: ['referenced_security_group_id'] };
+const CLOUDFORMATION: PermissionFields = {
+  protocol: 'IpProtocol',
+  from: 'FromPort',
+  to: 'ToPort',
+  ipv4: ['CidrIp'],
+  ipv6: ['CidrIpv6'],
+  prefixLists: ['SourcePrefixListId', 'DestinationPrefixListId'],
+  groups: ['SourceSecurityGroupId', 'SourceSecurityGroupName', 'DestinationSecurityGroupId'],
+};
+
+const WORLD_V4 = '0.0.0.0/0';
+const WORLD_V6 = '::/0';
+
+/** Security groups of Terraform and CloudFormation, with their rules inline and as resources of their own. */
+export function awsSecurityGroups(resources: readonly IacResource[], out: IacAssets): NetworkAsset[] {
+  const groups = new Map<string, NetworkAsset>();
+  for (const resource of resources) {
+    if (resource.type === 'aws_security_group') {
+      const group = groupAsset(resource, scalarOf(fieldOf(resource.body, 'name'), new Dependence()), out);
+      for (const [key, direction] of [['ingress', 'inbound'], ['egress', 'outbound']] as const) {
+        blocksOf(resource.body, key).forEach((block, index) => addPermission(group, out, resource, block, direction, TERRAFORM_INLINE, `${shownAddress(resource)} ${key}[${index}]`));
+      }
+      groups.set(resource.address, group);
+    } else if (resource.type === 'AWS::EC2::SecurityGroup') {
+      const group = groupAsset(resource, scalarOf(fieldOf(resource.body, 'GroupName'), new Dependence()), out);
+      for (const [key, direction] of [['SecurityGroupIngress', 'inbound'], ['SecurityGroupEgress', 'outbound']] as const) {
+        blocksOf(resource.body, key).forEach((block, index) => addPermission(group, out, resource, block, direction, CLOUDFORMATION, `${shownAddress(resource)} ${key}[${index}]`));
+      }
+      if (fieldOf(resource.body, 'SecurityGroupEgress') === undefined) group.rules.push(impliedEgress(resource));
+      groups.set(resource.address, group);
+    }
+  }
+
+  const attachments: Attachment[] = [];
+  for (const resource of resources) {
+    const rule = ruleResource(resource);
+    if (!rule) continue;
+    const dependence = new Dependence();
+    attachments.push({
+      resource,
+      reference: fieldOf(resource.body, rule.groupField) ?? fieldOf(resource.body, rule.groupNameField ?? rule.groupField),
+      add: (group) => addPermission(group, out, resource, resource.body, rule.direction(dependence), rule.fields, shownAddress(resource), dependence, resource.line),
+    });
+  }
+  return attachTo(groups, attachments, (reference, resource) => {
+    const asset = securityGroupAsset({ id: reference, groupId: reference }, { file: resource.file, line: resource.line });
+    asset.asset.within = out.within;
+    return asset;
+  });
+}
+
+interface RuleResourceShape {
+  fields: PermissionFields;
+  groupField: string;
+  groupNameField?: string;
+  direction(dependence: Dependence): TrafficDirection;
+}
+
+function ruleResource(resource: IacResource): RuleResourceShape | undefined {
+  switch (resource.type) {
+    case 'aws_security_group_rule':
+      return {
+        fields: TERRAFORM_INLINE,
+        groupField: 'security_group_id',
+        // An unknown type is judged as ingress, the direction that exposes.
+        direction: (dependence) => (scalarOf(fieldOf(resource.body, 'type'), dependence) === 'egress' ? 'outbound' : 'inbound'),
+      };
+    case 'aws_vpc_security_group_ingress_rule':
+      return { fields: TERRAFORM_VPC_RULE, groupField: 'security_group_id', direction: () => 'inbound' };
+    case 'aws_vpc_security_group_egress_rule':
+      return { fields: TERRAFORM_VPC_RULE, groupField: 'security_group_id', direction: () => 'outbound' };
+    case 'AWS::EC2::SecurityGroupIngress':
+      return { fields: CLOUDFORMATION, groupField: 'GroupId', groupNameField: 'GroupName', direction: () => 'inbound' };
+    case 'AWS::EC2::SecurityGroupEgress':
+      return { fields: CLOUDFORMATION, groupField: 'GroupId', direction: () => 'outbound' };
+    default:
+      return undefined;
+  }
+}
+
+function groupAsset(resource: IacResource, name: Scalar | typeof UNKNOWN | undefined, out: IacAssets): NetworkAsset {
+  const group = securityGroupAsset({ id: resource.address, groupId: resource.address, name: typeof name === 'string' ? name : undefined }, { file: resource.file, line: resource.line });
+  group.asset.within = out.within;
+  return group;
+}
+
+/** One permission block or rule resource: one NetworkRule per peer, each unknown taken as the worst it could be. */
+function addPermission(
+  group: NetworkAsset,
+  out: IacAssets,
+  resource: IacResource,
+  block: Block,
+  direction: TrafficDirection,
+  fields: PermissionFields,
+  label: string,
+  dependence = new Dependence(),
+  /** A rule resource is located at its declaration, not at its body. */
+  line = block.line,
+): void {
+  const protocol = scalarOf(fieldOf(block, fields.protocol), dependence);
+  const from = scalarOf(fieldOf(block, fields.from), dependence);
+  const to = scalarOf(fieldOf(block, fields.to), dependence);
+  const traffic = protocolAndPorts({
+    IpProtocol: protocol === UNKNOWN || protocol === undefined ? '-1' : String(protocol),
+    FromPort: from === UNKNOWN ? -1 : from === undefined || from === null ? undefined : (numberOf(from) ?? from),
+    ToPort: to === UNKNOWN ? -1 : to === undefined || to === null ? undefined : (numberOf(to) ?? to),
+  });
+  const blockLine = line;
+  if (typeof traffic === 'string') {
+    out.invalid(resource, blockLine, `${shown(label, 120)}: ${traffic}`);
+    return;
+  }
+  const peers = [
+    ...fields.ipv4.flatMap((name) => cidrs(fieldOf(block, name), WORLD_V4, dependence, (text) => out.invalid(resource, blockLine, `${shown(label, 120)}: ${name} ${text} is not an IPv4 CIDR`))),
+    ...fields.ipv6.flatMap((name) => cidrs(fieldOf(block, name), WORLD_V6, dependence, (text) => out.invalid(resource, blockLine, `${shown(label, 120)}: ${name} ${text} is not an IPv6 CIDR`))),
+    ...fields.prefixLists.flatMap((name) => named(fieldOf(block, name), dependence, (id) => ({ kind: 'symbol', name: id, public: 'unknown', text: id }))),
+    ...fields.groups.flatMap((name) => named(fieldOf(block, name), dependence, (id) => ({ kind: 'group', ref: id, text: id }))),
+  ];
+  const location = { file: resource.file, line: dependence.line ?? blockLine };
+  for (const peer of peers) {
+    const rule: NetworkRule = permissionRule(direction, traffic, peer, label, location);
+    if (dependence.names.length > 0) rule.dependsOn = dependence.names;
+    group.rules.push(rule);
+  }
+}
+
+/** CIDRs of one field; an unknown one is the whole address family (`cidr_blocks` can at worst be 0.0.0.0/0). */
+function cidrs(value: Parameters<typeof scalarsOf>[0], world: string, dependence: Dependence, invalid: (text: string) => void): AddressMatch[] {
+  const names = new Dependence();
+  const items = scalarsOf(value, names);
+  dependence.inherit(names.names);
+  if (names.line !== undefined) dependence.line = Math.min(dependence.line ?? names.line, names.line);
+  const unknownWorld = (): AddressMatch => ({ kind: 'cidr', cidr: world, text: names.names.join(', ') || world });
+  if (items === UNKNOWN) return [unknownWorld()];
+  const result: AddressMatch[] = [];
+  for (const item of items) {
+    if (item === UNKNOWN) {
+      result.push(unknownWorld());
+      continue;
+    }
+    if (item === null || item === '') continue;
+    const address = cidrAddress(String(item));
+    if (address) result.push(address);
+    else invalid(quoted(String(item), 60));
+  }
+  return result;
+}
+
+/** Prefix lists and groups: an unknown one is still a prefix list or a group, named by what it depends on. */
+function named(value: Parameters<typeof scalarsOf>[0], dependence: Dependence, toAddress: (id: string) => AddressMatch): AddressMatch[] {
+  const names = new Dependence();
+  const items = scalarsOf(value, names);
+  const unknownName = names.names.join(', ') || 'unknown';
+  if (items === UNKNOWN) return [toAddress(unknownName)];
+  return items.filter((item) => item !== null && item !== '').map((item) => toAddress(item === UNKNOWN ? unknownName : String(item)));
+}
+
+/** EC2 gives a group created without egress rules one that allows everything out (CloudFormation keeps it). */
+function impliedEgress(resource: IacResource): NetworkRule {
+  const traffic = protocolAndPorts({ IpProtocol: '-1' });
+  if (typeof traffic === 'string') throw new Error('the all-traffic protocol must read');
+  return permissionRule('outbound', traffic, { kind: 'cidr', cidr: WORLD_V4, text: WORLD_V4 }, `${shownAddress(resource)} (the allow-all egress EC2 adds when SecurityGroupEgress is not given)`, { file: resource.file, line: resource.line });
+}

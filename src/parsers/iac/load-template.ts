@@ -1,0 +1,13 @@
+import type { InputFile } from '../../inputs/input-file.js';
+import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
+import type { IacLoad } from './front-end.js';
+import { IAC_ADVICE, iacNetworkAssets } from './assets.js';
+
+/** A template read whole (CloudFormation, ARM): its resources judged as assets named within the file. */
+export function loadTemplate(read: (file: InputFile, parameters: ReadonlyMap<string, string>) => IacLoad): (file: InputFile, context: LoadContext) => LoadResult {
+  return (file, context) => {
+    const loaded = read(file, context.iac?.parameters ?? new Map());
+    const { assets, problems } = iacNetworkAssets(loaded.resources, file.path, IAC_ADVICE.template);
+    return { models: assets, problems: [...loaded.problems, ...problems] };
+  };
+}

@@ -1,0 +1,29 @@
+import { basename, dirname } from 'node:path';
+import { CONFIG_BYTES } from '../../inputs/formats.js';
+import { readInputFile, type InputFile } from '../../inputs/input-file.js';
+import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
+import type { InputProblem } from '../../model/problem.js';
+import { terraformModule } from '../terraform/module.js';
+import { iacNetworkAssets } from './assets.js';
+import { moduleFiles } from './module-files.js';
+
+/**
+ * A Terraform module: the file that was found (or named with --type terraform) and the other module files of its
+ * directory, read whole; the others are consumed, so that the directory is judged once.
+ */
+export async function loadTerraformModule(path: string, context: LoadContext): Promise<LoadResult | InputProblem> {
+  const found = readInputFile(path, CONFIG_BYTES);
+  if ('id' in found) return found;
+  const directory = dirname(path);
+  const siblings = moduleFiles(directory, context, basename(path));
+  const problems = [...siblings.problems];
+  const varFiles: InputFile[] = [];
+  for (const varFile of context.iac?.varFiles ?? []) {
+    const read = context.readFile(varFile);
+    if ('id' in read) problems.push(read);
+    else varFiles.push(read);
+  }
+  const loaded = await terraformModule([found, ...siblings.files], { varFiles });
+  const { assets, problems: judged } = iacNetworkAssets(loaded.resources, directory);
+  return { models: assets, problems: [...problems, ...loaded.problems, ...judged], consumed: siblings.files.map((file) => file.path) };
+}

@@ -1,0 +1,318 @@
+import { scalar, type IacList, type IacObject, type IacValue } from '../iac/value.js';
+import { cidrHost, cidrSubnet } from './cidr-functions.js';
+import { formatText } from './format-function.js';
+import { jsonDecode, jsonEncode } from './json-functions.js';
+import { asBoolean, asNumber, asText, compareKeys, entries, equal, EvaluationError, list, object, OverBudget, unknownOf, unknownsIn } from './values.js';
+
+/** A call of a Terraform function; arguments are evaluated when read, so that `try` and `can` see their errors. */
+export interface FunctionCall {
+  name: string;
+  line: number;
+  count: number;
+  argument(index: number): IacValue;
+  charge(steps: number): void;
+}
+
+/** No function makes a list or a string longer than this from a module's code: longer is hostile input. */
+const MAX_ITEMS = 10_000;
+const MAX_TEXT = 1 << 20;
+
+type Implementation = (call: FunctionCall) => IacValue;
+
+/** The function's value, an IacUnknown when an argument it needs is unknown, or undefined for a function not known here. */
+export function callFunction(call: FunctionCall): IacValue | undefined {
+  const implementation = Object.hasOwn(FUNCTIONS, call.name) ? FUNCTIONS[call.name] : undefined;
+  return implementation?.(call);
+}
+
+/** All arguments, wholly known, or the unknown they make. */
+function known(call: FunctionCall, body: (args: IacValue[]) => IacValue): IacValue {
+  const args = Array.from({ length: call.count }, (_, index) => call.argument(index));
+  const unknowns = args.flatMap((value) => unknownsIn(value));
+  return unknowns.length > 0 ? unknownOf(call.line, unknowns) : body(args);
+}
+
+/** Arguments that must be known themselves, though what they hold may be unknown (a list's items). */
+function shallow(call: FunctionCall, body: (args: IacValue[]) => IacValue): IacValue {
+  const args = Array.from({ length: call.count }, (_, index) => call.argument(index));
+  const unknowns = args.filter((value) => value.kind === 'unknown');
+  return unknowns.length > 0 ? unknownOf(call.line, unknowns) : body(args);
+}
+
+function arity(call: FunctionCall, min: number, max = min): void {
+  if (call.count < min || call.count > max) throw new EvaluationError(`${call.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, not ${call.count}`);
+}
+
+function asList(value: IacValue): IacValue[] {
+  if (value.kind === 'list') return value.items;
+  throw new EvaluationError(`expected a list, found ${value.kind}`);
+}
+
+function asMap(value: IacValue): IacObject {
+  if (value.kind === 'object') return value;
+  throw new EvaluationError(`expected a map or object, found ${value.kind}`);
+}
+
+function sized(items: IacValue[], line: number, call: FunctionCall): IacList {
+  if (items.length > MAX_ITEMS) throw new OverBudget(`${call.name}() makes a list of more than ${MAX_ITEMS} items`);
+  call.charge(items.length);
+  return list(items, line);
+}
+
+function text(value: string, line: number, call: FunctionCall): IacValue {
+  if (value.length > MAX_TEXT) throw new OverBudget(`${call.name}() makes a string longer than ${MAX_TEXT} characters`);
+  call.charge(value.length >> 6);
+  return scalar(value, line);
+}
+
+function flattened(items: IacValue[], into: IacValue[], depth: number): IacValue[] {
+  if (depth > 64) throw new EvaluationError('flatten() of lists nested too deeply');
+  for (const item of items) {
+    if (item.kind === 'list') flattened(item.items, into, depth + 1);
+    else into.push(item);
+  }
+  return into;
+}
+
+function distinctItems(items: IacValue[]): IacValue[] {
+  const kept: IacValue[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (item.kind === 'scalar') {
+      const key = `${typeof item.value}:${String(item.value)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      kept.push(item);
+    } else if (item.kind === 'unknown' || !kept.some((other) => equal(other, item))) kept.push(item);
+  }
+  return kept;
+}
+
+const stringFunction = (transform: (value: string) => string): Implementation => (call) => {
+  arity(call, 1);
+  return known(call, ([value]) => text(transform(asText(value)), call.line, call));
+};
+
+const FUNCTIONS: Record<string, Implementation> = {
+  concat: (call) => shallow(call, (args) => sized(args.flatMap(asList), call.line, call)),
+  flatten: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => sized(flattened(asList(value), [], 0), call.line, call));
+  },
+  distinct: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list(distinctItems(asList(value)), call.line));
+  },
+  compact: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list(asList(value).filter((item) => !(item.kind === 'scalar' && (item.value === null || item.value === ''))), call.line));
+  },
+  tolist: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list(asList(value), call.line));
+  },
+  toset: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list(distinctItems(asList(value)), call.line));
+  },
+  tomap: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => asMap(value));
+  },
+  tostring: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => (value.kind === 'scalar' && value.value === null ? value : scalar(asText(value), call.line)));
+  },
+  tonumber: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => (value.kind === 'scalar' && value.value === null ? value : scalar(asNumber(value), call.line)));
+  },
+  tobool: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => (value.kind === 'scalar' && value.value === null ? value : scalar(asBoolean(value), call.line)));
+  },
+  lookup: (call) => {
+    arity(call, 2, 3);
+    const map = call.argument(0);
+    const key = call.argument(1);
+    if (map.kind === 'unknown' || key.kind === 'unknown') return unknownOf(call.line, [map, key].filter((value) => value.kind === 'unknown') as never);
+    const found = asMap(map).fields.get(asText(key));
+    if (found) return found;
+    if (call.count === 3) return call.argument(2);
+    throw new EvaluationError('lookup() found no such key and has no default');
+  },
+  element: (call) => {
+    arity(call, 2);
+    return shallow(call, ([value, index]) => {
+      const items = asList(value);
+      if (index.kind === 'unknown' || unknownsIn(index).length > 0) return unknownOf(call.line, unknownsIn(index));
+      if (items.length === 0) throw new EvaluationError('element() of an empty list');
+      const at = Math.floor(asNumber(index));
+      return items[((at % items.length) + items.length) % items.length];
+    });
+  },
+  merge: (call) =>
+    shallow(call, (args) => {
+      const fields = new Map<string, IacValue>();
+      for (const arg of args) {
+        if (arg.kind === 'scalar' && arg.value === null) continue;
+        for (const [key, value] of asMap(arg).fields) fields.set(key, value);
+      }
+      call.charge(fields.size);
+      return object(fields, call.line);
+    }),
+  keys: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list([...asMap(value).fields.keys()].sort(compareKeys).map((key) => scalar(key, call.line)), call.line));
+  },
+  values: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list(entries(asMap(value)).map(([, field]) => field), call.line));
+  },
+  length: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => {
+      if (value.kind === 'list') return scalar(value.items.length, call.line);
+      if (value.kind === 'object') return scalar(value.fields.size, call.line);
+      return scalar([...asText(value)].length, call.line);
+    });
+  },
+  join: (call) => {
+    arity(call, 2, Infinity);
+    return known(call, ([separator, ...lists]) => text(lists.flatMap(asList).map(asText).join(asText(separator)), call.line, call));
+  },
+  split: (call) => {
+    arity(call, 2);
+    return known(call, ([separator, value]) => sized(asText(value).split(asText(separator)).map((part) => scalar(part, call.line)), call.line, call));
+  },
+  format: (call) => {
+    arity(call, 1, Infinity);
+    return known(call, ([spec, ...args]) => text(formatText(asText(spec), args), call.line, call));
+  },
+  lower: stringFunction((value) => value.toLowerCase()),
+  upper: stringFunction((value) => value.toUpperCase()),
+  trimspace: stringFunction((value) => value.trim()),
+  replace: (call) => {
+    arity(call, 3);
+    return known(call, ([value, search, replacement]) => {
+      const pattern = asText(search);
+      // A /regular expression/ is RE2 in Terraform, and a pull request's regex must not run here: not evaluated.
+      if (pattern.length >= 2 && pattern.startsWith('/') && pattern.endsWith('/')) throw new EvaluationError('replace() with a regular expression is not evaluated');
+      return text(asText(value).split(pattern).join(asText(replacement)), call.line, call);
+    });
+  },
+  trimprefix: (call) => known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)) ? asText(value).slice(asText(prefix).length) : asText(value), call.line)),
+  trimsuffix: (call) => known(call, ([value, suffix]) => scalar(asText(suffix) !== '' && asText(value).endsWith(asText(suffix)) ? asText(value).slice(0, -asText(suffix).length) : asText(value), call.line)),
+  startswith: (call) => known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)), call.line)),
+  endswith: (call) => known(call, ([value, suffix]) => scalar(asText(value).endsWith(asText(suffix)), call.line)),
+  coalesce: (call) => {
+    for (let index = 0; index < call.count; index++) {
+      const value = call.argument(index);
+      if (value.kind === 'unknown') return unknownOf(call.line, [value]);
+      if (value.kind === 'scalar' && (value.value === null || value.value === '')) continue;
+      return value;
+    }
+    throw new EvaluationError('coalesce() found no non-null, non-empty argument');
+  },
+  coalescelist: (call) => {
+    for (let index = 0; index < call.count; index++) {
+      const value = call.argument(index);
+      if (value.kind === 'unknown') return unknownOf(call.line, [value]);
+      if (asList(value).length > 0) return value;
+    }
+    throw new EvaluationError('coalescelist() found no non-empty list');
+  },
+  contains: (call) => {
+    arity(call, 2);
+    return known(call, ([collection, value]) => scalar(asList(collection).some((item) => equal(item, value)), call.line));
+  },
+  range: (call) => {
+    arity(call, 1, 3);
+    return known(call, (args) => {
+      const numbers = args.map(asNumber);
+      const [start, end, step] = numbers.length === 1 ? [0, numbers[0], 1] : [numbers[0], numbers[1], numbers[2] ?? (numbers[1] >= numbers[0] ? 1 : -1)];
+      if (step === 0 || (end - start) / step > MAX_ITEMS) throw new OverBudget(`range() makes more than ${MAX_ITEMS} numbers`);
+      const items: IacValue[] = [];
+      for (let value = start; step > 0 ? value < end : value > end; value += step) items.push(scalar(value, call.line));
+      return sized(items, call.line, call);
+    });
+  },
+  cidrsubnet: (call) => {
+    arity(call, 3);
+    return known(call, ([prefix, bits, number]) => scalar(cidrSubnet(asText(prefix), asNumber(bits), asNumber(number)), call.line));
+  },
+  cidrhost: (call) => {
+    arity(call, 2);
+    return known(call, ([prefix, number]) => scalar(cidrHost(asText(prefix), asNumber(number)), call.line));
+  },
+  try: (call) => {
+    for (let index = 0; index < call.count; index++) {
+      try {
+        return call.argument(index);
+      } catch (error) {
+        if (!(error instanceof EvaluationError)) throw error;
+      }
+    }
+    throw new EvaluationError('no argument of try() has a value');
+  },
+  can: (call) => {
+    arity(call, 1);
+    try {
+      const value = call.argument(0);
+      return value.kind === 'unknown' ? unknownOf(call.line, [value]) : scalar(true, call.line);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      return scalar(false, call.line);
+    }
+  },
+  jsonencode: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => text(jsonEncode(value), call.line, call));
+  },
+  jsondecode: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => jsonDecode(asText(value), call.line));
+  },
+  min: (call) => known(call, (args) => scalar(Math.min(...args.map(asNumber)), call.line)),
+  max: (call) => known(call, (args) => scalar(Math.max(...args.map(asNumber)), call.line)),
+  abs: (call) => known(call, ([value]) => scalar(Math.abs(asNumber(value)), call.line)),
+  floor: (call) => known(call, ([value]) => scalar(Math.floor(asNumber(value)), call.line)),
+  ceil: (call) => known(call, ([value]) => scalar(Math.ceil(asNumber(value)), call.line)),
+  reverse: (call) => shallow(call, ([value]) => list([...asList(value)].reverse(), call.line)),
+  sort: (call) => known(call, ([value]) => list([...asList(value)].sort((left, right) => compareKeys(asText(left), asText(right))), call.line)),
+  slice: (call) => {
+    arity(call, 3);
+    return shallow(call, ([value, start, end]) => list(asList(value).slice(asNumber(start), asNumber(end)), call.line));
+  },
+  zipmap: (call) => {
+    arity(call, 2);
+    return shallow(call, ([names, values]) => {
+      const keys = asList(names);
+      const items = asList(values);
+      if (keys.some((key) => key.kind === 'unknown')) return unknownOf(call.line, unknownsIn(names));
+      return object(new Map(keys.map((key, index) => [asText(key), items[index] ?? scalar(null, call.line)])), call.line);
+    });
+  },
+  one: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => {
+      const items = asList(value);
+      if (items.length > 1) throw new EvaluationError('one() of a list of more than one item');
+      return items[0] ?? scalar(null, call.line);
+    });
+  },
+  alltrue: (call) => known(call, ([value]) => scalar(asList(value).every(asBoolean), call.line)),
+  anytrue: (call) => known(call, ([value]) => scalar(asList(value).some(asBoolean), call.line)),
+  setunion: (call) => shallow(call, (args) => list(distinctItems(args.flatMap(asList)), call.line)),
+  index: (call) => known(call, ([collection, value]) => {
+    const at = asList(collection).findIndex((item) => equal(item, value));
+    if (at < 0) throw new EvaluationError('index() found no such item');
+    return scalar(at, call.line);
+  }),
+  substr: (call) => known(call, ([value, offset, length]) => {
+    const characters = [...asText(value)];
+    const start = asNumber(offset) < 0 ? characters.length + asNumber(offset) : asNumber(offset);
+    const count = asNumber(length) < 0 ? undefined : start + asNumber(length);
+    return scalar(characters.slice(start, count).join(''), call.line);
+  }),
+};

@@ -1,0 +1,166 @@
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_NESTING, TooDeep, type Attribute, type Block, type Body, type Expression } from './syntax.js';
+
+/** Reads a string of Terraform's JSON syntax as a template (`"${var.cidr}/32"`), at the given line. */
+export type TemplateReader = (text: string, line: number) => Expression;
+
+/** Where a JSON document fails to parse, or nests deeper than Parapet walks. */
+export interface JsonFailure {
+  line: number;
+  message: string;
+}
+
+/** A JSON document's tree, after checking (without recursion) that it nests no deeper than MAX_NESTING. */
+export function parseJson(text: string): { root: Node; lines: LineIndex } | JsonFailure {
+  const lines = new LineIndex(text);
+  const deep = deepestOffset(text);
+  if (deep !== undefined) return { line: lines.lineAt(deep), message: `nested more than ${MAX_NESTING} levels deep` };
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  if (errors.length > 0 || !root) return { line: lines.lineAt(errors[0]?.offset ?? 0), message: 'not valid JSON' };
+  return { root, lines };
+}
+
+/** Terraform's JSON syntax (.tf.json) as the Body its HCL would make: `resource`, `variable`, `locals`, `module` blocks. */
+export function jsonConfiguration(root: Node, lines: LineIndex, readTemplate: TemplateReader): Body {
+  const blocks: Block[] = [];
+  for (const [kind, value, line] of properties(root, lines)) {
+    if (kind === 'locals') {
+      for (const each of asArray(value)) blocks.push({ type: 'locals', labels: [], body: jsonBody(each, lines, readTemplate, 0), line: lines.lineAt(each.offset) });
+      continue;
+    }
+    // resource and data are labelled twice (type, name), variable, module and output once.
+    const depth = kind === 'resource' || kind === 'data' ? 2 : kind === 'variable' || kind === 'module' || kind === 'output' ? 1 : 0;
+    labelled(value, depth, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines) : jsonBody(body, lines, readTemplate, 0), line: lines.lineAt(body.offset) || line }));
+  }
+  return { attributes: [], blocks };
+}
+
+function labelled(node: Node, depth: number, labels: string[], visit: (labels: string[], body: Node) => void): void {
+  if (depth === 0) {
+    for (const each of asArray(node)) visit(labels, each);
+    return;
+  }
+  if (node.type !== 'object') return;
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value && key.value !== '//') labelled(value, depth - 1, [...labels, String(key.value)], visit);
+  }
+}
+
+/** A variable's default is a value, not an expression: its strings are not templates. */
+function variableBody(node: Node, lines: LineIndex): Body {
+  const attributes: Attribute[] = [];
+  for (const [name, value, line] of properties(node, lines)) if (name === 'default') attributes.push({ name, value: literalJson(value, lines, 0), line });
+  return { attributes, blocks: [] };
+}
+
+/** A block's body. `dynamic` blocks are blocks; every other object or array is an attribute value. */
+function jsonBody(node: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Body {
+  if (depth > MAX_NESTING) throw new TooDeep(lines.lineAt(node.offset));
+  const attributes: Attribute[] = [];
+  const blocks: Block[] = [];
+  for (const [name, value, line] of properties(node, lines)) {
+    if (name === 'dynamic') {
+      labelled(value, 1, [], (labels, body) => {
+        const dynamic = jsonBody(body, lines, readTemplate, depth + 1);
+        const content = dynamic.attributes.find((attribute) => attribute.name === 'content');
+        const contentBody = content ? contentOf(body, lines, readTemplate, depth + 1) : { attributes: [], blocks: [] };
+        blocks.push({
+          type: 'dynamic',
+          labels,
+          body: { attributes: dynamic.attributes.filter((attribute) => attribute.name !== 'content'), blocks: content ? [{ type: 'content', labels: [], body: contentBody, line: content.line }] : [] },
+          line: lines.lineAt(body.offset),
+        });
+      });
+    } else attributes.push({ name, value: expression(value, lines, readTemplate, depth + 1), line });
+  }
+  return { attributes, blocks };
+}
+
+function contentOf(dynamic: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Body {
+  const content = (dynamic.children ?? []).find((property) => property.children?.[0]?.value === 'content')?.children?.[1];
+  return content && content.type === 'object' ? jsonBody(content, lines, readTemplate, depth + 1) : { attributes: [], blocks: [] };
+}
+
+function expression(node: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Expression {
+  if (depth > MAX_NESTING) throw new TooDeep(lines.lineAt(node.offset));
+  const line = lines.lineAt(node.offset);
+  switch (node.type) {
+    case 'array':
+      return { type: 'tuple', items: (node.children ?? []).map((child) => expression(child, lines, readTemplate, depth + 1)), line };
+    case 'object':
+      return {
+        type: 'object',
+        items: properties(node, lines).map(([key, value, keyLine]) => ({ key: readTemplate(key, keyLine), value: expression(value, lines, readTemplate, depth + 1) })),
+        line,
+      };
+    case 'string':
+      return readTemplate(String(node.value), line);
+    default:
+      return { type: 'literal', value: node.value as number | boolean | null, line };
+  }
+}
+
+/** A JSON value as it is (tfvars, variable defaults). */
+export function literalJson(node: Node, lines: LineIndex, depth: number): Expression {
+  if (depth > MAX_NESTING) throw new TooDeep(lines.lineAt(node.offset));
+  const line = lines.lineAt(node.offset);
+  if (node.type === 'array') return { type: 'tuple', items: (node.children ?? []).map((child) => literalJson(child, lines, depth + 1)), line };
+  if (node.type === 'object') {
+    return { type: 'object', items: properties(node, lines).map(([key, value, keyLine]) => ({ key: { type: 'literal', value: key, line: keyLine }, value: literalJson(value, lines, depth + 1) })), line };
+  }
+  return { type: 'literal', value: node.value as string | number | boolean | null, line };
+}
+
+/** An object's properties, without Terraform's `//` comment keys. */
+export function properties(node: Node, lines: LineIndex): [string, Node, number][] {
+  if (node.type !== 'object') return [];
+  const found: [string, Node, number][] = [];
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key && value && key.value !== '//') found.push([String(key.value), value, lines.lineAt(property.offset)]);
+  }
+  return found;
+}
+
+function asArray(node: Node): Node[] {
+  return node.type === 'array' ? (node.children ?? []).filter((child) => child.type === 'object') : node.type === 'object' ? [node] : [];
+}
+
+/** The offset where brackets first nest deeper than MAX_NESTING, outside strings; undefined when they never do. */
+function deepestOffset(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index++;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) {
+      if (++depth > MAX_NESTING) return index;
+    } else if (code === 125 || code === 93) depth--;
+  }
+  return undefined;
+}
+
+/** 1-based line of an offset, by binary search over the offsets where lines start. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
+  }
+
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
+}

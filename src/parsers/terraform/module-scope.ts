@@ -1,0 +1,158 @@
+import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted, shown } from '../../model/quote.js';
+import { unknown, type IacValue } from '../iac/value.js';
+import { Evaluator, type References } from './evaluate.js';
+import type { Attribute, Block, Body, Expression } from './syntax.js';
+import { EvaluationError, OverBudget, unknownsIn } from './values.js';
+
+interface Declared<T> {
+  file: string;
+  value: T;
+}
+
+const EMPTY = new Map();
+
+/**
+ * What one module declares (variables, locals, managed resources) and the values its variable files give, as the
+ * References the evaluator resolves names with. Locals are evaluated once, when first read; a cycle among them is
+ * reported and unknown.
+ */
+export class ModuleScope implements References {
+  readonly evaluator = new Evaluator(this);
+  private readonly variables = new Map<string, Declared<Expression | undefined>>();
+  private readonly assigned = new Map<string, Declared<Expression>>();
+  private readonly variableValues = new Map<string, IacValue>();
+  private readonly locals = new Map<string, Declared<Expression>>();
+  private readonly localValues = new Map<string, IacValue | 'evaluating'>();
+  private readonly resources = new Map<string, Declared<Body>>();
+  private readonly resourceArguments = new Map<string, IacValue | undefined | 'evaluating'>();
+  private readonly reported = new Set<string>();
+  private file = '';
+
+  constructor(private readonly problems: InputProblem[]) {}
+
+  declare(file: string, blocks: Block[]): void {
+    for (const block of blocks) {
+      if (block.type === 'variable' && block.labels.length === 1) {
+        this.variables.set(block.labels[0], { file, value: block.body.attributes.find((attribute) => attribute.name === 'default')?.value });
+      } else if (block.type === 'locals') {
+        for (const attribute of block.body.attributes) this.locals.set(attribute.name, { file, value: attribute.value });
+      } else if (block.type === 'resource' && block.labels.length === 2) {
+        this.resources.set(`${block.labels[0]}.${block.labels[1]}`, { file, value: block.body });
+      }
+    }
+  }
+
+  /** Values from a variable file; a later file overrides an earlier one, as Terraform's precedence says. */
+  assign(file: string, values: Attribute[]): void {
+    for (const attribute of values) this.assigned.set(attribute.name, { file, value: attribute.value });
+  }
+
+  /** Where the resources evaluated next are written, for the problems their evaluation reports. */
+  enterFile(file: string): void {
+    this.file = file;
+  }
+
+  variable(name: string): IacValue | undefined {
+    const declared = this.variables.get(name);
+    if (!declared) return undefined;
+    const cached = this.variableValues.get(name);
+    if (cached) return cached;
+    const given = this.assigned.get(name) ?? (declared.value ? { file: declared.file, value: declared.value } : undefined);
+    const value = given ? this.inFile(given.file, () => this.settle(given.value, `var.${name}`)) : unknown(0, [`var.${name}`]);
+    this.variableValues.set(name, value);
+    return value;
+  }
+
+  local(name: string): IacValue | undefined {
+    const declared = this.locals.get(name);
+    if (!declared) return undefined;
+    const cached = this.localValues.get(name);
+    if (cached === 'evaluating') {
+      this.problems.push(problemAt('iac/invalid-resource', { file: declared.file, line: declared.value.line }, `local.${quoted(name).slice(1, -1)} depends on itself — break the cycle; it is judged unknown`));
+      throw new CycleFound(name);
+    }
+    if (cached) return cached;
+    this.localValues.set(name, 'evaluating');
+    let value: IacValue;
+    try {
+      value = this.inFile(declared.file, () => this.settle(declared.value, `local.${name}`));
+    } catch (error) {
+      if (!(error instanceof CycleFound)) throw error;
+      value = unknown(declared.value.line, [`local.${name}`]);
+    }
+    this.localValues.set(name, value);
+    return value;
+  }
+
+  isManagedResource(type: string, name: string): boolean {
+    return this.resources.has(`${type}.${name}`);
+  }
+
+  resourceArgument(type: string, name: string, argument: string): IacValue | undefined {
+    const key = `${type}.${name}.${argument}`;
+    if (this.resourceArguments.has(key)) {
+      const cached = this.resourceArguments.get(key);
+      return cached === 'evaluating' ? undefined : cached;
+    }
+    const declared = this.resources.get(`${type}.${name}`)!;
+    const expression = declared.value.attributes.find((attribute) => attribute.name === argument)?.value;
+    let value: IacValue | undefined;
+    if (expression) {
+      this.resourceArguments.set(key, 'evaluating');
+      try {
+        const evaluated = this.inFile(declared.file, () => this.evaluator.evaluate(expression, EMPTY));
+        value = unknownsIn(evaluated).length === 0 ? evaluated : undefined;
+      } catch (error) {
+        if (error instanceof OverBudget || error instanceof CycleFound) throw error;
+        if (!(error instanceof EvaluationError)) throw error;
+      }
+    }
+    this.resourceArguments.set(key, value);
+    return value;
+  }
+
+  unknownFunction(name: string, line: number): void {
+    const key = `${this.file}\u0000${name}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(problemAt('iac/unsupported', { file: this.file, line }, `function ${quoted(name)} is not evaluated — its values are judged unknown`, 'warning'));
+  }
+
+  unsupportedConstruct(what: string, line: number): void {
+    const key = `${this.file}\u0000construct\u0000${what}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push(problemAt('iac/unsupported', { file: this.file, line }, `${what === 'template directive' ? 'a template directive (%{ if } or %{ for })' : shown(what, 40)} is not evaluated — its value is judged unknown`, 'warning'));
+  }
+
+  /** A variable's or local's value; what Terraform would reject is reported and unknown. A cycle goes on up to its start. */
+  private settle(expression: Expression, name: string): IacValue {
+    try {
+      return this.evaluator.evaluate(expression, EMPTY);
+    } catch (error) {
+      if (error instanceof EvaluationError) {
+        this.problems.push(problemAt('iac/unsupported', { file: this.file, line: expression.line }, `${shown(name, 60)}: ${shown(error.message, 200)} — judged as unknown`, 'warning'));
+        return unknown(expression.line, [name]);
+      }
+      throw error;
+    }
+  }
+
+  private inFile<T>(file: string, run: () => T): T {
+    const outer = this.file;
+    this.file = file;
+    try {
+      return run();
+    } finally {
+      this.file = outer;
+    }
+  }
+}
+
+/** Thrown through the evaluation of a cycle of locals, up to the local that started it. */
+class CycleFound extends Error {
+  constructor(readonly local: string) {
+    super(`local.${local} depends on itself`);
+  }
+}

@@ -1,0 +1,92 @@
+import type { InputFile } from '../../inputs/input-file.js';
+import type { SourceLocation } from '../../model/location.js';
+import { problemAt, type InputProblem } from '../../model/problem.js';
+import type { IacLoad } from '../iac/front-end.js';
+import type { IacResource } from '../iac/value.js';
+import { hclParser } from './parser.js';
+import { ModuleScope } from './module-scope.js';
+import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
+import { autoVarFileRank, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
+import type { Block } from './syntax.js';
+import { compareKeys } from './values.js';
+import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
+import { shown } from '../../model/quote.js';
+
+/** One Terraform module: every .tf / .tf.json file of one directory, with its variable files. */
+export async function terraformModule(files: InputFile[], options: { varFiles: InputFile[]; addressPrefix?: string }): Promise<IacLoad> {
+  const parser = await hclParser();
+  const problems: InputProblem[] = [];
+  const configurations: { file: InputFile; blocks: Block[] }[] = [];
+  const autoVarFiles: InputFile[] = [];
+  for (const file of files) {
+    if (isAutoVarFile(file.path)) {
+      autoVarFiles.push(file);
+      continue;
+    }
+    const read = readConfiguration(parser, file);
+    if ('problem' in read) problems.push(read.problem);
+    else configurations.push({ file, blocks: read.body.blocks });
+  }
+  autoVarFiles.sort((left, right) => {
+    const [leftRank, leftName] = autoVarFileRank(left.path);
+    const [rightRank, rightName] = autoVarFileRank(right.path);
+    return leftRank - rightRank || compareKeys(leftName, rightName);
+  });
+
+  const scope = new ModuleScope(problems);
+  for (const { file, blocks } of configurations) scope.declare(file.path, blocks);
+  for (const file of [...autoVarFiles, ...options.varFiles]) {
+    const read = readVariableFile(parser, file);
+    if ('problem' in read) problems.push(read.problem);
+    else scope.assign(file.path, read.values);
+  }
+
+  const resources: IacResource[] = [];
+  let stopped = false;
+  const prefix = options.addressPrefix ?? '';
+  for (const { file, blocks } of configurations) {
+    const issues = new Set<string>();
+    const report = (issue: EvaluationIssue): void => {
+      if (issue.budget) {
+        if (stopped) return;
+        stopped = true;
+      }
+      const key = `${issue.line}:${issue.message}`;
+      if (issues.has(key)) return;
+      issues.add(key);
+      problems.push(problemAt('iac/unsupported', { file: file.path, line: issue.line }, shown(issue.message, 300), 'warning'));
+    };
+    const bodies = new BodyEvaluator(scope.evaluator, report);
+    for (const block of blocks) {
+      if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
+      const [type, name] = block.labels;
+      scope.enterFile(file.path);
+      for (const instance of bodies.instances(block.body)) {
+        resources.push({ type, address: `${prefix}${type}.${name}${instance.key}`, file: file.path, line: block.line, body: bodies.body(block.body, instance.frame, block.line) });
+      }
+    }
+  }
+  return { resources, problems };
+}
+
+/** Where each resource block and each local module call (a `./` or `../` source) is declared. */
+export async function terraformDeclarations(files: InputFile[]): Promise<{ resources: Map<string, SourceLocation>; moduleCalls: { name: string; source: string; file: string; line: number }[] }> {
+  const parser = await hclParser();
+  const resources = new Map<string, SourceLocation>();
+  const moduleCalls: { name: string; source: string; file: string; line: number }[] = [];
+  for (const file of files) {
+    if (isAutoVarFile(file.path)) continue;
+    const read = readConfiguration(parser, file);
+    if ('problem' in read) continue;
+    for (const block of read.body.blocks) {
+      if (block.type === 'resource' && block.labels.length === 2) {
+        const address = `${block.labels[0]}.${block.labels[1]}`;
+        if (!resources.has(address)) resources.set(address, { file: file.path, line: block.line });
+      } else if (block.type === 'module' && block.labels.length === 1) {
+        const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
+        if (source?.type === 'literal' && typeof source.value === 'string' && /^\.\.?[/\\]/.test(source.value)) moduleCalls.push({ name: block.labels[0], source: source.value, file: file.path, line: block.line });
+      }
+    }
+  }
+  return { resources, moduleCalls };
+}

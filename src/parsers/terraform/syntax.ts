@@ -1,0 +1,65 @@
+/**
+ * Terraform code as the evaluator reads it, whether it was written in HCL (.tf, .tfvars) or in Terraform's JSON syntax
+ * (.tf.json, .tfvars.json): bodies of attributes and blocks, and expressions, each with its 1-based line.
+ */
+export type Expression =
+  | { type: 'literal'; value: string | number | boolean | null; line: number }
+  | { type: 'template'; parts: (string | Expression)[]; line: number }
+  | { type: 'tuple'; items: Expression[]; line: number }
+  | { type: 'object'; items: { key: Expression; value: Expression }[]; line: number }
+  | { type: 'variable'; name: string; line: number }
+  | { type: 'attribute'; target: Expression; name: string; text: string; line: number }
+  | { type: 'index'; target: Expression; key: Expression; text: string; line: number }
+  /** `list[*].id`: `steps` (attribute and index expressions whose innermost target is `each`) applied to every element. */
+  | { type: 'splat'; target: Expression; steps: Expression | undefined; text: string; line: number }
+  | { type: 'call'; name: string; args: Expression[]; expandLast: boolean; line: number }
+  | { type: 'unary'; operator: string; operand: Expression; line: number }
+  | { type: 'binary'; operator: string; left: Expression; right: Expression; line: number }
+  | { type: 'conditional'; condition: Expression; whenTrue: Expression; whenFalse: Expression; line: number }
+  | ForExpression
+  /** A construct the evaluator does not evaluate (a template directive): its value is unknown. */
+  | { type: 'unsupported'; what: string; line: number };
+
+export interface ForExpression {
+  type: 'for';
+  keyName: string | undefined;
+  valueName: string;
+  collection: Expression;
+  /** Set for `{ for … : key => value }`. */
+  key: Expression | undefined;
+  value: Expression;
+  grouping: boolean;
+  condition: Expression | undefined;
+  line: number;
+}
+
+/** The placeholder a splat's steps start from. */
+export const SPLAT_ELEMENT = '\u0000splat';
+
+export interface Attribute {
+  name: string;
+  value: Expression;
+  line: number;
+}
+
+export interface Block {
+  type: string;
+  labels: string[];
+  body: Body;
+  line: number;
+}
+
+export interface Body {
+  attributes: Attribute[];
+  blocks: Block[];
+}
+
+/** How deep expressions and blocks may nest: deeper input is reported, not walked (hostile input must not overflow the stack). */
+export const MAX_NESTING = 128;
+
+/** Thrown when an input nests deeper than MAX_NESTING. */
+export class TooDeep extends Error {
+  constructor(readonly line: number) {
+    super('nested too deeply');
+  }
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { load, resource, valueAt } from './cloudformation-helpers.js';
+
+const repositoryTemplate = readFileSync(new URL('../corpus/iac/cloudformation-sg.yaml', import.meta.url), 'utf8');
+
+describe('CloudFormation security groups and rules', () => {
+  it('outputs the groups and rule resources with their lines (YAML)', () => {
+    const result = load(repositoryTemplate);
+    expect(result.problems).toEqual([]);
+    expect(result.resources.map((r) => [r.type, r.address, r.line])).toEqual([
+      ['AWS::EC2::SecurityGroup', 'WebSG', 3],
+      ['AWS::EC2::SecurityGroup', 'LbSG', 22],
+      ['AWS::EC2::SecurityGroupIngress', 'RdpIngress', 26],
+    ]);
+    const web = resource(result, 'WebSG');
+    expect(web.file).toBe('template.yaml');
+    expect(valueAt(web, 'SecurityGroupIngress', 0)?.line).toBe(9);
+    expect(valueAt(web, 'SecurityGroupIngress', 1)?.line).toBe(13);
+    expect(valueAt(web, 'SecurityGroupIngress', 2)?.line).toBe(17);
+    expect(valueAt(web, 'SecurityGroupIngress', 0, 'FromPort')).toEqual({ kind: 'scalar', value: 22, line: 10 });
+    expect(valueAt(web, 'SecurityGroupIngress', 1, 'CidrIpv6')).toEqual({ kind: 'scalar', value: '::/0', line: 16 });
+    expect(valueAt(web, 'SecurityGroupIngress', 2, 'IpProtocol')).toEqual({ kind: 'scalar', value: '-1', line: 17 });
+    expect(valueAt(web, 'SecurityGroupIngress', 2, 'SourceSecurityGroupId')).toEqual({ kind: 'unknown', line: 18, dependsOn: ['!Ref LbSG'], resource: 'LbSG' });
+    expect(valueAt(web, 'SecurityGroupEgress', 0)?.line).toBe(20);
+    const rdp = resource(result, 'RdpIngress');
+    expect(valueAt(rdp, 'GroupId')).toEqual({ kind: 'unknown', line: 29, dependsOn: ['!GetAtt WebSG.GroupId'], resource: 'WebSG' });
+    expect(valueAt(rdp, 'FromPort')).toEqual({ kind: 'scalar', value: 3389, line: 31 });
+  });
+
+  it('outputs the same from a JSON template, with its lines', () => {
+    const text = `{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "AppSG": {
+      "Type": "AWS::EC2::SecurityGroup",
+      "Properties": {
+        "GroupDescription": "app",
+        "SecurityGroupIngress": [
+          {
+            "IpProtocol": "tcp", "FromPort": "22", "ToPort": "22",
+            "CidrIp": "0.0.0.0/0"
+          },
+          { "IpProtocol": "-1", "CidrIpv6": "::/0" }
+        ]
+      }
+    },
+    "Egress": {
+      "Type": "AWS::EC2::SecurityGroupEgress",
+      "Properties": { "GroupId": { "Ref": "AppSG" }, "IpProtocol": "-1", "DestinationPrefixListId": "pl-1" }
+    },
+    "Bucket": { "Type": "AWS::S3::Bucket" }
+  }
+}`;
+    const result = load(text, {}, 'template.json');
+    expect(result.problems).toEqual([]);
+    expect(result.resources.map((r) => [r.address, r.line])).toEqual([['AppSG', 4], ['Egress', 17]]);
+    const app = resource(result, 'AppSG');
+    expect(valueAt(app, 'SecurityGroupIngress')?.line).toBe(8);
+    expect(valueAt(app, 'SecurityGroupIngress', 0)?.line).toBe(9);
+    expect(valueAt(app, 'SecurityGroupIngress', 0, 'FromPort')).toEqual({ kind: 'scalar', value: '22', line: 10 });
+    expect(valueAt(app, 'SecurityGroupIngress', 0, 'CidrIp')).toEqual({ kind: 'scalar', value: '0.0.0.0/0', line: 11 });
+    expect(valueAt(app, 'SecurityGroupIngress', 1)?.line).toBe(13);
+    expect(valueAt(resource(result, 'Egress'), 'GroupId')).toEqual({ kind: 'unknown', line: 19, dependsOn: ['!Ref AppSG'], resource: 'AppSG' });
+  });
+
+  it('reads JSON indented with tabs', () => {
+    const result = load('{\n\t"Resources": {\n\t\t"Sg": {\n\t\t\t"Type": "AWS::EC2::SecurityGroup",\n\t\t\t"Properties": {"GroupName": "x"}\n\t\t}\n\t}\n}\n', {}, 't.json');
+    expect(result.problems).toEqual([]);
+    expect(result.resources).toMatchObject([{ address: 'Sg', line: 3, body: { fields: new Map([['GroupName', { kind: 'scalar', value: 'x', line: 5 }]]) } }]);
+  });
+
+  it('gives a group without Properties an empty body at its line', () => {
+    const result = load('Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n');
+    expect(result.resources).toEqual([{ type: 'AWS::EC2::SecurityGroup', address: 'Sg', file: 'template.yaml', line: 2, body: { kind: 'object', fields: new Map(), line: 2 } }]);
+  });
+
+  it('leaves out a resource whose Condition is false, keeps it when true or unknown', () => {
+    const text = `Parameters:
+  Env: {Type: String, Default: dev}
+  Open: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  IsDev: !Equals [!Ref Env, dev]
+  IsOpen: !Equals [!Ref Open, "true"]
+Resources:
+  ProdSg: {Type: AWS::EC2::SecurityGroup, Condition: IsProd}
+  DevSg: {Type: AWS::EC2::SecurityGroup, Condition: IsDev}
+  MaybeSg: {Type: AWS::EC2::SecurityGroup, Condition: IsOpen}
+`;
+    expect(load(text).resources.map((r) => r.address)).toEqual(['DevSg', 'MaybeSg']);
+    expect(load(text, { Env: 'prod', Open: 'false' }).resources.map((r) => r.address)).toEqual(['ProdSg']);
+  });
+
+  it('reports a condition that refers to itself, once', () => {
+    const result = load('Conditions:\n  A: !Condition B\n  B: !Not [!Condition A]\nResources:\n  Sg: {Type: AWS::EC2::SecurityGroup, Condition: A}\n');
+    expect(result.resources.map((r) => r.address)).toEqual(['Sg']);
+    expect(result.problems).toMatchObject([{ id: 'iac/invalid-resource', line: 2 }]);
+  });
+
+  it('copies anchors and merge keys, the copy at the alias line', () => {
+    const text = `Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      SecurityGroupIngress:
+        - &ssh {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/8}
+        - *ssh
+        - <<: *ssh
+          CidrIp: 0.0.0.0/0
+`;
+    const result = load(text);
+    expect(result.problems).toEqual([]);
+    const sg = resource(result, 'Sg');
+    expect(valueAt(sg, 'SecurityGroupIngress', 1)).toMatchObject({ kind: 'object', line: 7 });
+    expect(valueAt(sg, 'SecurityGroupIngress', 1, 'FromPort')).toEqual({ kind: 'scalar', value: 22, line: 6 });
+    expect(valueAt(sg, 'SecurityGroupIngress', 2, 'CidrIp')).toEqual({ kind: 'scalar', value: '0.0.0.0/0', line: 9 });
+    expect(valueAt(sg, 'SecurityGroupIngress', 2, 'ToPort')).toEqual({ kind: 'scalar', value: 22, line: 6 });
+  });
+
+  it('warns of a macro transform, not of SAM', () => {
+    expect(load('Transform: AWS::Serverless-2016-10-31\nResources:\n  Sg: {Type: AWS::EC2::SecurityGroup}\n').problems).toEqual([]);
+    const result = load('Transform: [AWS::Serverless-2016-10-31, MyMacro]\nResources:\n  Sg: {Type: AWS::EC2::SecurityGroup}\n');
+    expect(result.problems).toMatchObject([{ id: 'iac/unsupported', level: 'warning', line: 1 }]);
+    expect(result.problems[0].message).toContain("'MyMacro'");
+  });
+
+  it('says a Fn::ForEach loop of security groups was not judged, and ignores other loops', () => {
+    const loop = (type: string) => `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Groups:\n    - Name\n    - [A, B]\n    - Sg\${Name}:\n        Type: ${type}\n`;
+    expect(load(loop('AWS::EC2::SecurityGroup')).problems).toMatchObject([{ id: 'iac/unsupported', level: 'error', line: 3 }]);
+    expect(load(loop('AWS::S3::Bucket')).problems).toEqual([]);
+  });
+
+  it('reports a resource without a Type, and Properties that are not a mapping', () => {
+    const result = load('Resources:\n  Broken: {Properties: {}}\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties: [a]\n');
+    expect(result.resources).toEqual([]);
+    expect(result.problems).toMatchObject([{ id: 'iac/invalid-resource', line: 2 }, { id: 'iac/invalid-resource', line: 5 }]);
+  });
+
+  it('reads the template that aws cloudformation get-template wraps in TemplateBody', () => {
+    const result = load('{"TemplateBody": {"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup"}}}, "StagesAvailable": ["Original"]}', {}, 'get-template.json');
+    expect(result.problems).toEqual([]);
+    expect(result.resources.map((r) => r.address)).toEqual(['Sg']);
+  });
+
+  it('cuts what a value depends on to a short text', () => {
+    const name = `P${'x'.repeat(900)}`;
+    const result = load(`Parameters:\n  ${name}: {Type: String}\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupName: !Ref ${name}\n`);
+    const dependsOn = (result.resources[0].body.fields.get('GroupName') as { dependsOn: string[] }).dependsOn;
+    expect(dependsOn).toHaveLength(1);
+    expect(dependsOn[0].length).toBeLessThanOrEqual(120);
+  });
+
+  it('refuses what is not a template', () => {
+    for (const text of ['just a string\n', 'a: 1\n', '[1, 2]\n', 'Resources: [1]\n']) {
+      expect(load(text)).toMatchObject({ resources: [], problems: [{ id: 'iac/syntax', level: 'error' }] });
+    }
+  });
+});

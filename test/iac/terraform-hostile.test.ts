@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { file, load } from './terraform-helpers.js';
+
+describe('hostile Terraform', () => {
+  test('deeply nested expressions are a problem, not a stack overflow', async () => {
+    const depth = 20_000;
+    const { problems } = await load(`resource "aws_security_group" "deep" {\n  a = ${'['.repeat(depth)}${']'.repeat(depth)}\n}\n`);
+    expect(problems.map((problem) => problem.id)).toEqual(['iac/syntax']);
+  });
+
+  test('a syntax error before 10,000 blank lines, which makes error recovery slow, is given up on in time', async () => {
+    const variables = 'variable "logs" {\n  type = bool\n  default = false\n}\n';
+    const started = performance.now();
+    const { problems } = await load(`${variables}variable "x" {\n  type = <${'\r\n'.repeat(10_000)}\n}\n`);
+    expect(problems.map((problem) => problem.id)).toEqual(['iac/syntax']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The parse given up on is not resumed on the next file.
+    const next = await load('resource "aws_security_group" "after" {\n  name = "after"\n}\n');
+    expect([next.resources.map((resource) => resource.address), next.problems]).toEqual([['aws_security_group.after'], []]);
+  });
+
+  test('deeply nested .tf.json is a problem', async () => {
+    const depth = 50_000;
+    const { problems } = await load('', { files: [file('deep.tf.json', `{"locals": {"a": ${'['.repeat(depth)}${']'.repeat(depth)}}}`)] });
+    expect(problems.map((problem) => problem.id)).toEqual(['iac/syntax']);
+  });
+
+  test('count = 1e9 and a huge for_each make one instance and a problem', async () => {
+    const { resources, problems } = await load(`resource "aws_security_group" "many" {
+  count = 1000000000
+  name  = count.index
+}
+resource "aws_security_group" "each" {
+  for_each = toset([for n in range(5000) : tostring(n)])
+  name     = each.key
+}
+`);
+    expect(resources.map((resource) => resource.address)).toEqual(['aws_security_group.many[*]', 'aws_security_group.each[*]']);
+    expect(problems.map((problem) => [problem.id, problem.line])).toEqual([
+      ['iac/unsupported', 2],
+      ['iac/unsupported', 6],
+    ]);
+  });
+
+  test('exponential growth through locals stops with a problem', async () => {
+    const locals = Array.from({ length: 60 }, (_, index) => `  l${index + 1} = concat(local.l${index}, local.l${index})`).join('\n');
+    const { resources, problems } = await load(`locals {
+  l0 = ["x"]
+${locals}
+  s0 = "xxxxxxxxxxxxxxxx"
+${Array.from({ length: 60 }, (_, index) => `  s${index + 1} = "\${local.s${index}}\${local.s${index}}"`).join('\n')}
+}
+resource "aws_security_group" "boom" {
+  a = local.l60
+  b = local.s60
+}
+`);
+    expect(resources).toHaveLength(1);
+    expect(resources[0].body.fields.get('a')!.kind).toBe('unknown');
+    expect(resources[0].body.fields.get('b')!.kind).toBe('unknown');
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
+  test('a long chain of locals and self-reference do not overflow the stack', async () => {
+    const chain = Array.from({ length: 5000 }, (_, index) => `  c${index} = local.c${index + 1}`).join('\n');
+    const { resources } = await load(`locals {
+${chain}
+  c5000 = "end"
+}
+variable "v" {}
+resource "aws_security_group" "chain" {
+  a = local.c0
+}
+`, { varFiles: [file('self.tfvars', 'v = var.v\n')] });
+    expect(resources).toHaveLength(1);
+  });
+
+  test('messages quote no whole input line', async () => {
+    const secret = 'x'.repeat(500);
+    const { problems } = await load(`resource "aws_security_group" "q" {\n  a = ${secret}(1)\n  b = "${secret}\n`);
+    for (const problem of problems) expect(problem.message.length).toBeLessThan(300);
+  });
+});
