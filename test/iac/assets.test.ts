@@ -80,6 +80,17 @@ describe('infrastructure code as network assets', () => {
     });
   });
 
+  it('attaches a CloudFormation ingress resource to its group by GroupName as well as by reference', () => {
+    const { assets } = iacNetworkAssets(
+      [
+        { ...resource('AWS::EC2::SecurityGroup', 'WebSG', 1, { GroupName: 'web', GroupDescription: 'web', SecurityGroupEgress: [] }), file: 'stack.yaml' },
+        { ...resource('AWS::EC2::SecurityGroupIngress', 'WebSsh', 10, { GroupName: 'web', IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }), file: 'stack.yaml' },
+      ],
+      'stack.yaml',
+    );
+    expect(assets.map((asset) => [asset.asset.id, ssh(asset).map((opening) => opening.location.line)])).toEqual([['WebSG', [10]]]);
+  });
+
   it('leaves out an Azure deny whose match is unknown, and the allows after it depend on it', () => {
     const rule = (name: string, priority: number, access: string, source: Plain) => ({
       name, priority, direction: 'Inbound', access, protocol: 'Tcp', source_port_range: '*', destination_port_range: '22', source_address_prefix: source, destination_address_prefix: '*',

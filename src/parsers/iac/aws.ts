@@ -35,24 +35,35 @@ const CLOUDFORMATION: PermissionFields = {
 const WORLD_V4 = '0.0.0.0/0';
 const WORLD_V6 = '::/0';
 
+/** How a group resource of each language names itself and lists its rules. */
+interface GroupShape {
+  name: string;
+  lists: readonly (readonly [key: string, direction: TrafficDirection])[];
+  fields: PermissionFields;
+  /** CloudFormation keeps the allow-all egress EC2 gives a new group unless the template lists egress; Terraform removes it. */
+  keepsDefaultEgress: boolean;
+}
+
+const GROUP_SHAPES: Readonly<Record<string, GroupShape>> = {
+  aws_security_group: { name: 'name', lists: [['ingress', 'inbound'], ['egress', 'outbound']], fields: TERRAFORM_INLINE, keepsDefaultEgress: false },
+  'AWS::EC2::SecurityGroup': { name: 'GroupName', lists: [['SecurityGroupIngress', 'inbound'], ['SecurityGroupEgress', 'outbound']], fields: CLOUDFORMATION, keepsDefaultEgress: true },
+};
+
 /** Security groups of Terraform and CloudFormation, with their rules inline and as resources of their own. */
 export function awsSecurityGroups(resources: readonly IacResource[], out: IacAssets): NetworkAsset[] {
   const groups = new Map<string, NetworkAsset>();
+  const byName = new Map<string, NetworkAsset[]>();
   for (const resource of resources) {
-    if (resource.type === 'aws_security_group') {
-      const group = groupAsset(resource, scalarOf(fieldOf(resource.body, 'name'), new Dependence()), out);
-      for (const [key, direction] of [['ingress', 'inbound'], ['egress', 'outbound']] as const) {
-        blocksOf(resource.body, key).forEach((block, index) => addPermission(group, out, resource, block, direction, TERRAFORM_INLINE, `${shownAddress(resource)} ${key}[${index}]`));
-      }
-      groups.set(resource.address, group);
-    } else if (resource.type === 'AWS::EC2::SecurityGroup') {
-      const group = groupAsset(resource, scalarOf(fieldOf(resource.body, 'GroupName'), new Dependence()), out);
-      for (const [key, direction] of [['SecurityGroupIngress', 'inbound'], ['SecurityGroupEgress', 'outbound']] as const) {
-        blocksOf(resource.body, key).forEach((block, index) => addPermission(group, out, resource, block, direction, CLOUDFORMATION, `${shownAddress(resource)} ${key}[${index}]`));
-      }
-      if (fieldOf(resource.body, 'SecurityGroupEgress') === undefined) group.rules.push(impliedEgress(resource));
-      groups.set(resource.address, group);
+    const shape = Object.hasOwn(GROUP_SHAPES, resource.type) ? GROUP_SHAPES[resource.type] : undefined;
+    if (!shape) continue;
+    const name = scalarOf(fieldOf(resource.body, shape.name), new Dependence());
+    const group = groupAsset(resource, name, out);
+    for (const [key, direction] of shape.lists) {
+      blocksOf(resource.body, key).forEach((block, index) => addPermission(group, out, resource, block, direction, shape.fields, `${shownAddress(resource)} ${key}[${index}]`));
     }
+    if (shape.keepsDefaultEgress && fieldOf(resource.body, shape.lists[1][0]) === undefined) group.rules.push(impliedEgress(resource));
+    groups.set(resource.address, group);
+    if (typeof name === 'string') byName.set(name, [...(byName.get(name) ?? []), group]);
   }
 
   const attachments: Attachment[] = [];
@@ -66,11 +77,12 @@ export function awsSecurityGroups(resources: readonly IacResource[], out: IacAss
       add: (group) => addPermission(group, out, resource, resource.body, rule.direction(dependence), rule.fields, shownAddress(resource), dependence, resource.line),
     });
   }
-  return attachTo(groups, attachments, (reference, resource) => {
+  const detachedGroup = (reference: string, resource: IacResource): NetworkAsset => {
     const asset = securityGroupAsset({ id: reference, groupId: reference }, { file: resource.file, line: resource.line });
     asset.asset.within = out.within;
     return asset;
-  });
+  };
+  return attachTo(groups, attachments, detachedGroup, byName);
 }
 
 interface RuleResourceShape {

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { scan } from '../../src/scan/scan.js';
+
+/** A root module calling a local module, and the plan of both, single-line as Terraform writes it. */
+function repository(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'parapet-plan-located-'));
+  mkdirSync(join(directory, 'modules', 'admin'), { recursive: true });
+  writeFileSync(join(directory, 'main.tf'), [
+    'module "admin" {',
+    '  source = "./modules/admin"',
+    '}',
+    '',
+    'variable "bastion_cidrs" {',
+    '  type = list(string)',
+    '}',
+    '',
+    'resource "aws_security_group" "bastion" {',
+    '  name = "bastion"',
+    '  ingress {',
+    '    from_port   = 22',
+    '    to_port     = 22',
+    '    protocol    = "tcp"',
+    '    cidr_blocks = var.bastion_cidrs',
+    '  }',
+    '}',
+    '',
+  ].join('\n'));
+  writeFileSync(join(directory, 'modules', 'admin', 'main.tf'), [
+    'variable "count_of" {',
+    '  type    = number',
+    '  default = 2',
+    '}',
+    '',
+    'resource "aws_vpc_security_group_ingress_rule" "ssh" {',
+    '  count             = var.count_of',
+    '  security_group_id = "sg-0123456789abcdef0"',
+    '  ip_protocol       = "tcp"',
+    '  from_port         = 22',
+    '  to_port           = 22',
+    '  cidr_ipv6         = "::/0"',
+    '}',
+    '',
+  ].join('\n'));
+  const ingress = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' };
+  const plan = {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    resource_changes: [
+      { address: 'aws_security_group.bastion', mode: 'managed', type: 'aws_security_group', name: 'bastion', change: { actions: ['create'], after: { name: 'bastion', ingress: [ingress], egress: [] }, after_unknown: { id: true } } },
+      {
+        address: 'module.admin.aws_vpc_security_group_ingress_rule.ssh[1]',
+        module_address: 'module.admin',
+        mode: 'managed',
+        type: 'aws_vpc_security_group_ingress_rule',
+        name: 'ssh',
+        index: 1,
+        change: { actions: ['create'], after: { security_group_id: 'sg-0123456789abcdef0', ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: null, cidr_ipv6: '::/0' }, after_unknown: { id: true } },
+      },
+    ],
+  };
+  writeFileSync(join(directory, 'plan.json'), JSON.stringify(plan));
+  return directory;
+}
+
+describe('a plan beside its module', () => {
+  it('points each finding at the resource block of its address, in the root module and in a local module', async () => {
+    const directory = repository();
+    const result = await scan({ paths: [join(directory, 'plan.json')], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
+    expect(ssh.map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line}`).sort()).toEqual(['main.tf:9', 'modules/admin/main.tf:6']);
+    // The plan knows the value the code leaves to a variable: the finding is certain.
+    expect(ssh.find((finding) => finding.location.file.endsWith('/main.tf') && !finding.location.file.includes('modules'))?.message).toContain('is reachable from');
+    expect(result.problems).toEqual([]);
+  });
+
+  it('points at the plan itself when the module is not beside it', async () => {
+    const directory = repository();
+    const alone = mkdtempSync(join(tmpdir(), 'parapet-plan-alone-'));
+    writeFileSync(join(alone, 'plan.json'), readFileSync(join(directory, 'plan.json'), 'utf8'));
+    const result = await scan({ paths: [join(alone, 'plan.json')], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => relative(alone, finding.location.file))).toEqual(['plan.json', 'plan.json']);
+  });
+
+  it('scanned with its module, finds each exposure once where the plan and the code agree', async () => {
+    const directory = repository();
+    const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line}`);
+    // The plan's findings are the code's, named within the same module: one fingerprint each, reported once (the
+    // code's, judged first: main.tf:15, at the unknown variable; the plan alone would say main.tf:9).
+    expect(ssh.sort()).toEqual(['main.tf:15', 'modules/admin/main.tf:6']);
+    expect(new Set(result.findings.map((finding) => finding.fingerprint)).size).toBe(result.findings.length);
+    expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['main.tf', 'modules/admin/main.tf', 'plan.json']);
+  });
+});
