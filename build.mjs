@@ -23,6 +23,8 @@ const dist = new URL('./dist', import.meta.url).pathname;
 // Built beside dist/ and swapped in, so that a CLI run during a rebuild never sees half a bundle.
 const staging = `${dist}.${process.pid}`;
 
+const CLOUD_SDKS = ['@aws-sdk/*', '@smithy/*', '@azure/*', '@azure-rest/*', '@google-cloud/*', 'google-auth-library', 'google-gax'];
+
 /** What the CLI and the Action bundles share. */
 const BUNDLE = {
   bundle: true,
@@ -53,6 +55,9 @@ await build({
   splitting: true,
   banner: { js: `#!/usr/bin/env node\n${BUNDLE.banner.js}` },
   plugins: [yargsStandIns, embeddedWasm],
+  // The cloud SDKs (`parapet sweep` only) are loaded from node_modules as installed: megabytes that bundling would
+  // only copy, and packages that find their own files beside them at run time (__dirname, protos).
+  external: CLOUD_SDKS,
 });
 chmodSync(`${staging}/parapet.js`, 0o755);
 rmSync(dist, { recursive: true, force: true });

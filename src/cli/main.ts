@@ -4,6 +4,7 @@ import { shownError } from '../model/shown-error.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exit-status.js';
 import { SCAN_OPTIONS } from './scan-options.js';
+import { CLOUDS, SWEEP_OPTIONS } from './sweep-options.js';
 
 async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.clean;
@@ -11,7 +12,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('parapet')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: scan, sshd effective or rules.')
+    .demandCommand(1, 'Name a command: scan, sweep, sshd effective or rules.')
     .command(
       'scan [paths..]',
       'Scan files and directories (recursively) and report findings.',
@@ -22,6 +23,32 @@ async function main(argv: string[]): Promise<number> {
       async (args) => {
         const { runScan } = await import('./scan-command.js');
         exitCode = await runScan({ ...args, paths: args.paths ?? ['.'], failOn: args['fail-on'], appPorts: args['app-ports'], varFile: args['var-file'], parameter: args.parameter });
+      },
+    )
+    .command(
+      'sweep <cloud>',
+      'Read the security groups of a cloud live (AWS, Azure, GCP) and report findings.',
+      (command) =>
+        command
+          .positional('cloud', { choices: CLOUDS, demandOption: true, describe: 'The cloud to sweep' })
+          .options(SWEEP_OPTIONS),
+      async (args) => {
+        const { runSweep } = await import('./sweep-command.js');
+        exitCode = await runSweep({
+          cloud: args.cloud,
+          format: args.format,
+          output: args.output,
+          failOn: args['fail-on'],
+          appPorts: args['app-ports'],
+          regions: args.regions,
+          assumeRole: args['assume-role'],
+          accountsFile: args['accounts-file'],
+          subscriptions: args.subscriptions,
+          projects: args.projects,
+          endpointUrl: args['endpoint-url'],
+          snapshotDir: args['snapshot-dir'],
+          concurrency: args.concurrency,
+        });
       },
     )
     .command('sshd', 'Show how sshd reads a configuration.', (sshd) =>

@@ -260,6 +260,21 @@ export const PROBLEM_KINDS = {
     description: 'The code uses a construct Parapet does not evaluate (a function it does not know, a module from a registry, a for expression over an unknown collection). The values it produces were judged as unknown, as the worst they could be.',
     help: 'Scan the Terraform plan (terraform show -json plan.out), which holds the evaluated values, or give the value with --var-file / --parameter.',
   },
+  'sweep/unlisted': {
+    title: 'The targets of a cloud sweep could not all be listed',
+    description: 'Listing what the identity can see (AWS regions or accounts, Azure subscriptions) failed after the SDK\'s retries, so the accounts, regions or subscriptions it would have found were not read and nothing in them was judged.',
+    help: 'Check the permissions the message names (ec2:DescribeRegions, sts:AssumeRole, reading subscriptions), or name the targets with --regions, --subscriptions or --projects.',
+  },
+  'sweep/unreadable': {
+    title: 'A target of a cloud sweep could not be read',
+    description: 'An account and region, a subscription or a project could not be read after the SDK\'s retries (an error answer, throttling that did not end, a network failure). Nothing in it was judged; every other target was.',
+    help: 'Check the permissions the message names (ec2:DescribeSecurityGroups, Microsoft.Network/networkSecurityGroups/read, compute.firewalls.list) and that the region or API is enabled, then sweep again.',
+  },
+  'sweep/refused': {
+    title: 'The cloud refused the credentials of a sweep',
+    description: 'The identity the sweep runs as was refused (invalid, expired or missing credentials, or a role it may not assume), so the targets it concerns were not read and nothing in them was judged.',
+    help: 'Log in again (aws sso login, az login, gcloud auth application-default login), or in GitHub Actions check the OIDC login step and the role or federated credential it uses.',
+  },
   'output/truncated': {
     title: 'Results were left out of the SARIF report',
     description: 'GitHub rejects a SARIF run with more than 25,000 results, and an upload larger than 10 MB gzipped, so the lowest-severity results were left out; the notification says how many, and which limit.',

@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Severity } from '../model/severity.js';
+import { shown } from '../model/quote.js';
+import type { ReportFormat } from '../reporters/index.js';
+import type { Cloud, SweepOptions } from '../sweep/cloud-sweeper.js';
+import { sweepToSnapshots } from '../sweep/sweep.js';
+import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
+import { deliverReport } from './deliver-report.js';
+import { EXIT } from './exit-status.js';
+import { scanForReport } from './scan-report.js';
+
+export interface SweepArguments {
+  cloud: Cloud;
+  format: ReportFormat;
+  output?: string;
+  failOn: Severity | 'none';
+  appPorts: string;
+  regions?: string;
+  assumeRole?: string[];
+  accountsFile?: string;
+  subscriptions?: string;
+  projects?: string;
+  endpointUrl?: string;
+  snapshotDir?: string;
+  concurrency: number;
+}
+
+/** `parapet sweep`: reads the cloud into export files (kept with --snapshot-dir) and judges them as `scan` would. */
+export async function runSweep(args: SweepArguments): Promise<number> {
+  const settings = ruleSettingsFor(args.appPorts);
+  if (!settings) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts, 80)}'`);
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) return usageError(`--concurrency takes a whole number from 1 to 64, got '${args.concurrency}'`);
+  const roles = rolesToAssume(args);
+  if ('usageError' in roles) return usageError(roles.usageError);
+  const options: SweepOptions = {
+    endpointUrl: args.endpointUrl,
+    regions: list(args.regions),
+    assumeRoles: roles.roles.length > 0 ? roles.roles : undefined,
+    subscriptions: list(args.subscriptions),
+    projects: list(args.projects),
+  };
+
+  const directory = args.snapshotDir ?? mkdtempSync(join(tmpdir(), 'parapet-sweep-'));
+  try {
+    mkdirSync(directory, { recursive: true });
+    const swept = await sweepToSnapshots({ cloud: args.cloud, options, directory, concurrency: args.concurrency, progress: process.stderr.isTTY ? showProgress : undefined });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    // Without --snapshot-dir the files are gone after the report: paths are given as their names alone.
+    const report = await scanForReport({ paths: swept.files, type: args.cloud, format: args.format, settings, baseDirectory: resolve(directory) });
+    report.problems.unshift(...swept.problems);
+    return await deliverReport(report, args.format, args.output, args.failOn);
+  } finally {
+    if (args.snapshotDir === undefined) rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function showProgress(done: number, total: number, groups: number): void {
+  process.stderr.write(`\rparapet: swept ${done}/${total} targets, ${groups.toLocaleString('en')} groups read`);
+}
+
+function list(text: string | undefined): string[] | undefined {
+  const items = text?.split(',').map((item) => item.trim()).filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
+}
+
+const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** --assume-role and the lines of --accounts-file (blank lines and # comments skipped), each a role ARN. */
+function rolesToAssume(args: SweepArguments): { roles: string[] } | { usageError: string } {
+  const roles = [...(args.assumeRole ?? [])];
+  if (args.accountsFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(args.accountsFile, 'utf8');
+    } catch (error) {
+      return { usageError: `cannot read --accounts-file ${shown(args.accountsFile, 200)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const role = line.replace(/#.*/, '').trim();
+      if (role) roles.push(role);
+    }
+  }
+  const wrong = roles.find((role) => !ROLE_ARN.test(role));
+  return wrong === undefined ? { roles } : { usageError: `not a role ARN (arn:aws:iam::123456789012:role/NAME): '${shown(wrong, 80)}'` };
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`parapet: ${message}\n`);
+  return EXIT.error;
+}

@@ -1,0 +1,20 @@
+import type { Options } from 'yargs';
+import { SCAN_OPTIONS } from './scan-options.js';
+
+export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
+
+/** The options of `parapet sweep`: the report options of `scan`, and what to read of the cloud. */
+export const SWEEP_OPTIONS = {
+  format: SCAN_OPTIONS.format,
+  output: SCAN_OPTIONS.output,
+  'fail-on': SCAN_OPTIONS['fail-on'],
+  'app-ports': SCAN_OPTIONS['app-ports'],
+  regions: { type: 'string', describe: 'AWS: these regions (comma-separated) instead of every enabled one' },
+  'assume-role': { type: 'string', array: true, describe: 'AWS: assume this role and sweep its account (repeatable)' },
+  'accounts-file': { type: 'string', describe: 'AWS: a file of role ARNs, one per line, one account each' },
+  subscriptions: { type: 'string', describe: 'Azure: these subscriptions (comma-separated) instead of every one the identity can see' },
+  projects: { type: 'string', describe: 'GCP: the projects to sweep (comma-separated; default $GOOGLE_CLOUD_PROJECT, which google-github-actions/auth sets)' },
+  'endpoint-url': { type: 'string', describe: "Send the cloud's API calls to this endpoint instead (an emulator, a test server)" },
+  'snapshot-dir': { type: 'string', describe: 'Keep what was read here, one export file per account and region, subscription or project: `parapet scan DIR` judges it again offline, and findings point at its lines' },
+  concurrency: { type: 'number', default: 8, describe: 'How many accounts, regions, subscriptions or projects are read at once' },
+} as const satisfies Record<string, Options>;

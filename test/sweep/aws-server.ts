@@ -1,0 +1,178 @@
+/**
+ * A local EC2 and STS endpoint speaking the Query API wire format (see test/corpus/STUBS.md): form-encoded POSTs,
+ * SigV4 headers whose credential scope names the access key, the region and the service, and XML answers. One server
+ * answers every account and region differently, as a plan says.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.js';
+
+export interface RegionPlan {
+  /** Pages of generated groups (nextToken chains them); 1 unless told. */
+  pages?: number;
+  groupsPerPage?: number;
+  /** Answer the first N DescribeSecurityGroups calls with RequestLimitExceeded (HTTP 503). */
+  throttleFirst?: number;
+  /** Answer every DescribeSecurityGroups call with this error. */
+  fail?: { status: number; code: string; message: string };
+  /** Never answer DescribeSecurityGroups. */
+  hang?: boolean;
+  /** Send the headers and the start of a page, then nothing more. */
+  stall?: boolean;
+  /** Serve the captured pages test/corpus/aws/describe-security-groups-page1.xml and page2.xml. */
+  corpus?: boolean;
+}
+
+export interface AwsStubOptions {
+  /** Access key id → the identity requests signed with it act as; other keys are refused. */
+  keys: Record<string, { account: string; arn: string }>;
+  /** Role ARN → the access key id of the session AssumeRole hands out; roles not listed are refused (AccessDenied). */
+  roles?: Record<string, string>;
+  /** What DescribeRegions lists. */
+  regions?: string[];
+  /** Accounts whose DescribeRegions is refused (UnauthorizedOperation). */
+  regionsRefusedFor?: string[];
+  /** `${account}/${region}` → how that region answers; one page of 2 groups unless told. */
+  plans?: Record<string, RegionPlan>;
+  /** Added to every answer, so that calls overlap. */
+  delayMs?: number;
+}
+
+export interface SeenRequest {
+  service: string;
+  action: string;
+  region: string;
+  accessKeyId: string;
+  params: Record<string, string>;
+}
+
+export interface AwsStub {
+  url: string;
+  requests: SeenRequest[];
+  /** The most requests that were being answered at once. */
+  maxInFlight: () => number;
+  close: () => Promise<void>;
+}
+
+const CORPUS = (name: string) => readFileSync(new URL(`../corpus/aws/${name}`, import.meta.url), 'utf8');
+const SCOPE = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+export const SECRET_FOR_SESSIONS = 'session-secret-for-tests';
+
+export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
+  const requests: SeenRequest[] = [];
+  const throttled = new Map<string, number>();
+  const hung: ServerResponse[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const params = Object.fromEntries(new URLSearchParams(body));
+    const [, accessKeyId = '', region = '', service = ''] = SCOPE.exec(request.headers.authorization ?? '') ?? [];
+    requests.push({ service, action: params.Action ?? '', region, accessKeyId, params });
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    const identity = options.keys[accessKeyId];
+    if (service === 'sts') {
+      if (!identity) return send(response, 403, stsError('InvalidClientTokenId', 'The security token included in the request is invalid.'));
+      if (params.Action === 'GetCallerIdentity') return send(response, 200, callerIdentityXml(identity));
+      if (params.Action === 'AssumeRole') {
+        const sessionKey = options.roles?.[params.RoleArn ?? ''];
+        if (!sessionKey) return send(response, 403, stsError('AccessDenied', `User: ${identity.arn} is not authorized to perform: sts:AssumeRole on resource: ${params.RoleArn}`));
+        return send(response, 200, assumeRoleXml(sessionKey, params.RoleArn ?? '', params.RoleSessionName ?? ''));
+      }
+      return send(response, 400, stsError('InvalidAction', `unknown action ${params.Action}`));
+    }
+    if (!identity) return send(response, 401, ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials'));
+    if (params.Action === 'DescribeRegions') {
+      if (options.regionsRefusedFor?.includes(identity.account)) return send(response, 403, ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+      return send(response, 200, regionsXml(options.regions ?? []));
+    }
+    if (params.Action !== 'DescribeSecurityGroups') return send(response, 400, ec2Error('InvalidAction', `unknown action ${params.Action}`));
+
+    const key = `${identity.account}/${region}`;
+    const plan = options.plans?.[key] ?? {};
+    if (plan.hang) return void hung.push(response);
+    if (plan.stall) {
+      response.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' });
+      response.write('<?xml version="1.0" encoding="UTF-8"?>\n<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><securityGroupInfo>');
+      return void hung.push(response);
+    }
+    if (plan.fail) return send(response, plan.fail.status, ec2Error(plan.fail.code, plan.fail.message));
+    const throttles = throttled.get(key) ?? 0;
+    if (throttles < (plan.throttleFirst ?? 0)) {
+      throttled.set(key, throttles + 1);
+      return send(response, 503, ec2Error('RequestLimitExceeded', 'Request limit exceeded.'));
+    }
+    if (plan.corpus) return send(response, 200, CORPUS(params.NextToken === 'page2' ? 'describe-security-groups-page2.xml' : 'describe-security-groups-page1.xml'));
+    const page = params.NextToken ? Number(params.NextToken.replace('page-', '')) : 1;
+    const last = plan.pages ?? 1;
+    send(response, 200, groupsXml(identity.account, region, page, plan.groupsPerPage ?? 2, page < last ? `page-${page + 1}` : undefined));
+  }
+
+  const server = createServer((request, response) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    response.on('close', () => inFlight--);
+    answer(request, response).catch((error: Error) => send(response, 500, ec2Error('InternalError', error.message)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    maxInFlight: () => maxInFlight,
+    close: () => {
+      for (const response of hung) response.destroy();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+
+function send(response: ServerResponse, status: number, xml: string): void {
+  response.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': 'req-0001' });
+  response.end(xml);
+}
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function ec2Error(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${xmlText(code)}</Code><Message>${xmlText(message)}</Message></Error></Errors><RequestID>req-0001</RequestID></Response>`;
+}
+
+function stsError(code: string, message: string): string {
+  return `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${xmlText(code)}</Code><Message>${xmlText(message)}</Message></Error><RequestId>req-0001</RequestId></ErrorResponse>`;
+}
+
+function callerIdentityXml(identity: { account: string; arn: string }): string {
+  return `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${xmlText(identity.arn)}</Arn><UserId>AIDAEXAMPLEUSERID0001</UserId><Account>${identity.account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>req-0001</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
+}
+
+function assumeRoleXml(accessKeyId: string, roleArn: string, sessionName: string): string {
+  const expiration = new Date(Date.now() + 3600_000).toISOString();
+  return `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>${xmlText(accessKeyId)}</AccessKeyId><SecretAccessKey>${SECRET_FOR_SESSIONS}</SecretAccessKey><SessionToken>session-token-for-tests</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><Arn>${xmlText(roleArn.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/'))}/${xmlText(sessionName)}</Arn><AssumedRoleId>AROAEXAMPLEROLEID0001:${xmlText(sessionName)}</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>req-0001</RequestId></ResponseMetadata></AssumeRoleResponse>`;
+}
+
+function regionsXml(regions: string[]): string {
+  const items = regions.map((name) => `<item><regionName>${xmlText(name)}</regionName><regionEndpoint>ec2.${xmlText(name)}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>`).join('');
+  return `<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>req-0001</requestId><regionInfo>${items}</regionInfo></DescribeRegionsResponse>`;
+}
+
+/**
+ * A page of groups that each open SSH to the world. Every second group leaves out securityGroupArn, as answers from
+ * emulators do, for the sweeper to compose.
+ */
+function groupsXml(account: string, region: string, page: number, count: number, nextToken: string | undefined): string {
+  const items: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const id = `sg-${page.toString(16).padStart(5, '0')}${index.toString(16).padStart(12, '0')}`;
+    const arn = index % 2 === 0 ? `<securityGroupArn>arn:aws:ec2:${region}:${account}:security-group/${id}</securityGroupArn>` : '';
+    items.push(`<item><ownerId>${account}</ownerId><groupId>${id}</groupId><groupName>${region}-p${page}-g${index}</groupName><groupDescription>generated</groupDescription><vpcId>vpc-0123456789abcdef0</vpcId>${arn}`
+      + '<ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions>'
+      + '<ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissionsEgress><tagSet/></item>');
+  }
+  const token = nextToken ? `<nextToken>${nextToken}</nextToken>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>req-0001</requestId><securityGroupInfo>${items.join('')}</securityGroupInfo>${token}</DescribeSecurityGroupsResponse>`;
+}

@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { scan } from '../../src/scan/scan.js';
+import { bundleSweeperRun, runSweeper } from './azure-child-process.js';
+import type { RunRequest, RunResult, TargetOutcome } from './azure-run-sweeper.js';
+import { startAzureStub, type AzureStub, type StubOptions } from './azure-server.js';
+import { throwAwayCertificate, type ThrowAwayCertificate } from './azure-tls.js';
+
+/**
+ * azureSweeper with the real @azure/identity and @azure/arm-network against a local https stand-in for Entra ID and
+ * ARM. DefaultAzureCredential gets its token through its environment credential (AZURE_TENANT_ID, AZURE_CLIENT_ID,
+ * AZURE_CLIENT_SECRET) from the stub's token endpoint (AZURE_AUTHORITY_HOST). The sweeper runs in a child process,
+ * started with the stub's certificate in NODE_EXTRA_CA_CERTS (see azure-child-process.ts).
+ */
+
+const SECRET = 'stub-client-secret';
+const sub = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
+
+let certificate: ThrowAwayCertificate;
+let script: string;
+
+beforeAll(async () => {
+  certificate = throwAwayCertificate();
+  script = await bundleSweeperRun(certificate.directory);
+});
+afterAll(() => certificate?.remove());
+
+async function sweep(options: StubOptions, request: Omit<RunRequest, 'endpointUrl'> = {}, secret = SECRET): Promise<{ result: RunResult; stub: AzureStub }> {
+  const stub = await startAzureStub(certificate, options);
+  try {
+    const env = { AZURE_TENANT_ID: 'tenant-1', AZURE_CLIENT_ID: 'client-1', AZURE_CLIENT_SECRET: secret, AZURE_AUTHORITY_HOST: stub.url };
+    const result = await runSweeper(script, { ...request, endpointUrl: stub.url }, certificate.certificatePath, env);
+    return { result, stub };
+  } finally {
+    await stub.close();
+  }
+}
+
+function outcome(result: RunResult, subscriptionId: string): TargetOutcome {
+  const found = result.outcomes.find((candidate) => candidate.id === `azure-${subscriptionId}`);
+  if (!found) throw new Error(`no outcome for ${subscriptionId}: ${JSON.stringify(result.targets)}`);
+  return found;
+}
+
+describe('azure sweep: every subscription the identity can see', () => {
+  let result: RunResult;
+  let stub: AzureStub;
+  beforeAll(async () => {
+    ({ result, stub } = await sweep({
+      clientSecret: SECRET,
+      subscriptionPageSize: 2,
+      subscriptions: [
+        { id: sub(3), displayName: 'Production', nsgs: 5, pageSize: 2 },
+        { id: sub(1), displayName: 'Throttled once', nsgs: 2, throttleFirst: 1, retryAfterSeconds: 1 },
+        { id: sub(2), displayName: 'No access', nsgs: 2, failWith: { status: 403, code: 'AuthorizationFailed', message: "The client 'client-1' with object id 'x' does not have authorization to perform action 'Microsoft.Network/networkSecurityGroups/read'." } },
+        { id: sub(4), displayName: 'Throttled for good', nsgs: 2, throttleFirst: 1_000, retryAfterSeconds: 0 },
+        { id: sub(5), displayName: 'Unavailable once', nsgs: 1, unavailableFirst: 1 },
+        { id: sub(6), displayName: 'Expired token', nsgs: 1, failWith: { status: 401, code: 'ExpiredAuthenticationToken', message: 'The access token expiry UTC time is earlier than current UTC time.' } },
+        { id: sub(7), displayName: 'Hostile\u001b[2J', nsgs: 1, failWith: { status: 400, code: 'Bad\u202eRequest', message: `password=${'hunter2'.repeat(3)} \u001b[31mred\u001b[0m ${'x'.repeat(400)}` } },
+      ],
+    }));
+  });
+
+  it('lists the subscriptions across pages of the listing, in id order, named by their display names', () => {
+    expect(result.failures).toEqual([]);
+    expect(result.targets).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => ({ id: `azure-${sub(n)}`, label: expect.stringMatching(new RegExp(`^Azure subscription ${sub(n)} \\('.+'\\)$`)) })));
+    expect(result.targets[2].label).toBe(`Azure subscription ${sub(3)} ('Production')`);
+    // Seven subscriptions, two a page.
+    expect(stub.requests.filter((request) => request === 'GET /subscriptions')).toHaveLength(4);
+  });
+
+  it('reads every page of a subscription to the end, each NSG with its id and location, in the SDK shape the loader reads', () => {
+    const production = outcome(result, sub(3));
+    expect(production.failure).toBeUndefined();
+    expect(production.pageSizes).toEqual([2, 2, 1]);
+    const items = production.items as Record<string, unknown>[];
+    expect(items.map((item) => item.name)).toEqual(['web-nsg-0', 'orphan-nsg-1', 'web-nsg-2', 'orphan-nsg-3', 'web-nsg-4']);
+    for (const item of items) {
+      expect(item.id).toBe(`/subscriptions/${sub(3)}/resourceGroups/rg1/providers/Microsoft.Network/networkSecurityGroups/${item.name}`);
+      expect(item.location).toBe('westeurope');
+      expect(Array.isArray(item.securityRules)).toBe(true);
+    }
+  });
+
+  it('waits out a 429 with Retry-After through the pipeline and then reads the subscription', () => {
+    const throttled = outcome(result, sub(1));
+    expect(throttled.failure).toBeUndefined();
+    expect(throttled.items).toHaveLength(2);
+    expect(stub.requests.filter((request) => request.includes(sub(1)))).toHaveLength(2);
+  });
+
+  it('fails a subscription it may not read as unreadable, naming it and the ARM error, and reads the others', () => {
+    const denied = outcome(result, sub(2));
+    expect(denied.failure?.kind).toBe('unreadable');
+    expect(denied.failure?.message).toContain(`Azure subscription ${sub(2)} ('No access')`);
+    expect(denied.failure?.message).toContain("HTTP 403 'AuthorizationFailed'");
+    expect(denied.failure?.message).toContain('does not have authorization');
+    // 403 is an answer, not a fault: asked once.
+    expect(stub.requests.filter((request) => request.includes(sub(2)))).toHaveLength(1);
+  });
+
+  it('gives up on throttling that does not end after the pipeline retries (6 attempts)', () => {
+    const throttled = outcome(result, sub(4));
+    expect(throttled.failure?.kind).toBe('unreadable');
+    expect(throttled.failure?.message).toContain("HTTP 429 'TooManyRequests'");
+    expect(stub.requests.filter((request) => request.includes(sub(4)))).toHaveLength(6);
+  });
+
+  it('retries a 503 without Retry-After with the pipeline backoff', () => {
+    expect(outcome(result, sub(5)).failure).toBeUndefined();
+    expect(outcome(result, sub(5)).items).toHaveLength(1);
+    expect(stub.requests.filter((request) => request.includes(sub(5)))).toHaveLength(2);
+  });
+
+  it('fails a subscription whose token ARM refuses as credentials', () => {
+    expect(outcome(result, sub(6)).failure).toMatchObject({ kind: 'credentials', message: expect.stringContaining("HTTP 401 'ExpiredAuthenticationToken'") });
+  });
+
+  it('quotes what an error answer says: escaped, cut, and without what looks like a credential', () => {
+    const hostile = outcome(result, sub(7));
+    expect(hostile.label).toBe(`Azure subscription ${sub(7)} ('Hostile\\x1b[2J')`);
+    const message = hostile.failure?.message ?? '';
+    expect(message).toContain("'Bad\\u{202e}Request'");
+    expect(message).toContain('\\x1b[31mred');
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toMatch(/[\u001b\u202e]/);
+    expect(message.length).toBeLessThan(400);
+  });
+
+  it('yields items that, written as an ARM listing, `parapet scan` judges with findings and no problems', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-azure-sweep-'));
+    try {
+      const path = join(directory, `azure-${sub(3)}.json`);
+      writeFileSync(path, JSON.stringify({ value: outcome(result, sub(3)).items }, null, 2));
+      const scanned = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(scanned.problems).toEqual([]);
+      expect(scanned.scannedFiles).toEqual([path]);
+      expect(scanned.findings.length).toBeGreaterThan(0);
+      const assets = new Set(scanned.findings.map((finding) => finding.asset.id));
+      expect(assets).toContain(`/subscriptions/${sub(3)}/resourceGroups/rg1/providers/Microsoft.Network/networkSecurityGroups/web-nsg-0`);
+      const rdp = scanned.findings.find((finding) => finding.asset.id.endsWith('/web-nsg-2') && finding.message.includes('3389'));
+      expect(rdp?.location.file).toBe(path);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('azure sweep: refused credentials', () => {
+  it('fails the subscription listing as credentials, with the token endpoint reason', async () => {
+    const { result, stub } = await sweep({ clientSecret: SECRET, subscriptions: [{ id: sub(1), nsgs: 1 }] }, {}, 'wrong-secret');
+    expect(result.targets).toEqual([]);
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures[0]).toMatchObject({ label: 'Azure subscriptions', kind: 'credentials' });
+    expect(result.failures[0].message).toContain('AADSTS7000215');
+    expect(stub.requests.some((request) => request.startsWith('GET /subscriptions'))).toBe(false);
+  });
+
+  it('fails each named subscription as credentials', async () => {
+    const { result } = await sweep({ clientSecret: SECRET, subscriptions: [{ id: sub(1), nsgs: 1 }, { id: sub(2), nsgs: 1 }] }, { subscriptions: [sub(1), sub(2)] }, 'wrong-secret');
+    expect(result.outcomes.map((target) => target.failure?.kind)).toEqual(['credentials', 'credentials']);
+    expect(result.outcomes[0].failure?.message).toContain(`Azure subscription ${sub(1)}`);
+    expect(result.outcomes[0].failure?.message).toContain('AADSTS7000215');
+  });
+});
+
+describe('azure sweep: named subscriptions', () => {
+  it('reads only those named, once each, and refuses a name that is not a subscription id without asking ARM', async () => {
+    const { result, stub } = await sweep(
+      { clientSecret: SECRET, subscriptions: [{ id: sub(1), nsgs: 1 }, { id: sub(2), nsgs: 1 }] },
+      { subscriptions: [sub(2), sub(2), '../etc/passwd'] },
+    );
+    expect(result.targets).toEqual([{ id: `azure-${sub(2)}`, label: `Azure subscription ${sub(2)}` }]);
+    expect(result.failures).toEqual([{ label: "Azure subscription '../etc/passwd'", kind: 'unreadable', message: expect.stringContaining('is not a subscription id') }]);
+    expect(outcome(result, sub(2)).items).toHaveLength(1);
+    expect(stub.requests.some((request) => request.startsWith('GET /subscriptions') && !request.includes(sub(2)))).toBe(false);
+  });
+});
+
+describe('azure sweep: many subscriptions at once', () => {
+  it('reads subscriptions concurrently: the time of the slowest chain of pages, not the sum', async () => {
+    const subscriptions = Array.from({ length: 12 }, (_, index) => ({ id: sub(index + 1), nsgs: 4, pageSize: 2, delayMs: 300 }));
+    const { result, stub } = await sweep({ clientSecret: SECRET, subscriptions });
+    expect(result.outcomes.map((target) => target.pageSizes)).toEqual(subscriptions.map(() => [2, 2]));
+    // 12 subscriptions x 2 pages x 300 ms = 7.2 s one after another; one chain is 0.6 s.
+    expect(result.elapsedMs).toBeLessThan(4_000);
+    expect(stub.maxNsgRequestsInFlight).toBeGreaterThanOrEqual(6);
+  });
+});

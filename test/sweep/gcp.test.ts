@@ -1,0 +1,224 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { scan } from '../../src/scan/scan.js';
+import { snapshotName, SweepFailure, type CloudSweeper, type SweepTarget } from '../../src/sweep/cloud-sweeper.js';
+import { restFirewall } from '../../src/sweep/gcp/firewall-item.js';
+import { gcpSweeper, gcpTarget } from '../../src/sweep/gcp/sweeper.js';
+import { googleError, startGcpServer, type GcpServer } from './gcp-server.js';
+
+const CORPUS = join(import.meta.dirname, '../corpus/gcp');
+const REST_ITEMS = (JSON.parse(readFileSync(join(CORPUS, 'firewalls-list-rest.json'), 'utf8')) as { items: Record<string, unknown>[] }).items;
+/** Retries that end quickly, for the tests that wait for them to run out. */
+const QUICK_RETRY = { maxAttempts: 3, initialRetryDelayMillis: 20, maxRetryDelayMillis: 40, attemptTimeoutMillis: 10_000 };
+
+/** The corpus firewall rules as project `project` would list them, renamed so that pages differ. */
+function firewalls(project: string, page = 0): Record<string, unknown>[] {
+  return REST_ITEMS.map((item) => {
+    const name = `${String(item.name)}-p${page}`;
+    return {
+      ...item,
+      name,
+      id: `${page + 1}${String(item.id).slice(1)}`,
+      network: String(item.network).replace('/projects/my-project/', `/projects/${project}/`),
+      selfLink: `https://www.googleapis.com/compute/v1/projects/${project}/global/firewalls/${name}`,
+    };
+  });
+}
+
+async function readAll(sweeper: CloudSweeper, target: SweepTarget): Promise<unknown[][]> {
+  const pages: unknown[][] = [];
+  for await (const page of sweeper.pages(target)) pages.push(page);
+  return pages;
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<SweepFailure> {
+  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  expect(error).toBeInstanceOf(SweepFailure);
+  return error as SweepFailure;
+}
+
+let server: GcpServer;
+let dir: string;
+const ENV_KEYS = ['GOOGLE_APPLICATION_CREDENTIALS', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT', 'GOOGLE_CLOUD_QUOTA_PROJECT', 'GOOGLE_CLOUD_UNIVERSE_DOMAIN'] as const;
+let savedEnv: Record<string, string | undefined>;
+
+beforeAll(async () => {
+  server = await startGcpServer();
+  dir = mkdtempSync(join(tmpdir(), 'parapet-gcp-sweep-'));
+  // What google-github-actions/auth writes for workload identity federation: the OIDC token in a file, exchanged at STS.
+  writeFileSync(join(dir, 'oidc-token'), server.subjectToken);
+  writeFileSync(join(dir, 'credentials.json'), JSON.stringify({
+    type: 'external_account',
+    audience: '//iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/providers/parapet',
+    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    token_url: server.tokenUrl,
+    credential_source: { file: join(dir, 'oidc-token') },
+  }));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  for (const key of ENV_KEYS) delete process.env[key];
+  process.env.GOOGLE_APPLICATION_CREDENTIALS = join(dir, 'credentials.json');
+  server.plans.clear();
+  server.requests.length = 0;
+  server.tokenRequests.length = 0;
+  server.maxInFlight = 0;
+  server.delayMillis = 0;
+  server.refuseEveryToken = false;
+});
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+describe('gcp sweep targets', () => {
+  it('reads the projects named, one target each, with file-safe ids', async () => {
+    const sweeper = await gcpSweeper({ projects: ['alpha-1', 'example.com:legacy', 'alpha-1'], endpointUrl: server.url });
+    expect(await sweeper.targets()).toEqual({
+      targets: [
+        { id: 'gcp-alpha-1', label: 'GCP project alpha-1' },
+        { id: 'gcp-example.com_legacy', label: 'GCP project example.com:legacy' },
+      ],
+      failures: [],
+    });
+  });
+
+  it('falls back to GOOGLE_CLOUD_PROJECT, and without any project says to name them', async () => {
+    process.env.GOOGLE_CLOUD_PROJECT = 'from-env';
+    expect((await (await gcpSweeper({})).targets()).targets).toEqual([gcpTarget('from-env')]);
+    delete process.env.GOOGLE_CLOUD_PROJECT;
+    const { targets, failures } = await (await gcpSweeper({ projects: [] })).targets();
+    expect(targets).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].failure.message).toMatch(/--projects/);
+  });
+});
+
+describe('gcp sweep through the real Compute SDK', () => {
+  it('follows nextPageToken to the end, with the ADC token from the workload identity exchange', async () => {
+    server.plans.set('paged', { pages: [firewalls('paged', 0), firewalls('paged', 1), firewalls('paged', 2)] });
+    const sweeper = await gcpSweeper({ projects: ['paged'], endpointUrl: server.url });
+    const pages = await readAll(sweeper, gcpTarget('paged'));
+    expect(pages).toHaveLength(3);
+    expect(pages.flat().map((item) => (item as { name: string }).name)).toEqual([0, 1, 2].flatMap((page) => firewalls('paged', page).map((item) => item.name)));
+    expect(server.requests.map((request) => request.query.get('pageToken'))).toEqual([null, 'page-1', 'page-2']);
+    expect(server.requests.every((request) => request.query.get('maxResults') === '500')).toBe(true);
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.tokenRequests[0].get('scope')).toBe('https://www.googleapis.com/auth/compute.readonly');
+    expect(server.requests[0].authorization).toMatch(/^Bearer ya29\.test-/);
+  });
+
+  it('yields firewall rules in the REST shape: no protobuf markers or empty lists, selfLink and network kept', async () => {
+    server.plans.set('shape', { pages: [firewalls('shape')] });
+    const [page] = await readAll(await gcpSweeper({ projects: ['shape'], endpointUrl: server.url }), gcpTarget('shape'));
+    expect(page).toEqual(firewalls('shape'));
+  });
+
+  it('retries throttling (429) and unavailability (503, even with an HTML body) through the SDK, then reads', async () => {
+    server.plans.set('throttled', {
+      failuresFirst: [
+        [429, googleError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric \'Read requests\'', 'rateLimitExceeded')],
+        [503, '<html><body>Service Unavailable</body></html>', 'text/html'],
+      ],
+      pages: [firewalls('throttled')],
+    });
+    const pages = await readAll(await gcpSweeper({ projects: ['throttled'], endpointUrl: server.url }), gcpTarget('throttled'));
+    expect(pages.flat()).toHaveLength(REST_ITEMS.length);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('fails a project that cannot be read, naming it and the error, while others are still read', async () => {
+    server.plans.set('forbidden', { alwaysFails: [403, googleError(403, 'PERMISSION_DENIED', "Required 'compute.firewalls.list' permission for 'projects/forbidden'", 'forbidden')] });
+    server.plans.set('down', { alwaysFails: [503, googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.')] });
+    server.plans.set('fine', { pages: [firewalls('fine')] });
+    const sweeper = await gcpSweeper({ projects: ['forbidden', 'down', 'fine'], endpointUrl: server.url }, QUICK_RETRY);
+    const [forbidden, down, fine] = await Promise.allSettled(['forbidden', 'down', 'fine'].map((project) => readAll(sweeper, gcpTarget(project))));
+
+    expect(fine).toMatchObject({ status: 'fulfilled', value: [firewalls('fine')] });
+    const refused = await failureOf(Promise.reject((forbidden as PromiseRejectedResult).reason));
+    expect(refused.kind).toBe('unreadable');
+    expect(refused.message).toBe("GCP project forbidden: listing firewall rules failed — HTTP 403 'PERMISSION_DENIED': Required 'compute.firewalls.list' permission for 'projects/forbidden'");
+    const unavailable = await failureOf(Promise.reject((down as PromiseRejectedResult).reason));
+    expect(unavailable.kind).toBe('unreadable');
+    expect(unavailable.message).toBe("GCP project down: listing firewall rules failed — HTTP 503 'UNAVAILABLE': The service is currently unavailable. (still failing after the SDK's retries)");
+    expect(server.requests.filter((request) => request.project === 'forbidden')).toHaveLength(1);
+    expect(server.requests.filter((request) => request.project === 'down')).toHaveLength(QUICK_RETRY.maxAttempts);
+  });
+
+  it('fails with kind credentials when the token exchange refuses the identity', async () => {
+    server.plans.set('any', { pages: [firewalls('any')] });
+    writeFileSync(join(dir, 'oidc-token'), 'a-stale-oidc-token');
+    try {
+      const failure = await failureOf(readAll(await gcpSweeper({ projects: ['any'], endpointUrl: server.url }), gcpTarget('any')));
+      expect(failure.kind).toBe('credentials');
+      expect(failure.message).toMatch(/^GCP project any: no access token from Application Default Credentials — .*invalid_grant.*gcloud auth application-default login/);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      writeFileSync(join(dir, 'oidc-token'), server.subjectToken);
+    }
+  });
+
+  it('fails with kind credentials when the API refuses the token (401 UNAUTHENTICATED)', async () => {
+    server.plans.set('any', { pages: [firewalls('any')] });
+    const sweeper = await gcpSweeper({ projects: ['any'], endpointUrl: server.url });
+    server.refuseEveryToken = true;
+    const failure = await failureOf(readAll(sweeper, gcpTarget('any')));
+    server.refuseEveryToken = false;
+    expect(failure.kind).toBe('credentials');
+    expect(failure.message).toMatch(/^GCP project any: listing firewall rules failed — HTTP 401 'UNAUTHENTICATED': Request had invalid authentication credentials/);
+  });
+
+  it('reads many projects concurrently through one client and one token', async () => {
+    const projects = Array.from({ length: 12 }, (_, index) => `project-${index}`);
+    for (const project of projects) server.plans.set(project, { pages: [firewalls(project, 0), firewalls(project, 1)] });
+    server.delayMillis = 150;
+    const sweeper = await gcpSweeper({ projects, endpointUrl: server.url });
+    const { targets } = await sweeper.targets();
+    const started = Date.now();
+    const read = await Promise.all(targets.map((target) => readAll(sweeper, target)));
+    const elapsed = Date.now() - started;
+    expect(read.map((pages) => pages.flat().length)).toEqual(projects.map(() => 2 * REST_ITEMS.length));
+    expect(server.maxInFlight).toBeGreaterThanOrEqual(10);
+    // 24 calls of 150 ms one after another would take 3.6 s.
+    expect(elapsed).toBeLessThan(2_000);
+    expect(server.tokenRequests).toHaveLength(1);
+  });
+
+  it('writes what it read as an export that parapet scan judges: findings, no problems', async () => {
+    server.plans.set('round-trip', { pages: [firewalls('round-trip', 0), firewalls('round-trip', 1)] });
+    const sweeper = await gcpSweeper({ projects: ['round-trip'], endpointUrl: server.url });
+    const target = gcpTarget('round-trip');
+    const items = (await readAll(sweeper, target)).flat();
+    const file = join(dir, snapshotName(target));
+    writeFileSync(file, JSON.stringify({ items }, null, 2));
+    const result = await scan({ paths: [file], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    expect(result.problems).toEqual([]);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(new Set(result.findings.map((finding) => finding.asset.id))).toEqual(new Set([
+      'https://www.googleapis.com/compute/v1/projects/round-trip/global/networks/default',
+      'https://www.googleapis.com/compute/v1/projects/round-trip/global/networks/prod',
+    ]));
+    expect(result.findings.map((finding) => finding.ruleId)).toContain('net/ssh-open-to-world');
+  });
+});
+
+describe('restFirewall', () => {
+  it('turns the SDK output of the corpus into the REST items of the corpus', () => {
+    const sdk = JSON.parse(readFileSync(join(CORPUS, 'sdk-compute-FirewallsClient-listAsync-output.json'), 'utf8')) as unknown[];
+    expect(sdk.map(restFirewall)).toEqual(REST_ITEMS);
+  });
+
+  it('spells IPProtocol as the REST API does when protobuf decoded it as I_p_protocol', () => {
+    expect(restFirewall({ allowed: [{ I_p_protocol: 'tcp', _I_p_protocol: 'I_p_protocol', ports: ['22'] }] })).toEqual({ allowed: [{ IPProtocol: 'tcp', ports: ['22'] }] });
+  });
+});
