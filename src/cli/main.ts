@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('parapet')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: scan, sweep, sshd effective or rules.')
+    .demandCommand(1, 'Name a command: scan, sweep, merge, sshd effective or rules.')
     .command(
       'scan [paths..]',
       'Scan files and directories (recursively) and report findings.',
@@ -48,7 +48,20 @@ async function main(argv: string[]): Promise<number> {
           endpointUrl: args['endpoint-url'],
           snapshotDir: args['snapshot-dir'],
           concurrency: args.concurrency,
+          shard: args.shard,
         });
+      },
+    )
+    .command(
+      'merge <files..>',
+      'Join SARIF logs Parapet wrote (the shards of a sweep) into one run, without duplicates.',
+      (command) =>
+        command
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'The SARIF logs to merge' })
+          .option('output', { type: 'string', describe: 'Write the merged log to this file instead of standard output' }),
+      async (args) => {
+        const { runMerge } = await import('./merge-command.js');
+        exitCode = runMerge({ files: args.files, output: args.output });
       },
     )
     .command('sshd', 'Show how sshd reads a configuration.', (sshd) =>

@@ -5,6 +5,7 @@ import type { Severity } from '../model/severity.js';
 import { shown } from '../model/quote.js';
 import type { ReportFormat } from '../reporters/index.js';
 import type { Cloud, SweepOptions } from '../sweep/cloud-sweeper.js';
+import { parseShard, SHARD_EXPECTED, type Shard } from '../sweep/shard.js';
 import { sweepToSnapshots } from '../sweep/sweep.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { deliverReport } from './deliver-report.js';
@@ -25,6 +26,7 @@ export interface SweepArguments {
   endpointUrl?: string;
   snapshotDir?: string;
   concurrency: number;
+  shard?: string;
 }
 
 /** `parapet sweep`: reads the cloud into export files (kept with --snapshot-dir) and judges them as `scan` would. */
@@ -32,6 +34,8 @@ export async function runSweep(args: SweepArguments): Promise<number> {
   const settings = ruleSettingsFor(args.appPorts);
   if (!settings) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts, 80)}'`);
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) return usageError(`--concurrency takes a whole number from 1 to 64, got '${args.concurrency}'`);
+  let shard: Shard | undefined;
+  if (args.shard !== undefined && !(shard = parseShard(args.shard))) return usageError(`--shard takes ${SHARD_EXPECTED}, got '${shown(args.shard, 80)}'`);
   const roles = rolesToAssume(args);
   if ('usageError' in roles) return usageError(roles.usageError);
   const options: SweepOptions = {
@@ -45,7 +49,7 @@ export async function runSweep(args: SweepArguments): Promise<number> {
   const directory = args.snapshotDir ?? mkdtempSync(join(tmpdir(), 'parapet-sweep-'));
   try {
     mkdirSync(directory, { recursive: true });
-    const swept = await sweepToSnapshots({ cloud: args.cloud, options, directory, concurrency: args.concurrency, progress: process.stderr.isTTY ? showProgress : undefined });
+    const swept = await sweepToSnapshots({ cloud: args.cloud, options, directory, concurrency: args.concurrency, shard, progress: process.stderr.isTTY ? showProgress : undefined });
     if (process.stderr.isTTY) process.stderr.write('\n');
     // Without --snapshot-dir the files are gone after the report: paths are given as their names alone.
     const report = await scanForReport({ paths: swept.files, type: args.cloud, format: args.format, settings, baseDirectory: resolve(directory) });

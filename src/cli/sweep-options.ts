@@ -16,5 +16,6 @@ export const SWEEP_OPTIONS = {
   projects: { type: 'string', describe: 'GCP: the projects to sweep (comma-separated; default $GOOGLE_CLOUD_PROJECT, which google-github-actions/auth sets)' },
   'endpoint-url': { type: 'string', describe: "Send the cloud's API calls to this endpoint instead (an emulator, a test server)" },
   'snapshot-dir': { type: 'string', describe: 'Keep what was read here, one export file per account and region, subscription or project: `parapet scan DIR` judges it again offline, and findings point at its lines' },
-  concurrency: { type: 'number', default: 8, describe: 'How many accounts, regions, subscriptions or projects are read at once' },
+  shard: { type: 'string', describe: 'Read only shard i of n (e.g. 2/3) of the targets, split by a hash of each target: run every shard side by side, then `parapet merge` their SARIF' },
+  concurrency: { type: 'number', default: 32, describe: 'How many accounts and regions, subscriptions or projects are read at once (each one page at a time)' },
 } as const satisfies Record<string, Options>;

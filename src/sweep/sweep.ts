@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { problemAt, type InputProblem } from '../model/problem.js';
 import { shownError } from '../model/shown-error.js';
 import { SweepFailure, snapshotName, type Cloud, type SweepOptions, type SweepTarget } from './cloud-sweeper.js';
+import { inShard, type Shard } from './shard.js';
 import { SnapshotFile } from './snapshot-file.js';
 import { sweeperFor } from './sweepers.js';
 
@@ -12,6 +13,8 @@ export interface SweepRequest {
   directory: string;
   /** How many targets are read at once. */
   concurrency: number;
+  /** Only the targets of this shard are read (all of them are still listed, to know which are its own). */
+  shard?: Shard;
   /** Told after each target: how many are done of how many, and how many groups were read so far. */
   progress?(done: number, total: number, groups: number): void;
 }
@@ -28,7 +31,10 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
   const sweeper = await sweeperFor(request.cloud, request.options);
   const problems: InputProblem[] = [];
   const listed = await sweeper.targets();
+  // Every shard reports a listing that failed: the targets it would have found are unknown, so any shard may have
+  // missed its own, and each shard's exit status must say that it could not look. `parapet merge` keeps one copy.
   for (const { label, failure } of listed.failures) problems.push(failureProblem(label, label, failure));
+  const targets = request.shard ? inShard(listed.targets, request.shard) : listed.targets;
 
   const files: string[] = [];
   let done = 0;
@@ -47,10 +53,10 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
       // A target without groups (a region with no VPC, a project without firewall rules) leaves no file: an empty
       // export reads as a broken one.
       if (snapshot.close()) files.push(path);
-      request.progress?.(++done, listed.targets.length, groups);
+      request.progress?.(++done, targets.length, groups);
     }
   };
-  await inPool(listed.targets, request.concurrency, read);
+  await inPool(targets, request.concurrency, read);
   return { files: files.sort(), problems };
 }
 

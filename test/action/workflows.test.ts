@@ -25,6 +25,7 @@ const directory = join(REPOSITORY, 'examples/workflows');
 const files = readdirSync(directory).filter((name) => name.endsWith('.yml'));
 const inputs = Object.keys(readActionYml().inputs);
 const isParapet = (step: Step) => /^[\w.-]+\/parapet@v\d+$/.test(step.uses ?? '');
+const runsTheCli = (step: Step) => /\bparapet(?:\.js)? (?:scan|sweep|merge)\b/.test(step.run ?? '');
 const isUpload = (step: Step) => (step.uses ?? '').startsWith('github/codeql-action/upload-sarif@');
 
 /** What GitHub requires of a workflow, and what the recipes promise: Parapet's inputs exist, uploads have their permission and run when the scan failed. */
@@ -38,8 +39,9 @@ function checkWorkflow(workflow: Workflow): void {
       expect(Number(step.uses !== undefined) + Number(step.run !== undefined), JSON.stringify(step)).toBe(1);
       if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@[\w.-]+$/);
     }
+    // Parapet runs in every job: as the Action, whose inputs must exist, or as the CLI (a sweep's shards and merge).
     const parapet = job.steps?.filter(isParapet) ?? [];
-    expect(parapet.length).toBeGreaterThan(0);
+    expect(parapet.length + (job.steps?.filter(runsTheCli).length ?? 0)).toBeGreaterThan(0);
     for (const step of parapet) for (const input of Object.keys(step.with ?? {})) expect(inputs).toContain(input);
     for (const upload of job.steps?.filter(isUpload) ?? []) {
       expect({ ...workflow.permissions, ...job.permissions }['security-events']).toBe('write');
