@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { describeOpening } from '../../src/network/describe.js';
+import { describeOpening, describeUsage } from '../../src/network/describe.js';
 import { openings, worldPart } from '../../src/network/openings.js';
 
 const RDP = [
@@ -34,7 +34,7 @@ export default defineRule({
     return openings(asset, 'inbound', RDP, worldPart).map((opening) => {
       const { assetName, services: what, sources, through, isReachable } = describeOpening(asset, opening);
       return {
-        message: `${what} on ${assetName} ${isReachable} from ${sources} through ${through}. Allow RDP only from a VPN range or an RD Gateway.`,
+        message: `${what} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset)} Allow RDP only from a VPN range or an RD Gateway.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

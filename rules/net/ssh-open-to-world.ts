@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { describeOpening } from '../../src/network/describe.js';
+import { describeOpening, describeUsage } from '../../src/network/describe.js';
 import { openings, worldPart } from '../../src/network/openings.js';
 
 const SSH = [{ protocol: 'tcp', port: 22, name: 'SSH' }];
@@ -32,7 +32,7 @@ export default defineRule({
     return openings(asset, 'inbound', SSH, worldPart).map((opening) => {
       const { assetName, sources, through, isReachable } = describeOpening(asset, opening);
       return {
-        message: `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}. Allow SSH only from a VPN, office or bastion range.`,
+        message: `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset)} Allow SSH only from a VPN, office or bastion range.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

@@ -1,6 +1,6 @@
 import { describeAsset } from '../model/asset.js';
 import { redacted } from '../model/quote.js';
-import type { NetworkAsset, NetworkScope, TrafficDirection } from './model.js';
+import type { AttachedResource, NetworkAsset, NetworkScope, TrafficDirection } from './model.js';
 import { ANY_OTHER_PROTOCOL } from './traffic-classes.js';
 import type { Opening, Service } from './openings.js';
 import type { Decider } from './reachability.js';
@@ -87,3 +87,30 @@ export function describeCatchAll(opening: Opening): string {
   return `every ${listing(protocols.map((protocol) => protocol.toUpperCase()))} port`;
 }
 
+
+const USAGE_SHOWN = 3;
+
+/**
+ * ' It is attached to 2 network interfaces: eni-1 (instance i-1) and eni-2.', ' Nothing is attached to it now.', or ''
+ * when the input does not say what uses the asset.
+ */
+export function describeUsage(asset: NetworkAsset): string {
+  const { usedBy } = asset;
+  if (!usedBy) return '';
+  if (usedBy.length === 0) return ' Nothing is attached to it now: the exposure takes effect with the next thing attached.';
+  const shownNames = usedBy.slice(0, USAGE_SHOWN).map(describeAttached);
+  const more = usedBy.length > USAGE_SHOWN ? [`${usedBy.length - USAGE_SHOWN} more`] : [];
+  return ` It is attached to ${countOf(usedBy)}: ${listing([...shownNames, ...more])}.`;
+}
+
+function describeAttached(resource: AttachedResource): string {
+  const name = redacted(resource.id.slice(resource.id.lastIndexOf('/') + 1), 80);
+  return resource.instance ? `${name} (instance ${redacted(resource.instance, 40)})` : name;
+}
+
+/** '2 network interfaces and 1 subnet'. */
+function countOf(usedBy: readonly AttachedResource[]): string {
+  const counts = new Map<string, number>();
+  for (const resource of usedBy) counts.set(resource.kind, (counts.get(resource.kind) ?? 0) + 1);
+  return listing([...counts].map(([kind, count]) => `${count} ${kind}${count > 1 ? 's' : ''}`));
+}

@@ -94,9 +94,22 @@ export interface NetworkScope {
  */
 export type EvaluationSemantics = 'first-match' | 'block-wins' | 'allow-only';
 
+/** Something a security group or NSG is attached to, as the input names it. */
+export interface AttachedResource {
+  kind: 'network interface' | 'subnet';
+  id: string;
+  /** The instance a network interface is attached to, where the input says. */
+  instance?: string;
+}
+
 export interface NetworkAsset {
   kind: 'network';
   asset: Asset;
+  /**
+   * What the asset is attached to, where the input says (an Azure NSG's NICs and subnets, the network interfaces a
+   * sweep read for an AWS group): [] when nothing is, undefined when the input does not say.
+   */
+  usedBy?: AttachedResource[];
   semantics: EvaluationSemantics;
   scopes: NetworkScope[];
   rules: NetworkRule[];

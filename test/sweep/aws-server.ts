@@ -22,6 +22,32 @@ export interface RegionPlan {
   stall?: boolean;
   /** Serve the captured pages test/corpus/aws/describe-security-groups-page1.xml and page2.xml. */
   corpus?: boolean;
+  /** What DescribeNetworkInterfaces lists; none unless told. The options above are of DescribeSecurityGroups only. */
+  interfaces?: InterfacesPlan;
+  /** Answer every DescribeNetworkInterfaces call with UnauthorizedOperation (HTTP 403). */
+  refuseInterfaces?: boolean;
+}
+
+export interface InterfacesPlan {
+  /**
+   * Group id (see generatedGroupId) → how many interfaces list it. Interfaces are numbered across the plan: odd ones
+   * are attached to an instance (i-…) and even ones not, as a Lambda or endpoint interface is.
+   */
+  perGroup: Record<string, number>;
+  /** Groups that one more interface lists all together (listed in that order, with a duplicate of the first). */
+  shared?: string[];
+  /** Pages the interfaces are spread over, evenly (nextToken chains them); 1 unless told. */
+  pages?: number;
+}
+
+/** The id of the generated group `index` (from 0) of page `page` (from 1). */
+export function generatedGroupId(page: number, index: number): string {
+  return `sg-${page.toString(16).padStart(5, '0')}${index.toString(16).padStart(12, '0')}`;
+}
+
+/** The id of the plan's interface `number` (from 1). */
+export function generatedInterfaceId(number: number): string {
+  return `eni-${number.toString(16).padStart(17, '0')}`;
 }
 
 export interface AwsStubOptions {
@@ -88,10 +114,14 @@ export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
       if (options.regionsRefusedFor?.includes(identity.account)) return send(response, 403, ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
       return send(response, 200, regionsXml(options.regions ?? []));
     }
-    if (params.Action !== 'DescribeSecurityGroups') return send(response, 400, ec2Error('InvalidAction', `unknown action ${params.Action}`));
-
     const key = `${identity.account}/${region}`;
     const plan = options.plans?.[key] ?? {};
+    if (params.Action === 'DescribeNetworkInterfaces') {
+      if (plan.refuseInterfaces) return send(response, 403, ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'));
+      return send(response, 200, interfacesXml(identity.account, plan.interfaces, params.NextToken));
+    }
+    if (params.Action !== 'DescribeSecurityGroups') return send(response, 400, ec2Error('InvalidAction', `unknown action ${params.Action}`));
+
     if (plan.hang) return void hung.push(response);
     if (plan.stall) {
       response.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' });
@@ -167,7 +197,7 @@ function regionsXml(regions: string[]): string {
 function groupsXml(account: string, region: string, page: number, count: number, nextToken: string | undefined): string {
   const items: string[] = [];
   for (let index = 0; index < count; index++) {
-    const id = `sg-${page.toString(16).padStart(5, '0')}${index.toString(16).padStart(12, '0')}`;
+    const id = generatedGroupId(page, index);
     const arn = index % 2 === 0 ? `<securityGroupArn>arn:aws:ec2:${region}:${account}:security-group/${id}</securityGroupArn>` : '';
     items.push(`<item><ownerId>${account}</ownerId><groupId>${id}</groupId><groupName>${region}-p${page}-g${index}</groupName><groupDescription>generated</groupDescription><vpcId>vpc-0123456789abcdef0</vpcId>${arn}`
       + '<ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions>'
@@ -175,4 +205,39 @@ function groupsXml(account: string, region: string, page: number, count: number,
   }
   const token = nextToken ? `<nextToken>${nextToken}</nextToken>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>req-0001</requestId><securityGroupInfo>${items.join('')}</securityGroupInfo>${token}</DescribeSecurityGroupsResponse>`;
+}
+
+interface GeneratedInterface {
+  id: string;
+  groups: string[];
+  instance?: string;
+}
+
+function plannedInterfaces(plan: InterfacesPlan): GeneratedInterface[] {
+  const made: GeneratedInterface[] = [];
+  const make = (groups: string[]) => {
+    const number = made.length + 1;
+    made.push({ id: generatedInterfaceId(number), groups, instance: number % 2 === 1 ? `i-${number.toString(16).padStart(17, '0')}` : undefined });
+  };
+  for (const [group, count] of Object.entries(plan.perGroup)) for (let index = 0; index < count; index++) make([group]);
+  if (plan.shared?.length) make([...plan.shared, plan.shared[0]]);
+  return made;
+}
+
+/** A page of the plan's interfaces; `ni-page-N` tokens chain the pages. */
+function interfacesXml(account: string, plan: InterfacesPlan | undefined, nextToken: string | undefined): string {
+  const all = plan ? plannedInterfaces(plan) : [];
+  const pages = plan?.pages ?? 1;
+  const page = nextToken ? Number(nextToken.replace('ni-page-', '')) : 1;
+  const size = Math.ceil(all.length / pages);
+  const items = all.slice((page - 1) * size, page * size).map(({ id, groups, instance }) => {
+    const groupSet = groups.map((group) => `<item><groupId>${group}</groupId><groupName>name-of-${group}</groupName></item>`).join('');
+    const attachment = instance
+      ? `<attachment><attachmentId>eni-attach-${id.slice(4)}</attachmentId><instanceId>${instance}</instanceId><instanceOwnerId>${account}</instanceOwnerId><deviceIndex>0</deviceIndex><status>attached</status><deleteOnTermination>true</deleteOnTermination></attachment>`
+      : '';
+    const description = instance ? '<description/>' : `<description>AWS Lambda VPC ENI-worker &amp; ${id}</description>`;
+    return `<item><networkInterfaceId>${id}</networkInterfaceId><subnetId>subnet-0123456789abcdef0</subnetId><vpcId>vpc-0123456789abcdef0</vpcId>${description}<ownerId>${account}</ownerId><status>in-use</status><groupSet>${groupSet}</groupSet>${attachment}<interfaceType>interface</interfaceType></item>`;
+  });
+  const token = page < pages ? `<nextToken>ni-page-${page + 1}</nextToken>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<DescribeNetworkInterfacesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>req-0001</requestId><networkInterfaceSet>${items.join('')}</networkInterfaceSet>${token}</DescribeNetworkInterfacesResponse>`;
 }

@@ -9,7 +9,7 @@ import { snapshotName, SweepFailure, type CloudSweeper, type SweepTarget } from 
 import { AWS_SDK_SETTINGS } from '../../src/sweep/aws/sdk-settings.js';
 import { awsSweeper } from '../../src/sweep/aws/sweeper.js';
 import { awsEnvironment, CALLER_KEY } from './aws-environment.js';
-import { startAwsStub, type AwsStub, type AwsStubOptions } from './aws-server.js';
+import { generatedGroupId, generatedInterfaceId, startAwsStub, type AwsStub, type AwsStubOptions } from './aws-server.js';
 
 const CALLER = '123456789012';
 const CALLER_IDENTITY = { [CALLER_KEY]: { account: CALLER, arn: `arn:aws:iam::${CALLER}:user/sweeper` } };
@@ -109,7 +109,7 @@ describe('awsSweeper', () => {
     expect(failure).toBeInstanceOf(SweepFailure);
     expect(failure.kind).toBe('unreadable');
     expect(failure.message).toBe(`AWS account ${CALLER} in sa-east-1: EC2 DescribeSecurityGroups failed after 6 attempts: 'InternalError' (HTTP 500) An internal error has occurred`);
-    expect(server.requests.filter((request) => request.region === 'sa-east-1')).toHaveLength(AWS_SDK_SETTINGS.maxAttempts);
+    expect(server.requests.filter((request) => request.region === 'sa-east-1' && request.action === 'DescribeSecurityGroups')).toHaveLength(AWS_SDK_SETTINGS.maxAttempts);
     for (const outcome of outcomes) if (outcome.status === 'fulfilled') expect(outcome.value.items).toHaveLength(2);
   });
 
@@ -224,6 +224,71 @@ describe('awsSweeper', () => {
     expect(failure.message).not.toContain('\u202e');
     expect(failure.message).not.toContain('AKIAIOSFODNN7EXAMPLE');
     expect(failure.message.length).toBeLessThan(400);
+  });
+
+  it('records on each group the network interfaces that list it, read over every page before the groups', async () => {
+    const [first, shared, alsoShared, second] = [generatedGroupId(1, 0), generatedGroupId(1, 2), generatedGroupId(2, 0), generatedGroupId(2, 1)];
+    const interfaces = { perGroup: { [first]: 3, [second]: 2 }, shared: [shared, alsoShared], pages: 2 };
+    const server = await start({ plans: { [`${CALLER}/eu-west-1`]: { pages: 2, groupsPerPage: 3, interfaces } } });
+    const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['eu-west-1'] });
+    const { targets } = await sweeper.targets();
+    const { items } = await readAll(sweeper, targets[0]);
+
+    const eni = (number: number) => generatedInterfaceId(number);
+    const attached = (number: number) => ({ NetworkInterfaceId: eni(number), InstanceId: `i-${number.toString(16).padStart(17, '0')}`, Description: '' });
+    const unattached = (number: number) => ({ NetworkInterfaceId: eni(number), Description: `AWS Lambda VPC ENI-worker & ${eni(number)}` });
+    const uses = Object.fromEntries(items.map((group) => [group.GroupId, group.NetworkInterfaces]));
+    expect(uses).toEqual({
+      [first]: [attached(1), unattached(2), attached(3)],
+      [generatedGroupId(1, 1)]: [],
+      // Interface 6 (on the second page) lists both groups, and the first one twice: once on each.
+      [shared]: [unattached(6)],
+      [alsoShared]: [unattached(6)],
+      [second]: [unattached(4), attached(5)],
+      [generatedGroupId(2, 2)]: [],
+    });
+
+    const ec2Calls = server.requests.filter((request) => request.service === 'ec2');
+    expect(ec2Calls.map((request) => [request.action, request.params.MaxResults, request.params.NextToken])).toEqual([
+      ['DescribeNetworkInterfaces', '1000', undefined],
+      ['DescribeNetworkInterfaces', '1000', 'ni-page-2'],
+      ['DescribeSecurityGroups', '1000', undefined],
+      ['DescribeSecurityGroups', '1000', 'page-2'],
+    ]);
+
+    // The groups with their interfaces are still an export `parapet scan` reads without a problem.
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-aws-sweep-'));
+    try {
+      writeFileSync(join(directory, snapshotName(targets[0])), JSON.stringify({ SecurityGroups: items }, null, 2));
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems).toEqual([]);
+      expect(new Set(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => finding.asset.id)).size).toBe(6);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a group no interface lists an empty NetworkInterfaces: known to be unused', async () => {
+    const server = await start({ plans: { [`${CALLER}/us-east-1`]: { corpus: true } } });
+    const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['us-east-1'] });
+    const { targets } = await sweeper.targets();
+    const { items } = await readAll(sweeper, targets[0]);
+    expect(items.map((group) => [group.GroupId, group.NetworkInterfaces])).toEqual([['sg-0a1b2c3d4e5f60001', []], ['sg-0a1b2c3d4e5f60002', []]]);
+  });
+
+  it('reads the groups without NetworkInterfaces when DescribeNetworkInterfaces is refused: unknown, not unused', async () => {
+    const interfaces = { perGroup: { [generatedGroupId(1, 0)]: 2 } };
+    const plans = { [`${CALLER}/eu-north-1`]: { pages: 2, refuseInterfaces: true, interfaces }, [`${CALLER}/eu-west-1`]: { interfaces } };
+    const server = await start({ plans });
+    const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['eu-north-1', 'eu-west-1'] });
+    const { targets } = await sweeper.targets();
+    const [refused, read] = await Promise.all([byId(targets, `aws-${CALLER}-eu-north-1`), byId(targets, `aws-${CALLER}-eu-west-1`)].map((target) => readAll(sweeper, target)));
+    expect(refused.items).toHaveLength(4);
+    for (const group of refused.items) expect(group).not.toHaveProperty('NetworkInterfaces');
+    expect(read.items.map((group) => (group.NetworkInterfaces as unknown[]).length)).toEqual([2, 0]);
+    // UnauthorizedOperation is not retried: asked once, then the groups.
+    const northCalls = server.requests.filter((request) => request.region === 'eu-north-1');
+    expect(northCalls.map((request) => request.action)).toEqual(['DescribeNetworkInterfaces', 'DescribeSecurityGroups', 'DescribeSecurityGroups']);
   });
 
   it('yields groups that `parapet scan` reads back as an AWS export: findings and no problems', async () => {

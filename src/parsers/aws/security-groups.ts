@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { InputProblem } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
-import type { AddressMatch, NetworkAsset, NetworkRule, TrafficDirection } from '../../network/model.js';
+import type { AddressMatch, AttachedResource, NetworkAsset, NetworkRule, TrafficDirection } from '../../network/model.js';
 import { arrayOf, cidrAddress, isObject, stringOf } from '../json/cloud-values.js';
 import { quotedJson } from '../json/quote.js';
 import type { JsonPosition } from '../json/locate.js';
@@ -85,7 +85,23 @@ export function securityGroupToAsset(
       }
     }
   }
+  const usedBy = networkInterfacesOf(group.NetworkInterfaces);
+  if (usedBy) asset.usedBy = usedBy;
   return asset;
+}
+
+/**
+ * The network interfaces a sweep read for the group (`parapet sweep aws` adds them; describe-security-groups has no
+ * such member): undefined when the input does not say.
+ */
+function networkInterfacesOf(value: unknown): AttachedResource[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isObject).flatMap((entry) => {
+    const id = stringOf(entry.NetworkInterfaceId);
+    if (!id) return [];
+    const instance = stringOf(entry.InstanceId);
+    return [instance ? { kind: 'network interface' as const, id, instance } : { kind: 'network interface' as const, id }];
+  });
 }
 
 export function permissionRule(

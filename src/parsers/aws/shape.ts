@@ -24,6 +24,8 @@ const permission: PositionShape = {
 const groupMembers = {
   GroupId: value, GroupName: value, OwnerId: value, SecurityGroupArn: value,
   IpPermissions: { items: permission }, IpPermissionsEgress: { items: permission },
+  // What `parapet sweep aws` adds: the network interfaces that use the group.
+  NetworkInterfaces: { items: { members: { NetworkInterfaceId: value, InstanceId: value } } },
 };
 const groupRuleMembers = {
   SecurityGroupRuleId: value, SecurityGroupRuleArn: value, GroupId: value, GroupOwnerId: value, IsEgress: value,

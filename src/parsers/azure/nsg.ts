@@ -1,12 +1,22 @@
 import type { InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
-import type { NetworkAsset } from '../../network/model.js';
+import type { AttachedResource, NetworkAsset } from '../../network/model.js';
 import { arrayOf, isObject, stringOf } from '../json/cloud-values.js';
 import type { JsonPosition } from '../json/locate.js';
 import { AZURE_DEFAULT_RULES } from './default-rules.js';
 import { securityRuleToNetworkRule } from './security-rule.js';
 
 const SUBSCRIPTION = /^\/subscriptions\/([^/]{1,100})\//i;
+
+/** The NICs and subnets an NSG is associated with, as az, the SDK and ARM list them: undefined when the export has neither. */
+function attachmentsOf(fields: Record<string, unknown>): AttachedResource[] | undefined {
+  if (!Array.isArray(fields.networkInterfaces) && !Array.isArray(fields.subnets)) return undefined;
+  const idsOf = (value: unknown) => arrayOf(value).flatMap((entry) => (isObject(entry) && stringOf(entry.id) ? [stringOf(entry.id)!] : []));
+  return [
+    ...idsOf(fields.networkInterfaces).map((id) => ({ kind: 'network interface' as const, id })),
+    ...idsOf(fields.subnets).map((id) => ({ kind: 'subnet' as const, id })),
+  ];
+}
 
 /** One NSG: its rules and default rules in Azure's priority order (first match), defaults implied when the export has none. */
 export function nsgToAsset(nsg: Record<string, unknown>, position: JsonPosition | undefined, where: string, file: string, problems: InputProblem[]): NetworkAsset {
@@ -47,5 +57,7 @@ export function nsgToAsset(nsg: Record<string, unknown>, position: JsonPosition 
     }
   }
   model.rules.sort((a, b) => a.priority - b.priority);
+  const usedBy = attachmentsOf(fields);
+  if (usedBy) model.usedBy = usedBy;
   return model;
 }

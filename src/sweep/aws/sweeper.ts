@@ -14,6 +14,10 @@ type Failures = { label: string; failure: SweepFailure }[];
  * Sweeps AWS: the targets are accounts × regions. The accounts are the caller's own (STS GetCallerIdentity) or one per
  * role of `options.assumeRoles`; the regions are `options.regions`, or those DescribeRegions lists as enabled for
  * each account. `settings` is for tests: the CLI sweeps with AWS_SDK_SETTINGS.
+ *
+ * Each group carries NetworkInterfaces, the interfaces that list it (DescribeNetworkInterfaces, read before the
+ * region's groups and held while they stream): [] when none does. When the interfaces cannot be read, the groups come
+ * without the member (what uses them is unknown) and the target is read all the same: no failure, no note.
  */
 export async function awsSweeper(options: SweepOptions, settings: AwsSdkSettings = AWS_SDK_SETTINGS): Promise<CloudSweeper> {
   const sdk = await loadAwsSdk();
