@@ -82,6 +82,9 @@ async function buildAction(outfile) {
     entryPoints: ['src/action/main.ts'],
     outfile,
     plugins: [yargsStandIns, actionsCoreStandIns, embeddedWasm],
+    // A sweep's SDK is loaded from node_modules beside the Action, installed from package-lock.json when it is missing
+    // (src/action/cloud-sdks.ts); a scan loads none.
+    external: CLOUD_SDKS,
     metafile: true,
   });
   writeFileSync(join(dirname(outfile), 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(Object.values(metafile.outputs)[0]));

@@ -24,7 +24,7 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return catchAllOpenings(asset, 'inbound', false).map((opening) => ({
-      message: `${describeAsset(asset.asset)} ${describeDependence(opening.decidedBy) ? 'may accept' : 'accepts'} ${describeCatchAll(opening)} from ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'inbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}.${describeUsage(asset)} Allow only the services that must be public, one port at a time.`,
+      message: `${describeAsset(asset.asset)} ${describeDependence(opening.decidedBy) ? 'may accept' : 'accepts'} ${describeCatchAll(opening)} from ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'inbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}.${describeUsage(asset, opening.decidedBy)} Allow only the services that must be public, one port at a time.`,
       location: opening.location,
       asset: asset.asset,
       key: opening.key,

@@ -28,7 +28,7 @@ export default defineRule({
       const { assetName, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
       const ports = opening.services.map((service) => service.port).join(', ');
       return {
-        message: `Application port${opening.services.length > 1 ? 's' : ''} TCP ${ports} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset)} Flow's ports must not be open to public addresses, even with IP restrictions: allow only the bastion host or the VPN range.`,
+        message: `Application port${opening.services.length > 1 ? 's' : ''} TCP ${ports} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Flow's ports must not be open to public addresses, even with IP restrictions: allow only the bastion host or the VPN range.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

@@ -34,7 +34,7 @@ export default defineRule({
     return openings(asset, 'inbound', RDP, worldPart).map((opening) => {
       const { assetName, services: what, sources, through, isReachable } = describeOpening(asset, opening);
       return {
-        message: `${what} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset)} Allow RDP only from a VPN range or an RD Gateway.`,
+        message: `${what} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow RDP only from a VPN range or an RD Gateway.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

@@ -70,7 +70,7 @@ export default defineRule({
     return openings(asset, 'inbound', RISKY_SERVICES, worldPart).map((opening) => {
       const { assetName, services, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
       return {
-        message: `${services} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset)} Allow these ports only from the hosts that need them.`,
+        message: `${services} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow these ports only from the hosts that need them.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

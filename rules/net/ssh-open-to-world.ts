@@ -32,7 +32,7 @@ export default defineRule({
     return openings(asset, 'inbound', SSH, worldPart).map((opening) => {
       const { assetName, sources, through, isReachable } = describeOpening(asset, opening);
       return {
-        message: `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset)} Allow SSH only from a VPN, office or bastion range.`,
+        message: `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow SSH only from a VPN, office or bastion range.`,
         location: opening.location,
         asset: asset.asset,
         key: opening.key,

@@ -11,6 +11,10 @@ export const ACTION_INPUTS = {
   'app-ports': '8081,8084',
   category: '',
   args: '',
+  sweep: '',
+  regions: '',
+  subscriptions: '',
+  projects: '',
 } as const;
 
 export type InputName = keyof typeof ACTION_INPUTS;

@@ -1,25 +1,40 @@
+import type { Options } from 'yargs';
 import { SCAN_OPTIONS } from '../cli/scan-options.js';
+import { SWEEP_OPTIONS } from '../cli/sweep-options.js';
 import { shown } from '../model/quote.js';
 import type { InputName } from './action-inputs.js';
 
-/** The `parapet scan` options that have an input of their own: given in `args` they would contradict it. */
-const OWN_INPUT: Partial<Record<keyof typeof SCAN_OPTIONS, InputName>> = { format: 'format', output: 'output', root: 'root', 'fail-on': 'fail-on', 'app-ports': 'app-ports' };
-const FURTHER = (Object.keys(SCAN_OPTIONS) as (keyof typeof SCAN_OPTIONS)[]).filter((name) => !OWN_INPUT[name]);
+/** What the Action runs: a scan of files, or (input `sweep`) a sweep of a cloud. */
+export type ActionCommand = 'scan' | 'sweep';
 
-/** What `args` may set: the scan options without an input of their own. */
+const OPTIONS: Record<ActionCommand, Record<string, Options>> = { scan: SCAN_OPTIONS, sweep: SWEEP_OPTIONS };
+
+/** The options of each command that have an input of their own: given in `args` they would contradict it. */
+const OWN_INPUT: Record<ActionCommand, Record<string, InputName>> = {
+  scan: { format: 'format', output: 'output', root: 'root', 'fail-on': 'fail-on', 'app-ports': 'app-ports' },
+  sweep: { format: 'format', output: 'output', 'fail-on': 'fail-on', 'app-ports': 'app-ports', regions: 'regions', subscriptions: 'subscriptions', projects: 'projects' },
+};
+
+/** What `args` may set: the options of the command without an input of their own. */
 export interface FurtherArguments {
   type?: string;
   varFile?: string[];
   parameter?: string[];
+  assumeRole?: string[];
+  accountsFile?: string;
+  endpointUrl?: string;
+  snapshotDir?: string;
+  shard?: string;
+  concurrency?: number;
 }
 
-/** Parses the `args` input by the CLI's own option rules (yargs, with the options of `parapet scan`). */
-export async function parseArgsInput(text: string): Promise<FurtherArguments | { usageError: string }> {
+/** Parses the `args` input by the CLI's own option rules (yargs, with the options of `parapet scan` or `parapet sweep`). */
+export async function parseArgsInput(text: string, command: ActionCommand = 'scan'): Promise<FurtherArguments | { usageError: string }> {
   if (!text) return {};
   const { default: yargs } = await import('yargs');
   // No defaults here: what is in the parsed result was given.
   // Without a default at all: an array option given `default: undefined` parses as [undefined].
-  const options = Object.fromEntries(Object.entries(SCAN_OPTIONS).map(([name, option]) => [name, withoutDefault(option)]));
+  const options = Object.fromEntries(Object.entries(OPTIONS[command]).map(([name, option]) => [name, withoutDefault(option)]));
   let parsed: Record<string, unknown>;
   try {
     parsed = await yargs()
@@ -33,12 +48,22 @@ export async function parseArgsInput(text: string): Promise<FurtherArguments | {
       })
       .parseAsync(text);
   } catch (error) {
-    return usageError(shown((error as Error).message.replace(/:?\s*\n\s*/g, ': '), 300));
+    return usageError(command, shown((error as Error).message.replace(/:?\s*\n\s*/g, ': '), 300));
   }
-  for (const [option, input] of Object.entries(OWN_INPUT)) {
-    if (parsed[option] !== undefined) return usageError(`--${option} has an input of its own — set '${input}' instead`);
+  for (const [option, input] of Object.entries(OWN_INPUT[command])) {
+    if (parsed[option] !== undefined) return usageError(command, `--${option} has an input of its own — set '${input}' instead`);
   }
-  return { type: parsed.type as string | undefined, varFile: parsed['var-file'] as string[] | undefined, parameter: parsed.parameter as string[] | undefined };
+  return {
+    type: parsed.type as string | undefined,
+    varFile: parsed['var-file'] as string[] | undefined,
+    parameter: parsed.parameter as string[] | undefined,
+    assumeRole: parsed['assume-role'] as string[] | undefined,
+    accountsFile: parsed['accounts-file'] as string | undefined,
+    endpointUrl: parsed['endpoint-url'] as string | undefined,
+    snapshotDir: parsed['snapshot-dir'] as string | undefined,
+    shard: parsed.shard as string | undefined,
+    concurrency: parsed.concurrency as number | undefined,
+  };
 }
 
 function withoutDefault<T extends object>(option: T): Omit<T, 'default'> {
@@ -46,6 +71,7 @@ function withoutDefault<T extends object>(option: T): Omit<T, 'default'> {
   return rest;
 }
 
-function usageError(message: string): { usageError: string } {
-  return { usageError: `Input 'args': ${message} (it takes the options of 'parapet scan' that have no input of their own: ${FURTHER.map((name) => `--${name}`).join(', ')})` };
+function usageError(command: ActionCommand, message: string): { usageError: string } {
+  const further = Object.keys(OPTIONS[command]).filter((name) => !OWN_INPUT[command][name]);
+  return { usageError: `Input 'args': ${message} (it takes the options of 'parapet ${command}' that have no input of their own: ${further.map((name) => `--${name}`).join(', ')})` };
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { shownError } from '../model/shown-error.js';
 import { shown } from '../model/quote.js';
@@ -7,21 +8,30 @@ import { atLeast } from '../model/severity.js';
 import { loadReporter } from '../reporters/index.js';
 import { EXIT, scanExitStatus } from '../cli/exit-status.js';
 import { scanForReport } from '../cli/scan-report.js';
+import { sweepForReport } from '../cli/sweep-command.js';
 import { writeReport } from '../cli/write-report.js';
 import { chooseAnnotations } from './annotations.js';
+import { ensureCloudSdk } from './cloud-sdks.js';
 import { setOutputs } from './outputs.js';
 import { writeSarifForUpload } from './sarif-upload.js';
 import { readScanInputs } from './scan-inputs.js';
 import { summaryMarkdown } from './summary.js';
 import { workspacePath } from './workspace-path.js';
 
-/** The GitHub Action (action.yml): one scan, its report written to `output`, and what a user sees of it in the run. */
+/** Where the runner put the Action (package.json, package-lock.json): the bundle is action/parapet-action.mjs in it. */
+const ACTION_DIRECTORY = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The GitHub Action (action.yml): one scan (or, input `sweep`, one sweep of a cloud), its report written to `output`, and what a user sees of it in the run. */
 async function run(): Promise<void> {
   const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const inputs = await readScanInputs(workspace);
   if ('usageError' in inputs) return core.setFailed(inputs.usageError);
 
-  const report = await scanForReport({ ...inputs, baseDirectory: workspace });
+  if (inputs.sweep) {
+    const { failure } = ensureCloudSdk(inputs.sweep.cloud, ACTION_DIRECTORY, (line) => core.info(line));
+    if (failure) return core.setFailed(failure);
+  }
+  const report = inputs.sweep ? await sweepForReport(inputs.sweep) : await scanForReport({ ...inputs, baseDirectory: workspace });
   const errors = report.problems.filter((problem) => problem.level === 'error').length;
   const failing = report.findings.filter((finding) => atLeast(finding.severity, inputs.failOn)).length;
 

@@ -5,9 +5,12 @@ import { SEVERITIES, type Severity } from '../model/severity.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/index.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from '../cli/app-ports.js';
 import { iacOptionsFor } from '../cli/iac-options.js';
+import { planSweep, type SweepPlan } from '../cli/sweep-command.js';
+import { CLOUDS, SWEEP_OPTIONS } from '../cli/sweep-options.js';
 import type { IacOptions } from '../inputs/input-format.js';
 import { inputValue, type InputName } from './action-inputs.js';
 import { parseArgsInput } from './args-input.js';
+import { workspacePath } from './workspace-path.js';
 
 /** What the Action was asked to do, checked: every path is absolute. */
 export interface ScanInputs {
@@ -22,6 +25,8 @@ export interface ScanInputs {
   settings: RuleSettings;
   iac: IacOptions;
   category?: string;
+  /** Input `sweep`: the cloud to read live instead of `paths`, checked as `parapet sweep` checks its options. */
+  sweep?: SweepPlan;
 }
 
 const FAIL_ON = [...SEVERITIES, 'none'] as const;
@@ -39,14 +44,41 @@ export async function readScanInputs(workspace: string): Promise<ScanInputs | { 
   if (!settings) return mustBe('app-ports', APP_PORTS_EXPECTED, value('app-ports'));
   const output = value('output');
   if (!output) return mustBe('output', 'the file to write the report to', output);
-  const extra = await parseArgsInput(value('args'));
+  const sweepInput = value('sweep');
+  const cloud = CLOUDS.find((name) => name === sweepInput);
+  if (sweepInput && !cloud) return mustBe('sweep', `empty (a scan of 'paths') or one of ${CLOUDS.join(', ')}`, sweepInput);
+  const extra = await parseArgsInput(value('args'), cloud ? 'sweep' : 'scan');
   if ('usageError' in extra) return extra;
+  const category = value('category');
+  let sweep: SweepPlan | undefined;
+  if (cloud) {
+    const snapshotDir = extra.snapshotDir === undefined ? undefined : inWorkspace(extra.snapshotDir);
+    const plan = planSweep({
+      cloud,
+      format,
+      failOn,
+      appPorts: value('app-ports'),
+      regions: value('regions'),
+      subscriptions: value('subscriptions'),
+      projects: value('projects'),
+      assumeRole: extra.assumeRole,
+      accountsFile: extra.accountsFile === undefined ? undefined : inWorkspace(extra.accountsFile),
+      endpointUrl: extra.endpointUrl,
+      snapshotDir,
+      concurrency: extra.concurrency ?? SWEEP_OPTIONS.concurrency.default,
+      shard: extra.shard,
+      category: category || undefined,
+      // Snapshots kept in the workspace are placed in it, as code scanning locates results.
+      baseDirectory: snapshotDir !== undefined && workspacePath(snapshotDir, workspace) !== undefined ? workspace : undefined,
+    });
+    if ('usageError' in plan) return { usageError: `Input 'args': ${plan.usageError}` };
+    sweep = plan;
+  }
   const iac = iacOptionsFor(extra.varFile?.map(inWorkspace), extra.parameter);
   if ('usageError' in iac) return { usageError: `Input 'args': ${iac.usageError}` };
 
   const paths = value('paths').split(/\s+/).filter(Boolean);
   const root = value('root');
-  const category = value('category');
   return {
     workspace,
     paths: (paths.length > 0 ? paths : ['.']).map(inWorkspace),
@@ -58,6 +90,7 @@ export async function readScanInputs(workspace: string): Promise<ScanInputs | { 
     settings,
     iac,
     category: category || undefined,
+    sweep,
   };
 }
 

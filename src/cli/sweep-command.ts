@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { RuleSettings } from '../engine/rule.js';
 import type { Severity } from '../model/severity.js';
 import { shown } from '../model/quote.js';
 import type { ReportFormat } from '../reporters/index.js';
+import type { Report } from '../reporters/report.js';
 import type { Cloud, SweepOptions } from '../sweep/cloud-sweeper.js';
 import { parseShard, SHARD_EXPECTED, type Shard } from '../sweep/shard.js';
 import { sweepToSnapshots } from '../sweep/sweep.js';
@@ -29,15 +31,40 @@ export interface SweepArguments {
   shard?: string;
 }
 
+/** A sweep, checked: what to read of the cloud, and how to judge and report it. */
+export interface SweepPlan {
+  cloud: Cloud;
+  format: ReportFormat;
+  settings: RuleSettings;
+  options: SweepOptions;
+  snapshotDir?: string;
+  concurrency: number;
+  shard?: Shard;
+  /** SARIF `automationDetails.id` category (the Action's `category` input). */
+  category?: string;
+  /** With a snapshot directory: paths in SARIF are made relative to this directory instead of it (the Action: the workspace). */
+  baseDirectory?: string;
+}
+
 /** `parapet sweep`: reads the cloud into export files (kept with --snapshot-dir) and judges them as `scan` would. */
 export async function runSweep(args: SweepArguments): Promise<number> {
+  const plan = planSweep(args);
+  if ('usageError' in plan) {
+    process.stderr.write(`parapet: ${plan.usageError}\n`);
+    return EXIT.error;
+  }
+  return await deliverReport(await sweepForReport(plan), args.format, args.output, args.failOn);
+}
+
+/** Checks the arguments of a sweep (the CLI's options, or the Action's inputs): a wrong one is a usage error naming its option. */
+export function planSweep(args: SweepArguments & { category?: string; baseDirectory?: string }): SweepPlan | { usageError: string } {
   const settings = ruleSettingsFor(args.appPorts);
-  if (!settings) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts, 80)}'`);
-  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) return usageError(`--concurrency takes a whole number from 1 to 64, got '${args.concurrency}'`);
+  if (!settings) return { usageError: `--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts, 80)}'` };
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) return { usageError: `--concurrency takes a whole number from 1 to 64, got '${args.concurrency}'` };
   let shard: Shard | undefined;
-  if (args.shard !== undefined && !(shard = parseShard(args.shard))) return usageError(`--shard takes ${SHARD_EXPECTED}, got '${shown(args.shard, 80)}'`);
+  if (args.shard !== undefined && !(shard = parseShard(args.shard))) return { usageError: `--shard takes ${SHARD_EXPECTED}, got '${shown(args.shard, 80)}'` };
   const roles = rolesToAssume(args);
-  if ('usageError' in roles) return usageError(roles.usageError);
+  if ('usageError' in roles) return roles;
   const options: SweepOptions = {
     endpointUrl: args.endpointUrl,
     regions: list(args.regions),
@@ -45,18 +72,22 @@ export async function runSweep(args: SweepArguments): Promise<number> {
     subscriptions: list(args.subscriptions),
     projects: list(args.projects),
   };
+  return { cloud: args.cloud, format: args.format, settings, options, snapshotDir: args.snapshotDir, concurrency: args.concurrency, shard, category: args.category, baseDirectory: args.baseDirectory };
+}
 
-  const directory = args.snapshotDir ?? mkdtempSync(join(tmpdir(), 'parapet-sweep-'));
+/** Reads the cloud and judges what was read: the report the CLI and the Action deliver. Without a snapshot directory the files are gone when it returns. */
+export async function sweepForReport(plan: SweepPlan): Promise<Report> {
+  const directory = plan.snapshotDir ?? mkdtempSync(join(tmpdir(), 'parapet-sweep-'));
   try {
     mkdirSync(directory, { recursive: true });
-    const swept = await sweepToSnapshots({ cloud: args.cloud, options, directory, concurrency: args.concurrency, shard, progress: process.stderr.isTTY ? showProgress : undefined });
+    const swept = await sweepToSnapshots({ cloud: plan.cloud, options: plan.options, directory, concurrency: plan.concurrency, shard: plan.shard, progress: process.stderr.isTTY ? showProgress : undefined });
     if (process.stderr.isTTY) process.stderr.write('\n');
     // Without --snapshot-dir the files are gone after the report: paths are given as their names alone.
-    const report = await scanForReport({ paths: swept.files, type: args.cloud, format: args.format, settings, baseDirectory: resolve(directory) });
+    const report = await scanForReport({ paths: swept.files, type: plan.cloud, format: plan.format, settings: plan.settings, baseDirectory: plan.snapshotDir === undefined ? resolve(directory) : resolve(plan.baseDirectory ?? directory), category: plan.category });
     report.problems.unshift(...swept.problems);
-    return await deliverReport(report, args.format, args.output, args.failOn);
+    return report;
   } finally {
-    if (args.snapshotDir === undefined) rmSync(directory, { recursive: true, force: true });
+    if (plan.snapshotDir === undefined) rmSync(directory, { recursive: true, force: true });
   }
 }
 
@@ -88,9 +119,4 @@ function rolesToAssume(args: SweepArguments): { roles: string[] } | { usageError
   }
   const wrong = roles.find((role) => !ROLE_ARN.test(role));
   return wrong === undefined ? { roles } : { usageError: `not a role ARN (arn:aws:iam::123456789012:role/NAME): '${shown(wrong, 80)}'` };
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`parapet: ${message}\n`);
-  return EXIT.error;
 }

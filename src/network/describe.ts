@@ -91,16 +91,20 @@ export function describeCatchAll(opening: Opening): string {
 const USAGE_SHOWN = 3;
 
 /**
- * ' It is attached to 2 network interfaces: eni-1 (instance i-1) and eni-2.', ' Nothing is attached to it now.', or ''
- * when the input does not say what uses the asset.
+ * What the opening reaches, where the input says: the instances its deciding rule applies to (GCP), else what the asset
+ * is attached to — ' It is attached to 2 network interfaces: eni-1 (instance i-1) and eni-2.', ' Nothing is attached to
+ * it now: …', ' It applies to 1 instance: web-1.' — or '' when the input does not say.
  */
-export function describeUsage(asset: NetworkAsset): string {
-  const { usedBy } = asset;
+export function describeUsage(asset: NetworkAsset, decider?: Decider): string {
+  const ruleUsage = decider?.kind === 'rule' ? decider.rule.usedBy : undefined;
+  const usedBy = ruleUsage ?? asset.usedBy;
   if (!usedBy) return '';
-  if (usedBy.length === 0) return ' Nothing is attached to it now: the exposure takes effect with the next thing attached.';
+  if (usedBy.length === 0) {
+    return ruleUsage ? ' It applies to no instance now: the exposure takes effect with the next instance it targets.' : ' Nothing is attached to it now: the exposure takes effect with the next thing attached.';
+  }
   const shownNames = usedBy.slice(0, USAGE_SHOWN).map(describeAttached);
   const more = usedBy.length > USAGE_SHOWN ? [`${usedBy.length - USAGE_SHOWN} more`] : [];
-  return ` It is attached to ${countOf(usedBy)}: ${listing([...shownNames, ...more])}.`;
+  return ` ${ruleUsage ? 'It applies to' : 'It is attached to'} ${countOf(usedBy)}: ${listing([...shownNames, ...more])}.`;
 }
 
 function describeAttached(resource: AttachedResource): string {

@@ -69,6 +69,11 @@ export interface NetworkRule {
    * taken as the worst it could be (any address, every port), so what the rule lets through may be less.
    */
   dependsOn?: string[];
+  /**
+   * The instances this rule applies to, where the input says (a GCP sweep reads them: instances on the rule's network
+   * with its target tags or service accounts): [] when none, undefined when the input does not say.
+   */
+  usedBy?: AttachedResource[];
 }
 
 /** A separately evaluated part of one asset: a Windows profile (Domain, Private, Public), or the whole asset. */
@@ -96,7 +101,7 @@ export type EvaluationSemantics = 'first-match' | 'block-wins' | 'allow-only';
 
 /** Something a security group or NSG is attached to, as the input names it. */
 export interface AttachedResource {
-  kind: 'network interface' | 'subnet';
+  kind: 'network interface' | 'subnet' | 'instance';
   id: string;
   /** The instance a network interface is attached to, where the input says. */
   instance?: string;

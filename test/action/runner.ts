@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { straceUnavailable } from '../boundary/traced-cli.js';
+import { childOutput } from '../support/child-output.js';
 
 export const REPOSITORY = new URL('../../', import.meta.url).pathname;
 
@@ -53,12 +54,38 @@ export interface ActionRun {
 /** A workflow's GitHub context, as the runner gives it to an action. */
 export const GITHUB = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo-org/infra', GITHUB_SHA: '2b7e151628aed2a6abf7158809cf4f3c762e7160' };
 
+export interface RunOptions {
+  trace?: boolean;
+  /** Further environment (cloud credentials; a PATH of its own). */
+  env?: Record<string, string>;
+}
+
+interface PreparedRun {
+  command: string[];
+  env: Record<string, string>;
+  finish(status: number | null, stdout: string, stderr: string): ActionRun;
+}
+
 /**
  * Runs the action in `actionDirectory` as the runner does: `node <runs.main>` in the workspace, every input of action.yml
  * set as `INPUT_<NAME>` (upper case, hyphens kept) from `inputs` or its default, and the files for the summary and the
  * outputs outside the workspace.
  */
-export function runAction(actionDirectory: string, workspace: string, inputs: Record<string, string> = {}, options: { trace?: boolean } = {}): ActionRun {
+export function runAction(actionDirectory: string, workspace: string, inputs: Record<string, string> = {}, options: RunOptions = {}): ActionRun {
+  const run = prepareRun(actionDirectory, workspace, inputs, options);
+  const result = spawnSync(run.command[0], run.command.slice(1), { cwd: workspace, env: run.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return run.finish(result.status, result.stdout, result.stderr);
+}
+
+/** runAction without blocking this process: a local cloud server the Action talks to answers from this process's event loop. */
+export async function runActionAsync(actionDirectory: string, workspace: string, inputs: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
+  const run = prepareRun(actionDirectory, workspace, inputs, options);
+  const child = spawn(run.command[0], run.command.slice(1), { cwd: workspace, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { status, stdout, stderr } = await childOutput(child);
+  return run.finish(status, stdout, stderr);
+}
+
+function prepareRun(actionDirectory: string, workspace: string, inputs: Record<string, string>, options: RunOptions): PreparedRun {
   const action = readActionYml(actionDirectory);
   const files = mkdtempSync(join(tmpdir(), 'parapet-runner-files-'));
   const trace = join(files, 'trace');
@@ -66,22 +93,25 @@ export function runAction(actionDirectory: string, workspace: string, inputs: Re
   const outputFile = join(files, 'set_output');
   writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: 'true', ...GITHUB };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: 'true', ...GITHUB, ...options.env };
   for (const [name, input] of Object.entries(action.inputs)) {
     env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? (input.default ?? '').replace('${{ github.workspace }}', workspace);
   }
   const command = [process.execPath, join(actionDirectory, action.runs.main)];
   const traced = options.trace === true && straceUnavailable() === undefined;
   if (traced) command.unshift('strace', '-f', '-qq', '-e', 'trace=%file', '-o', trace);
-  const result = spawnSync(command[0], command.slice(1), { cwd: workspace, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    summary: readFileSync(summaryFile, 'utf8'),
-    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-    annotations: parseAnnotations(result.stdout),
-    touched: traced ? tracedPaths(readFileSync(trace, 'utf8'), workspace) : [],
+    command,
+    env,
+    finish: (status, stdout, stderr) => ({
+      status,
+      stdout,
+      stderr,
+      summary: readFileSync(summaryFile, 'utf8'),
+      outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+      annotations: parseAnnotations(stdout),
+      touched: traced ? tracedPaths(readFileSync(trace, 'utf8'), workspace) : [],
+    }),
   };
 }
 

@@ -52,8 +52,8 @@ function checkWorkflow(workflow: Workflow): void {
 }
 
 describe('examples/workflows', () => {
-  it('holds the three recipes', () => {
-    expect(files.sort()).toEqual(['fork-pull-request.yml', 'pull-request.yml', 'scheduled-exports.yml']);
+  it('holds the four recipes', () => {
+    expect(files.sort()).toEqual(['fork-pull-request.yml', 'pull-request.yml', 'scheduled-exports.yml', 'scheduled-sweep.yml']);
   });
 
   it.each(files)('%s is a valid workflow', (file) => {
@@ -67,6 +67,32 @@ describe('examples/workflows', () => {
     expect(steps('fork-pull-request.yml').some(isUpload)).toBe(false);
     const fork = parse(readFileSync(join(directory, 'fork-pull-request.yml'), 'utf8')) as Workflow;
     expect(Object.values(fork.permissions ?? {}).every((permission) => permission === 'read')).toBe(true);
+  });
+
+  it('sweeps each cloud logged in through OIDC, each upload with a category of its own', () => {
+    const workflow = parse(readFileSync(join(directory, 'scheduled-sweep.yml'), 'utf8')) as Workflow;
+    const logins: Record<string, [string, string[]]> = {
+      aws: ['aws-actions/configure-aws-credentials@v4', ['role-to-assume']],
+      azure: ['azure/login@v2', ['client-id', 'tenant-id', 'subscription-id']],
+      gcp: ['google-github-actions/auth@v2', ['workload_identity_provider', 'service_account']],
+    };
+    const categories = new Set<unknown>();
+    for (const [cloud, [login, withInputs]] of Object.entries(logins)) {
+      const job = workflow.jobs?.[cloud];
+      expect(job?.permissions).toMatchObject({ 'id-token': 'write', 'security-events': 'write', contents: 'read' });
+      const steps = job?.steps ?? [];
+      const loginAt = steps.findIndex((step) => step.uses === login);
+      const parapetAt = steps.findIndex(isParapet);
+      expect(loginAt, cloud).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(steps[loginAt].with ?? {})).toEqual(expect.arrayContaining(withInputs));
+      expect(parapetAt).toBeGreaterThan(loginAt);
+      expect(steps[parapetAt].with?.sweep).toBe(cloud);
+      const upload = steps.find(isUpload);
+      expect(upload?.if).toContain('always()');
+      categories.add(upload?.with?.category);
+    }
+    expect(categories.size).toBe(3);
+    expect(categories.has(undefined)).toBe(false);
   });
 
   it('the README shows workflows that are as valid', () => {

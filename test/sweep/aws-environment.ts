@@ -15,6 +15,18 @@ const READ_BY_THE_SDK = [
 
 export const CALLER_KEY = 'AKIDEXAMPLE';
 
+/** The same environment for a child process (the CLI, the Action): access keys, and no files or instance metadata. */
+export function awsChildEnvironment(home: string): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: CALLER_KEY,
+    AWS_SECRET_ACCESS_KEY: 'caller-secret-for-tests',
+    AWS_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
 /** Sets the environment; returns what restores it. */
 export function awsEnvironment(values: Record<string, string>): () => void {
   const saved = new Map(READ_BY_THE_SDK.map((name) => [name, process.env[name]]));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { awsChildEnvironment } from './aws-environment.js';
 import { startAwsStub } from './aws-server.js';
 import { startAzureStub } from './azure-server.js';
 import { throwAwayCertificate } from './azure-tls.js';
@@ -20,14 +21,7 @@ interface JsonReport {
 }
 
 const ACCOUNT = '123456789012';
-const AWS_ENV = (home: string) => ({
-  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'caller-secret-for-tests',
-  AWS_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: join(home, 'config'),
-  AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-  AWS_EC2_METADATA_DISABLED: 'true',
-});
+const AWS_ENV = awsChildEnvironment;
 
 describe('parapet sweep aws', () => {
   it('reads every region, keeps the evidence, reports a region it could not read, and exits 2', async () => {
@@ -114,6 +108,9 @@ describe('parapet sweep gcp', () => {
       expect(run.status, run.stderr).toBe(1);
       const report = JSON.parse(run.stdout) as JsonReport;
       expect(report.findings.map((finding) => finding.ruleId)).toEqual(expect.arrayContaining(['net/ssh-open-to-world', 'net/rdp-open-to-world']));
+      // The project has no instance: the rules reach nothing yet, and say so.
+      expect(report.findings.filter((finding) => finding.ruleId === 'cloud/unused-security-group').map((finding) => finding.location.line).length).toBe(2);
+      expect((report.findings.find((finding) => finding.ruleId === 'net/ssh-open-to-world') as unknown as { message: string }).message).toContain('It applies to no instance now');
       expect(report.problems).toEqual([]);
       expect(server.requests.length).toBe(2);
     } finally {

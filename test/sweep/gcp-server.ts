@@ -1,7 +1,7 @@
 /**
  * A local stand-in for the Compute REST API and the STS token endpoint that workload identity federation (the GitHub
- * OIDC login) uses, speaking their wire formats: compute#firewallList pages with nextPageToken, Google error documents,
- * and RFC 8693 token exchange.
+ * OIDC login) uses, speaking their wire formats: compute#firewallList and compute#instanceAggregatedList pages with
+ * nextPageToken, Google error documents, and RFC 8693 token exchange.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,12 @@ export interface ProjectPlan {
   failuresFirst?: [number, string, string?][];
   /** Every request fails with this answer. */
   alwaysFails?: [number, string, string?];
+  /** The pages of the aggregated instance list (each instance filed under the zone its selfLink names); none = no instance. */
+  instancePages?: unknown[][];
+  /** The instance list is refused with 403 PERMISSION_DENIED (firewalls are still served). */
+  refuseInstances?: boolean;
+  /** This many instance list requests are answered 503 UNAVAILABLE before the pages are served. */
+  instancesUnavailableFirst?: number;
 }
 
 export interface GcpServer {
@@ -25,6 +31,8 @@ export interface GcpServer {
   plans: Map<string, ProjectPlan>;
   /** Firewall list requests by project, with their query. */
   requests: { project: string; query: URLSearchParams; authorization: string | undefined }[];
+  /** Aggregated instance list requests by project, with their query. */
+  instanceRequests: { project: string; query: URLSearchParams; authorization: string | undefined }[];
   tokenRequests: URLSearchParams[];
   /** The most list requests that were in flight at once. */
   maxInFlight: number;
@@ -46,6 +54,7 @@ export async function startGcpServer(): Promise<GcpServer> {
     subjectToken: 'oidc-token-for-tests',
     plans: new Map<string, ProjectPlan>(),
     requests: [] as GcpServer['requests'],
+    instanceRequests: [] as GcpServer['instanceRequests'],
     tokenRequests: [] as URLSearchParams[],
     maxInFlight: 0,
     delayMillis: 0,
@@ -53,6 +62,7 @@ export async function startGcpServer(): Promise<GcpServer> {
   };
   const validTokens = new Set<string>();
   const attempts = new Map<string, number>();
+  const instanceAttempts = new Map<string, number>();
 
   const send = (response: ServerResponse, status: number, body: string, type = 'application/json; charset=UTF-8') => {
     response.writeHead(status, { 'content-type': type });
@@ -110,6 +120,42 @@ export async function startGcpServer(): Promise<GcpServer> {
     }
   };
 
+  const instances = (request: IncomingMessage, response: ServerResponse, project: string, query: URLSearchParams) => {
+    const authorization = request.headers.authorization;
+    state.instanceRequests.push({ project, query, authorization });
+    if (!validTokens.has(authorization?.replace(/^Bearer /, '') ?? '') || state.refuseEveryToken) {
+      return void send(response, 401, googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.', 'authError'));
+    }
+    const plan = state.plans.get(project);
+    if (!plan) return void send(response, 404, googleError(404, 'NOT_FOUND', `The resource 'projects/${project}' was not found`, 'notFound'));
+    if (plan.refuseInstances) {
+      return void send(response, 403, googleError(403, 'PERMISSION_DENIED', `Required 'compute.instances.list' permission for 'projects/${project}'`, 'forbidden'));
+    }
+    const attempt = instanceAttempts.get(project) ?? 0;
+    instanceAttempts.set(project, attempt + 1);
+    if (attempt < (plan.instancesUnavailableFirst ?? 0)) return void send(response, 503, googleError(503, 'UNAVAILABLE', 'The service is currently unavailable.'));
+    const pages = plan.instancePages ?? [[]];
+    const index = query.get('pageToken') ? Number(query.get('pageToken')!.replace('page-', '')) : 0;
+    if (!pages[index]) return void send(response, 400, googleError(400, 'INVALID_ARGUMENT', 'Invalid value for field \'pageToken\'', 'invalid'));
+    const items: Record<string, { instances?: unknown[]; warning?: unknown }> = {};
+    for (const instance of pages[index]) {
+      const zone = /\/(zones\/[^/]+)\/instances\//.exec(String((instance as { selfLink?: unknown }).selfLink))?.[1] ?? 'zones/europe-west1-b';
+      (items[zone] ??= { instances: [] }).instances!.push(instance);
+    }
+    // Every zone has its entry: those without instances on this page carry a warning instead, as the API answers.
+    for (const zone of ['zones/europe-west1-b', 'zones/us-central1-a']) {
+      items[zone] ??= { warning: { code: 'NO_RESULTS_ON_PAGE', message: `There are no results for scope '${zone}' on this page.`, data: [{ key: 'scope', value: zone }] } };
+    }
+    const page: Record<string, unknown> = {
+      kind: 'compute#instanceAggregatedList',
+      id: `projects/${project}/aggregated/instances`,
+      items,
+      selfLink: `https://www.googleapis.com/compute/v1/projects/${project}/aggregated/instances`,
+    };
+    if (index + 1 < pages.length) page.nextPageToken = `page-${index + 1}`;
+    send(response, 200, JSON.stringify(page));
+  };
+
   const server: Server = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -117,8 +163,10 @@ export async function startGcpServer(): Promise<GcpServer> {
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const firewalls = /^\/compute\/v1\/projects\/([^/]+)\/global\/firewalls$/.exec(url.pathname);
+      const aggregatedInstances = /^\/compute\/v1\/projects\/([^/]+)\/aggregated\/instances$/.exec(url.pathname);
       if (request.method === 'POST' && url.pathname === '/v1/token') token(body, response);
       else if (request.method === 'GET' && firewalls) void list(request, response, decodeURIComponent(firewalls[1]), url.searchParams);
+      else if (request.method === 'GET' && aggregatedInstances) instances(request, response, decodeURIComponent(aggregatedInstances[1]), url.searchParams);
       else send(response, 404, googleError(404, 'NOT_FOUND', `no route for ${request.method} ${url.pathname}`, 'notFound'));
     });
   });

@@ -29,6 +29,26 @@ function firewalls(project: string, page = 0): Record<string, unknown>[] {
   });
 }
 
+/** An instance as the aggregated list gives it; networks are names in `project` unless they hold a slash. */
+function instance(project: string, zone: string, name: string, spec: { networks: string[]; tags?: string[]; serviceAccounts?: string[]; status?: string }) {
+  return {
+    kind: 'compute#instance',
+    id: String(Math.abs([...name].reduce((hash, char) => hash * 31 + char.charCodeAt(0), 7)) % 1e15),
+    name,
+    zone: `https://www.googleapis.com/compute/v1/projects/${project}/zones/${zone}`,
+    status: spec.status ?? 'RUNNING',
+    selfLink: `https://www.googleapis.com/compute/v1/projects/${project}/zones/${zone}/instances/${name}`,
+    ...(spec.tags ? { tags: { items: spec.tags, fingerprint: 'abc=' } } : { tags: { fingerprint: '42WmSpB8rSM=' } }),
+    networkInterfaces: spec.networks.map((network, index) => ({
+      kind: 'compute#networkInterface',
+      name: `nic${index}`,
+      network: network.includes('/') ? network : `https://www.googleapis.com/compute/v1/projects/${project}/global/networks/${network}`,
+      networkIP: `10.0.0.${index + 2}`,
+    })),
+    ...(spec.serviceAccounts ? { serviceAccounts: spec.serviceAccounts.map((email) => ({ email, scopes: ['https://www.googleapis.com/auth/cloud-platform'] })) } : {}),
+  };
+}
+
 async function readAll(sweeper: CloudSweeper, target: SweepTarget): Promise<unknown[][]> {
   const pages: unknown[][] = [];
   for await (const page of sweeper.pages(target)) pages.push(page);
@@ -69,6 +89,7 @@ beforeEach(() => {
   process.env.GOOGLE_APPLICATION_CREDENTIALS = join(dir, 'credentials.json');
   server.plans.clear();
   server.requests.length = 0;
+  server.instanceRequests.length = 0;
   server.tokenRequests.length = 0;
   server.maxInFlight = 0;
   server.delayMillis = 0;
@@ -121,7 +142,7 @@ describe('gcp sweep through the real Compute SDK', () => {
   it('yields firewall rules in the REST shape: no protobuf markers or empty lists, selfLink and network kept', async () => {
     server.plans.set('shape', { pages: [firewalls('shape')] });
     const [page] = await readAll(await gcpSweeper({ projects: ['shape'], endpointUrl: server.url }), gcpTarget('shape'));
-    expect(page).toEqual(firewalls('shape'));
+    expect(page).toEqual(firewalls('shape').map((item) => ({ ...item, targetInstances: [] })));
   });
 
   it('retries throttling (429) and unavailability (503, even with an HTML body) through the SDK, then reads', async () => {
@@ -195,10 +216,14 @@ describe('gcp sweep through the real Compute SDK', () => {
   });
 
   it('writes what it read as an export that parapet scan judges: findings, no problems', async () => {
-    server.plans.set('round-trip', { pages: [firewalls('round-trip', 0), firewalls('round-trip', 1)] });
+    server.plans.set('round-trip', {
+      pages: [firewalls('round-trip', 0), firewalls('round-trip', 1)],
+      instancePages: [[instance('round-trip', 'europe-west1-b', 'web-1', { networks: ['default', 'prod'], tags: ['web'] })]],
+    });
     const sweeper = await gcpSweeper({ projects: ['round-trip'], endpointUrl: server.url });
     const target = gcpTarget('round-trip');
     const items = (await readAll(sweeper, target)).flat();
+    expect(items).toContainEqual(expect.objectContaining({ name: 'default-allow-ssh-p0', targetInstances: [{ name: 'web-1', selfLink: expect.stringMatching(/\/instances\/web-1$/) }] }));
     const file = join(dir, snapshotName(target));
     writeFileSync(file, JSON.stringify({ items }, null, 2));
     const result = await scan({ paths: [file], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
@@ -209,6 +234,57 @@ describe('gcp sweep through the real Compute SDK', () => {
       'https://www.googleapis.com/compute/v1/projects/round-trip/global/networks/prod',
     ]));
     expect(result.findings.map((finding) => finding.ruleId)).toContain('net/ssh-open-to-world');
+  });
+});
+
+describe('what each firewall rule reaches', () => {
+  const WIN_VM = 'win-vm@my-project.iam.gserviceaccount.com';
+  const reachInstances = [
+    [
+      instance('reach', 'europe-west1-b', 'web-1', { networks: ['prod'], tags: ['web', 'http'], serviceAccounts: ['123-compute@developer.gserviceaccount.com'] }),
+      // The same network spelled with another prefix; a stopped instance is reached again when it starts.
+      instance('reach', 'us-central1-a', 'win-1', { networks: ['https://compute.googleapis.com/compute/beta/projects/reach/global/networks/prod'], serviceAccounts: [WIN_VM], status: 'TERMINATED' }),
+    ],
+    [
+      instance('reach', 'europe-west1-b', 'bastion', { networks: ['default', 'prod'], tags: ['ssh'] }),
+      // A network named prod in another (Shared VPC host) project is not this project's prod.
+      instance('reach', 'europe-west1-b', 'shared', { networks: ['https://www.googleapis.com/compute/v1/projects/host/global/networks/prod'], tags: ['web'], serviceAccounts: [WIN_VM] }),
+      instance('reach', 'us-central1-a', 'bare', { networks: ['default'] }),
+    ],
+  ];
+  const nobodyTagged = { ...firewalls('reach')[1], name: 'nobody-tagged', targetTags: ['nobody'] };
+
+  it('joins the instances of every page and zone to each rule by network, target tag and target service account', async () => {
+    server.plans.set('reach', { pages: [firewalls('reach'), [nobodyTagged]], instancePages: reachInstances });
+    const items = (await readAll(await gcpSweeper({ projects: ['reach'], endpointUrl: server.url }), gcpTarget('reach'))).flat() as Record<string, unknown>[];
+    const reached = Object.fromEntries(items.map((item) => [item.name, (item.targetInstances as { name: string }[]).map((target) => target.name)]));
+    expect(reached).toEqual({
+      'default-allow-ssh-p0': ['bastion', 'bare'], // no targets: every instance on the network
+      'app-ports-v4-v6-p0': ['web-1'], // target tag web
+      'rdp-disabled-p0': ['win-1'], // target service account
+      'deny-all-from-tagged-p0': ['web-1', 'win-1', 'bastion'],
+      'egress-deny-smtp-p0': ['web-1', 'win-1', 'bastion'],
+      'nobody-tagged': [], // targets that match nothing: known to reach nothing
+    });
+    expect(items[1].targetInstances).toEqual([{ name: 'web-1', selfLink: 'https://www.googleapis.com/compute/v1/projects/reach/zones/europe-west1-b/instances/web-1' }]);
+    expect(server.instanceRequests.map((request) => request.query.get('pageToken'))).toEqual([null, 'page-1']);
+    expect(server.instanceRequests.every((request) => request.query.get('maxResults') === '500' && request.authorization?.startsWith('Bearer ya29.test-'))).toBe(true);
+    expect(server.tokenRequests).toHaveLength(1);
+  });
+
+  it('retries an instance listing that is unavailable (503) through the SDK, then joins', async () => {
+    server.plans.set('flaky', { pages: [firewalls('flaky')], instancePages: [[instance('flaky', 'us-central1-a', 'vm', { networks: ['default'] })]], instancesUnavailableFirst: 2 });
+    const [page] = await readAll(await gcpSweeper({ projects: ['flaky'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('flaky'));
+    expect((page[0] as { targetInstances: unknown }).targetInstances).toEqual([{ name: 'vm', selfLink: 'https://www.googleapis.com/compute/v1/projects/flaky/zones/us-central1-a/instances/vm' }]);
+    expect(server.instanceRequests).toHaveLength(3);
+  });
+
+  it('leaves the member out when the instances cannot be listed, and still reads the firewall rules', async () => {
+    server.plans.set('no-instances', { pages: [firewalls('no-instances', 0), firewalls('no-instances', 1)], instancePages: reachInstances, refuseInstances: true });
+    const pages = await readAll(await gcpSweeper({ projects: ['no-instances'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('no-instances'));
+    expect(pages).toEqual([firewalls('no-instances', 0), firewalls('no-instances', 1)]);
+    expect(pages.flat().some((item) => 'targetInstances' in (item as object))).toBe(false);
+    expect(server.instanceRequests).toHaveLength(1);
   });
 });
 

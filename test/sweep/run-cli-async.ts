@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childOutput } from '../support/child-output.js';
 import { CLI } from '../support/run-cli.js';
 
 export interface NodeRun {
@@ -14,15 +15,7 @@ export interface NodeRun {
  */
 export function runNodeAsync(args: string[], env: Record<string, string>): Promise<NodeRun> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:AWS_|AZURE_|GOOGLE_|GCLOUD_|MSI_|IDENTITY_)|_proxy$/i.test(name)));
-  const child = spawn(process.execPath, args, { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return childOutput(spawn(process.execPath, args, { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** The bundled CLI, run as a user runs it. */

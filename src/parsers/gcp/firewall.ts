@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../../model/location.js';
 import { quoted, redacted } from '../../model/quote.js';
-import type { AddressMatch, NetworkRule, PortRange } from '../../network/model.js';
+import type { AddressMatch, AttachedResource, NetworkRule, PortRange } from '../../network/model.js';
 import { ALL_PORTS_LIST, arrayOf, cidrAddress, hasPorts, isObject, portRangeOf, protocolOf, stringOf } from '../json/cloud-values.js';
 import { quotedJson } from '../json/quote.js';
 
@@ -52,6 +52,7 @@ export function firewallToRules(raw: Record<string, unknown>, location: SourceLo
   if (typeof localRanges === 'string') return localRanges;
 
   const targets = [...tagged('targetTags', 'tag'), ...tagged('targetServiceAccounts', 'serviceAccount')].map((target) => target.ref);
+  const usedBy = targetInstancesOf(raw.targetInstances);
   const shownTargets = targets.map((target) => redacted(target, 60)).join(', ');
   const rules: NetworkRule[] = [];
   const entries: ['allowed' | 'denied', 'allow' | 'deny'][] = [['allowed', 'allow'], ['denied', 'deny']];
@@ -76,6 +77,7 @@ export function firewallToRules(raw: Record<string, unknown>, location: SourceLo
         location,
       };
       if (localRanges.length > 0) rule.local = localRanges;
+      if (usedBy) rule.usedBy = usedBy;
       // Targets are scopes, not `appliesTo`: a deny for tag:web must be able to shadow an allow for tag:web and tag:api.
       if (targets.length > 0) rule.scopes = targets;
       rules.push(rule);
@@ -83,6 +85,15 @@ export function firewallToRules(raw: Record<string, unknown>, location: SourceLo
   }
   if (rules.length === 0) return `${what} has neither allowed nor denied entries`;
   return { name, network, rules, targets };
+}
+
+/** The instances a GCP sweep found the rule to apply to (`parapet sweep gcp` adds them; gcloud's listing does not). */
+function targetInstancesOf(value: unknown): AttachedResource[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isObject).flatMap((entry) => {
+    const id = stringOf(entry.selfLink) ?? stringOf(entry.name);
+    return id ? [{ kind: 'instance' as const, id }] : [];
+  });
 }
 
 function portsOf(value: unknown, protocol: string): PortRange[] | string {

@@ -2,8 +2,10 @@ import type { CloudSweeper, SweepOptions, SweepTarget } from '../cloud-sweeper.j
 import { SweepFailure } from '../cloud-sweeper.js';
 import { shown } from '../../model/quote.js';
 import { restFirewall } from './firewall-item.js';
+import { targetInstances } from './firewall-targets.js';
 import { DEFAULT_RETRY, firewallsClient, PAGE_SIZE, pageCallOptions, type GcpRetrySettings } from './firewalls-client.js';
 import { listingFailure, tokenFailure } from './google-error.js';
+import { instancesClient, listInstances, type ProjectInstance } from './instances.js';
 
 /**
  * The projects whose firewall rules a GCP sweep reads: those named with --projects, else the one GOOGLE_CLOUD_PROJECT
@@ -30,6 +32,17 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
   const projectOf = new Map(projects.map((project) => [gcpTarget(project).id, project]));
   let connection: ReturnType<typeof firewallsClient> | undefined;
   const connect = () => (connection ??= firewallsClient(options.endpointUrl, projects));
+  let instancesConnection: ReturnType<typeof instancesClient> | undefined;
+  const connectInstances = () => (instancesConnection ??= connect().then(({ auth }) => instancesClient(options.endpointUrl, auth)));
+
+  /** The project's instances, or undefined when they cannot be listed: then what each rule reaches is unknown. */
+  const instancesOf = async (project: string): Promise<ProjectInstance[] | undefined> => {
+    try {
+      return await listInstances(await connectInstances(), project, retry);
+    } catch {
+      return undefined;
+    }
+  };
 
   return {
     cloud: 'gcp',
@@ -49,6 +62,10 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
       } catch (error) {
         throw tokenFailure(target.label, error);
       }
+      // Memory: the project's instances (a few short strings each) are held while its firewall pages stream through.
+      const instances = await instancesOf(project);
+      const withTargets = (firewall: unknown) =>
+        instances === undefined ? firewall : { ...(firewall as Record<string, unknown>), targetInstances: targetInstances(firewall, instances) };
       const callOptions = pageCallOptions(retry);
       let request: { project: string; maxResults: number; pageToken?: string } | null = { project, maxResults: PAGE_SIZE };
       while (request) {
@@ -59,7 +76,7 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
           throw listingFailure(target.label, error);
         }
         const [items, next]: [unknown[], { pageToken?: string | null } | null, unknown] = page;
-        yield items.map(restFirewall);
+        yield items.map((item) => withTargets(restFirewall(item)));
         request = next?.pageToken ? { project, maxResults: PAGE_SIZE, pageToken: next.pageToken } : null;
       }
     },
