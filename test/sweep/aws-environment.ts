@@ -32,15 +32,7 @@ export function awsEnvironment(values: Record<string, string>): () => void {
   const saved = new Map(READ_BY_THE_SDK.map((name) => [name, process.env[name]]));
   const home = mkdtempSync(join(tmpdir(), 'parapet-aws-env-'));
   for (const name of READ_BY_THE_SDK) delete process.env[name];
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: CALLER_KEY,
-    AWS_SECRET_ACCESS_KEY: 'caller-secret-for-tests',
-    AWS_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    ...values,
-  });
+  Object.assign(process.env, { ...awsChildEnvironment(home), ...values });
   return () => {
     for (const [name, value] of saved) {
       if (value === undefined) delete process.env[name];
