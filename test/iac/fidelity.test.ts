@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,20 @@ describe('traps in infrastructure code', () => {
     writeFileSync(varFile, 'admin_cidrs = ["0.0.0.0/0"]\n');
     const open = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS, iac: { varFiles: [varFile], parameters: new Map() } });
     expect(open.findings.find((finding) => finding.ruleId === 'net/ssh-open-to-world')?.message).toContain('is reachable from');
+  });
+
+  it('--var-file gives values to the root module only: a module below it keeps its variables unknown', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-fidelity-'));
+    const module = 'variable "admin_cidrs" {\n  type = list(string)\n}\n\nresource "aws_security_group" "g" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.admin_cidrs\n  }\n}\n';
+    writeFileSync(join(directory, 'main.tf'), `module "child" {\n  source      = "./child"\n  admin_cidrs = ["0.0.0.0/0"]\n}\n\n${module}`);
+    mkdirSync(join(directory, 'child'));
+    writeFileSync(join(directory, 'child', 'main.tf'), module);
+    const varFile = join(mkdtempSync(join(tmpdir(), 'parapet-vars-')), 'prod.tfvars');
+    writeFileSync(varFile, 'admin_cidrs = ["10.0.0.0/8"]\n');
+    const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS, iac: { varFiles: [varFile], parameters: new Map() } });
+    const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
+    expect(ssh.map((finding) => finding.location.file)).toEqual([join(directory, 'child', 'main.tf')]);
+    expect(ssh[0].message).toContain('may be reachable');
   });
 
   it('Terraform removes the allow-all egress EC2 adds; CloudFormation keeps it', async () => {

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { CONFIG_BYTES } from '../../inputs/formats.js';
 import { readInputFile, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
@@ -18,7 +18,10 @@ export async function loadTerraformModule(path: string, context: LoadContext): P
   const siblings = moduleFiles(directory, context, basename(path));
   const problems = [...siblings.problems];
   const varFiles: InputFile[] = [];
-  for (const varFile of context.iac?.varFiles ?? []) {
+  // As `terraform plan -var-file` does, the files give values to the root module only: the directory named on the
+  // command line. A module below it gets its values from its caller, which the code does not fix: never guessed safe.
+  const isRoot = context.tree !== undefined && resolve(context.tree) === resolve(directory);
+  for (const varFile of isRoot ? (context.iac?.varFiles ?? []) : []) {
     const read = context.readFile(varFile);
     if ('id' in read) problems.push(read);
     else varFiles.push(read);

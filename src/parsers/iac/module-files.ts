@@ -4,14 +4,12 @@ import type { InputFile } from '../../inputs/input-file.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import type { InputProblem } from '../../model/problem.js';
 import { compareText } from '../../engine/compare-text.js';
+import { isAutoVarFile } from '../terraform/source-file.js';
+import { looksLikeTerraform } from './detect-terraform.js';
 
 /** The files Terraform reads in a module directory: configuration, and the variable files it loads by itself. */
-export function isModuleFile(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json') || isAutoVarFile(name);
-}
-
-export function isAutoVarFile(name: string): boolean {
-  return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
+function isModuleFile(name: string): boolean {
+  return looksLikeTerraform(name) || isAutoVarFile(name);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { treeView } from '../../inputs/host-view.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import type { SourceLocation } from '../../model/location.js';
 import { terraformDeclarations } from '../terraform/module.js';
+import { looksLikeTerraform } from './detect-terraform.js';
 import { moduleFiles } from './module-files.js';
 
 const MAX_MODULE_DEPTH = 8;
@@ -18,7 +19,7 @@ export async function planLocator(directory: string, context: LoadContext): Prom
   const view = treeView(context.tree ?? directory);
   const visit = async (moduleDirectory: string, prefix: string, depth: number): Promise<void> => {
     const { files } = moduleFiles(moduleDirectory, context);
-    if (!files.some((file) => file.path.endsWith('.tf') || file.path.endsWith('.tf.json'))) return;
+    if (!files.some((file) => looksLikeTerraform(basename(file.path)))) return;
     const { resources, moduleCalls } = await terraformDeclarations(files);
     for (const [address, location] of resources) declared.set(`${prefix}${address}`, location);
     if (depth >= MAX_MODULE_DEPTH) return;

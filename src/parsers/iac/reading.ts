@@ -31,15 +31,6 @@ export function fieldOf(block: Block, name: string): IacValue | undefined {
   return block.kind === 'unknown' ? block : block.fields.get(name);
 }
 
-/** The first field present of several spellings (`sourceAddressPrefix` / `source_address_prefix`). */
-export function anyFieldOf(block: Block, names: readonly string[]): IacValue | undefined {
-  for (const name of names) {
-    const value = fieldOf(block, name);
-    if (value !== undefined) return value;
-  }
-  return undefined;
-}
-
 /** A scalar; UNKNOWN (noted) for an unknown; undefined when absent or not a scalar. */
 export function scalarOf(value: IacValue | undefined, dependence: Dependence): Scalar | typeof UNKNOWN | undefined {
   if (value === undefined) return undefined;
