@@ -2,7 +2,7 @@
 // Parsers and cloud SDKs are split into chunks that load only when a command needs them.
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { embeddedWasm } from './scripts/embedded-wasm.mjs';
 
 /**
@@ -23,6 +23,7 @@ const dist = new URL('./dist', import.meta.url).pathname;
 // Built beside dist/ and swapped in, so that a CLI run during a rebuild never sees half a bundle.
 const staging = `${dist}.${process.pid}`;
 
+const ACTION_SWEEP_WORKER = 'parapet-sweep-worker';
 const CLOUD_SDKS = ['@aws-sdk/*', '@smithy/*', '@azure/*', '@azure-rest/*', '@google-cloud/*', 'google-auth-library', 'google-gax'];
 
 /** What the CLI and the Action bundles share. */
@@ -50,7 +51,9 @@ if (process.argv[2] === 'action') {
 
 await build({
   ...BUNDLE,
-  entryPoints: { parapet: 'src/cli/main.ts' },
+  // A sweep reads the cloud in a worker thread (src/sweep/sweep-thread.ts), from its own entry beside parapet.js.
+  entryPoints: { parapet: 'src/cli/main.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts' },
+  define: { ...BUNDLE.define, PARAPET_SWEEP_WORKER: JSON.stringify('./sweep-worker.js') },
   outdir: staging,
   splitting: true,
   banner: { js: `#!/usr/bin/env node\n${BUNDLE.banner.js}` },
@@ -79,21 +82,24 @@ async function buildAction(outfile) {
   const { metafile } = await build({
     ...BUNDLE,
     absWorkingDir: new URL('.', import.meta.url).pathname,
-    entryPoints: ['src/action/main.ts'],
-    outfile,
+    // A sweep reads the cloud in a worker thread (src/sweep/sweep-thread.ts): its entry is a second file beside the Action's.
+    entryPoints: { [basename(outfile, '.mjs')]: 'src/action/main.ts', [ACTION_SWEEP_WORKER]: 'src/sweep/sweep-worker.ts' },
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
+    define: { ...BUNDLE.define, PARAPET_SWEEP_WORKER: JSON.stringify(`./${ACTION_SWEEP_WORKER}.mjs`) },
     plugins: [yargsStandIns, actionsCoreStandIns, embeddedWasm],
     // A sweep's SDK is loaded from node_modules beside the Action, installed from package-lock.json when it is missing
     // (src/action/cloud-sdks.ts); a scan loads none.
     external: CLOUD_SDKS,
     metafile: true,
   });
-  writeFileSync(join(dirname(outfile), 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(Object.values(metafile.outputs)[0]));
+  writeFileSync(join(dirname(outfile), 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(Object.values(metafile.outputs)));
 }
 
-/** The license of every package the bundle carries code of, as the committed bundle must carry them. */
-function thirdPartyLicenses(output) {
+/** The license of every package the bundles carry code of, as the committed bundles must carry them. */
+function thirdPartyLicenses(outputs) {
   const packages = new Set();
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const [path, { bytesInOutput }] of outputs.flatMap((output) => Object.entries(output.inputs))) {
     const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
     if (name && bytesInOutput > 0) packages.add(name);
   }
@@ -106,5 +112,5 @@ function thirdPartyLicenses(output) {
   // The HCL grammar is vendored (its package would run a native install script), so it is not found under node_modules.
   const grammar = new URL('./src/parsers/terraform/grammar/LICENSE', import.meta.url).pathname;
   sections.push(`@tree-sitter-grammars/tree-sitter-hcl 1.2.0, tree-sitter-hcl.wasm (Apache-2.0)\n\n${readFileSync(grammar, 'utf8').replace(/\r\n/g, '\n').trim()}\n`);
-  return `Parapet's GitHub Action (parapet-action.mjs) bundles code of these packages:\n\n${sections.join(`\n${'-'.repeat(80)}\n\n`)}`;
+  return `Parapet's GitHub Action (parapet-action.mjs, parapet-sweep-worker.mjs) bundles code of these packages:\n\n${sections.join(`\n${'-'.repeat(80)}\n\n`)}`;
 }

@@ -4,15 +4,18 @@ import { join, resolve } from 'node:path';
 import type { RuleSettings } from '../engine/rule.js';
 import type { Severity } from '../model/severity.js';
 import { shown } from '../model/quote.js';
-import type { ReportFormat } from '../reporters/index.js';
+import { FINDINGS_SHOWN, type ReportFormat } from '../reporters/index.js';
+import { RULES } from '../../rules/index.js';
+import { formatByType } from '../inputs/formats.js';
+import { problemAt } from '../model/problem.js';
+import { FileJudge } from '../scan/file-judge.js';
 import type { Report } from '../reporters/report.js';
 import type { Cloud, SweepOptions } from '../sweep/cloud-sweeper.js';
 import { parseShard, SHARD_EXPECTED, type Shard } from '../sweep/shard.js';
-import { sweepToSnapshots } from '../sweep/sweep.js';
+import { sweepInThread } from '../sweep/sweep-thread.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { deliverReport } from './deliver-report.js';
 import { EXIT } from './exit-status.js';
-import { scanForReport } from './scan-report.js';
 
 export interface SweepArguments {
   cloud: Cloud;
@@ -75,17 +78,36 @@ export function planSweep(args: SweepArguments & { category?: string; baseDirect
   return { cloud: args.cloud, format: args.format, settings, options, snapshotDir: args.snapshotDir, concurrency: args.concurrency, shard, category: args.category, baseDirectory: args.baseDirectory };
 }
 
-/** Reads the cloud and judges what was read: the report the CLI and the Action deliver. Without a snapshot directory the files are gone when it returns. */
+/**
+ * Reads the cloud and judges what was read: the report the CLI and the Action deliver. Each target's file is judged as
+ * soon as it is written. Without a snapshot directory the files are gone when it returns.
+ */
 export async function sweepForReport(plan: SweepPlan): Promise<Report> {
   const directory = plan.snapshotDir ?? mkdtempSync(join(tmpdir(), 'parapet-sweep-'));
   try {
     mkdirSync(directory, { recursive: true });
-    const swept = await sweepToSnapshots({ cloud: plan.cloud, options: plan.options, directory, concurrency: plan.concurrency, shard: plan.shard, progress: process.stderr.isTTY ? showProgress : undefined });
+    const judge = new FileJudge({ rules: RULES, settings: plan.settings, limit: FINDINGS_SHOWN[plan.format] });
+    const format = formatByType(plan.cloud)!;
+    let judging = Promise.resolve();
+    const swept = await sweepInThread({
+      cloud: plan.cloud,
+      options: plan.options,
+      directory,
+      concurrency: plan.concurrency,
+      shard: plan.shard,
+      progress: process.stderr.isTTY ? showProgress : undefined,
+      written: (path) => (judging = judging.then(() => judge.judge(path, format, directory))),
+    });
+    await judging;
     if (process.stderr.isTTY) process.stderr.write('\n');
+    const judged = judge.judged();
+    const problems = [...swept.problems, ...judged.problems];
+    if (swept.files.length === 0 && !problems.some((problem) => problem.level === 'error')) {
+      problems.push(problemAt('input/nothing-scanned', { file: directory }, 'the sweep found no security group in any target it read — nothing was judged'));
+    }
     // Without --snapshot-dir the files are gone after the report: paths are given as their names alone.
-    const report = await scanForReport({ paths: swept.files, type: plan.cloud, format: plan.format, settings: plan.settings, baseDirectory: plan.snapshotDir === undefined ? resolve(directory) : resolve(plan.baseDirectory ?? directory), category: plan.category });
-    report.problems.unshift(...swept.problems);
-    return report;
+    const baseDirectory = plan.snapshotDir === undefined ? resolve(directory) : resolve(plan.baseDirectory ?? directory);
+    return { ...judged, problems, scannedFiles: judged.scannedFiles.sort(), skippedFiles: [], rules: RULES, baseDirectory, category: plan.category };
   } finally {
     if (plan.snapshotDir === undefined) rmSync(directory, { recursive: true, force: true });
   }

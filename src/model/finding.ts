@@ -17,8 +17,38 @@ export interface RuleFinding {
 }
 
 /** A rule finding as the engine hands it to reporters. */
-export interface Finding extends RuleFinding {
+export interface Finding extends RuleFinding, FindingStatus {
   ruleId: string;
   severity: Severity;
   fingerprint: string;
+}
+
+/** Why a finding is reported but does not fail the run: a `# parapet-ignore` comment, or an `ignore:` entry of the config. */
+export interface Suppression {
+  /** SARIF's kinds: 'inSource' for a comment in the scanned file, 'external' for the config file. */
+  kind: 'inSource' | 'external';
+  /** The reason the suppression gives (required: one without is refused). */
+  justification: string;
+  /** Where the suppression is written: the comment's line, or the config's entry. */
+  location: SourceLocation;
+}
+
+/** Against a previous report (--baseline): SARIF's baselineState. Only 'new' findings fail the run. */
+export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
+
+/**
+ * A change of text that removes the finding, as SARIF's `fixes[]` holds it: each replacement deletes a region of the
+ * file (1-based lines and columns, the end column exclusive; an empty region inserts) and puts `text` in its place.
+ */
+export interface Fix {
+  description: string;
+  file: string;
+  replacements: { startLine: number; startColumn: number; endLine: number; endColumn: number; text: string }[];
+}
+
+/** What a report says of a finding beyond the rule's judgement: set after the rules ran, by the policy, a baseline, a fixer. */
+export interface FindingStatus {
+  suppression?: Suppression;
+  baselineState?: BaselineState;
+  fix?: Fix;
 }

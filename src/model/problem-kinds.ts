@@ -275,6 +275,11 @@ export const PROBLEM_KINDS = {
     description: 'The identity the sweep runs as was refused (invalid, expired or missing credentials, or a role it may not assume), so the targets it concerns were not read and nothing in them was judged.',
     help: 'Log in again (aws sso login, az login, gcloud auth application-default login), or in GitHub Actions check the OIDC login step and the role or federated credential it uses.',
   },
+  'sweep/attachment-unknown': {
+    title: 'What uses the groups of a cloud sweep target is unknown',
+    description: 'The groups of an account and region (or the firewall rules of a project) were read and judged, but what uses them could not be listed after the SDK\'s retries (AWS DescribeNetworkInterfaces, GCP instances). Findings cannot say which instances a group exposes, and no group of the target is reported unused.',
+    help: 'Grant the permission the message names (ec2:DescribeNetworkInterfaces, compute.instances.list), then sweep again.',
+  },
   'output/truncated': {
     title: 'Results were left out of the SARIF report',
     description: 'GitHub rejects a SARIF run with more than 25,000 results, and an upload larger than 10 MB gzipped, so the lowest-severity results were left out; the notification says how many, and which limit.',

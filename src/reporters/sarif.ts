@@ -66,19 +66,34 @@ export function renderSarif(report: Report): Iterable<string> {
 
 /** Each result as JSON text: written out field by field, as JSON.stringify of tens of thousands of objects costs several times more. */
 function* resultsOf(findings: readonly Finding[], ruleIndex: ReadonlyMap<string, number>, artifacts: ArtifactLocations): Generator<string> {
-  for (const finding of findings) yield resultJson(finding, ruleIndex.get(finding.ruleId), artifacts.of(finding.location.file));
+  for (const finding of findings) yield resultJson(finding, ruleIndex.get(finding.ruleId), artifacts);
 }
 
-function resultJson(finding: Finding, ruleIndex: number | undefined, artifactLocation: string): string {
+function resultJson(finding: Finding, ruleIndex: number | undefined, artifacts: ArtifactLocations): string {
   const { location, asset } = finding;
   const region = `"startLine":${location.line}${location.column ? `,"startColumn":${location.column}` : ''}${location.endLine ? `,"endLine":${location.endLine}` : ''}${location.endColumn ? `,"endColumn":${location.endColumn}` : ''}`;
   const logical = `{"fullyQualifiedName":${json(asset.id)}${asset.name ? `,"name":${json(asset.name)}` : ''},"kind":"resource"}`;
   return (
     `{"ruleId":${json(finding.ruleId)}${ruleIndex === undefined ? '' : `,"ruleIndex":${ruleIndex}`},"level":${json(SEVERITY_SCALE[finding.severity].level)},` +
     `"message":{"text":${json(finding.message)}},` +
-    `"locations":[{"physicalLocation":{"artifactLocation":${artifactLocation},"region":{${region}}},"logicalLocations":[${logical}]}],` +
-    `"partialFingerprints":{"parapet/v1":${json(finding.fingerprint)}},"properties":{"asset":${json(asset)}}}`
+    `"locations":[{"physicalLocation":{"artifactLocation":${artifacts.of(location.file)},"region":{${region}}},"logicalLocations":[${logical}]}],` +
+    `"partialFingerprints":{"parapet/v1":${json(finding.fingerprint)}},${statusJson(finding, artifacts)}"properties":{"asset":${json(asset)}}}`
   );
+}
+
+/** What the policy, a baseline and the fixer said of the finding, as SARIF's suppressions, baselineState and fixes. */
+function statusJson({ suppression, baselineState, fix }: Finding, artifacts: ArtifactLocations): string {
+  let text = '';
+  if (suppression) {
+    const { kind, justification, location } = suppression;
+    text += `"suppressions":[{"kind":${json(kind)},"status":"accepted","justification":${json(justification)},"location":{"physicalLocation":{"artifactLocation":${artifacts.of(location.file)},"region":{"startLine":${location.line}}}}}],`;
+  }
+  if (baselineState) text += `"baselineState":${json(baselineState)},`;
+  if (fix) {
+    const replacements = fix.replacements.map(({ startLine, startColumn, endLine, endColumn, text: inserted }) => `{"deletedRegion":{"startLine":${startLine},"startColumn":${startColumn},"endLine":${endLine},"endColumn":${endColumn}},"insertedContent":{"text":${json(inserted)}}}`);
+    text += `"fixes":[{"description":{"text":${json(fix.description)}},"artifactChanges":[{"artifactLocation":${artifacts.of(fix.file)},"replacements":[${replacements.join(',')}]}]}],`;
+  }
+  return text;
 }
 
 const json = (value: unknown): string => jsonText(value);

@@ -37,8 +37,11 @@ export interface CloudSweeper {
    * AWS `describe-security-groups` items (with SecurityGroupArn and OwnerId), Azure NSG objects as the ARM REST API
    * lists them (with id), GCP firewall objects as the Compute REST API lists them (with selfLink). Throws a
    * SweepFailure when the target cannot be read after the SDK's own retries.
+   *
+   * `note` is told what could not be learnt about the target while its groups could still be read (what uses them,
+   * when the network interfaces or instances cannot be listed): the sweep reports it as a warning.
    */
-  pages(target: SweepTarget): AsyncIterable<unknown[]>;
+  pages(target: SweepTarget, note: (message: string) => void): AsyncIterable<unknown[]>;
 }
 
 /** What a `parapet sweep` invocation asks of a cloud. */

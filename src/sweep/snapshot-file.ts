@@ -5,8 +5,14 @@ import type { Cloud } from './cloud-sweeper.js';
 const LIST_KEY: Readonly<Record<Cloud, string>> = { aws: 'SecurityGroups', azure: 'value', gcp: 'items' };
 
 /**
- * One target's groups written as its cloud's export, an item at a time as the pages come (a sweep never holds a
- * target whole), indented so that every finding has a line of its own to point at.
+ * One target's groups written as its cloud's export, a page at a time as the pages come (a sweep never holds a target
+ * whole), indented so that every finding has a line of its own to point at:
+ *
+ *     {"SecurityGroups": [
+ *       {
+ *         "GroupId": …
+ *       }
+ *     ]}
  */
 export class SnapshotFile {
   private readonly fd: number;
@@ -17,13 +23,15 @@ export class SnapshotFile {
     cloud: Cloud,
   ) {
     this.fd = openSync(path, 'w', 0o644);
-    writeSync(this.fd, `{\n  "${LIST_KEY[cloud]}": [`);
+    writeSync(this.fd, `{"${LIST_KEY[cloud]}": [`);
   }
 
-  add(item: unknown): void {
-    const text = JSON.stringify(item, null, 2).replace(/\n/g, '\n    ');
-    writeSync(this.fd, `${this.items === 0 ? '\n' : ',\n'}    ${text}`);
-    this.items++;
+  /** Writes a page of items: `[\n  item,\n  item\n]` is the page stringified whole, without its brackets. */
+  addPage(items: readonly unknown[]): void {
+    if (items.length === 0) return;
+    const text = JSON.stringify(items, null, 2);
+    writeSync(this.fd, `${this.items === 0 ? '' : ','}${text.slice(1, -2)}`);
+    this.items += items.length;
   }
 
   get count(): number {
@@ -35,7 +43,7 @@ export class SnapshotFile {
    * is removed (false): there is nothing in it to judge, and an empty export reads as a broken one.
    */
   close(): boolean {
-    writeSync(this.fd, this.items === 0 ? ']\n}\n' : '\n  ]\n}\n');
+    writeSync(this.fd, this.items === 0 ? ']}\n' : '\n]}\n');
     closeSync(this.fd);
     if (this.items === 0) rmSync(this.path, { force: true });
     return this.items > 0;

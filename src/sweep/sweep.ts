@@ -17,6 +17,8 @@ export interface SweepRequest {
   shard?: Shard;
   /** Told after each target: how many are done of how many, and how many groups were read so far. */
   progress?(done: number, total: number, groups: number): void;
+  /** Told of each snapshot file once it is complete, so that it can be judged while other targets are still read. */
+  written?(path: string): void;
 }
 
 export interface SweepResult {
@@ -43,8 +45,9 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
     const path = join(request.directory, snapshotName(target));
     const snapshot = new SnapshotFile(path, request.cloud);
     try {
-      for await (const page of sweeper.pages(target)) {
-        for (const item of page) snapshot.add(item);
+      const note = (message: string) => problems.push(problemAt('sweep/attachment-unknown', { file: path }, `${target.label}: ${message}`, 'warning'));
+      for await (const page of sweeper.pages(target, note)) {
+        snapshot.addPage(page);
         groups += page.length;
       }
     } catch (error) {
@@ -52,7 +55,10 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
     } finally {
       // A target without groups (a region with no VPC, a project without firewall rules) leaves no file: an empty
       // export reads as a broken one.
-      if (snapshot.close()) files.push(path);
+      if (snapshot.close()) {
+        files.push(path);
+        request.written?.(path);
+      }
       request.progress?.(++done, targets.length, groups);
     }
   };

@@ -43,7 +43,7 @@ describe('the committed bundle', () => {
     const directory = mkdtempSync(join(tmpdir(), 'parapet-action-build-'));
     try {
       execFileSync(process.execPath, ['build.mjs', 'action', join(directory, 'parapet-action.mjs')], { cwd: REPOSITORY, stdio: 'pipe' });
-      for (const file of ['parapet-action.mjs', 'THIRD_PARTY_LICENSES.txt']) {
+      for (const file of ['parapet-action.mjs', 'parapet-sweep-worker.mjs', 'THIRD_PARTY_LICENSES.txt']) {
         const committed = readFileSync(join(REPOSITORY, 'action', file));
         expect(readFileSync(join(directory, file)).equals(committed), `action/${file} is stale: run \`npm run build\` and commit it`).toBe(true);
       }

@@ -29,14 +29,15 @@ async function start(options: Partial<AwsStubOptions>, environment: Record<strin
   return stub;
 }
 
-async function readAll(sweeper: CloudSweeper, target: SweepTarget): Promise<{ items: Record<string, unknown>[]; pages: number }> {
+async function readAll(sweeper: CloudSweeper, target: SweepTarget): Promise<{ items: Record<string, unknown>[]; pages: number; notes: string[] }> {
   const items: Record<string, unknown>[] = [];
+  const notes: string[] = [];
   let pages = 0;
-  for await (const page of sweeper.pages(target)) {
+  for await (const page of sweeper.pages(target, (note) => notes.push(note))) {
     pages++;
     items.push(...(page as Record<string, unknown>[]));
   }
-  return { items, pages };
+  return { items, pages, notes };
 }
 
 async function failureOf(work: Promise<unknown>): Promise<SweepFailure> {
@@ -285,7 +286,9 @@ describe('awsSweeper', () => {
     const [refused, read] = await Promise.all([byId(targets, `aws-${CALLER}-eu-north-1`), byId(targets, `aws-${CALLER}-eu-west-1`)].map((target) => readAll(sweeper, target)));
     expect(refused.items).toHaveLength(4);
     for (const group of refused.items) expect(group).not.toHaveProperty('NetworkInterfaces');
+    expect(refused.notes).toEqual([expect.stringMatching(/^what uses its security groups is unknown: EC2 DescribeNetworkInterfaces failed: 'UnauthorizedOperation' \(HTTP 403\).* none is reported unused$/)]);
     expect(read.items.map((group) => (group.NetworkInterfaces as unknown[]).length)).toEqual([2, 0]);
+    expect(read.notes).toEqual([]);
     // UnauthorizedOperation is not retried: asked once, then the groups.
     const northCalls = server.requests.filter((request) => request.region === 'eu-north-1');
     expect(northCalls.map((request) => request.action)).toEqual(['DescribeNetworkInterfaces', 'DescribeSecurityGroups', 'DescribeSecurityGroups']);

@@ -16,6 +16,8 @@ export interface TargetOutcome {
   label: string;
   pageSizes: number[];
   items: unknown[];
+  /** What the sweeper noted it could not learn (Azure has nothing to note: an NSG carries its own associations). */
+  notes: string[];
   failure?: { message: string; kind: string };
 }
 
@@ -32,9 +34,9 @@ const sweeper = await azureSweeper({ endpointUrl: request.endpointUrl, subscript
 const { targets, failures } = await sweeper.targets();
 const outcomes = await Promise.all(
   targets.map(async (target): Promise<TargetOutcome> => {
-    const outcome: TargetOutcome = { ...target, pageSizes: [], items: [] };
+    const outcome: TargetOutcome = { ...target, pageSizes: [], items: [], notes: [] };
     try {
-      for await (const page of sweeper.pages(target)) {
+      for await (const page of sweeper.pages(target, (message) => outcome.notes.push(message))) {
         outcome.pageSizes.push(page.length);
         outcome.items.push(...page);
       }

@@ -73,6 +73,25 @@ describe('parapet sweep aws', () => {
     }
   });
 
+  it('warns, naming the region, when what uses its groups cannot be read, and judges the groups all the same', async () => {
+    const stub = await startAwsStub({
+      keys: { AKIDEXAMPLE: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/sweeper` } },
+      plans: { [`${ACCOUNT}/eu-west-1`]: { pages: 2, groupsPerPage: 3, refuseInterfaces: true }, [`${ACCOUNT}/us-east-1`]: { groupsPerPage: 3 } },
+    });
+    try {
+      const run = await runCliAsync(['sweep', 'aws', '--endpoint-url', stub.url, '--regions', 'eu-west-1,us-east-1', '--format', 'json'], AWS_ENV(scratch));
+      expect(run.status, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.problems.map((problem) => [problem.id, problem.level, problem.file])).toEqual([['sweep/attachment-unknown', 'warning', expect.stringMatching(new RegExp(`/aws-${ACCOUNT}-eu-west-1\\.json$`))]]);
+      expect(report.problems[0].message).toMatch(/^AWS account 123456789012 in eu-west-1: what uses its security groups is unknown: EC2 DescribeNetworkInterfaces failed: 'UnauthorizedOperation'/);
+      expect(run.stderr).toContain('parapet: warning: ');
+      const regions = new Set(report.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => finding.asset.id.split(':')[3]));
+      expect(regions).toEqual(new Set(['eu-west-1', 'us-east-1']));
+    } finally {
+      await stub.close();
+    }
+  });
+
   it('refused credentials are an error naming the account, never a clean result', async () => {
     const stub = await startAwsStub({ keys: {}, plans: {} });
     try {

@@ -49,9 +49,9 @@ function instance(project: string, zone: string, name: string, spec: { networks:
   };
 }
 
-async function readAll(sweeper: CloudSweeper, target: SweepTarget): Promise<unknown[][]> {
+async function readAll(sweeper: CloudSweeper, target: SweepTarget, notes: string[] = []): Promise<unknown[][]> {
   const pages: unknown[][] = [];
-  for await (const page of sweeper.pages(target)) pages.push(page);
+  for await (const page of sweeper.pages(target, (note) => notes.push(note))) pages.push(page);
   return pages;
 }
 
@@ -281,8 +281,10 @@ describe('what each firewall rule reaches', () => {
 
   it('leaves the member out when the instances cannot be listed, and still reads the firewall rules', async () => {
     server.plans.set('no-instances', { pages: [firewalls('no-instances', 0), firewalls('no-instances', 1)], instancePages: reachInstances, refuseInstances: true });
-    const pages = await readAll(await gcpSweeper({ projects: ['no-instances'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('no-instances'));
+    const notes: string[] = [];
+    const pages = await readAll(await gcpSweeper({ projects: ['no-instances'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('no-instances'), notes);
     expect(pages).toEqual([firewalls('no-instances', 0), firewalls('no-instances', 1)]);
+    expect(notes).toEqual([expect.stringMatching(/^what its firewall rules reach is unknown: listing its instances failed — .*403.*none is reported unused$/)]);
     expect(pages.flat().some((item) => 'targetInstances' in (item as object))).toBe(false);
     expect(server.instanceRequests).toHaveLength(1);
   });

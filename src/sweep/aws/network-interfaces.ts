@@ -19,23 +19,19 @@ export type NetworkInterfaceUses = Map<string, NetworkInterfaceUse[]>;
  * What uses each security group of one account and region, from every page of DescribeNetworkInterfaces, asked with
  * the client (and so the retries and timeouts) that reads the groups.
  *
- * Undefined when the interfaces cannot be read after the SDK's retries, whatever the reason (UnauthorizedOperation for
- * a role allowed ec2:DescribeSecurityGroups only, throttling that outlasts the retries, a timeout): the groups are
- * then yielded without NetworkInterfaces — what uses them is unknown, which an empty list would misstate — and the
- * target is not failed for it. The sweep keeps no note of it: the missing member is the record. Refused credentials
- * need no case of their own here: DescribeSecurityGroups, asked next, fails the target for them.
+ * Throws the SDK's error when the interfaces cannot be read after its retries, whatever the reason (UnauthorizedOperation
+ * for a role allowed ec2:DescribeSecurityGroups only, throttling that outlasts the retries, a timeout): the caller then
+ * yields the groups without NetworkInterfaces — what uses them is unknown, which an empty list would misstate — and
+ * notes it, without failing the target. Refused credentials need no case of their own here: DescribeSecurityGroups,
+ * asked next, fails the target for them.
  *
  * Memory: the whole region's interfaces are held (their id, instance and description only, one object per interface
  * however many groups it lists) while that region's groups stream; one region's worth per target being read.
  */
-export async function networkInterfaceUses(sdk: AwsSdk, client: EC2Client): Promise<NetworkInterfaceUses | undefined> {
+export async function networkInterfaceUses(sdk: AwsSdk, client: EC2Client): Promise<NetworkInterfaceUses> {
   const uses: NetworkInterfaceUses = new Map();
-  try {
-    for await (const page of sdk.ec2.paginateDescribeNetworkInterfaces({ client, pageSize: PAGE_SIZE }, {})) {
-      for (const networkInterface of page.NetworkInterfaces ?? []) addUse(uses, networkInterface);
-    }
-  } catch {
-    return undefined;
+  for await (const page of sdk.ec2.paginateDescribeNetworkInterfaces({ client, pageSize: PAGE_SIZE }, {})) {
+    for (const networkInterface of page.NetworkInterfaces ?? []) addUse(uses, networkInterface);
   }
   return uses;
 }

@@ -18,11 +18,16 @@ export type SweptSecurityGroup = SecurityGroup & { NetworkInterfaces?: NetworkIn
  * (the SDK's output is already that shape), each with the OwnerId and SecurityGroupArn the loader names the asset by,
  * and with what uses it: the region's network interfaces are read first, and held while its groups stream.
  */
-export async function* securityGroupPages(context: AccountContext, account: AwsAccount, region: string, label: string): AsyncGenerator<SweptSecurityGroup[]> {
+export async function* securityGroupPages(context: AccountContext, account: AwsAccount, region: string, label: string, note: (message: string) => void): AsyncGenerator<SweptSecurityGroup[]> {
   const { sdk, settings, endpointUrl } = context;
   const client = new sdk.ec2.EC2Client(clientConfig(settings, region, account.credentials, endpointUrl));
   try {
-    const uses = await networkInterfaceUses(sdk, client);
+    let uses: NetworkInterfaceUses | undefined;
+    try {
+      uses = await networkInterfaceUses(sdk, client);
+    } catch (error) {
+      note(`${awsFailure(error, 'what uses its security groups is unknown', 'EC2 DescribeNetworkInterfaces').message} — the groups were judged, but no finding can say what they expose, and none is reported unused`);
+    }
     for await (const page of sdk.ec2.paginateDescribeSecurityGroups({ client, pageSize: PAGE_SIZE }, {})) {
       yield (page.SecurityGroups ?? []).map((group) => withUses(withIdentity(group, account, region), uses));
     }

@@ -17,7 +17,7 @@ type Failures = { label: string; failure: SweepFailure }[];
  *
  * Each group carries NetworkInterfaces, the interfaces that list it (DescribeNetworkInterfaces, read before the
  * region's groups and held while they stream): [] when none does. When the interfaces cannot be read, the groups come
- * without the member (what uses them is unknown) and the target is read all the same: no failure, no note.
+ * without the member (what uses them is unknown) and the target is read all the same, with a note saying why.
  */
 export async function awsSweeper(options: SweepOptions, settings: AwsSdkSettings = AWS_SDK_SETTINGS): Promise<CloudSweeper> {
   const sdk = await loadAwsSdk();
@@ -50,10 +50,10 @@ export async function awsSweeper(options: SweepOptions, settings: AwsSdkSettings
     return { targets: found, failures };
   }
 
-  async function* pages(target: SweepTarget): AsyncGenerator<unknown[]> {
+  async function* pages(target: SweepTarget, note: (message: string) => void): AsyncGenerator<unknown[]> {
     const place = places.get(target.id);
     if (!place) throw new SweepFailure(`${target.label}: not a target this AWS sweep listed`);
-    yield* securityGroupPages(context, place.account, place.region, target.label);
+    yield* securityGroupPages(context, place.account, place.region, target.label, note);
   }
 
   return { cloud: 'aws', targets, pages };

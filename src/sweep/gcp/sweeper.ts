@@ -4,7 +4,7 @@ import { shown } from '../../model/quote.js';
 import { restFirewall } from './firewall-item.js';
 import { targetInstances } from './firewall-targets.js';
 import { DEFAULT_RETRY, firewallsClient, PAGE_SIZE, pageCallOptions, type GcpRetrySettings } from './firewalls-client.js';
-import { listingFailure, tokenFailure } from './google-error.js';
+import { describeGoogleError, listingFailure, tokenFailure } from './google-error.js';
 import { instancesClient, listInstances, type ProjectInstance } from './instances.js';
 
 /**
@@ -35,11 +35,12 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
   let instancesConnection: ReturnType<typeof instancesClient> | undefined;
   const connectInstances = () => (instancesConnection ??= connect().then(({ auth }) => instancesClient(options.endpointUrl, auth)));
 
-  /** The project's instances, or undefined when they cannot be listed: then what each rule reaches is unknown. */
-  const instancesOf = async (project: string): Promise<ProjectInstance[] | undefined> => {
+  /** The project's instances, or undefined (and a note) when they cannot be listed: then what each rule reaches is unknown. */
+  const instancesOf = async (project: string, note: (message: string) => void): Promise<ProjectInstance[] | undefined> => {
     try {
       return await listInstances(await connectInstances(), project, retry);
-    } catch {
+    } catch (error) {
+      note(`what its firewall rules reach is unknown: listing its instances failed — ${describeGoogleError(error).text}; the rules were judged, but no finding can say which instances they expose, and none is reported unused`);
       return undefined;
     }
   };
@@ -51,7 +52,7 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
       const failure = new SweepFailure('no GCP project to read: name them with --projects a,b (or set GOOGLE_CLOUD_PROJECT)', 'unreadable');
       return { targets: [], failures: [{ label: 'GCP projects', failure }] };
     },
-    async *pages(target) {
+    async *pages(target, note) {
       const project = projectOf.get(target.id);
       if (project === undefined) throw new SweepFailure(`${target.label}: not a project of this sweep`, 'unreadable');
       const { client, auth } = await connect();
@@ -63,7 +64,7 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
         throw tokenFailure(target.label, error);
       }
       // Memory: the project's instances (a few short strings each) are held while its firewall pages stream through.
-      const instances = await instancesOf(project);
+      const instances = await instancesOf(project, note);
       const withTargets = (firewall: unknown) =>
         instances === undefined ? firewall : { ...(firewall as Record<string, unknown>), targetInstances: targetInstances(firewall, instances) };
       const callOptions = pageCallOptions(retry);
