@@ -75,7 +75,7 @@ export async function judgeInput(input: InputToJudge): Promise<Outcome> {
   for (const format of REPORT_FORMATS) {
     try {
       const text = [...(await loadReporter(format))(report)].join('');
-      if (format !== 'text') JSON.parse(text);
+      if (format === 'json' || format === 'sarif') JSON.parse(text);
       if (STACK_FRAME.test(text)) violations.push(`the ${format} report shows a stack trace`);
     } catch (error) {
       violations.push(`the ${format} report does not render: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { runCli } from './support/run-cli.js';
+import { flatFindings } from './support/text-report.js';
 
 const repository = new URL('../', import.meta.url).pathname;
 const insecure = join(repository, 'examples/sshd/insecure-bastion/sshd_config');
@@ -67,8 +68,8 @@ describe('parapet scan', () => {
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('PasswordAuthentication no\nPermitRootLogin yes\n', 'utf16le')]));
     const run = runCli(['scan', crlf, utf16, '--fail-on', 'none']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${crlf}:2: high sshd/permit-root-login`);
-    expect(run.stdout).toContain(`${utf16}:2: high sshd/permit-root-login`);
+    expect(flatFindings(run.stdout)).toContain(`${crlf}:2: high sshd/permit-root-login`);
+    expect(flatFindings(run.stdout)).toContain(`${utf16}:2: high sshd/permit-root-login`);
     expect(run.stdout).not.toContain('sshd/password-authentication');
   });
 

@@ -1,8 +1,12 @@
-import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../src/engine/rule.js';
 import { scan } from '../src/scan/scan.js';
+import { rulesUnder, settingsUnder } from '../src/policy/apply-policy.js';
+import { CONFIG_NAME } from '../src/policy/find-config.js';
+import { loadPolicy } from '../src/policy/load-policy.js';
 import { listFixtures, prepareFixture } from './support/fixtures.js';
 
 const fixtures = listFixtures();
@@ -10,10 +14,14 @@ const fixtures = listFixtures();
 describe('every rule over every fixture', () => {
   it.each(fixtures.map((fixture) => [`${fixture.ruleId}/${fixture.name}`, fixture] as const))('%s', async (_, fixture) => {
     const prepared = prepareFixture(fixture);
+    // A fixture directory may carry its policy (the trusted networks of net/admin-port-untrusted-source).
+    const config = join(prepared.scanPath, CONFIG_NAME);
+    const loaded = existsSync(config) ? await loadPolicy([], new Set(RULES.map((rule) => rule.id)), config) : {};
+    if ('usageError' in loaded) throw new Error(loaded.usageError);
     const result = await scan({
       paths: [prepared.scanPath],
-      rules: RULES,
-      settings: DEFAULT_RULE_SETTINGS,
+      rules: rulesUnder(RULES, loaded.policy),
+      settings: settingsUnder(DEFAULT_RULE_SETTINGS, loaded.policy, false),
       root: fixture.isDirectory ? prepared.scanPath : undefined,
     });
     const workspace = dirname(prepared.scanPath);

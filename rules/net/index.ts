@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/engine/rule.js';
+import adminPortUntrustedSource from './admin-port-untrusted-source.js';
 import allPortsOpenToWorld from './all-ports-open-to-world.js';
 import appPortPublic from './app-port-public.js';
 import defaultInboundAllow from './default-inbound-allow.js';
@@ -12,6 +13,7 @@ import windowsPublicProfile from './windows-public-profile.js';
 
 /** Every network rule, sorted by id. Each judges every firewall and cloud input through the reachability query. */
 export const NET_RULES: Rule<'network'>[] = [
+  adminPortUntrustedSource,
   allPortsOpenToWorld,
   appPortPublic,
   defaultInboundAllow,

@@ -16,7 +16,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'AllowAgentForwarding no', '```', '', 'and have users connect through the bastion with `ssh -J bastion host`.'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'AllowAgentForwarding', dependsOn: ['DisableForwarding'] }, (setting, context, where) =>
+    return judgeEachContext(model, { keyword: 'AllowAgentForwarding', dependsOn: ['DisableForwarding'], safeValue: 'no' }, (setting, context, where) =>
       valueOf(setting) === 'yes' && valueOf(context.get('disableforwarding')) !== 'yes'
         ? `AllowAgentForwarding is yes ${where}: whoever controls this host can use forwarded agents to log in elsewhere as their users.`
         : undefined,

@@ -1,4 +1,4 @@
-import type { RuleFinding } from '../../src/model/finding.js';
+import type { RuleFinding, SshdRemedy } from '../../src/model/finding.js';
 import { formatLocation } from '../../src/model/location.js';
 import { redacted } from '../../src/model/quote.js';
 import type { SshdConfigModel, SshdContext, SshdSetting } from '../../src/model/sshd-config.js';
@@ -11,6 +11,11 @@ export interface Judgement {
   dependsOn?: string[];
   /** sshd refuses the keyword inside Match, so only the global context can hold it. */
   globalOnly?: boolean;
+  /**
+   * The value that removes the finding when set in the global configuration, if one line does it without judgement
+   * (given the setting it replaces: an algorithm list minus its weak names). Becomes the finding's remedy.
+   */
+  safeValue?: string | ((setting: SshdSetting) => string | undefined);
 }
 
 /**
@@ -45,9 +50,23 @@ export function judgeEachContext(model: SshdConfigModel, judgement: Judgement, v
       continue;
     }
     const decidingSetting = isGlobal || setHere === keyword ? setting : context.get(setHere);
-    findings.push(settingFinding(model, context, judgement.keyword, decidingSetting, problem));
+    const finding = settingFinding(model, context, judgement.keyword, decidingSetting, problem);
+    const remedy = isGlobal ? remedyFor(model, judgement, setting) : undefined;
+    findings.push(remedy ? { ...finding, remedy } : finding);
   }
   return findings;
+}
+
+/**
+ * The remedy of a global finding about the keyword's own value. None when an Include that was not read could set the
+ * keyword first: where the line must go, and whether it would win, is then unknown.
+ */
+function remedyFor(model: SshdConfigModel, judgement: Judgement, setting: SshdSetting): SshdRemedy | undefined {
+  if (judgement.safeValue === undefined || setting.unreadIncludeBefore) return undefined;
+  if (!setting.location && model.unreadIncludes.length > 0) return undefined;
+  const value = typeof judgement.safeValue === 'string' ? judgement.safeValue : judgement.safeValue(setting);
+  if (value === undefined) return undefined;
+  return { keyword: judgement.keyword, value, ...(setting.location && { replaces: setting.location }), mainFile: model.file };
 }
 
 /** A finding at the line that set `setting`, or at line 1 of the main file when the value is OpenSSH's default. */

@@ -18,7 +18,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'GatewayPorts no', '```'].join('\n'),
   check(model) {
-    const judgement = { keyword: 'GatewayPorts', dependsOn: ['AllowTcpForwarding', 'DisableForwarding'] };
+    const judgement = { keyword: 'GatewayPorts', dependsOn: ['AllowTcpForwarding', 'DisableForwarding'], safeValue: 'no' };
     return judgeEachContext(model, judgement, (setting, context, where) => {
       const value = valueOf(setting);
       const remoteForwarding = REMOTE_FORWARDING.has(valueOf(context.get('allowtcpforwarding'))) && valueOf(context.get('disableforwarding')) !== 'yes';

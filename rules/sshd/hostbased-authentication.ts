@@ -15,7 +15,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'HostbasedAuthentication no', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'HostbasedAuthentication' }, (setting, _context, where) =>
+    return judgeEachContext(model, { keyword: 'HostbasedAuthentication', safeValue: 'no' }, (setting, _context, where) =>
       valueOf(setting) === 'yes' ? `HostbasedAuthentication is yes ${where}: root on any trusted host can log in here as any user.` : undefined,
     );
   },

@@ -15,7 +15,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'IgnoreRhosts yes', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'IgnoreRhosts' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'IgnoreRhosts', safeValue: 'yes' }, (setting, _context, where) => {
       const value = valueOf(setting);
       return value === 'yes' ? undefined : `IgnoreRhosts is ${value} ${where}: users' .rhosts or .shosts files can let other hosts log in as them.`;
     });

@@ -38,7 +38,7 @@ export default defineRule({
     '```',
   ].join('\n'),
   check(model) {
-    const judgement = { keyword: 'KbdInteractiveAuthentication', dependsOn: ['UsePAM', 'AuthenticationMethods'] };
+    const judgement = { keyword: 'KbdInteractiveAuthentication', dependsOn: ['UsePAM', 'AuthenticationMethods'], safeValue: 'no' };
     return judgeEachContext(model, judgement, (setting, context, where) =>
       valueOf(setting) === 'yes' && valueOf(context.get('usepam')) === 'yes' && opensWithPasswordsOnly(context, 'keyboard-interactive')
         ? `KbdInteractiveAuthentication is yes ${where} while UsePAM is yes: PAM asks for the account password, so a password alone lets a user log in even where PasswordAuthentication is no.`

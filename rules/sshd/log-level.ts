@@ -25,7 +25,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'LogLevel VERBOSE', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'LogLevel' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'LogLevel', safeValue: 'VERBOSE' }, (setting, _context, where) => {
       const level = (setting.values[0] ?? '').toUpperCase();
       if (level === 'VERBOSE') return undefined;
       if (level.startsWith('DEBUG')) {

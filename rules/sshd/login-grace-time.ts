@@ -18,7 +18,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set 60 seconds or less (but not 0):', '', '```', 'LoginGraceTime 60', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'LoginGraceTime', globalOnly: true }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'LoginGraceTime', globalOnly: true, safeValue: String(LONGEST_SECONDS) }, (setting, _context, where) => {
       const seconds = Number(setting.values[0]);
       if (seconds === 0) return `LoginGraceTime is 0 ${where}: unauthenticated connections are never dropped.`;
       return seconds > LONGEST_SECONDS ? `LoginGraceTime is ${seconds} seconds ${where}: unauthenticated connections are kept for more than ${LONGEST_SECONDS} seconds.` : undefined;

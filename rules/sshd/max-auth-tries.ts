@@ -17,7 +17,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set 4 or fewer:', '', '```', 'MaxAuthTries 4', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'MaxAuthTries' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'MaxAuthTries', safeValue: String(MOST_TRIES) }, (setting, _context, where) => {
       const tries = Number(setting.values[0]);
       return tries > MOST_TRIES ? `MaxAuthTries is ${tries} ${where}: more than ${MOST_TRIES} authentication attempts are allowed per connection.` : undefined;
     });

@@ -17,7 +17,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set 10 or fewer:', '', '```', 'MaxSessions 10', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'MaxSessions' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'MaxSessions', safeValue: String(MOST_SESSIONS) }, (setting, _context, where) => {
       const sessions = Number(setting.values[0]);
       return sessions > MOST_SESSIONS ? `MaxSessions is ${sessions} ${where}: one connection may open more than ${MOST_SESSIONS} sessions.` : undefined;
     });

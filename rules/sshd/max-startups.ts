@@ -21,7 +21,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set 10:30:60 or stricter:', '', '```', 'MaxStartups 10:30:60', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'MaxStartups', globalOnly: true }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'MaxStartups', globalOnly: true, safeValue: `${START}:${RATE}:${FULL}` }, (setting, _context, where) => {
       const value = setting.values[0] ?? '';
       // sshd -T prints all three fields; a lone start value means start:100:start.
       const [start, rate = 100, full = start] = value.split(':').map(Number);

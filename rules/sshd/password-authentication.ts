@@ -37,7 +37,7 @@ export default defineRule({
     'On cloud images, set `ssh_pwauth: false` in cloud-init or fix `50-cloud-init.conf`. Check with `sshd -T | grep passwordauthentication`.',
   ].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'PasswordAuthentication', dependsOn: ['AuthenticationMethods'] }, (setting, context, where) =>
+    return judgeEachContext(model, { keyword: 'PasswordAuthentication', dependsOn: ['AuthenticationMethods'], safeValue: 'no' }, (setting, context, where) =>
       valueOf(setting) === 'yes' && opensWithPasswordsOnly(context, 'password')
         ? `PasswordAuthentication is yes ${where}: a password alone lets a user log in, so accounts can be brute-forced.`
         : undefined,

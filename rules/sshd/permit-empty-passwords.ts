@@ -15,7 +15,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'PermitEmptyPasswords no', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'PermitEmptyPasswords' }, (setting, _context, where) =>
+    return judgeEachContext(model, { keyword: 'PermitEmptyPasswords', safeValue: 'no' }, (setting, _context, where) =>
       valueOf(setting) === 'yes' ? `PermitEmptyPasswords is yes ${where}: an account with an empty password can log in with no credential.` : undefined,
     );
   },

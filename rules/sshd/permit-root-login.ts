@@ -33,7 +33,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'PermitRootLogin no', '```', '', 'and give administrators their own accounts with `sudo`.'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'PermitRootLogin' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'PermitRootLogin', safeValue: 'no' }, (setting, _context, where) => {
       const value = valueOf(setting);
       if (value === 'no') return undefined;
       const known = ROOT_ACCESS.get(value) ?? { shown: value, access: 'root may be able to log in' };

@@ -15,7 +15,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'PermitTunnel no', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'PermitTunnel' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'PermitTunnel', safeValue: 'no' }, (setting, _context, where) => {
       const value = valueOf(setting);
       return value === 'no' ? undefined : `PermitTunnel is ${value} ${where}: users can bridge their machine into this host's networks with tun/tap tunnels.`;
     });

@@ -17,7 +17,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'PermitUserEnvironment no', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'PermitUserEnvironment', globalOnly: true }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'PermitUserEnvironment', globalOnly: true, safeValue: 'no' }, (setting, _context, where) => {
       const value = setting.values.join(' ');
       return value.toLowerCase() === 'no' ? undefined : `PermitUserEnvironment is ${redacted(value, 60)} ${where}: users can set environment variables such as LD_PRELOAD for their sessions and escape forced commands.`;
     });

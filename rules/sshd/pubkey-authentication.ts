@@ -19,7 +19,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'PubkeyAuthentication yes', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'PubkeyAuthentication' }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'PubkeyAuthentication', safeValue: 'yes' }, (setting, _context, where) => {
       const value = valueOf(setting);
       return value === 'no' ? `PubkeyAuthentication is no ${where}: users cannot log in with keys and fall back to weaker methods.` : undefined;
     });

@@ -16,7 +16,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'StrictModes yes', '```'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'StrictModes', globalOnly: true }, (setting, _context, where) => {
+    return judgeEachContext(model, { keyword: 'StrictModes', globalOnly: true, safeValue: 'yes' }, (setting, _context, where) => {
       const value = valueOf(setting);
       return value === 'yes' ? undefined : `StrictModes is ${value} ${where}: sshd accepts authorized_keys files that other users can write.`;
     });

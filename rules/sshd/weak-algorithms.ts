@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import type { SshdSetting } from '../../src/model/sshd-config.js';
 import { judgeEachContext, wordsOf } from './each-setting.js';
 import { cis, devSec, manual, MOZILLA_MODERN, SSH_AUDIT } from './references.js';
 import { WEAK_ALGORITHMS } from './weak-algorithm-names.js';
@@ -44,7 +45,7 @@ export default defineRule({
   ].join('\n'),
   check(model) {
     return WEAK_ALGORITHMS.flatMap(({ keyword, globalOnly, isWeak, why }) =>
-      judgeEachContext(model, { keyword, globalOnly }, (setting, _context, where) => {
+      judgeEachContext(model, { keyword, globalOnly, safeValue: (setting) => strongOnly(setting, isWeak) }, (setting, _context, where) => {
         const weak = wordsOf(setting).filter(isWeak);
         if (weak.length === 0) return undefined;
         return `${keyword} enables ${weak.join(', ')} ${where}: ${why}.`;
@@ -52,3 +53,9 @@ export default defineRule({
     );
   },
 });
+
+/** The list without its weak names, as one line of the keyword; undefined when nothing strong is left (that needs a choice). */
+function strongOnly(setting: SshdSetting, isWeak: (name: string) => boolean): string | undefined {
+  const strong = wordsOf(setting).filter((name) => !isWeak(name));
+  return strong.length > 0 ? strong.join(',') : undefined;
+}

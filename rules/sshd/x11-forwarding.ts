@@ -16,7 +16,7 @@ export default defineRule({
   ].join('\n'),
   remediation: ['Set:', '', '```', 'X11Forwarding no', '```', '', 'or turn off every kind of forwarding with `DisableForwarding yes`.'].join('\n'),
   check(model) {
-    return judgeEachContext(model, { keyword: 'X11Forwarding', dependsOn: ['DisableForwarding'] }, (setting, context, where) =>
+    return judgeEachContext(model, { keyword: 'X11Forwarding', dependsOn: ['DisableForwarding'], safeValue: 'no' }, (setting, context, where) =>
       valueOf(setting) === 'yes' && valueOf(context.get('disableforwarding')) !== 'yes'
         ? `X11Forwarding is yes ${where}: a compromised server can read and drive the desktop of every user who forwards X11.`
         : undefined,

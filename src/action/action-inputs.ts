@@ -8,7 +8,7 @@ export const ACTION_INPUTS = {
   format: 'sarif',
   output: 'parapet.sarif',
   'fail-on': 'high',
-  'app-ports': '8081,8084',
+  'app-ports': '',
   category: '',
   args: '',
   sweep: '',

@@ -39,7 +39,8 @@ export function chooseAnnotations(report: Report, workspace: string, reserved: P
   const warnings = report.problems.filter((problem) => problem.level !== 'error');
   const all = [
     ...errors.map((problem) => ofProblem(problem, workspace)),
-    ...[...report.findings].sort(compareRank).map((finding) => ofFinding(finding, titles.get(finding.ruleId) ?? finding.ruleId, workspace)),
+    // A suppressed finding was accepted: it stays in SARIF, but is not put before the pull request's reviewers again.
+    ...report.findings.filter((finding) => !finding.suppression).sort(compareRank).map((finding) => ofFinding(finding, titles.get(finding.ruleId) ?? finding.ruleId, workspace)),
     ...warnings.map((problem) => ofProblem(problem, workspace)),
   ];
   const shownAnnotations: Annotation[] = [];

@@ -15,6 +15,9 @@ const OWN_INPUT: Record<ActionCommand, Record<string, InputName>> = {
   sweep: { format: 'format', output: 'output', 'fail-on': 'fail-on', 'app-ports': 'app-ports', regions: 'regions', subscriptions: 'subscriptions', projects: 'projects' },
 };
 
+/** Options the Action refuses: it reports on a pull request's files and never changes them. */
+const NOT_IN_ACTION: readonly string[] = ['fix'];
+
 /** What `args` may set: the options of the command without an input of their own. */
 export interface FurtherArguments {
   type?: string;
@@ -26,6 +29,9 @@ export interface FurtherArguments {
   snapshotDir?: string;
   shard?: string;
   concurrency?: number;
+  baseline?: string;
+  config?: string;
+  inlineIgnores?: boolean;
 }
 
 /** Parses the `args` input by the CLI's own option rules (yargs, with the options of `parapet scan` or `parapet sweep`). */
@@ -50,6 +56,9 @@ export async function parseArgsInput(text: string, command: ActionCommand = 'sca
   } catch (error) {
     return usageError(command, shown((error as Error).message.replace(/:?\s*\n\s*/g, ': '), 300));
   }
+  for (const option of NOT_IN_ACTION) {
+    if (parsed[option] !== undefined) return usageError(command, `--${option} changes files: the Action reports on the workspace and never edits it`);
+  }
   for (const [option, input] of Object.entries(OWN_INPUT[command])) {
     if (parsed[option] !== undefined) return usageError(command, `--${option} has an input of its own — set '${input}' instead`);
   }
@@ -63,6 +72,9 @@ export async function parseArgsInput(text: string, command: ActionCommand = 'sca
     snapshotDir: parsed['snapshot-dir'] as string | undefined,
     shard: parsed.shard as string | undefined,
     concurrency: parsed.concurrency as number | undefined,
+    baseline: parsed.baseline as string | undefined,
+    config: parsed.config as string | undefined,
+    inlineIgnores: parsed['inline-ignores'] as boolean | undefined,
   };
 }
 
@@ -72,6 +84,6 @@ function withoutDefault<T extends object>(option: T): Omit<T, 'default'> {
 }
 
 function usageError(command: ActionCommand, message: string): { usageError: string } {
-  const further = Object.keys(OPTIONS[command]).filter((name) => !OWN_INPUT[command][name]);
+  const further = Object.keys(OPTIONS[command]).filter((name) => !OWN_INPUT[command][name] && !NOT_IN_ACTION.includes(name));
   return { usageError: `Input 'args': ${message} (it takes the options of 'parapet ${command}' that have no input of their own: ${further.map((name) => `--${name}`).join(', ')})` };
 }

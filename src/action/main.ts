@@ -7,9 +7,11 @@ import { shown } from '../model/quote.js';
 import { atLeast } from '../model/severity.js';
 import { loadReporter } from '../reporters/index.js';
 import { EXIT, scanExitStatus } from '../cli/exit-status.js';
+import { canFail } from '../model/finding.js';
 import { scanForReport } from '../cli/scan-report.js';
 import { sweepForReport } from '../cli/sweep-command.js';
 import { writeReport } from '../cli/write-report.js';
+import { applyBaseline } from '../baseline/apply-baseline.js';
 import { chooseAnnotations } from './annotations.js';
 import { ensureCloudSdk } from './cloud-sdks.js';
 import { setOutputs } from './outputs.js';
@@ -31,9 +33,11 @@ async function run(): Promise<void> {
     const { failure } = ensureCloudSdk(inputs.sweep.cloud, ACTION_DIRECTORY, (line) => core.info(line));
     if (failure) return core.setFailed(failure);
   }
-  const report = inputs.sweep ? await sweepForReport(inputs.sweep) : await scanForReport({ ...inputs, baseDirectory: workspace });
+  const scanned = inputs.sweep ? await sweepForReport(inputs.sweep) : await scanForReport({ ...inputs, baseDirectory: workspace });
+  // Code scanning ignores baselineState: an absent (fixed) result uploaded would stay an open alert, so SARIF leaves them out.
+  const report = inputs.baseline ? applyBaseline(scanned, inputs.baseline, { scannedPaths: inputs.sweep ? [] : inputs.paths, reportAbsent: inputs.format !== 'sarif' }) : scanned;
   const errors = report.problems.filter((problem) => problem.level === 'error').length;
-  const failing = report.findings.filter((finding) => atLeast(finding.severity, inputs.failOn)).length;
+  const failing = report.findings.filter((finding) => canFail(finding) && atLeast(finding.severity, inputs.failOn)).length;
 
   let limitsReached: string[] = [];
   let writeFailure: string | undefined;

@@ -11,6 +11,11 @@ import type { IacOptions } from '../inputs/input-format.js';
 import { inputValue, type InputName } from './action-inputs.js';
 import { parseArgsInput } from './args-input.js';
 import { workspacePath } from './workspace-path.js';
+import { readBaseline, type Baseline } from '../baseline/read-baseline.js';
+import { RULE_IDS } from '../cli/scan-report.js';
+import { settingsUnder } from '../policy/apply-policy.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.js';
 
 /** What the Action was asked to do, checked: every path is absolute. */
 export interface ScanInputs {
@@ -27,6 +32,11 @@ export interface ScanInputs {
   category?: string;
   /** Input `sweep`: the cloud to read live instead of `paths`, checked as `parapet sweep` checks its options. */
   sweep?: SweepPlan;
+  /** `--baseline` in input `args`, read: findings are compared with it, and only new ones fail the step. */
+  baseline?: Baseline;
+  /** The .parapet.yml found upward from the paths (up to the repository root, the workspace). */
+  policy?: Policy;
+  inlineIgnores: boolean;
 }
 
 const FAIL_ON = [...SEVERITIES, 'none'] as const;
@@ -76,21 +86,29 @@ export async function readScanInputs(workspace: string): Promise<ScanInputs | { 
   }
   const iac = iacOptionsFor(extra.varFile?.map(inWorkspace), extra.parameter);
   if ('usageError' in iac) return { usageError: `Input 'args': ${iac.usageError}` };
+  const baseline = extra.baseline === undefined ? undefined : readBaseline(inWorkspace(extra.baseline));
+  if (baseline && 'usageError' in baseline) return { usageError: `Input 'args': ${baseline.usageError}` };
 
-  const paths = value('paths').split(/\s+/).filter(Boolean);
+  const paths = (value('paths').split(/\s+/).filter(Boolean).length > 0 ? value('paths').split(/\s+/).filter(Boolean) : ['.']).map(inWorkspace);
+  const loaded = await loadPolicy(cloud ? [workspace] : paths, RULE_IDS, extra.config === undefined ? undefined : inWorkspace(extra.config), workspace);
+  if ('usageError' in loaded) return { usageError: loaded.usageError };
+  if (sweep) sweep.policy = loaded.policy;
   const root = value('root');
   return {
     workspace,
-    paths: (paths.length > 0 ? paths : ['.']).map(inWorkspace),
+    paths,
     root: root ? inWorkspace(root) : undefined,
     type: extra.type,
     format,
     output: inWorkspace(output),
     failOn,
-    settings,
+    settings: settingsUnder(settings, loaded.policy, value('app-ports') !== ''),
     iac,
     category: category || undefined,
     sweep,
+    baseline,
+    policy: loaded.policy,
+    inlineIgnores: extra.inlineIgnores ?? true,
   };
 }
 

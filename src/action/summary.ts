@@ -2,6 +2,7 @@ import { compareRank } from '../engine/most-severe.js';
 import { compareText } from '../engine/compare-text.js';
 import type { InputProblem } from '../model/problem.js';
 import { atLeast, SEVERITIES, type Severity } from '../model/severity.js';
+import { canFail } from '../model/finding.js';
 import type { Report } from '../reporters/report.js';
 import { ANNOTATION_LEVELS, SHOWN_PER_LEVEL, type AnnotationLevel } from './annotations.js';
 import { lineLink, summaryText } from './summary-text.js';
@@ -59,7 +60,7 @@ function severityCounts({ report }: SummaryFacts): string[] {
 }
 
 function verdict({ report, failOn }: SummaryFacts, errors: number): string {
-  const failing = report.findings.filter((finding) => atLeast(finding.severity, failOn)).length;
+  const failing = report.findings.filter((finding) => canFail(finding) && atLeast(finding.severity, failOn)).length;
   const reasons = [
     ...(failing > 0 ? [`${count(failing, 'finding')} at or above \`${failOn}\` (\`fail-on\`)`] : []),
     ...(errors > 0 ? [`${count(errors, 'input')} that could not be judged`] : []),

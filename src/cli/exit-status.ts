@@ -1,4 +1,4 @@
-import type { Finding } from '../model/finding.js';
+import { canFail, type Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
 import { atLeast, type Severity } from '../model/severity.js';
 
@@ -14,7 +14,3 @@ export function scanExitStatus(result: { problems: readonly InputProblem[]; find
   return result.findings.some((finding) => canFail(finding) && atLeast(finding.severity, failOn)) ? EXIT.findings : EXIT.clean;
 }
 
-/** Whether a finding can fail the run: not suppressed, and new (or no baseline was given). */
-export function canFail(finding: Finding): boolean {
-  return !finding.suppression && (finding.baselineState === undefined || finding.baselineState === 'new');
-}

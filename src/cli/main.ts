@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { shownError } from '../model/shown-error.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exit-status.js';
+import { BASELINE_WRITE_OPTIONS } from './baseline-options.js';
 import { SCAN_OPTIONS } from './scan-options.js';
 import { CLOUDS, SWEEP_OPTIONS } from './sweep-options.js';
 
@@ -12,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('parapet')
     .version(VERSION)
     .strict()
-    .demandCommand(1, 'Name a command: scan, sweep, merge, sshd effective or rules.')
+    .demandCommand(1, 'Name a command: scan, sweep, merge, baseline write, fix, explain, init, sshd effective or rules.')
     .command(
       'scan [paths..]',
       'Scan files and directories (recursively) and report findings.',
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
           .options(SCAN_OPTIONS),
       async (args) => {
         const { runScan } = await import('./scan-command.js');
-        exitCode = await runScan({ ...args, paths: args.paths ?? ['.'], failOn: args['fail-on'], appPorts: args['app-ports'], varFile: args['var-file'], parameter: args.parameter });
+        exitCode = await runScan({ ...args, paths: args.paths ?? ['.'], failOn: args['fail-on'], appPorts: args['app-ports'], varFile: args['var-file'], parameter: args.parameter, inlineIgnores: args['inline-ignores'] });
       },
     )
     .command(
@@ -49,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
           snapshotDir: args['snapshot-dir'],
           concurrency: args.concurrency,
           shard: args.shard,
+          config: args.config,
+          baseline: args.baseline,
         });
       },
     )
@@ -63,6 +66,20 @@ async function main(argv: string[]): Promise<number> {
         const { runMerge } = await import('./merge-command.js');
         exitCode = runMerge({ files: args.files, output: args.output });
       },
+    )
+    .command('baseline', 'Record the findings of a scan, for later scans to report only what is new (--baseline).', (baseline) =>
+      baseline.demandCommand(1, 'Name a baseline subcommand: write.').command(
+        'write [paths..]',
+        'Scan and write every finding into a SARIF log to compare later scans with (parapet scan --baseline FILE).',
+        (command) =>
+          command
+            .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or directories to scan' })
+            .options(BASELINE_WRITE_OPTIONS),
+        async (args) => {
+          const { runBaselineWrite } = await import('./baseline-command.js');
+          exitCode = await runBaselineWrite({ ...args, paths: args.paths ?? ['.'], appPorts: args['app-ports'], varFile: args['var-file'], parameter: args.parameter, inlineIgnores: args['inline-ignores'] });
+        },
+      ),
     )
     .command('sshd', 'Show how sshd reads a configuration.', (sshd) =>
       sshd
@@ -82,6 +99,28 @@ async function main(argv: string[]): Promise<number> {
         ),
     )
     .command(
+      'fix <file>',
+      'Fix the sshd findings a one-line change removes: print the change as a diff, or make it with --write.',
+      (command) =>
+        command
+          .positional('file', { type: 'string', demandOption: true, describe: 'The main sshd_config' })
+          .option('write', { type: 'boolean', default: false, describe: 'Edit the files in place (otherwise only show the diff)' })
+          .options({ root: SCAN_OPTIONS.root, 'fail-on': SCAN_OPTIONS['fail-on'], 'app-ports': SCAN_OPTIONS['app-ports'] }),
+      async (args) => {
+        const { runFix } = await import('./fix-command.js');
+        exitCode = await runFix({ file: args.file, root: args.root, write: args.write, failOn: args['fail-on'], appPorts: args['app-ports'] });
+      },
+    )
+    .command(
+      'explain <rule>',
+      "Explain a rule: why it matters, how to fix what it finds, its sources, and a bad and a good example.",
+      (command) => command.positional('rule', { type: 'string', demandOption: true, describe: 'A rule id, e.g. sshd/password-authentication' }),
+      async (args) => {
+        const { runExplain } = await import('./explain-command.js');
+        exitCode = runExplain(args.rule);
+      },
+    )
+    .command(
       'rules',
       'List the rules (id, severity, title, source).',
       (command) =>
@@ -91,6 +130,15 @@ async function main(argv: string[]): Promise<number> {
       async (args) => {
         const { runRulesCommand } = await import('./rules-command.js');
         exitCode = runRulesCommand(args.format, args['write-docs']);
+      },
+    )
+    .command(
+      'init [directory]',
+      'Write a commented starter .parapet.yml (never over an existing one).',
+      (command) => command.positional('directory', { type: 'string', default: '.', describe: 'Where to write it' }),
+      async (args) => {
+        const { runInit } = await import('./init-command.js');
+        exitCode = runInit(args.directory ?? '.');
       },
     )
     .fail((message, error) => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type * as Sarif from 'sarif';
 import { shown } from '../model/quote.js';
-import { mergeSarif, notParapetSarif } from '../reporters/merge-sarif.js';
+import { mergeSarif } from '../reporters/merge-sarif.js';
+import { readParapetSarif } from '../reporters/read-parapet-sarif.js';
 import { EXIT } from './exit-status.js';
 import { writeReport } from './write-report.js';
 
@@ -18,7 +18,7 @@ export interface MergeArguments {
 export function runMerge(args: MergeArguments): number {
   const logs: Sarif.Log[] = [];
   for (const file of args.files) {
-    const log = readLog(file);
+    const log = readParapetSarif(file);
     if (typeof log === 'string') process.stderr.write(`parapet: ${shown(file)} is not merged: ${log} — merge the SARIF logs that parapet scan or sweep wrote with --format sarif\n`);
     else logs.push(log);
   }
@@ -34,22 +34,4 @@ export function runMerge(args: MergeArguments): number {
     return EXIT.error;
   }
   return logs.length === args.files.length ? EXIT.clean : EXIT.error;
-}
-
-/** The file's log, or why it is not one Parapet wrote — never with any of its content, which is not Parapet's to show. */
-function readLog(file: string): Sarif.Log | string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-  }
-  let log: unknown;
-  try {
-    log = JSON.parse(text);
-  } catch {
-    // JSON.parse's message quotes the text around the error.
-    return 'it is not JSON';
-  }
-  return notParapetSarif(log) ?? (log as Sarif.Log);
 }

@@ -5,7 +5,13 @@ import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { deliverReport } from './deliver-report.js';
 import { EXIT } from './exit-status.js';
 import { iacOptionsFor } from './iac-options.js';
-import { scanForReport } from './scan-report.js';
+import { RULE_IDS, scanForReport } from './scan-report.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { settingsUnder } from '../policy/apply-policy.js';
+import { shown } from '../model/quote.js';
+import { applyBaseline } from '../baseline/apply-baseline.js';
+import { readBaseline } from '../baseline/read-baseline.js';
+import { fixesOfScan } from '../fix/scan-fixes.js';
 
 export interface ScanArguments {
   paths: string[];
@@ -14,18 +20,32 @@ export interface ScanArguments {
   output?: string;
   root?: string;
   failOn: Severity | 'none';
-  appPorts: string;
+  appPorts?: string;
+  config?: string;
+  inlineIgnores: boolean;
   varFile?: string[];
   parameter?: string[];
+  baseline?: string;
+  /** --fix: write every sshd fix, then report what remains. */
+  fix?: boolean;
 }
 
 export async function runScan(args: ScanArguments): Promise<number> {
-  const settings = ruleSettingsFor(args.appPorts);
-  if (!settings) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${args.appPorts}'`);
+  const given = ruleSettingsFor(args.appPorts);
+  if (!given) return usageError(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts ?? '', 80)}'`);
+  const loaded = await loadPolicy(args.paths, RULE_IDS, args.config);
+  if ('usageError' in loaded) return usageError(loaded.usageError);
+  const settings = settingsUnder(given, loaded.policy, args.appPorts !== undefined);
   const iac = iacOptionsFor(args.varFile, args.parameter);
   if ('usageError' in iac) return usageError(iac.usageError);
-  const result = await scanForReport({ paths: args.paths, type: args.type, root: args.root, format: args.format, settings, iac, baseDirectory: resolve(args.root ?? '.') });
-  return deliverReport(result, args.format, args.output, args.failOn);
+  // Read before the scan: a baseline that cannot be used stops the run before any work, never compares with nothing.
+  const baseline = args.baseline === undefined ? undefined : readBaseline(args.baseline);
+  if (baseline && 'usageError' in baseline) return usageError(baseline.usageError);
+  const request = { paths: args.paths, type: args.type, root: args.root, format: args.format, settings, iac, baseDirectory: resolve(args.root ?? '.'), policy: loaded.policy, inlineIgnores: args.inlineIgnores };
+  const fixed = await fixesOfScan(await scanForReport(request), { ...request, write: args.fix === true, rescan: () => scanForReport(request) });
+  const scanned = fixed.report;
+  const result = baseline ? applyBaseline(scanned, baseline, { scannedPaths: args.paths }) : scanned;
+  return Math.max(fixed.status, await deliverReport(result, args.format, args.output, args.failOn));
 }
 
 function usageError(message: string): number {

@@ -10,7 +10,11 @@ export const SCAN_OPTIONS = {
   output: { type: 'string', describe: 'Write the report to this file instead of standard output' },
   root: { type: 'string', describe: 'A collected host image: paths inside inputs (sshd Include, links) are read inside it, as if it were /' },
   'fail-on': { choices: ['critical', 'high', 'medium', 'low', 'none'] as const, default: 'medium' as const, describe: 'Exit 1 when a finding has at least this severity' },
-  'app-ports': { type: 'string', default: '8081,8084', describe: 'Application ports that must never be reachable from public addresses (comma-separated)' },
+  'app-ports': { type: 'string', describe: 'Application ports that must never be reachable from public addresses (comma-separated; default: networks.appPorts of .parapet.yml, else 8081,8084)' },
+  config: { type: 'string', describe: 'The configuration file (default: the .parapet.yml found upward from the scanned paths, up to the repository root)' },
+  'inline-ignores': { type: 'boolean', default: true, describe: 'Honour # parapet-ignore comments (--no-inline-ignores: report what they suppress, for an auditor)' },
   'var-file': { type: 'string', array: true, describe: 'Terraform: a variable file to read after the module\'s own (repeatable, in order)' },
   parameter: { type: 'string', array: true, describe: 'CloudFormation and ARM: a template parameter value, key=value (repeatable)' },
+  fix: { type: 'boolean', describe: 'Edit sshd configurations in place to make every safe one-line fix, then report what remains' },
+  baseline: { type: 'string', describe: 'A SARIF log of an earlier scan (parapet baseline write): mark each finding new, unchanged, updated or absent, and fail only on new ones' },
 } as const satisfies Record<string, Options>;

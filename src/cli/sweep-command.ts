@@ -9,12 +9,18 @@ import { RULES } from '../../rules/index.js';
 import { formatByType } from '../inputs/formats.js';
 import { problemAt } from '../model/problem.js';
 import { FileJudge } from '../scan/file-judge.js';
+import { applyPolicy, rulesUnder, settingsUnder } from '../policy/apply-policy.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.js';
+import { RULE_IDS } from './scan-report.js';
 import type { Report } from '../reporters/report.js';
 import type { Cloud, SweepOptions } from '../sweep/cloud-sweeper.js';
 import { parseShard, SHARD_EXPECTED, type Shard } from '../sweep/shard.js';
 import { sweepInThread } from '../sweep/sweep-thread.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { deliverReport } from './deliver-report.js';
+import { applyBaseline } from '../baseline/apply-baseline.js';
+import { readBaseline } from '../baseline/read-baseline.js';
 import { EXIT } from './exit-status.js';
 
 export interface SweepArguments {
@@ -22,7 +28,8 @@ export interface SweepArguments {
   format: ReportFormat;
   output?: string;
   failOn: Severity | 'none';
-  appPorts: string;
+  appPorts?: string;
+  config?: string;
   regions?: string;
   assumeRole?: string[];
   accountsFile?: string;
@@ -32,6 +39,7 @@ export interface SweepArguments {
   snapshotDir?: string;
   concurrency: number;
   shard?: string;
+  baseline?: string;
 }
 
 /** A sweep, checked: what to read of the cloud, and how to judge and report it. */
@@ -47,22 +55,29 @@ export interface SweepPlan {
   category?: string;
   /** With a snapshot directory: paths in SARIF are made relative to this directory instead of it (the Action: the workspace). */
   baseDirectory?: string;
+  /** .parapet.yml: rules off or at other severities, overrides and ignore entries by resource (a sweep has no comments to read). */
+  policy?: Policy;
 }
 
 /** `parapet sweep`: reads the cloud into export files (kept with --snapshot-dir) and judges them as `scan` would. */
 export async function runSweep(args: SweepArguments): Promise<number> {
   const plan = planSweep(args);
-  if ('usageError' in plan) {
-    process.stderr.write(`parapet: ${plan.usageError}\n`);
-    return EXIT.error;
-  }
-  return await deliverReport(await sweepForReport(plan), args.format, args.output, args.failOn);
+  if ('usageError' in plan) return usageError(plan.usageError);
+  const loaded = await loadPolicy(['.'], RULE_IDS, args.config);
+  if ('usageError' in loaded) return usageError(loaded.usageError);
+  plan.policy = loaded.policy;
+  plan.settings = settingsUnder(plan.settings, loaded.policy, args.appPorts !== undefined);
+  // Read before the sweep: a baseline that cannot be used stops the run before the cloud is read.
+  const baseline = args.baseline === undefined ? undefined : readBaseline(args.baseline);
+  if (baseline && 'usageError' in baseline) return usageError(baseline.usageError);
+  const swept = await sweepForReport(plan);
+  return await deliverReport(baseline ? applyBaseline(swept, baseline, { scannedPaths: [] }) : swept, args.format, args.output, args.failOn);
 }
 
 /** Checks the arguments of a sweep (the CLI's options, or the Action's inputs): a wrong one is a usage error naming its option. */
 export function planSweep(args: SweepArguments & { category?: string; baseDirectory?: string }): SweepPlan | { usageError: string } {
   const settings = ruleSettingsFor(args.appPorts);
-  if (!settings) return { usageError: `--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts, 80)}'` };
+  if (!settings) return { usageError: `--app-ports takes ${APP_PORTS_EXPECTED}, got '${shown(args.appPorts ?? '', 80)}'` };
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) return { usageError: `--concurrency takes a whole number from 1 to 64, got '${args.concurrency}'` };
   let shard: Shard | undefined;
   if (args.shard !== undefined && !(shard = parseShard(args.shard))) return { usageError: `--shard takes ${SHARD_EXPECTED}, got '${shown(args.shard, 80)}'` };
@@ -86,7 +101,8 @@ export async function sweepForReport(plan: SweepPlan): Promise<Report> {
   const directory = plan.snapshotDir ?? mkdtempSync(join(tmpdir(), 'parapet-sweep-'));
   try {
     mkdirSync(directory, { recursive: true });
-    const judge = new FileJudge({ rules: RULES, settings: plan.settings, limit: FINDINGS_SHOWN[plan.format] });
+    const rules = rulesUnder(RULES, plan.policy);
+    const judge = new FileJudge({ rules, settings: plan.settings, limit: FINDINGS_SHOWN[plan.format] });
     const format = formatByType(plan.cloud)!;
     let judging = Promise.resolve();
     const swept = await sweepInThread({
@@ -101,16 +117,22 @@ export async function sweepForReport(plan: SweepPlan): Promise<Report> {
     await judging;
     if (process.stderr.isTTY) process.stderr.write('\n');
     const judged = judge.judged();
-    const problems = [...swept.problems, ...judged.problems];
+    const governed = applyPolicy(judged.findings, judged.scannedFiles, plan.policy, { inlineIgnores: false, ruleIds: RULE_IDS });
+    const problems = [...swept.problems, ...judged.problems, ...governed.problems];
     if (swept.files.length === 0 && !problems.some((problem) => problem.level === 'error')) {
       problems.push(problemAt('input/nothing-scanned', { file: directory }, 'the sweep found no security group in any target it read — nothing was judged'));
     }
     // Without --snapshot-dir the files are gone after the report: paths are given as their names alone.
     const baseDirectory = plan.snapshotDir === undefined ? resolve(directory) : resolve(plan.baseDirectory ?? directory);
-    return { ...judged, problems, scannedFiles: judged.scannedFiles.sort(), skippedFiles: [], rules: RULES, baseDirectory, category: plan.category };
+    return { ...judged, findings: governed.findings, problems, scannedFiles: judged.scannedFiles.sort(), skippedFiles: [], rules, baseDirectory, category: plan.category };
   } finally {
     if (plan.snapshotDir === undefined) rmSync(directory, { recursive: true, force: true });
   }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`parapet: ${message}\n`);
+  return EXIT.error;
 }
 
 function showProgress(done: number, total: number, groups: number): void {

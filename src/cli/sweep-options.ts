@@ -9,6 +9,8 @@ export const SWEEP_OPTIONS = {
   output: SCAN_OPTIONS.output,
   'fail-on': SCAN_OPTIONS['fail-on'],
   'app-ports': SCAN_OPTIONS['app-ports'],
+  baseline: { type: 'string', describe: "A SARIF log of an earlier sweep: mark each finding new, unchanged, updated or absent, and fail only on new ones (what is new since yesterday's sweep)" },
+  config: { type: 'string', describe: 'The configuration file (default: the .parapet.yml found upward from the working directory, up to the repository root)' },
   regions: { type: 'string', describe: 'AWS: these regions (comma-separated) instead of every enabled one' },
   'assume-role': { type: 'string', array: true, describe: 'AWS: assume this role and sweep its account (repeatable)' },
   'accounts-file': { type: 'string', describe: 'AWS: a file of role ARNs, one per line, one account each' },

@@ -16,9 +16,11 @@ export type RuleReference =
 export interface RuleSettings {
   /** Application ports that must never be reachable from public addresses (Flow's 8081 and 8084 by default). */
   appPorts: number[];
+  /** The networks administrators come from (office, VPN, bastion), as CIDRs: `networks.trusted` of .parapet.yml. */
+  trustedNetworks: readonly string[];
 }
 
-export const DEFAULT_RULE_SETTINGS: RuleSettings = { appPorts: [8081, 8084] };
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { appPorts: [8081, 8084], trustedNetworks: [] };
 
 /** The models a rule can judge, by the name it declares in `input`. */
 export interface ModelsByInput {

@@ -14,11 +14,15 @@ export class RuleRunner {
   private readonly seen = new Set<string>();
   private readonly mostSevere?: MostSevere;
 
-  /** `limit`: keep only that many findings, the most severe (a report that shows no more than that asks for it). */
+  /**
+   * `limit`: keep only that many findings, the most severe (a report that shows no more than that asks for it).
+   * `identityBase`: the report's base directory, which fingerprints take file paths relative to (see assetIdentity).
+   */
   constructor(
     private readonly rules: readonly Rule[],
     private readonly settings: RuleSettings,
     limit = Infinity,
+    private readonly identityBase?: string,
   ) {
     if (Number.isFinite(limit)) this.mostSevere = new MostSevere(limit);
   }
@@ -27,14 +31,14 @@ export class RuleRunner {
     const { mostSevere } = this;
     for (const rule of this.rules) {
       if (rule.input !== model.kind) continue;
-      for (const { message, location, asset, key } of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
+      for (const { message, location, asset, key, remedy } of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
         // A finding the limit leaves out is not looked at further. Its duplicates rank no better (they come later in
         // the scan, which is the report's order), so they are left out too — and counted with it.
         if (mostSevere && !mostSevere.admits({ severity: rule.severity, location, ruleId: rule.id, key })) continue;
-        const fingerprint = fingerprintOf(rule.id, assetIdentity(asset), key);
+        const fingerprint = fingerprintOf(rule.id, assetIdentity(asset, this.identityBase), key);
         if (this.seen.has(fingerprint)) continue;
         this.seen.add(fingerprint);
-        const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset: reportedAsset(asset), key: flat(key), fingerprint };
+        const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset: reportedAsset(asset), key: flat(key), fingerprint, ...(remedy && { remedy }) };
         if (mostSevere) mostSevere.add(finding);
         else this.found.push(finding);
       }

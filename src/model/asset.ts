@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { redacted, shown } from './quote.js';
 
 /** What a finding is about: a host's sshd, a host firewall, a security group, an NSG, a VPC firewall. */
@@ -16,9 +17,22 @@ export interface Asset {
   within?: string;
 }
 
-/** What makes an asset one: its id, and for infrastructure code where it is declared. */
-export function assetIdentity(asset: Asset): string {
-  return asset.within === undefined ? asset.id : `${asset.within}\0${asset.id}`;
+/** Assets whose id is the path of the file that holds them (a host's configuration). */
+const FILE_ASSETS: ReadonlySet<Asset['kind']> = new Set(['sshd', 'ufw', 'windows-firewall']);
+
+/**
+ * What makes an asset one: its id, and for infrastructure code where it is declared. With a `base` directory (the
+ * report's), a path in it is taken relative to the base, so that fingerprints do not depend on how a path was spelled
+ * (`.` or `./sshd_config`) nor on where the checkout stands (a laptop, a CI runner's workspace).
+ */
+export function assetIdentity(asset: Asset, base?: string): string {
+  const id = base !== undefined && FILE_ASSETS.has(asset.kind) ? pathFrom(base, asset.id) : asset.id;
+  if (asset.within === undefined) return id;
+  return `${base === undefined ? asset.within : pathFrom(base, asset.within)}\0${id}`;
+}
+
+function pathFrom(base: string, path: string): string {
+  return relative(base, resolve(path)).split(sep).join('/');
 }
 
 /** The asset for a message: its id as it is (escaped and cut, never judged a credential: ids look random), and its name. */

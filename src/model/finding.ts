@@ -14,6 +14,23 @@ export interface RuleFinding {
    * or 'tcp/22/0.0.0.0/0'. Fingerprints hash rule id + asset id + this key, so they survive line shifts.
    */
   key: string;
+  /** The one line that removes the finding, when it is unambiguous: src/fix/ decides where it goes and checks it. */
+  remedy?: SshdRemedy;
+}
+
+/**
+ * What an sshd rule says its fix is: set `keyword` to `value` where sshd reads it first. Only for the global
+ * configuration, and only where the value alone decides the finding.
+ */
+export interface SshdRemedy {
+  /** As the manual spells it: 'PasswordAuthentication'. */
+  keyword: string;
+  /** The safe value, as it is to be written: 'no', 'VERBOSE', an algorithm list. */
+  value: string;
+  /** The line whose value sshd uses now; undefined when it uses OpenSSH's compiled-in default. */
+  replaces?: SourceLocation;
+  /** The main sshd_config as opened: a line for a default goes into its global section. */
+  mainFile: string;
 }
 
 /** A rule finding as the engine hands it to reporters. */
@@ -51,4 +68,9 @@ export interface FindingStatus {
   suppression?: Suppression;
   baselineState?: BaselineState;
   fix?: Fix;
+}
+
+/** Whether a finding can fail the run: not suppressed, and new (or no baseline was given). */
+export function canFail(finding: FindingStatus): boolean {
+  return !finding.suppression && (finding.baselineState === undefined || finding.baselineState === 'new');
 }

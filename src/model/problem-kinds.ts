@@ -280,6 +280,31 @@ export const PROBLEM_KINDS = {
     description: 'The groups of an account and region (or the firewall rules of a project) were read and judged, but what uses them could not be listed after the SDK\'s retries (AWS DescribeNetworkInterfaces, GCP instances). Findings cannot say which instances a group exposes, and no group of the target is reported unused.',
     help: 'Grant the permission the message names (ec2:DescribeNetworkInterfaces, compute.instances.list), then sweep again.',
   },
+  'policy/invalid-ignore': {
+    title: 'A parapet-ignore comment was refused',
+    description: 'A `parapet-ignore` comment gives no reason, names no rule, or names a rule Parapet does not have. It suppresses nothing: every suppression must say why, for the auditor who reads it.',
+    help: 'Write it as `# parapet-ignore RULE_ID: why it is accepted` on the line right above the finding (see `parapet rules` for the ids).',
+  },
+  'policy/expired-ignore': {
+    title: 'A suppression has expired',
+    description: 'An `ignore:` entry of .parapet.yml is past its `until` date, so the finding it suppressed is reported again and can fail the run.',
+    help: 'Fix what the finding names, or review the exception and set a new `until` date.',
+  },
+  'policy/stale-ignore': {
+    title: 'A suppression matches no finding',
+    description: 'A `parapet-ignore` comment or an `ignore:` entry of .parapet.yml suppresses nothing in this scan: what it accepted was fixed or moved, or it names the wrong rule, path or resource.',
+    help: 'Remove it, so that it cannot hide a finding that appears there later, or correct what it names.',
+  },
+  'baseline/not-compared': {
+    title: 'Results of the baseline were not compared',
+    description: 'Results of the --baseline lie in a file this scan could not judge (an error on it, or it is no longer read as an input), or are no more severe than the results a capped report left out. They are reported neither as absent (fixed) nor as new.',
+    help: 'Fix what kept the file from being judged (the error notification on it says what) and scan again; for a capped report, use --format json.',
+  },
+  'fix/refused': {
+    title: 'A fix was not written',
+    description: 'parapet scan --fix (or parapet fix --write) did not change a configuration: the fixed configuration would not load the same way, a file is a link or changed since it was read, or two configurations share a file. Nothing of that configuration was written; its findings stand.',
+    help: 'Run parapet fix FILE on that configuration to see the change and why it was refused, then make it by hand.',
+  },
   'output/truncated': {
     title: 'Results were left out of the SARIF report',
     description: 'GitHub rejects a SARIF run with more than 25,000 results, and an upload larger than 10 MB gzipped, so the lowest-severity results were left out; the notification says how many, and which limit.',

@@ -17,5 +17,7 @@ export function renderJson(report: Report): Iterable<string> {
 }
 
 function* findingsJson(findings: readonly Finding[]): Generator<string> {
-  for (const { ruleId, severity, message, location, asset, fingerprint } of findings) yield jsonText({ ruleId, severity, message, location, asset, fingerprint });
+  for (const { ruleId, severity, message, location, asset, fingerprint, suppression, baselineState, fix } of findings) {
+    yield jsonText({ ruleId, severity, message, location, asset, fingerprint, suppression, baselineState, fix });
+  }
 }

@@ -17,6 +17,8 @@ export interface JudgeOptions {
   iac?: IacOptions;
   /** Keep only this many findings, the most severe: what a report that shows no more asks for (SARIF). */
   limit?: number;
+  /** The report's base directory: fingerprints take file paths relative to it (see assetIdentity). */
+  identityBase?: string;
 }
 
 export interface Judged {
@@ -40,7 +42,7 @@ export class FileJudge {
   private readonly consumed = new Set<string>();
 
   constructor(private readonly options: JudgeOptions) {
-    this.runner = new RuleRunner(options.rules, options.settings, options.limit);
+    this.runner = new RuleRunner(options.rules, options.settings, options.limit, options.identityBase);
   }
 
   /** `tree`: the directory named on the command line the file was found in, which nothing it includes may leave. */

@@ -4,6 +4,7 @@ import { describeIoError, readHead } from '../inputs/input-file.js';
 import type { InputFormat } from '../inputs/input-format.js';
 import { detectFormat, formatByType } from '../inputs/formats.js';
 import { FileJudge, type Judged, type JudgeOptions } from './file-judge.js';
+import { CONFIG_NAME } from '../policy/find-config.js';
 import { collectFiles, type Candidate } from './collect-files.js';
 import { compareText } from '../engine/compare-text.js';
 
@@ -35,7 +36,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const outcome = recognise(candidate, forced);
     if ('format' in outcome) recognised.push({ candidate, format: outcome.format });
     else if (outcome.problem) judge.report(outcome.problem);
-    else skippedFiles.push(candidate.path);
+    // Parapet's own configuration is read as such (src/policy/), not skipped as an input it does not know.
+    else if (basename(candidate.path) !== CONFIG_NAME) skippedFiles.push(candidate.path);
   }
   for (const { candidate, format } of recognised.sort(mainFilesFirst)) await judge.judge(candidate.path, format, candidate.tree);
 

@@ -170,11 +170,12 @@ describe('the committed Action run as the runner runs it', () => {
   });
 
   it.each([
-    [{ format: 'xml' }, "Input 'format' must be one of text, json, sarif; got 'xml'"],
+    [{ format: 'xml' }, "Input 'format' must be one of text, json, sarif, junit, markdown, csv, html; got 'xml'"],
     [{ 'app-ports': '80,http' }, "Input 'app-ports' must be a comma-separated list of port numbers (1-65535); got '80,http'"],
     [{ args: '--bogus' }, "Input 'args': Unknown argument: bogus"],
     [{ args: '--format json' }, "Input 'args': --format has an input of its own — set 'format' instead"],
     [{ args: '--type nginx' }, "Input 'args': Invalid values: Argument: type, Given: \"nginx\""],
+    [{ args: '--fix' }, "Input 'args': --fix changes files: the Action reports on the workspace and never edits it"],
   ])('rejects %j with one line naming it', (inputs, message) => {
     const workspace = workspaceWith({ sshd_config: { from: example('sshd/insecure-bastion/sshd_config') } });
     const run = runAction(action, workspace, inputs);
@@ -192,6 +193,20 @@ describe('the committed Action run as the runner runs it', () => {
     expect(forced.outputs.findings).toBe('18');
     const wrongType = runAction(action, workspace, { 'fail-on': 'none', args: '--type=aws', paths: 'hosts/bastion.txt' });
     expect(wrongType.outputs.errors).toBe('1');
+  });
+
+  it("follows the workspace's .parapet.yml: a suppressed finding stays in SARIF and does not fail the step", () => {
+    const workspace = workspaceWith({
+      '.parapet.yml': 'rules:\n  net/ssh-open-to-world: off\n  net/egress-open-to-world: off\n',
+      'ufw/status.txt': 'Status: active\n\nTo                         Action      From\n--                         ------      ----\n# parapet-ignore net/app-port-public: the demo host, torn down nightly\n8081/tcp                   ALLOW IN    Anywhere\n22/tcp                     ALLOW IN    Anywhere\n',
+    });
+    const run = runAction(action, workspace, { 'fail-on': 'low' });
+    const results = sarifOf(workspace, run).runs[0].results ?? [];
+    expect(results.map((result) => [result.ruleId, result.suppressions?.[0]?.justification])).toEqual([['net/app-port-public', 'the demo host, torn down nightly']]);
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.annotations.map((annotation) => annotation.properties.title)).not.toContainEqual(expect.stringMatching(/^net\/app-port-public/));
+    const audited = runAction(action, workspace, { 'fail-on': 'low', args: '--no-inline-ignores' });
+    expect(audited.status).toBe(1);
   });
 
   it('annotates at most 10 of a level, the most severe first, and says how many were left', () => {

@@ -137,7 +137,7 @@ describe('the Action with sweep: aws', () => {
     [{ sweep: 'aws', args: '--type sshd' }, "Input 'args': Unknown argument: type"],
     [{ sweep: 'aws', args: '--regions eu-west-1' }, "Input 'args': --regions has an input of its own — set 'regions' instead"],
     [{ sweep: 'aws', args: '--shard 3/2' }, "Input 'args': --shard takes i/n"],
-    [{ args: '--snapshot-dir x' }, "'parapet scan' that have no input of their own: --type, --var-file, --parameter"],
+    [{ args: '--snapshot-dir x' }, "'parapet scan' that have no input of their own: --type, --config, --inline-ignores, --var-file, --parameter"],
   ])('checks the inputs of a sweep before anything is installed: %j', (inputs, message) => {
     unlinkNodeModules();
     const log = join(scratch('parapet-npm-log-'), 'calls');

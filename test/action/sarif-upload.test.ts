@@ -17,7 +17,7 @@ const directory = mkdtempSync(join(tmpdir(), 'parapet-sarif-upload-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 async function exampleReport(copies = 1): Promise<Report> {
-  const report = await scanForReport({ paths: [join(examples, 'sshd'), join(examples, 'cloud')], format: 'sarif', settings: ruleSettingsFor('8081,8084')!, baseDirectory: examples });
+  const report = await scanForReport({ paths: [join(examples, 'sshd'), join(examples, 'cloud')], format: 'sarif', settings: ruleSettingsFor('8081,8084')!, baseDirectory: examples, inlineIgnores: true });
   // Copies on other lines, with fingerprints of their own: results, not the rules, make most of the file.
   const findings = Array.from({ length: copies }, (_, copy) => report.findings.map((finding) => ({ ...finding, location: { ...finding.location, line: finding.location.line + 1000 * copy }, fingerprint: createHash('md5').update(`${finding.fingerprint}/${copy}`).digest('hex') }))).flat();
   return { ...report, findings };

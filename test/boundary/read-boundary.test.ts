@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli.js';
+import { flatFindings } from '../support/text-report.js';
 import { straceUnavailable, tracedCli } from './traced-cli.js';
 
 /**
@@ -115,7 +116,7 @@ describe('the read boundary', () => {
     const scanned = scanEveryFormat(['--root', '.', 'etc/ssh/sshd_config'], image);
     expect(warningsOf(scanned, 'sshd/include-unmatched')).toEqual([['etc/ssh/sshd_config', 1]]);
     expect(scanned.json.problems.filter((problem) => problem.id === 'input/outside-boundary')).toEqual([]);
-    expect(scanned.text).toContain('etc/ssh/extra.conf:1: high sshd/password-authentication');
+    expect(flatFindings(scanned.text)).toContain('etc/ssh/extra.conf:1: high sshd/password-authentication');
   });
 
   it('does not follow a symlinked file of a scanned directory out of it, and says so', () => {
@@ -127,7 +128,7 @@ describe('the read boundary', () => {
     expect(warningsOf(scanned, 'input/outside-boundary')).toEqual([['relative_sshd_config', undefined], ['sshd_config', undefined]]);
     // A link inside the directory is read once, where it leads.
     expect(scanned.text.match(/sshd\/password-authentication/g)).toHaveLength(1);
-    expect(scanned.text).toContain('inside.conf:1: high sshd/password-authentication');
+    expect(flatFindings(scanned.text)).toContain('inside.conf:1: high sshd/password-authentication');
   });
 
   it('does not follow a symlinked drop-in directory out of --root, whether absolute or climbing', () => {
@@ -150,7 +151,7 @@ describe('the read boundary', () => {
     });
     symlinkSync('/etc/ssh/real.d', join(image, 'etc/ssh/sshd_config.d'));
     const { stdout } = runCli(['scan', '--root', '.', 'etc/ssh/sshd_config', '--fail-on', 'none'], { cwd: image });
-    expect(stdout).toContain('etc/ssh/real.d/10-passwords.conf:1: high sshd/password-authentication');
+    expect(flatFindings(stdout)).toContain('etc/ssh/real.d/10-passwords.conf:1: high sshd/password-authentication');
     expect(stdout).not.toContain('warning');
   });
 
@@ -164,8 +165,8 @@ describe('the read boundary', () => {
   it('says which unread Include could change a finding: the drop-in trap stays visible', () => {
     const repo = tree('trap', { 'sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication yes\n' });
     const { stdout } = runCli(['scan', 'sshd_config', '--fail-on', 'none'], { cwd: repo });
-    expect(stdout).toMatch(/sshd_config:2: high sshd\/password-authentication: .* The Include at sshd_config:1 comes before this line and its files were not read/);
-    expect(stdout).toMatch(/sshd_config:1: \w+ sshd\/log-level: .* The Include at sshd_config:1 was not read: one of its files could set LogLevel\./);
+    expect(flatFindings(stdout)).toMatch(/sshd_config:2: high sshd\/password-authentication: .* The Include at sshd_config:1 comes before this line and its files were not read/);
+    expect(flatFindings(stdout)).toMatch(/sshd_config:1: \w+ sshd\/log-level: .* The Include at sshd_config:1 was not read: one of its files could set LogLevel\./);
     expect(stdout).toMatch(/^warning: sshd_config:1: Include '\/etc\/ssh\/sshd_config\.d\/\*\.conf' matches no file in \. \(read as \/etc\/ssh/m);
   });
 
@@ -175,7 +176,7 @@ describe('the read boundary', () => {
       'sshd_config.d/50-cloud-init.conf': 'PasswordAuthentication yes\n',
     });
     const live = scanWithSystemSsh(etcSsh, ['scan', '/etc/ssh/sshd_config', '--fail-on', 'none']);
-    expect(live.stdout).toContain('/etc/ssh/sshd_config.d/50-cloud-init.conf:1: high sshd/password-authentication');
+    expect(flatFindings(live.stdout)).toContain('/etc/ssh/sshd_config.d/50-cloud-init.conf:1: high sshd/password-authentication');
     expect(live.stdout).not.toContain('warning');
 
     // The same file copied elsewhere: /etc/ssh is the host's, not the copy's, and is not read.

@@ -110,7 +110,7 @@ describe('net/app-port-public', () => {
   it('reads the ports from the settings', () => {
     const fw = asset('first-match', [rule({ action: 'allow', ports: port(9443) })]);
     expect(check('net/app-port-public', fw)).toEqual([]);
-    expect(check('net/app-port-public', fw, { appPorts: [9443] })).toHaveLength(1);
+    expect(check('net/app-port-public', fw, { ...DEFAULT_RULE_SETTINGS, appPorts: [9443] })).toHaveLength(1);
   });
 });
 
