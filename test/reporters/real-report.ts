@@ -22,13 +22,15 @@ export function rendered(reporter: Reporter, report: Report): string {
 
 /**
  * The bundled AWS export with its first group renamed, written to a fresh directory as `fileName`: a tree a pull
- * request could have written. `copies` repeats the groups (with distinct ids) to make a large export.
+ * request could have written, every group with an id of its own. `copies` repeats the groups to make a large export.
  */
 export function hostileAwsExport(groupName: string, options: { fileName?: string; copies?: number } = {}): { directory: string; file: string } {
   const example = JSON.parse(readFileSync(AWS_EXAMPLE, 'utf8')) as { SecurityGroups: { GroupName: string; GroupId: string; SecurityGroupArn: string }[] };
   const groups = [];
   for (let copy = 0; copy < (options.copies ?? 1); copy++) {
-    const suffix = copy === 0 ? '' : String(copy);
+    // Ids of their own: the same group twice would be one asset, its findings reported once, from whichever file
+    // the scan read first.
+    const suffix = `-copy${copy}`;
     for (const [index, group] of example.SecurityGroups.entries()) {
       const GroupName = copy === 0 && index === 0 ? groupName : `${group.GroupName}-${copy}`;
       groups.push({ ...group, GroupId: `${group.GroupId}${suffix}`, SecurityGroupArn: `${group.SecurityGroupArn}${suffix}`, GroupName });
