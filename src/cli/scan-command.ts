@@ -9,9 +9,6 @@ import { RULE_IDS, scanForReport } from './scan-report.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { settingsUnder } from '../policy/apply-policy.js';
 import { shown } from '../model/quote.js';
-import { applyBaseline } from '../baseline/apply-baseline.js';
-import { readBaseline } from '../baseline/read-baseline.js';
-import { fixesOfScan } from '../fix/scan-fixes.js';
 
 export interface ScanArguments {
   paths: string[];
@@ -39,13 +36,18 @@ export async function runScan(args: ScanArguments): Promise<number> {
   const iac = iacOptionsFor(args.varFile, args.parameter);
   if ('usageError' in iac) return usageError(iac.usageError);
   // Read before the scan: a baseline that cannot be used stops the run before any work, never compares with nothing.
-  const baseline = args.baseline === undefined ? undefined : readBaseline(args.baseline);
+  // Baselines and fixes are loaded only when asked for: a plain scan's start-up pays for neither.
+  const baseline = args.baseline === undefined ? undefined : (await import('../baseline/read-baseline.js')).readBaseline(args.baseline);
   if (baseline && 'usageError' in baseline) return usageError(baseline.usageError);
   const request = { paths: args.paths, type: args.type, root: args.root, format: args.format, settings, iac, baseDirectory: resolve(args.root ?? '.'), policy: loaded.policy, inlineIgnores: args.inlineIgnores };
-  const fixed = await fixesOfScan(await scanForReport(request), { ...request, write: args.fix === true, rescan: () => scanForReport(request) });
-  const scanned = fixed.report;
-  const result = baseline ? applyBaseline(scanned, baseline, { scannedPaths: args.paths }) : scanned;
-  return Math.max(fixed.status, await deliverReport(result, args.format, args.output, args.failOn));
+  let report = await scanForReport(request);
+  let status: number = EXIT.clean;
+  if (args.fix || args.format === 'sarif') {
+    const { fixesOfScan } = await import('../fix/scan-fixes.js');
+    ({ report, status } = await fixesOfScan(report, { ...request, write: args.fix === true, rescan: () => scanForReport(request) }));
+  }
+  if (baseline) report = (await import('../baseline/apply-baseline.js')).applyBaseline(report, baseline, { scannedPaths: args.paths });
+  return Math.max(status, await deliverReport(report, args.format, args.output, args.failOn));
 }
 
 function usageError(message: string): number {

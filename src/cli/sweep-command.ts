@@ -19,8 +19,6 @@ import { parseShard, SHARD_EXPECTED, type Shard } from '../sweep/shard.js';
 import { sweepInThread } from '../sweep/sweep-thread.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { deliverReport } from './deliver-report.js';
-import { applyBaseline } from '../baseline/apply-baseline.js';
-import { readBaseline } from '../baseline/read-baseline.js';
 import { EXIT } from './exit-status.js';
 
 export interface SweepArguments {
@@ -68,10 +66,11 @@ export async function runSweep(args: SweepArguments): Promise<number> {
   plan.policy = loaded.policy;
   plan.settings = settingsUnder(plan.settings, loaded.policy, args.appPorts !== undefined);
   // Read before the sweep: a baseline that cannot be used stops the run before the cloud is read.
-  const baseline = args.baseline === undefined ? undefined : readBaseline(args.baseline);
+  const baseline = args.baseline === undefined ? undefined : (await import('../baseline/read-baseline.js')).readBaseline(args.baseline);
   if (baseline && 'usageError' in baseline) return usageError(baseline.usageError);
   const swept = await sweepForReport(plan);
-  return await deliverReport(baseline ? applyBaseline(swept, baseline, { scannedPaths: [] }) : swept, args.format, args.output, args.failOn);
+  const report = baseline ? (await import('../baseline/apply-baseline.js')).applyBaseline(swept, baseline, { scannedPaths: [] }) : swept;
+  return await deliverReport(report, args.format, args.output, args.failOn);
 }
 
 /** Checks the arguments of a sweep (the CLI's options, or the Action's inputs): a wrong one is a usage error naming its option. */

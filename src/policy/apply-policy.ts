@@ -7,8 +7,7 @@ import { problemAt } from '../model/problem.js';
 import { quoted, redacted, shown } from '../model/quote.js';
 import { globPattern } from './glob.js';
 import { inlineIgnoresIn, type InlineIgnore } from './inline-ignores.js';
-import type { Policy, PolicyIgnore, RuleSetting } from './policy.js';
-import { policyDirectory } from './read-config.js';
+import { policyDirectory, type Policy, type PolicyIgnore, type RuleSetting } from './policy.js';
 
 /** The rules a policy leaves on, each at the severity it sets (what SARIF's rules[] then says). */
 export function rulesUnder(rules: readonly Rule[], policy: Policy | undefined): Rule[] {

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { SourceLocation } from '../model/location.js';
 import type { Severity } from '../model/severity.js';
 
@@ -35,4 +36,9 @@ export interface Policy {
   appPorts?: number[];
   overrides: PolicyOverride[];
   ignores: PolicyIgnore[];
+}
+
+/** The directory path globs of the policy are relative to: the config file's. */
+export function policyDirectory(policy: Policy): string {
+  return dirname(policy.file);
 }

@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { AddressSet } from '../network/address-set.js';
 import { quoted, shown } from '../model/quote.js';
@@ -152,9 +151,4 @@ function isDate(text: string): boolean {
   if (!match) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
-/** The directory path globs of the policy are relative to. */
-export function policyDirectory(policy: Policy): string {
-  return dirname(policy.file);
 }
