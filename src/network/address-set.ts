@@ -3,10 +3,9 @@ import { detached } from '../model/detached.js';
 import { quoted } from '../model/quote.js';
 import type { AddressMatch } from './model.js';
 import {
-  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, dottedQuad, FAMILY_MAX, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
+  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, dottedQuad, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
   overlaps, subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
 } from './ip-intervals.js';
-import { firstClaims } from './first-claims.js';
 import { publicIntervals, publicPart, publicSize, sizeOf } from './public-addresses.js';
 
 /** A source (or destination) the input names without showing its addresses: a netsh keyword, a service tag, a prefix list, another group. */
@@ -72,22 +71,10 @@ export class AddressSet {
     return new AddressSet(normalize(distinct.flatMap((set) => set.ipv4)), normalize(distinct.flatMap((set) => set.ipv6)), named ?? NO_NAMES);
   }
 
-  /**
-   * First-match over the addresses of sets in order (named sources left out): each set's addresses no earlier set
-   * holds, the addresses none holds, and the last set that got any. A set that gets all its addresses is given back
-   * itself, and when none gets any the rest is WORLD.
-   */
-  static firstClaims(sets: readonly AddressSet[]): { claimed: AddressSet[]; undecided: AddressSet; lastClaimant: number } {
-    const ipv4 = firstClaims(sets.map((set) => set.ipv4), FAMILY_MAX.ipv4);
-    const ipv6 = firstClaims(sets.map((set) => set.ipv6), FAMILY_MAX.ipv6);
-    const claimed = sets.map((set, index) => {
-      const [v4, v6] = [ipv4.claimed[index], ipv6.claimed[index]];
-      if (v4.length === 0 && v6.length === 0) return AddressSet.EMPTY;
-      return sameIntervals(v4, set.ipv4) && sameIntervals(v6, set.ipv6) ? set.addresses() : new AddressSet(v4, v6, NO_NAMES);
-    });
-    const whole = isFullSpace(ipv4.unclaimed, 'ipv4') && isFullSpace(ipv6.unclaimed, 'ipv6');
-    const undecided = whole ? AddressSet.WORLD : ipv4.unclaimed.length === 0 && ipv6.unclaimed.length === 0 ? AddressSet.EMPTY : new AddressSet(ipv4.unclaimed, ipv6.unclaimed, NO_NAMES);
-    return { claimed, undecided, lastClaimant: Math.max(ipv4.lastClaimant, ipv6.lastClaimant) };
+  /** Addresses of both families from lists already normalized (sorted, disjoint, not adjacent). */
+  static ofNormalized(ipv4: IntervalList, ipv6: IntervalList): AddressSet {
+    if (ipv4.length === 0 && ipv6.length === 0) return AddressSet.EMPTY;
+    return isFullSpace(ipv4, 'ipv4') && isFullSpace(ipv6, 'ipv6') ? AddressSet.WORLD : new AddressSet(ipv4, ipv6, NO_NAMES);
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {
@@ -224,10 +211,6 @@ export class AddressSet {
     if (parts.length === 0) return 'no address';
     return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   }
-}
-
-function sameIntervals(a: IntervalList, b: IntervalList): boolean {
-  return a.length === b.length && a.every(([first, last], index) => first === b[index][0] && last === b[index][1]);
 }
 
 function joinNames(a: ReadonlyMap<string, NamedAddresses>, b: ReadonlyMap<string, NamedAddresses>): ReadonlyMap<string, NamedAddresses> {

@@ -2,7 +2,9 @@ import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
-import { policiesMayAllow, reachability, type Decider, type Decision } from './reachability.js';
+import type { Decider, Decision } from './decision.js';
+import { reachability } from './reachability.js';
+import { policiesMayAllow } from './scopes.js';
 import type { RuleFacts } from './rule-facts.js';
 import { normalizeProtocol } from './traffic.js';
 

@@ -1,7 +1,8 @@
 import type { NetworkAsset, NetworkRule, PortRange, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
-import { classesCovered } from './class-rules.js';
-import { reachability, type ScopeReachability } from './reachability.js';
+import { segmentSpans } from './port-segments.js';
+import type { ScopeReachability } from './decision.js';
+import { reachability } from './reachability.js';
 import { portClasses, protocolsToCheck } from './traffic-classes.js';
 import { hasPorts, isAllow, ruleAppliesInScope } from './traffic.js';
 
@@ -19,7 +20,7 @@ export interface ShadowedRule {
 export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   if (!asset.rules.some((rule) => rule.enabled && !isAllow(rule))) return [];
   // The answers for every class of traffic, by direction and protocol, a list per port class.
-  const evaluated = new Map<string, { classes: PortRange[]; answers: ScopeReachability[][] }>();
+  const evaluated = new Map<string, { classes: readonly PortRange[]; answers: ScopeReachability[][] }>();
   const protocols: Partial<Record<TrafficDirection, string[]>> = {};
   const decides = new Set<NetworkRule>();
   for (const direction of ['inbound', 'outbound'] as TrafficDirection[]) {
@@ -43,7 +44,7 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
     for (const protocol of protocols[rule.direction] ?? []) {
       const traffic = evaluated.get(`${rule.direction}/${protocol}`);
       if (!traffic || (facts.protocol !== 'any' && facts.protocol !== protocol)) continue;
-      const matched = hasPorts(protocol) ? classesCovered(facts, traffic.classes) : facts.matchesNormalized(rule.direction, protocol, undefined) ? [0] : [];
+      const matched = hasPorts(protocol) ? segmentSpans(facts, traffic.classes).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, at) => first + at)) : facts.matchesNormalized(rule.direction, protocol, undefined) ? [0] : [];
       for (const index of matched) {
         for (const result of traffic.answers[index]) {
           if (!ruleAppliesInScope(rule, result.scope, asset.scopes)) continue;
