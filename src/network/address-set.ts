@@ -229,16 +229,19 @@ function describeFamily(family: Family, list: IntervalList, limit: number): stri
   if (list.length === 0) return [];
   const name = family === 'ipv4' ? 'IPv4' : 'IPv6';
   if (isFullSpace(list, family)) return [`any ${name} address (${family === 'ipv4' ? '0.0.0.0/0' : '::/0'})`];
-  const cidrs = list.flatMap((interval) => describeInterval(interval, family));
-  const missing = subtractIntervals(fullSpace(family), list).flatMap((interval) => describeInterval(interval, family));
-  if (missing.length <= limit && missing.length < cidrs.length) return [`any ${name} address except ${missing.join(', ')}`];
-  return cidrs.length > limit ? [...cidrs.slice(0, limit), `${cidrs.length - limit} more ${name} range${cidrs.length - limit > 1 ? 's' : ''}`] : cidrs;
+  // Each interval is said as one range: only those shown are written out.
+  const missing = subtractIntervals(fullSpace(family), list);
+  if (missing.length <= limit && missing.length < list.length) return [`any ${name} address except ${missing.map((interval) => describeInterval(interval, family)).join(', ')}`];
+  const shown = list.slice(0, limit).map((interval) => describeInterval(interval, family));
+  return list.length > limit ? [...shown, `${list.length - limit} more ${name} range${list.length - limit > 1 ? 's' : ''}`] : shown;
 }
 
 /** '10.0.0.0/8' when the interval is one CIDR, '10.10.1.2-10.10.2.22' otherwise (as netsh writes ranges). */
-function describeInterval(interval: Interval, family: Family): string[] {
-  const cidrs = intervalToCidrs(interval, family);
-  return cidrs.length === 1 ? cidrs : [`${bigIntToAddress(interval[0], family)}-${bigIntToAddress(interval[1], family)}`];
+function describeInterval(interval: Interval, family: Family): string {
+  const [first, last] = interval;
+  const size = last - first + 1n;
+  const oneCidr = (size & (size - 1n)) === 0n && (first & (size - 1n)) === 0n;
+  return oneCidr ? intervalToCidrs(interval, family)[0] : `${bigIntToAddress(first, family)}-${bigIntToAddress(last, family)}`;
 }
 
 function fromMatch(match: AddressMatch): AddressSet {

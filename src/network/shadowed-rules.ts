@@ -1,5 +1,6 @@
 import type { NetworkAsset, NetworkRule, PortRange, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
+import { DecisionsByAddress } from './decisions-by-address.js';
 import { segmentSpans } from './port-segments.js';
 import type { ScopeReachability } from './decision.js';
 import { reachability } from './reachability.js';
@@ -38,6 +39,12 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
 
   const shadowers = new Map<NetworkRule, Set<NetworkRule>>();
   const redundant = new Set<NetworkRule>();
+  const indexes = new Map<ScopeReachability, DecisionsByAddress>();
+  const indexOf = (result: ScopeReachability) => {
+    let index = indexes.get(result);
+    if (!index) indexes.set(result, (index = new DecisionsByAddress(result.decisions)));
+    return index;
+  };
   for (const facts of candidates) {
     const { rule, remotes } = facts;
     // Each candidate is held against the classes of traffic it matches only, found from its own ports.
@@ -48,12 +55,13 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
       for (const index of matched) {
         for (const result of traffic.answers[index]) {
           if (!ruleAppliesInScope(rule, result.scope, asset.scopes)) continue;
+          const index = indexOf(result);
+          const overlapping = index.overlapping(remotes);
           // Traffic an earlier allow takes makes the rule redundant, not shadowed.
-          if (!remotes.intersect(result.allowed).isEmpty()) redundant.add(rule);
+          const allowed = index.searches(remotes) ? overlapping.some((decision) => decision.action === 'allow') : !remotes.intersect(result.allowed).isEmpty();
+          if (allowed) redundant.add(rule);
           const found = shadowers.get(rule) ?? new Set<NetworkRule>();
-          for (const decision of result.decisions) {
-            if (decision.action === 'deny' && decision.decidedBy.kind === 'rule' && !remotes.intersect(decision.remotes).isEmpty()) found.add(decision.decidedBy.rule);
-          }
+          for (const decision of overlapping) if (decision.action === 'deny' && decision.decidedBy.kind === 'rule') found.add(decision.decidedBy.rule);
           shadowers.set(rule, found);
         }
       }
