@@ -48,7 +48,7 @@ export class ChunkedIntervals {
           if (end > last) kept.push([last + 1n, end]);
         }
       }
-      chunks = [...chunks.slice(0, from), ...chunked(kept), ...chunks.slice(to)];
+      chunks = chunks.slice(0, from).concat(chunked(kept), chunks.slice(to));
     }
     return { held, rest: chunks === this.chunks ? this : new ChunkedIntervals(chunks) };
   }

@@ -47,8 +47,9 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   };
   for (const facts of candidates) {
     const { rule, remotes } = facts;
-    // Each candidate is held against the classes of traffic it matches only, found from its own ports.
-    for (const protocol of protocols[rule.direction] ?? []) {
+    // Each candidate is held against the classes of traffic it matches only, found from its own ports, until it is
+    // found redundant.
+    held: for (const protocol of protocols[rule.direction] ?? []) {
       const traffic = evaluated.get(`${rule.direction}/${protocol}`);
       if (!traffic || (facts.protocol !== 'any' && facts.protocol !== protocol)) continue;
       const matched = hasPorts(protocol) ? segmentSpans(facts, traffic.classes).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, at) => first + at)) : facts.matchesNormalized(rule.direction, protocol, undefined) ? [0] : [];
@@ -59,7 +60,10 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
           const overlapping = index.overlapping(remotes);
           // Traffic an earlier allow takes makes the rule redundant, not shadowed.
           const allowed = index.searches(remotes) ? overlapping.some((decision) => decision.action === 'allow') : !remotes.intersect(result.allowed).isEmpty();
-          if (allowed) redundant.add(rule);
+          if (allowed) {
+            redundant.add(rule);
+            break held;
+          }
           const found = shadowers.get(rule) ?? new Set<NetworkRule>();
           for (const decision of overlapping) if (decision.action === 'deny' && decision.decidedBy.kind === 'rule') found.add(decision.decidedBy.rule);
           shadowers.set(rule, found);
@@ -70,5 +74,5 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   return candidates
     .map(({ rule }) => rule)
     .filter((rule) => !redundant.has(rule) && (shadowers.get(rule)?.size ?? 0) > 0)
-    .map((rule) => ({ rule, shadowedBy: asset.rules.filter((deny) => shadowers.get(rule)?.has(deny)) }));
+    .map((rule) => ({ rule, shadowedBy: [...shadowers.get(rule)!].sort((a, b) => evaluation.factsOf(a).index - evaluation.factsOf(b).index) }));
 }
