@@ -157,6 +157,25 @@ export class AddressSet {
 
   private coversInternetAnswer?: boolean;
 
+  /**
+   * Whether sets whose addresses number these many could together cover the internet (see coversInternet): a test of
+   * sizes that rules out most unions before they are made.
+   */
+  static mayTogetherCoverInternet(sets: readonly AddressSet[]): boolean {
+    return (['ipv4', 'ipv6'] as Family[]).some((family) => {
+      let total = 0n;
+      for (const set of sets) total += set.sizeOf(family);
+      return total >= publicSize(family) - (publicSize(family) >> 8n);
+    });
+  }
+
+  private sizes?: Partial<Record<Family, bigint>>;
+
+  private sizeOf(family: Family): bigint {
+    const sizes = (this.sizes ??= {});
+    return (sizes[family] ??= sizeOf(family === 'ipv4' ? this.ipv4 : this.ipv6));
+  }
+
   private coversPublicSpace(): boolean {
     return (['ipv4', 'ipv6'] as Family[]).some((family) => {
       const list = family === 'ipv4' ? this.ipv4 : this.ipv6;

@@ -15,8 +15,10 @@ import { hasPorts, ruleAppliesInScope } from './traffic.js';
 export class AssetEvaluation {
   /** Facts about asset.rules, in the same order. */
   readonly rules: RuleFacts[];
-  /** Answers of the reachability query, by scope, traffic and endpoint (see reachability.ts). */
+  /** Answers of the reachability query that name an endpoint or no port, by scope, traffic and endpoint (see reachability.ts). */
   readonly answers = new Map<string, ScopeReachability>();
+  /** Answers of the reachability query for one port segment and no endpoint: by scope, direction and protocol, a slot per segment. */
+  private readonly segmentAnswers = new Map<NetworkScope, Record<TrafficDirection, Map<string, (ScopeReachability | undefined)[]>>>();
   private byRule?: Map<NetworkRule, RuleFacts>;
   private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
   private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
@@ -74,6 +76,16 @@ export class AssetEvaluation {
       this.maps.set(key, (maps = slicedRules(rules, at).map((ordered) => new DecisionMap(segments, ordered, spans))));
     }
     return maps;
+  }
+
+  /** The answers of one scope, direction and (normalised) protocol that name no endpoint, a slot per port segment. */
+  answersBySegment(scope: NetworkScope, direction: TrafficDirection, protocol: string): (ScopeReachability | undefined)[] {
+    let byDirection = this.segmentAnswers.get(scope);
+    if (!byDirection) this.segmentAnswers.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
+    const byProtocol = byDirection[direction];
+    let answers = byProtocol.get(protocol);
+    if (!answers) byProtocol.set(protocol, (answers = []));
+    return answers;
   }
 
   /** The enabled rules that can decide anything in a scope, in evaluation order. */

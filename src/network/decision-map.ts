@@ -50,8 +50,7 @@ export class DecisionMap {
     ordered: readonly RuleFacts[],
     spans: (facts: RuleFacts) => readonly (readonly [number, number])[],
   ) {
-    const initial: SegmentState = { ipv4: ChunkedIntervals.of(fullSpace('ipv4')), ipv6: ChunkedIntervals.of(fullSpace('ipv6')) };
-    this.states = segments.map(() => initial);
+    this.states = segments.map(() => NOTHING_DECIDED);
     this.read = segments.map(() => undefined);
     const open = new OpenSegments(segments.length);
     for (const facts of ordered) {
@@ -104,6 +103,7 @@ function claimed(state: SegmentState, facts: RuleFacts): SegmentState {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+const NOTHING_DECIDED: SegmentState = { ipv4: ChunkedIntervals.of(fullSpace('ipv4')), ipv6: ChunkedIntervals.of(fullSpace('ipv6')) };
 
 function sameIntervals(a: readonly (readonly [bigint, bigint])[], b: readonly (readonly [bigint, bigint])[]): boolean {
   for (let index = 0; index < a.length; index++) if (a[index][0] !== b[index][0] || a[index][1] !== b[index][1]) return false;

@@ -85,7 +85,7 @@ function mayPass(allows: readonly RuleFacts[], direction: TrafficDirection, prot
 function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficDirection, protocol: string, port: number | undefined): boolean {
   const together: AddressSet[] = [];
   for (const facts of allows) if (facts.matchesNormalized(direction, protocol, port)) together.push(facts.remotes);
-  return AddressSet.unionOf(together).coversInternet();
+  return AddressSet.mayTogetherCoverInternet(together) && AddressSet.unionOf(together).coversInternet();
 }
 
 /**

@@ -36,14 +36,17 @@ function answerIn(evaluation: AssetEvaluation, scope: NetworkScope, query: Reach
   }
   const everyPort = query.port === undefined && hasPorts(protocol);
   const segment = query.port === undefined || !hasPorts(protocol) ? 0 : segmentIndex(evaluation.segmentsOf(query.direction, protocol), query.port);
-  const key = `${asset.scopes.indexOf(scope)} ${query.direction} ${protocol} ${everyPort ? '*' : segment} ${query.appliesTo ?? '\0'} ${query.local ?? '\0'}`;
-  let answer = evaluation.answers.get(key);
+  const bySegment = everyPort || query.appliesTo !== undefined || query.local !== undefined ? undefined : evaluation.answersBySegment(scope, query.direction, protocol);
+  const key = bySegment ? '' : `${asset.scopes.indexOf(scope)} ${query.direction} ${protocol} ${everyPort ? '*' : segment} ${query.appliesTo ?? '\0'} ${query.local ?? '\0'}`;
+  let answer = bySegment ? bySegment[segment] : evaluation.answers.get(key);
   if (!answer) {
     const maps = evaluation.decisionMaps(scope, query.direction, protocol, query, everyPort);
     const decisions = maps.length === 1 ? decisionsOf(maps[0], segment, scope, query.direction, asset) : merged(maps.map((map) => decisionsOf(map, segment, scope, query.direction, asset)));
     const allowed: AddressSet[] = [];
     for (const decision of decisions) if (decision.action === 'allow') allowed.push(decision.remotes);
-    evaluation.answers.set(key, (answer = { scope, decisions, allowed: AddressSet.unionOf(allowed) }));
+    answer = { scope, decisions, allowed: AddressSet.unionOf(allowed) };
+    if (bySegment) bySegment[segment] = answer;
+    else evaluation.answers.set(key, answer);
   }
   return answer;
 }
