@@ -4,13 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/network/decision.js';
 import type { AddressMatch, NetworkAsset, NetworkRule, NetworkScope, PortRange } from '../../src/network/model.js';
 import { reachability } from '../../src/network/reachability.js';
+import { forwardedAsset, loadUfwText } from '../ufw/load.js';
 import { assetArb, v4, v6 } from './random-asset.js';
 
 /**
  * The decision maps against a brute-force oracle: every port of a small universe, sampled remote addresses, and for
  * each the packets that can carry them (every interface, local address and source port a rule can single out), each
  * evaluated rule by rule in the asset's order with ipaddr.js's own CIDR matching. Rules are random, of every
- * semantics, with denies and allows limited to source ports, to overlapping local addresses and to interfaces.
+ * semantics, with denies and allows limited to source ports, to overlapping local addresses and to interfaces; and
+ * ufw route rules, read from user.rules, against what ufw forwards.
  */
 
 const PORTS = Array.from({ length: 20 }, (_, index) => 13 + index);
@@ -149,6 +151,79 @@ describe('the decision map matches a brute-force oracle', () => {
               const got = new Set(decisions.filter((decision) => decision.remotes.has(remote)).map(named));
               expect(got, `${scope.name} tcp/${port} from ${remote} on ${via} to ${local}`).toEqual(expected);
             }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+/** A ufw route rule as the tuple of user.rules stores it. */
+interface RouteTuple {
+  action: 'allow' | 'deny' | 'reject';
+  protocol: 'tcp' | 'udp' | 'any';
+  dport: string;
+  dst: string;
+  sport: string;
+  src: string;
+  interfaceIn?: string;
+}
+
+const routeTuple: fc.Arbitrary<RouteTuple> = fc
+  .record({
+    action: fc.constantFrom('allow', 'allow', 'deny', 'reject') as fc.Arbitrary<RouteTuple['action']>,
+    protocol: fc.constantFrom('tcp', 'tcp', 'udp', 'any') as fc.Arbitrary<RouteTuple['protocol']>,
+    dport: fc.constantFrom('any', '22', '20:25', '30'),
+    dst: fc.constantFrom('0.0.0.0/0', '10.0.0.5', '10.0.0.0/24', '10.0.0.0/30'),
+    sport: fc.constantFrom('any', 'any', '53', '1024:65535'),
+    src: fc.constantFrom('0.0.0.0/0', '203.0.113.0/24', '203.0.113.7', '10.0.0.0/8'),
+    interfaceIn: fc.constantFrom(undefined, undefined, 'eth0', 'eth1'),
+  })
+  // ufw takes ports only with a protocol.
+  .map((tuple) => (tuple.protocol === 'any' ? { ...tuple, dport: 'any', sport: 'any' } : tuple));
+
+function userRules(tuples: readonly RouteTuple[]): string {
+  const lines = ['*filter', ':ufw-user-input - [0:0]', ':ufw-user-forward - [0:0]', '### RULES ###'];
+  for (const { action, protocol, dport, dst, sport, src, interfaceIn } of tuples) {
+    lines.push(`### tuple ### route:${action} ${protocol} ${dport} ${dst} ${sport} ${src} in${interfaceIn ? `_${interfaceIn}` : ''}`, '');
+  }
+  return [...lines, '### END RULES ###', 'COMMIT', ''].join('\n');
+}
+
+const inPortSpec = (spec: string, port: number) => spec === 'any' || spec.split(',').some((part) => {
+  const [from, to = from] = part.split(':').map(Number);
+  return from <= port && port <= to;
+});
+
+/** What ufw does with a forwarded packet: the first route rule that matches, else the routed policy (deny by default). */
+function forwardedVerdict(tuples: readonly RouteTuple[], packet: { protocol: string; port: number; remote: string; destination: string; sourcePort: number; via: string }): string {
+  const index = tuples.findIndex((tuple) =>
+    (tuple.protocol === 'any' || tuple.protocol === packet.protocol) && inPortSpec(tuple.dport, packet.port) && inPortSpec(tuple.sport, packet.sourcePort) &&
+    inCidr(packet.destination, tuple.dst.includes('/') ? tuple.dst : `${tuple.dst}/32`) && inCidr(packet.remote, tuple.src.includes('/') ? tuple.src : `${tuple.src}/32`) &&
+    (tuple.interfaceIn === undefined || tuple.interfaceIn === packet.via));
+  if (index < 0) return 'deny default';
+  return `${tuples[index].action === 'allow' ? 'allow' : 'deny'} ${index}`;
+}
+
+describe('the decision map of ufw route rules matches what ufw forwards', () => {
+  it('for every port of a small universe, source, destination, source port and interface', () => {
+    fc.assert(
+      fc.property(fc.array(routeTuple, { minLength: 1, maxLength: 6 }), fc.constantFrom('tcp', 'udp'), (tuples, protocol) => {
+        const forwarded = forwardedAsset(loadUfwText(userRules(tuples), 'user.rules'))!;
+        expect(forwarded.rules).toHaveLength(tuples.length);
+        const indexOf = (decision: Decision) => (decision.decidedBy.kind === 'rule' ? `${decision.action} ${forwarded.rules.indexOf(decision.decidedBy.rule)}` : `${decision.action} default`);
+        for (const port of [19, 20, 22, 25, 26, 30]) {
+          const [{ decisions }] = reachability(forwarded, { direction: 'inbound', protocol, port });
+          for (const remote of ['203.0.113.7', '203.0.113.8', '10.1.2.3', '198.51.100.1']) {
+            const expected = new Set<string>();
+            for (const via of INTERFACES) {
+              for (const destination of ['10.0.0.1', '10.0.0.5', '10.0.0.200', '192.168.0.1']) {
+                for (const sourcePort of [53, 100, 2000]) expected.add(forwardedVerdict(tuples, { protocol, port, remote, destination, sourcePort, via }));
+              }
+            }
+            const got = new Set(decisions.filter((decision) => decision.remotes.has(remote)).map(indexOf));
+            expect(got, `${protocol}/${port} from ${remote}\n${userRules(tuples)}`).toEqual(expected);
           }
         }
       }),
