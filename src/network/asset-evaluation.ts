@@ -25,6 +25,8 @@ export class AssetEvaluation {
   private readonly inScope = new Map<NetworkScope, RuleFacts[]>();
   private readonly segments = new Map<string, readonly PortRange[]>();
   private readonly maps = new Map<string, DecisionMap[]>();
+  /** The maps of questions that name no endpoint, by scope, direction and protocol. */
+  private readonly plainMaps = new Map<NetworkScope, Record<TrafficDirection, Map<string, DecisionMap[]>>>();
 
   constructor(readonly asset: NetworkAsset) {
     this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
@@ -66,16 +68,34 @@ export class AssetEvaluation {
    * `everyPort`: a rule matches on any of its ports (a question about a protocol with ports that names no port).
    */
   decisionMaps(scope: NetworkScope, direction: TrafficDirection, protocol: string, at: Endpoint, everyPort = false): DecisionMap[] {
-    const key = `${this.scopeIndex(scope)} ${direction} ${protocol} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}${everyPort ? ' *' : ''}`;
-    let maps = this.maps.get(key);
+    // Most questions name no endpoint and a port: their maps are found without building a key.
+    const plain = !everyPort && at.appliesTo === undefined && at.local === undefined;
+    const byProtocol = plain ? this.plainMapsOf(scope, direction) : undefined;
+    const key = plain ? '' : `${this.scopeIndex(scope)} ${direction} ${protocol} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}${everyPort ? ' *' : ''}`;
+    let maps = byProtocol ? byProtocol.get(protocol) : this.maps.get(key);
     if (!maps) {
       const withPorts = hasPorts(protocol) && !everyPort;
       const segments = withPorts ? this.segmentsOf(direction, protocol) : ONE_SEGMENT;
       const rules = this.rulesInScope(scope).filter((facts) => facts.matchesNormalized(direction, protocol, undefined));
-      const spans = (facts: RuleFacts) => (withPorts ? segmentSpans(facts, segments) : ALL_OF_ONE_SEGMENT);
-      this.maps.set(key, (maps = slicedRules(rules, at).map((ordered) => new DecisionMap(segments, ordered, spans))));
+      // Where no rule cuts the ports, protocols the same rules match share their maps (TCP, UDP and the rest by one
+      // rule for all traffic).
+      const sameRules = segments === ONE_SEGMENT ? `${this.scopeIndex(scope)} ${direction} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'} ${rules.map((facts) => facts.index).join(',')}` : undefined;
+      maps = sameRules === undefined ? undefined : this.maps.get(sameRules);
+      if (!maps) {
+        const spans = (facts: RuleFacts) => (withPorts ? segmentSpans(facts, segments) : ALL_OF_ONE_SEGMENT);
+        maps = slicedRules(rules, at).map((ordered) => new DecisionMap(segments, ordered, spans));
+        if (sameRules !== undefined) this.maps.set(sameRules, maps);
+      }
+      if (byProtocol) byProtocol.set(protocol, maps);
+      else this.maps.set(key, maps);
     }
     return maps;
+  }
+
+  private plainMapsOf(scope: NetworkScope, direction: TrafficDirection): Map<string, DecisionMap[]> {
+    let byDirection = this.plainMaps.get(scope);
+    if (!byDirection) this.plainMaps.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
+    return byDirection[direction];
   }
 
   /** The answers of one scope, direction and (normalised) protocol that name no endpoint, a slot per port segment. */

@@ -1,5 +1,6 @@
 import { AddressSet } from './address-set.js';
 import { ChunkedIntervals } from './chunked-intervals.js';
+import type { ScopeReachability } from './decision.js';
 import { fullSpace } from './ip-intervals.js';
 import type { PortRange } from './model.js';
 import type { RuleFacts } from './rule-facts.js';
@@ -38,6 +39,8 @@ interface ClaimLink {
  * worked out once for all the segments it sees alike; a segment with nothing left undecided is passed over.
  */
 export class DecisionMap {
+  /** The reachability answers read from this map, by segment (see reachability.ts). */
+  readonly answers: (ScopeReachability | undefined)[] = [];
   private readonly states: SegmentState[];
   private readonly read: (SegmentDecisions | undefined)[];
 

@@ -41,11 +41,17 @@ function answerIn(evaluation: AssetEvaluation, scope: NetworkScope, query: Reach
   let answer = bySegment ? bySegment[segment] : evaluation.answers.get(key);
   if (!answer) {
     const maps = evaluation.decisionMaps(scope, query.direction, protocol, query, everyPort);
+    const shared = bySegment && maps.length === 1 ? maps[0].answers[segment] : undefined;
+    if (shared) {
+      bySegment![segment] = shared;
+      return shared;
+    }
     const decisions = maps.length === 1 ? decisionsOf(maps[0], segment, scope, query.direction, asset) : merged(maps.map((map) => decisionsOf(map, segment, scope, query.direction, asset)));
     const allowed: AddressSet[] = [];
     for (const decision of decisions) if (decision.action === 'allow') allowed.push(decision.remotes);
     answer = { scope, decisions, allowed: AddressSet.unionOf(allowed) };
     if (bySegment) bySegment[segment] = answer;
+    if (bySegment && maps.length === 1) maps[0].answers[segment] = answer;
     else evaluation.answers.set(key, answer);
   }
   return answer;
