@@ -151,6 +151,12 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
     expect(summary(reachability(fw, ssh)[0].decisions).sort()).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)', 'deny default any address (0.0.0.0/0 and ::/0)', 'deny deny any address (0.0.0.0/0 and ::/0)']);
   });
 
+  it('past 64 parts of the source ports, an allow limited to them counts for every source port and a deny for none', () => {
+    const perPort = Array.from({ length: 70 }, (_, index) => rule({ id: `deny-${index}`, action: 'deny', ports: port(22), sourcePorts: port(1000 + index), priority: index }));
+    const fw = asset('first-match', [...perPort, rule({ id: 'allow', action: 'allow', ports: port(22), sourcePorts: port(53), priority: 100 })]);
+    expect(summary(reachability(fw, ssh)[0].decisions)).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)']);
+  });
+
   it('denies that together cover every source port protect the port', () => {
     const fw = asset('first-match', [
       rule({ id: 'low', action: 'deny', ports: port(22), sourcePorts: [{ from: 1, to: 1023 }], priority: 1 }),
