@@ -1,10 +1,10 @@
 import type { ScopeReachability } from './decision.js';
-import { DecisionMap } from './decision-map.js';
 import { inEvaluationOrder } from './evaluation-order.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
 import { ONE_SEGMENT, portSegments, segmentSpans } from './port-segments.js';
 import { RuleFacts } from './rule-facts.js';
-import { slicedRules, type Endpoint } from './traffic-slices.js';
+import { SlicedDecisionMaps } from './sliced-maps.js';
+import { TrafficSlices, type Endpoint } from './traffic-slices.js';
 import { hasPorts, ruleAppliesInScope } from './traffic.js';
 
 /**
@@ -24,9 +24,9 @@ export class AssetEvaluation {
   private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
   private readonly inScope = new Map<NetworkScope, RuleFacts[]>();
   private readonly segments = new Map<string, readonly PortRange[]>();
-  private readonly maps = new Map<string, DecisionMap[]>();
+  private readonly maps = new Map<string, SlicedDecisionMaps>();
   /** The maps of questions that name no endpoint, by scope, direction and protocol. */
-  private readonly plainMaps = new Map<NetworkScope, Record<TrafficDirection, Map<string, DecisionMap[]>>>();
+  private readonly plainMaps = new Map<NetworkScope, Record<TrafficDirection, Map<string, SlicedDecisionMaps>>>();
 
   constructor(readonly asset: NetworkAsset) {
     this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
@@ -64,10 +64,10 @@ export class AssetEvaluation {
 
   /**
    * The decision maps of one scope, direction and (normalised) protocol: one per part of the traffic the rules single
-   * out (see slicedRules), a single one when no rule restricts its interface, local address or source ports.
+   * out (see TrafficSlices), a single one when no rule restricts its interface, local address or source ports.
    * `everyPort`: a rule matches on any of its ports (a question about a protocol with ports that names no port).
    */
-  decisionMaps(scope: NetworkScope, direction: TrafficDirection, protocol: string, at: Endpoint, everyPort = false): DecisionMap[] {
+  decisionMaps(scope: NetworkScope, direction: TrafficDirection, protocol: string, at: Endpoint, everyPort = false): SlicedDecisionMaps {
     // Most questions name no endpoint and a port: their maps are found without building a key.
     const plain = !everyPort && at.appliesTo === undefined && at.local === undefined;
     const byProtocol = plain ? this.plainMapsOf(scope, direction) : undefined;
@@ -83,7 +83,7 @@ export class AssetEvaluation {
       maps = sameRules === undefined ? undefined : this.maps.get(sameRules);
       if (!maps) {
         const spans = (facts: RuleFacts) => (withPorts ? segmentSpans(facts, segments) : ALL_OF_ONE_SEGMENT);
-        maps = slicedRules(rules, at).map((ordered) => new DecisionMap(segments, ordered, spans));
+        maps = new SlicedDecisionMaps(new TrafficSlices(rules, at), segments, spans);
         if (sameRules !== undefined) this.maps.set(sameRules, maps);
       }
       if (byProtocol) byProtocol.set(protocol, maps);
@@ -92,7 +92,7 @@ export class AssetEvaluation {
     return maps;
   }
 
-  private plainMapsOf(scope: NetworkScope, direction: TrafficDirection): Map<string, DecisionMap[]> {
+  private plainMapsOf(scope: NetworkScope, direction: TrafficDirection): Map<string, SlicedDecisionMaps> {
     let byDirection = this.plainMaps.get(scope);
     if (!byDirection) this.plainMaps.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
     return byDirection[direction];

@@ -41,8 +41,9 @@ interface ClaimLink {
 export class DecisionMap {
   /** The reachability answers read from this map, by segment (see reachability.ts). */
   readonly answers: (ScopeReachability | undefined)[] = [];
-  private readonly states: SegmentState[];
-  private readonly read: (SegmentDecisions | undefined)[];
+  /** By segment; a segment no rule has visited is absent (a map of one part of the traffic often sees few). */
+  private readonly states = new Map<number, SegmentState>();
+  private readonly read = new Map<number, SegmentDecisions>();
 
   /**
    * `ordered`: the rules in evaluation order; `spans(facts)`: the first and last segment of each of its port ranges
@@ -53,17 +54,15 @@ export class DecisionMap {
     ordered: readonly RuleFacts[],
     spans: (facts: RuleFacts) => readonly (readonly [number, number])[],
   ) {
-    this.states = segments.map(() => NOTHING_DECIDED);
-    this.read = segments.map(() => undefined);
-    const open = new OpenSegments(segments.length);
+    const open = new OpenSegments();
     for (const facts of ordered) {
       let before: SegmentState | undefined;
       let after: SegmentState | undefined;
       for (const [first, last] of spans(facts)) {
         for (let index = open.atOrAfter(first); index <= last; index = open.atOrAfter(index + 1)) {
-          const state = this.states[index];
+          const state = this.states.get(index) ?? NOTHING_DECIDED;
           if (state !== before) [before, after] = [state, claimed(state, facts)];
-          this.states[index] = after!;
+          this.states.set(index, after!);
           if (after!.ipv4.isEmpty() && after!.ipv6.isEmpty()) open.close(index);
         }
       }
@@ -72,13 +71,14 @@ export class DecisionMap {
 
   /** How the segment at `index` is decided. */
   at(index: number): SegmentDecisions {
-    let decisions = this.read[index];
+    let decisions = this.read.get(index);
     if (!decisions) {
-      const state = this.states[index];
+      const state = this.states.get(index) ?? NOTHING_DECIDED;
       const claims: Claim[] = [];
       for (let link = state.claims; link; link = link.previous) claims.push(link.claim);
       claims.reverse();
-      this.read[index] = decisions = { claims, undecided: AddressSet.ofNormalized(state.ipv4.toList(), state.ipv6.toList()) };
+      decisions = { claims, undecided: AddressSet.ofNormalized(state.ipv4.toList(), state.ipv6.toList()) };
+      this.read.set(index, decisions);
     }
     return decisions;
   }
@@ -115,24 +115,21 @@ function sameIntervals(a: readonly (readonly [bigint, bigint])[], b: readonly (r
 
 /** The segments still open, found by skipping closed ones (each closed segment points further on). */
 class OpenSegments {
-  private readonly next: Int32Array;
-
-  constructor(count: number) {
-    this.next = new Int32Array(count + 1).map((_, index) => index);
-  }
+  /** Closed segments only: where to look next. */
+  private readonly next = new Map<number, number>();
 
   atOrAfter(index: number): number {
     let found = index;
-    while (this.next[found] !== found) found = this.next[found];
+    for (let further = this.next.get(found); further !== undefined; further = this.next.get(found)) found = further;
     for (let at = index; at !== found; ) {
-      const following = this.next[at];
-      this.next[at] = found;
+      const following = this.next.get(at)!;
+      this.next.set(at, found);
       at = following;
     }
     return found;
   }
 
   close(index: number): void {
-    this.next[index] = index + 1;
+    this.next.set(index, index + 1);
   }
 }

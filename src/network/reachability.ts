@@ -40,7 +40,7 @@ function answerIn(evaluation: AssetEvaluation, scope: NetworkScope, query: Reach
   const key = bySegment ? '' : `${asset.scopes.indexOf(scope)} ${query.direction} ${protocol} ${everyPort ? '*' : segment} ${query.appliesTo ?? '\0'} ${query.local ?? '\0'}`;
   let answer = bySegment ? bySegment[segment] : evaluation.answers.get(key);
   if (!answer) {
-    const maps = evaluation.decisionMaps(scope, query.direction, protocol, query, everyPort);
+    const maps = evaluation.decisionMaps(scope, query.direction, protocol, query, everyPort).at(segment);
     const shared = bySegment && maps.length === 1 ? maps[0].answers[segment] : undefined;
     if (shared) {
       bySegment![segment] = shared;

@@ -46,8 +46,10 @@ export class RuleFacts {
   /** Whether the rule applies to some local addresses only. */
   get restrictsLocal(): boolean {
     const { local } = this.rule;
-    return local !== undefined && local.length > 0 && !(this.local.named.size === 0 && this.local.isWholeSpace());
+    return (this.localRestriction ??= local !== undefined && local.length > 0 && !(this.local.named.size === 0 && this.local.isWholeSpace()));
   }
+
+  private localRestriction?: boolean;
 
   /** Whether the remote side holds a public address or a name that may be public. */
   get mayBePublic(): boolean {

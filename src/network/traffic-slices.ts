@@ -1,4 +1,4 @@
-import { containsValue, FAMILY_MAX, type Family, type IntervalList } from './ip-intervals.js';
+import { FAMILY_MAX, type Family } from './ip-intervals.js';
 import { inPorts } from './ports.js';
 import type { RuleFacts } from './rule-facts.js';
 
@@ -12,69 +12,122 @@ export interface Endpoint {
 }
 
 /**
- * The rules of each part of the traffic that rules single out — by interface (ufw 'on eth0', Windows interface types:
+ * The parts of the traffic that rules single out — by interface (ufw 'on eth0', Windows interface types:
  * `appliesTo`), by local address (ufw 'to 10.0.0.5', an Azure destination prefix) or by source port (ufw 'from any
- * port 53') — in the order given; parts where the same rules apply are one. Local addresses and source ports are cut
- * where any rule's restriction begins or ends, so a rule for 10.0.0.0/24 applies to 10.0.0.5 too. Deciding each part
- * with the rules that apply there never hides an allow, and a deny counts exactly where its restriction holds.
+ * port 53') — each with the rules that apply there; parts where the same rules apply are one. Local addresses and
+ * source ports are cut where any rule's restriction begins or ends, so a rule for 10.0.0.0/24 applies to 10.0.0.5 too.
+ * Deciding each part with the rules that apply there never hides an allow, and a deny counts exactly where its
+ * restriction holds.
  */
-export function slicedRules(all: readonly RuleFacts[], at: Endpoint = {}): RuleFacts[][] {
-  let ordered = all;
-  let sourcePorts = sourcePortProbes(all);
-  if (sourcePorts.length > MAX_SOURCE_PORT_PARTS) {
-    // Rules each for a source port of its own (a Windows firewall's outbound rules name this host's local port): cutting
-    // the traffic at all of them would cost parts x rules. An allow is then taken for every source port (a sender
-    // chooses its own) and a deny for none — reported, never assumed safe.
-    ordered = all.filter((facts) => !facts.sourcePorts || facts.allow);
-    sourcePorts = [undefined];
-  }
-  const sliced = (facts: RuleFacts) => facts.rule.appliesTo !== undefined || facts.restrictsLocal || (facts.sourcePorts !== undefined && sourcePorts[0] !== undefined);
-  const restricted = ordered.filter(sliced);
-  if (restricted.length === 0) return [ordered as RuleFacts[]];
-  const interfaces = at.appliesTo !== undefined ? [at.appliesTo] : [undefined, ...new Set(restricted.map((facts) => facts.rule.appliesTo).filter((value) => value !== undefined))];
-  const locals = localProbes(restricted, at.local);
-  const seen = new Set<string>();
-  const slices: RuleFacts[][] = [];
-  for (const appliesTo of interfaces) {
-    for (const local of locals) {
-      for (const sourcePort of sourcePorts) {
-        const applies = (facts: RuleFacts) =>
-          (facts.rule.appliesTo === undefined || facts.rule.appliesTo === appliesTo) && (!facts.restrictsLocal || local(facts)) && (!facts.sourcePorts || sourcePort === undefined || inPorts(facts.sourcePorts, sourcePort));
-        let signature = '';
-        for (const facts of restricted) signature += applies(facts) ? '1' : '0';
-        if (seen.has(signature)) continue;
-        seen.add(signature);
-        slices.push(ordered.filter((facts) => !sliced(facts) || applies(facts)));
+export class TrafficSlices {
+  /** The rules with a restriction, in evaluation order. */
+  readonly restricted: RuleFacts[];
+  /** Per part, the positions (in `restricted`) of the rules that apply there; one part with none when nothing is restricted. */
+  readonly parts: ReadonlySet<number>[] = [];
+  private containing?: number[][];
+  private readonly ordered: readonly RuleFacts[];
+  private readonly isRestricted: (facts: RuleFacts) => boolean;
+
+  constructor(all: readonly RuleFacts[], at: Endpoint = {}) {
+    let ordered = all;
+    let sourcePorts = sourcePortProbes(all);
+    if (sourcePorts.length > MAX_SOURCE_PORT_PARTS) {
+      // Rules each for a source port of its own (a Windows firewall's outbound rules name this host's local port):
+      // cutting the traffic at all of them would cost parts x rules. An allow is then taken for every source port (a
+      // sender chooses its own) and a deny for none — reported, never assumed safe.
+      ordered = all.filter((facts) => !facts.sourcePorts || facts.allow);
+      sourcePorts = [undefined];
+    }
+    this.ordered = ordered;
+    const bySourcePort = sourcePorts[0] !== undefined;
+    this.isRestricted = (facts) => facts.rule.appliesTo !== undefined || facts.restrictsLocal || (bySourcePort && facts.sourcePorts !== undefined);
+    this.restricted = ordered.filter(this.isRestricted);
+    if (this.restricted.length === 0) {
+      this.parts.push(new Set());
+      return;
+    }
+    const interfaces = at.appliesTo !== undefined ? [at.appliesTo] : [undefined, ...new Set(this.restricted.map((facts) => facts.rule.appliesTo).filter((value) => value !== undefined))];
+    const locals = localParts(this.restricted, at.local);
+    // Signatures are the applying positions, so a part costs what applies there, not every restricted rule.
+    const position = new Map(this.restricted.map((facts, index) => [facts, index]));
+    const notLocal = this.restricted.flatMap((facts, index) => (facts.restrictsLocal ? [] : [index]));
+    const seen = new Set<string>();
+    for (const appliesTo of interfaces) {
+      for (const local of locals) {
+        for (const sourcePort of sourcePorts) {
+          const applying: number[] = [];
+          const consider = (index: number) => {
+            const facts = this.restricted[index];
+            if ((facts.rule.appliesTo === undefined || facts.rule.appliesTo === appliesTo) && (!facts.sourcePorts || !bySourcePort || inPorts(facts.sourcePorts, sourcePort!))) applying.push(index);
+          };
+          for (const index of notLocal) consider(index);
+          for (const facts of local) consider(position.get(facts)!);
+          applying.sort((a, b) => a - b);
+          const signature = applying.join(',');
+          if (seen.has(signature)) continue;
+          seen.add(signature);
+          this.parts.push(new Set(applying));
+        }
       }
     }
   }
-  return slices;
+
+  /** The rules of a part, in evaluation order. */
+  rulesOf(part: number): RuleFacts[] {
+    if (this.restricted.length === 0) return [...this.ordered];
+    const applying = new Set([...this.parts[part]].map((index) => this.restricted[index]));
+    return this.ordered.filter((facts) => !this.isRestricted(facts) || applying.has(facts));
+  }
+
+  /** The parts where the restricted rule at `index` applies. */
+  partsWith(index: number): readonly number[] {
+    if (!this.containing) {
+      const containing: number[][] = this.restricted.map(() => []);
+      this.parts.forEach((applying, part) => {
+        for (const at of applying) containing[at].push(part);
+      });
+      this.containing = containing;
+    }
+    return this.containing[index];
+  }
 }
 
-/** Beyond this many parts of the source ports, rules limited to source ports are not cut apart (see slicedRules). */
+/** Beyond this many parts of the source ports, rules limited to source ports are not cut apart (see TrafficSlices). */
 const MAX_SOURCE_PORT_PARTS = 64;
 
-/** One test per part of the local addresses: whether a rule restricted to some local addresses applies there. */
-function localProbes(restricted: readonly RuleFacts[], local: string | undefined): ((facts: RuleFacts) => boolean)[] {
-  if (local !== undefined) return [(facts) => facts.local.has(local)];
+/**
+ * Per part of the local addresses, the rules restricted to local addresses that apply there: found by one sweep over
+ * the restrictions' edges, so that a thousand rules for a thousand addresses cost a thousand parts, not a million tests.
+ */
+function localParts(restricted: readonly RuleFacts[], local: string | undefined): ReadonlySet<RuleFacts>[] {
   const limited = restricted.filter((facts) => facts.restrictsLocal);
-  if (limited.length === 0) return [() => false];
-  const probes: ((facts: RuleFacts) => boolean)[] = [];
+  if (local !== undefined) return [new Set(limited.filter((facts) => facts.local.has(local)))];
+  if (limited.length === 0) return [new Set()];
+  const parts: ReadonlySet<RuleFacts>[] = [];
   for (const family of ['ipv4', 'ipv6'] as Family[]) {
-    const listOf = (facts: RuleFacts): IntervalList => (family === 'ipv4' ? facts.local.ipv4 : facts.local.ipv6);
-    const starts = new Set<bigint>([0n]);
+    const edges: { at: bigint; facts: RuleFacts; start: boolean }[] = [];
     for (const facts of limited) {
-      for (const [first, last] of listOf(facts)) {
-        starts.add(first);
-        if (last < FAMILY_MAX[family]) starts.add(last + 1n);
+      for (const [first, last] of family === 'ipv4' ? facts.local.ipv4 : facts.local.ipv6) {
+        edges.push({ at: first, facts, start: true });
+        if (last < FAMILY_MAX[family]) edges.push({ at: last + 1n, facts, start: false });
       }
     }
-    for (const start of starts) probes.push((facts) => containsValue(listOf(facts), start));
+    edges.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    const inside = new Set<RuleFacts>();
+    if (edges.length === 0 || edges[0].at > 0n) parts.push(new Set());
+    for (let index = 0; index < edges.length; ) {
+      const { at } = edges[index];
+      for (; index < edges.length && edges[index].at === at; index++) {
+        if (edges[index].start) inside.add(edges[index].facts);
+        else inside.delete(edges[index].facts);
+      }
+      parts.push(new Set(inside));
+    }
   }
   const names = new Set<string>();
   for (const facts of limited) for (const key of facts.local.nameKeys()) names.add(key);
-  for (const name of names) probes.push((facts) => facts.local.named.has(name));
-  return probes;
+  for (const name of names) parts.push(new Set(limited.filter((facts) => facts.local.named.has(name))));
+  return parts;
 }
 
 /**

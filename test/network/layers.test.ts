@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: Record<string, string[]> = {
   model: ['model'],
   'address sets': ['ip-intervals', 'public-addresses', 'address-set', 'chunked-intervals', 'ports', 'traffic', 'rule-facts'],
-  'decision map': ['scopes', 'evaluation-order', 'port-segments', 'traffic-slices', 'decision', 'decision-map', 'asset-evaluation'],
+  'decision map': ['scopes', 'evaluation-order', 'port-segments', 'traffic-slices', 'decision', 'decision-map', 'sliced-maps', 'asset-evaluation'],
   queries: ['reachability', 'decisions-by-address', 'traffic-classes', 'openings', 'catch-all', 'shadowed-rules'],
   descriptions: ['describe', 'scopes-by-line'],
 };
