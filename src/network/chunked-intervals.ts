@@ -27,6 +27,8 @@ export class ChunkedIntervals {
    * nothing, at the cost of a search per interval taken.
    */
   take(taken: IntervalList): { held: IntervalList; rest: ChunkedIntervals } {
+    if (taken.length === 0) return { held: taken, rest: this };
+    if (this.chunks.length === 1) return this.takeFromOne(taken);
     let chunks = this.chunks;
     const held: Interval[] = [];
     for (const [first, last] of taken) {
@@ -52,9 +54,33 @@ export class ChunkedIntervals {
     }
     return { held, rest: chunks === this.chunks ? this : new ChunkedIntervals(chunks) };
   }
+
+  /** take() for a list of one chunk (most lists): one pass over both, without the chunk index. */
+  private takeFromOne(taken: IntervalList): { held: IntervalList; rest: ChunkedIntervals } {
+    const list = this.chunks[0];
+    const held: Interval[] = [];
+    const kept: Interval[] = [];
+    let at = 0;
+    for (const interval of list) {
+      let [start] = interval;
+      const end = interval[1];
+      while (at < taken.length && taken[at][1] < start) at++;
+      for (let next = at; next < taken.length && taken[next][0] <= end && start <= end; next++) {
+        const [first, last] = taken[next];
+        if (first > start) kept.push([start, first - 1n]);
+        held.push([first > start ? first : start, last < end ? last : end]);
+        start = last + 1n;
+      }
+      if (start === interval[0]) kept.push(interval);
+      else if (start <= end) kept.push([start, end]);
+    }
+    if (held.length === 0) return { held, rest: this };
+    return { held, rest: kept.length === 0 ? NONE : new ChunkedIntervals(chunked(kept)) };
+  }
 }
 
 const CHUNK = 64;
+const NONE = ChunkedIntervals.of([]);
 
 function chunked(list: IntervalList): IntervalList[] {
   if (list.length <= CHUNK) return list.length === 0 ? [] : [list];

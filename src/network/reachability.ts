@@ -50,9 +50,11 @@ function answerIn(evaluation: AssetEvaluation, scope: NetworkScope, query: Reach
     const allowed: AddressSet[] = [];
     for (const decision of decisions) if (decision.action === 'allow') allowed.push(decision.remotes);
     answer = { scope, decisions, allowed: AddressSet.unionOf(allowed) };
-    if (bySegment) bySegment[segment] = answer;
-    if (bySegment && maps.length === 1) maps[0].answers[segment] = answer;
-    else evaluation.answers.set(key, answer);
+    if (!bySegment) evaluation.answers.set(key, answer);
+    else {
+      bySegment[segment] = answer;
+      if (maps.length === 1) maps[0].answers[segment] = answer;
+    }
   }
   return answer;
 }
