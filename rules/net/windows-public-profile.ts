@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { describeAsset } from '../../src/model/asset.js';
 import { describeDecider, describeServices } from '../../src/network/describe.js';
 import { everything, openings, type Service } from '../../src/network/openings.js';
-import { scopesOf } from '../../src/network/reachability.js';
+import { scopesOf } from '../../src/network/scopes.js';
 
 const ADMIN_SERVICES: readonly Service[] = [
   { protocol: 'tcp', port: 22, name: 'SSH' },

@@ -3,10 +3,9 @@ import { detached } from '../model/detached.js';
 import { quoted } from '../model/quote.js';
 import type { AddressMatch } from './model.js';
 import {
-  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, dottedQuad, FAMILY_MAX, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
+  addressToBigInt, bigIntToAddress, cidrInterval, containsValue, dottedQuad, fullSpace, intersectIntervals, intervalToCidrs, isFullSpace, normalize,
   overlaps, subtractIntervals, unionIntervals, type Family, type Interval, type IntervalList,
 } from './ip-intervals.js';
-import { firstClaims } from './first-claims.js';
 import { publicIntervals, publicPart, publicSize, sizeOf } from './public-addresses.js';
 
 /** A source (or destination) the input names without showing its addresses: a netsh keyword, a service tag, a prefix list, another group. */
@@ -72,22 +71,10 @@ export class AddressSet {
     return new AddressSet(normalize(distinct.flatMap((set) => set.ipv4)), normalize(distinct.flatMap((set) => set.ipv6)), named ?? NO_NAMES);
   }
 
-  /**
-   * First-match over the addresses of sets in order (named sources left out): each set's addresses no earlier set
-   * holds, the addresses none holds, and the last set that got any. A set that gets all its addresses is given back
-   * itself, and when none gets any the rest is WORLD.
-   */
-  static firstClaims(sets: readonly AddressSet[]): { claimed: AddressSet[]; undecided: AddressSet; lastClaimant: number } {
-    const ipv4 = firstClaims(sets.map((set) => set.ipv4), FAMILY_MAX.ipv4);
-    const ipv6 = firstClaims(sets.map((set) => set.ipv6), FAMILY_MAX.ipv6);
-    const claimed = sets.map((set, index) => {
-      const [v4, v6] = [ipv4.claimed[index], ipv6.claimed[index]];
-      if (v4.length === 0 && v6.length === 0) return AddressSet.EMPTY;
-      return sameIntervals(v4, set.ipv4) && sameIntervals(v6, set.ipv6) ? set.addresses() : new AddressSet(v4, v6, NO_NAMES);
-    });
-    const whole = isFullSpace(ipv4.unclaimed, 'ipv4') && isFullSpace(ipv6.unclaimed, 'ipv6');
-    const undecided = whole ? AddressSet.WORLD : ipv4.unclaimed.length === 0 && ipv6.unclaimed.length === 0 ? AddressSet.EMPTY : new AddressSet(ipv4.unclaimed, ipv6.unclaimed, NO_NAMES);
-    return { claimed, undecided, lastClaimant: Math.max(ipv4.lastClaimant, ipv6.lastClaimant) };
+  /** Addresses of both families from lists already normalized (sorted, disjoint, not adjacent). */
+  static ofNormalized(ipv4: IntervalList, ipv6: IntervalList): AddressSet {
+    if (ipv4.length === 0 && ipv6.length === 0) return AddressSet.EMPTY;
+    return isFullSpace(ipv4, 'ipv4') && isFullSpace(ipv6, 'ipv6') ? AddressSet.WORLD : new AddressSet(ipv4, ipv6, NO_NAMES);
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {
@@ -170,6 +157,25 @@ export class AddressSet {
 
   private coversInternetAnswer?: boolean;
 
+  /**
+   * Whether sets whose addresses number these many could together cover the internet (see coversInternet): a test of
+   * sizes that rules out most unions before they are made.
+   */
+  static mayTogetherCoverInternet(sets: readonly AddressSet[]): boolean {
+    return (['ipv4', 'ipv6'] as Family[]).some((family) => {
+      let total = 0n;
+      for (const set of sets) total += set.sizeOf(family);
+      return total >= publicSize(family) - (publicSize(family) >> 8n);
+    });
+  }
+
+  private sizes?: Partial<Record<Family, bigint>>;
+
+  private sizeOf(family: Family): bigint {
+    const sizes = (this.sizes ??= {});
+    return (sizes[family] ??= sizeOf(family === 'ipv4' ? this.ipv4 : this.ipv6));
+  }
+
   private coversPublicSpace(): boolean {
     return (['ipv4', 'ipv6'] as Family[]).some((family) => {
       const list = family === 'ipv4' ? this.ipv4 : this.ipv6;
@@ -226,10 +232,6 @@ export class AddressSet {
   }
 }
 
-function sameIntervals(a: IntervalList, b: IntervalList): boolean {
-  return a.length === b.length && a.every(([first, last], index) => first === b[index][0] && last === b[index][1]);
-}
-
 function joinNames(a: ReadonlyMap<string, NamedAddresses>, b: ReadonlyMap<string, NamedAddresses>): ReadonlyMap<string, NamedAddresses> {
   if (b.size === 0) return a;
   if (a.size === 0) return b;
@@ -246,16 +248,19 @@ function describeFamily(family: Family, list: IntervalList, limit: number): stri
   if (list.length === 0) return [];
   const name = family === 'ipv4' ? 'IPv4' : 'IPv6';
   if (isFullSpace(list, family)) return [`any ${name} address (${family === 'ipv4' ? '0.0.0.0/0' : '::/0'})`];
-  const cidrs = list.flatMap((interval) => describeInterval(interval, family));
-  const missing = subtractIntervals(fullSpace(family), list).flatMap((interval) => describeInterval(interval, family));
-  if (missing.length <= limit && missing.length < cidrs.length) return [`any ${name} address except ${missing.join(', ')}`];
-  return cidrs.length > limit ? [...cidrs.slice(0, limit), `${cidrs.length - limit} more ${name} range${cidrs.length - limit > 1 ? 's' : ''}`] : cidrs;
+  // Each interval is said as one range: only those shown are written out.
+  const missing = subtractIntervals(fullSpace(family), list);
+  if (missing.length <= limit && missing.length < list.length) return [`any ${name} address except ${missing.map((interval) => describeInterval(interval, family)).join(', ')}`];
+  const shown = list.slice(0, limit).map((interval) => describeInterval(interval, family));
+  return list.length > limit ? [...shown, `${list.length - limit} more ${name} range${list.length - limit > 1 ? 's' : ''}`] : shown;
 }
 
 /** '10.0.0.0/8' when the interval is one CIDR, '10.10.1.2-10.10.2.22' otherwise (as netsh writes ranges). */
-function describeInterval(interval: Interval, family: Family): string[] {
-  const cidrs = intervalToCidrs(interval, family);
-  return cidrs.length === 1 ? cidrs : [`${bigIntToAddress(interval[0], family)}-${bigIntToAddress(interval[1], family)}`];
+function describeInterval(interval: Interval, family: Family): string {
+  const [first, last] = interval;
+  const size = last - first + 1n;
+  const oneCidr = (size & (size - 1n)) === 0n && (first & (size - 1n)) === 0n;
+  return oneCidr ? intervalToCidrs(interval, family)[0] : `${bigIntToAddress(first, family)}-${bigIntToAddress(last, family)}`;
 }
 
 function fromMatch(match: AddressMatch): AddressSet {

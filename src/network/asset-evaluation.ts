@@ -1,29 +1,32 @@
+import type { ScopeReachability } from './decision.js';
+import { inEvaluationOrder } from './evaluation-order.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, PortRange, TrafficDirection } from './model.js';
-import type { ClassRules } from './class-rules.js';
-import type { Decision, ScopeReachability } from './reachability.js';
+import { ONE_SEGMENT, portSegments, segmentSpans } from './port-segments.js';
 import { RuleFacts } from './rule-facts.js';
-import type { Structure } from './structure.js';
+import { SlicedDecisionMaps } from './sliced-maps.js';
+import { TrafficSlices, type Endpoint } from './traffic-slices.js';
+import { hasPorts, ruleAppliesInScope } from './traffic.js';
 
 /**
- * What the network query has worked out about one asset: facts about each rule, and answers the query modules keep.
- * The net/* checks of an asset ask overlapping questions (the same port classes, the same rules) and run one asset
- * after another, so the most recent asset's evaluation is kept and the previous one let go.
+ * What the network query has worked out about one asset: facts about each rule, the decision maps of the traffic it
+ * was asked about, and the answers read from them. The net/* checks of an asset ask overlapping questions and run one
+ * asset after another, so the most recent asset's evaluation is kept and the previous one let go.
  */
 export class AssetEvaluation {
   /** Facts about asset.rules, in the same order. */
   readonly rules: RuleFacts[];
-  /** Reachability answers for every scope, by direction, protocol and port class (see reachability.ts). */
-  readonly answers = new ByTraffic<(ScopeReachability[] | undefined)[]>();
-  /** Rules that can matter per scope, in evaluation order (see reachability.ts). */
-  readonly candidates = new Map<NetworkScope, ScopeCandidates>();
-  /** Port classes by direction and protocol (see traffic-classes.ts). */
-  readonly portClasses = new ByTraffic<PortRange[]>();
-  /** The structure of each direction's rules (see structure.ts). */
-  readonly structures: Partial<Record<TrafficDirection, Structure>> = {};
-  /** The facts of each rule, made when first asked for by rule. */
+  /** Answers of the reachability query that name an endpoint or no port, by scope, traffic and endpoint (see reachability.ts). */
+  readonly answers = new Map<string, ScopeReachability>();
+  /** Answers of the reachability query for one port segment and no endpoint: by scope, direction and protocol, a slot per segment. */
+  private readonly segmentAnswers = new Map<NetworkScope, Record<TrafficDirection, Map<string, (ScopeReachability | undefined)[]>>>();
   private byRule?: Map<NetworkRule, RuleFacts>;
   private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
   private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
+  private readonly inScope = new Map<NetworkScope, RuleFacts[]>();
+  private readonly segments = new Map<string, readonly PortRange[]>();
+  private readonly maps = new Map<string, SlicedDecisionMaps>();
+  /** The maps of questions that name no endpoint, by scope, direction and protocol. */
+  private readonly plainMaps = new Map<NetworkScope, Record<TrafficDirection, Map<string, SlicedDecisionMaps>>>();
 
   constructor(readonly asset: NetworkAsset) {
     this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
@@ -46,71 +49,82 @@ export class AssetEvaluation {
   publicAllowRules(direction: TrafficDirection): RuleFacts[] {
     return (this.publicAllows[direction] ??= this.allowRules(direction).filter((facts) => facts.mayBePublic));
   }
-}
 
-export interface ScopeCandidates {
-  rules: RuleFacts[];
-  /** By direction and protocol. */
-  byTraffic: ByTraffic<Candidates>;
-  /** Decisions by direction and the rules that match (see keyOfMatching in reachability.ts, ClassRules.keyOf). */
-  decisions: ByTraffic<Decision[], number | string>;
-  /** Numbers for the sets of rules for all ports, in the keys of ClassRules. */
-  everywhereIds: Map<string, number>;
-}
-
-/** The rules of a scope for one direction and protocol; `sliced` when some apply only to an interface or a local address. */
-export interface Candidates {
-  rules: RuleFacts[];
-  sliced: boolean;
-  /** Which of the rules match each port class, made when a check first asks about a port. */
-  byClass?: ClassRules;
-}
-
-/** Values kept by direction and normalised protocol: protocols are a few shared strings, so lookups build no key. */
-export class ByTraffic<T, Key extends string | number = string> {
-  private inbound?: Keyed<Key, T>;
-  private outbound?: Keyed<Key, T>;
-
-  of(direction: TrafficDirection): Keyed<Key, T> {
-    return direction === 'inbound' ? (this.inbound ??= new Keyed()) : (this.outbound ??= new Keyed());
-  }
-}
-
-/**
- * A handful of values by key (a few protocols, a few sets of rules): each asset keeps a dozen of these, and a Map or
- * a dictionary costs more to make than a short search through two arrays. Past a handful (an asset whose every port
- * class has rules of its own) it becomes a Map, so that lookups stay cheap.
- */
-class Keyed<Key extends string | number, T> {
-  private readonly keys: Key[] = [];
-  private readonly values: T[] = [];
-  private map?: Map<Key, T>;
-
-  get(key: Key): T | undefined {
-    if (this.map) return this.map.get(key);
-    const { keys } = this;
-    for (let index = 0; index < keys.length; index++) if (keys[index] === key) return this.values[index];
-    return undefined;
+  /**
+   * The port segments of one direction and (normalised) protocol: the ports every rule of the asset treats alike,
+   * whatever its scope. One segment for a protocol without ports.
+   */
+  segmentsOf(direction: TrafficDirection, protocol: string): readonly PortRange[] {
+    if (!hasPorts(protocol)) return ONE_SEGMENT;
+    const key = `${direction} ${protocol}`;
+    let segments = this.segments.get(key);
+    if (!segments) this.segments.set(key, (segments = portSegments(this.rules.filter((facts) => facts.matchesNormalized(direction, protocol, undefined)))));
+    return segments;
   }
 
-  set(key: Key, value: T): void {
-    if (this.map) {
-      this.map.set(key, value);
-      return;
+  /**
+   * The decision maps of one scope, direction and (normalised) protocol: one per part of the traffic the rules single
+   * out (see TrafficSlices), a single one when no rule restricts its interface, local address or source ports.
+   * `everyPort`: a rule matches on any of its ports (a question about a protocol with ports that names no port).
+   */
+  decisionMaps(scope: NetworkScope, direction: TrafficDirection, protocol: string, at: Endpoint, everyPort = false): SlicedDecisionMaps {
+    // Most questions name no endpoint and a port: their maps are found without building a key.
+    const plain = !everyPort && at.appliesTo === undefined && at.local === undefined;
+    const byProtocol = plain ? this.plainMapsOf(scope, direction) : undefined;
+    const key = plain ? '' : `${this.scopeIndex(scope)} ${direction} ${protocol} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}${everyPort ? ' *' : ''}`;
+    let maps = byProtocol ? byProtocol.get(protocol) : this.maps.get(key);
+    if (!maps) {
+      const withPorts = hasPorts(protocol) && !everyPort;
+      const segments = withPorts ? this.segmentsOf(direction, protocol) : ONE_SEGMENT;
+      const rules = this.rulesInScope(scope).filter((facts) => facts.matchesNormalized(direction, protocol, undefined));
+      // Where no rule cuts the ports, protocols the same rules match share their maps (TCP, UDP and the rest by one
+      // rule for all traffic).
+      const sameRules = segments === ONE_SEGMENT ? `${this.scopeIndex(scope)} ${direction} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'} ${rules.map((facts) => facts.index).join(',')}` : undefined;
+      maps = sameRules === undefined ? undefined : this.maps.get(sameRules);
+      if (!maps) {
+        const spans = (facts: RuleFacts) => (withPorts ? segmentSpans(facts, segments) : ALL_OF_ONE_SEGMENT);
+        maps = new SlicedDecisionMaps(new TrafficSlices(rules, at), segments, spans);
+        if (sameRules !== undefined) this.maps.set(sameRules, maps);
+      }
+      if (byProtocol) byProtocol.set(protocol, maps);
+      else this.maps.set(key, maps);
     }
-    const index = this.keys.indexOf(key);
-    if (index >= 0) this.values[index] = value;
-    else if (this.keys.length < HANDFUL) {
-      this.keys.push(key);
-      this.values.push(value);
-    } else {
-      this.map = new Map(this.keys.map((known, at) => [known, this.values[at]]));
-      this.map.set(key, value);
+    return maps;
+  }
+
+  private plainMapsOf(scope: NetworkScope, direction: TrafficDirection): Map<string, SlicedDecisionMaps> {
+    let byDirection = this.plainMaps.get(scope);
+    if (!byDirection) this.plainMaps.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
+    return byDirection[direction];
+  }
+
+  /** The answers of one scope, direction and (normalised) protocol that name no endpoint, a slot per port segment. */
+  answersBySegment(scope: NetworkScope, direction: TrafficDirection, protocol: string): (ScopeReachability | undefined)[] {
+    let byDirection = this.segmentAnswers.get(scope);
+    if (!byDirection) this.segmentAnswers.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
+    const byProtocol = byDirection[direction];
+    let answers = byProtocol.get(protocol);
+    if (!answers) byProtocol.set(protocol, (answers = []));
+    return answers;
+  }
+
+  /** The enabled rules that can decide anything in a scope, in evaluation order. */
+  private rulesInScope(scope: NetworkScope): RuleFacts[] {
+    let rules = this.inScope.get(scope);
+    if (!rules) {
+      const { asset } = this;
+      this.inScope.set(scope, (rules = inEvaluationOrder(asset.semantics, this.rules.filter(({ rule }) => rule.enabled && ruleAppliesInScope(rule, scope, asset.scopes)))));
     }
+    return rules;
+  }
+
+  private scopeIndex(scope: NetworkScope): number {
+    const index = this.asset.scopes.indexOf(scope);
+    return index >= 0 ? index : -1;
   }
 }
 
-const HANDFUL = 16;
+const ALL_OF_ONE_SEGMENT: readonly (readonly [number, number])[] = [[0, 0]];
 
 let current: AssetEvaluation | undefined;
 

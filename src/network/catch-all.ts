@@ -1,8 +1,9 @@
 import { evaluationOf, type AssetEvaluation } from './asset-evaluation.js';
 import type { NetworkAsset, TrafficDirection } from './model.js';
-import { OpeningCollector, worldPart, type CollectedOpening, type Opening, type Service } from './openings.js';
-import { policiesMayAllow, reachability, type Decider } from './reachability.js';
-import { remembered } from './remembered-openings.js';
+import { OpeningCollector, withKeys, worldPart, type CollectedOpening, type Opening, type Service } from './openings.js';
+import type { Decider } from './decision.js';
+import { reachability } from './reachability.js';
+import { policiesMayAllow } from './scopes.js';
 import { ANY_OTHER_PROTOCOL, OTHER_PROTOCOL, portClasses } from './traffic-classes.js';
 import { hasPorts } from './traffic.js';
 
@@ -15,7 +16,7 @@ export function catchAllOpenings(asset: NetworkAsset, direction: TrafficDirectio
   const evaluation = evaluationOf(asset);
   const policiesOpen = includePolicies && policiesMayAllow(asset, direction);
   if (!policiesOpen && !evaluation.allowRules(direction).some((facts) => facts.catchAll && facts.mayBePublic)) return [];
-  return remembered(evaluation, direction, includePolicies ? 'catch-all and policies' : 'catch-all', () => collect(evaluation, direction, includePolicies));
+  return withKeys(collect(evaluation, direction, includePolicies));
 }
 
 function collect(evaluation: AssetEvaluation, direction: TrafficDirection, includePolicies: boolean): readonly CollectedOpening[] {

@@ -3,8 +3,8 @@ import { redacted } from '../model/quote.js';
 import type { AttachedResource, NetworkAsset, NetworkScope, TrafficDirection } from './model.js';
 import { ANY_OTHER_PROTOCOL } from './traffic-classes.js';
 import type { Opening, Service } from './openings.js';
-import type { Decider } from './reachability.js';
-import { scopesOf } from './reachability.js';
+import type { Decider } from './decision.js';
+import { scopesOf } from './scopes.js';
 
 /** Words for messages about network assets, shared by every net/* rule so they all read alike. */
 

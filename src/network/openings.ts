@@ -2,7 +2,9 @@ import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
-import { policiesMayAllow, reachability, type Decider, type Decision } from './reachability.js';
+import type { Decider, Decision } from './decision.js';
+import { reachability } from './reachability.js';
+import { policiesMayAllow } from './scopes.js';
 import type { RuleFacts } from './rule-facts.js';
 import { normalizeProtocol } from './traffic.js';
 
@@ -83,7 +85,7 @@ function mayPass(allows: readonly RuleFacts[], direction: TrafficDirection, prot
 function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficDirection, protocol: string, port: number | undefined): boolean {
   const together: AddressSet[] = [];
   for (const facts of allows) if (facts.matchesNormalized(direction, protocol, port)) together.push(facts.remotes);
-  return AddressSet.unionOf(together).coversInternet();
+  return AddressSet.mayTogetherCoverInternet(together) && AddressSet.unionOf(together).coversInternet();
 }
 
 /**
@@ -92,17 +94,26 @@ function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficD
  * finding is per line.
  */
 export class OpeningCollector {
-  readonly collected: CollectedOpening[] = [];
+  private readonly byLine = new Map<string, { opening: CollectedOpening; remotes: AddressSet[] }>();
 
   add(decision: Decision, scope: NetworkScope, service: Service, remotes: AddressSet): void {
     if (remotes.isEmpty()) return;
     const { decidedBy, location } = decision;
-    let opening = this.collected.find((known) => known.decidedBy.kind === decidedBy.kind && sameLine(known.location, location));
-    if (!opening) this.collected.push((opening = { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: [] }));
+    const line = `${decidedBy.kind} ${location.line}:${location.column ?? 0}:${location.file}`;
+    let known = this.byLine.get(line);
+    if (!known) this.byLine.set(line, (known = { opening: { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: [] }, remotes: [] }));
+    const { opening } = known;
     if (decidedBy.kind === 'rule' && !opening.rules.includes(decidedBy.rule)) opening.rules.push(decidedBy.rule);
     if (!opening.scopes.includes(scope)) opening.scopes.push(scope);
-    if (!opening.services.some((known) => known.protocol === service.protocol && known.port === service.port)) opening.services.push(service);
-    opening.remotes = opening.remotes.union(remotes);
+    if (!opening.services.some((other) => other.protocol === service.protocol && other.port === service.port)) opening.services.push(service);
+    known.remotes.push(remotes);
+  }
+
+  /** The openings gathered, in the order their lines were first seen. */
+  get collected(): CollectedOpening[] {
+    const collected: CollectedOpening[] = [];
+    for (const { opening, remotes } of this.byLine.values()) collected.push({ ...opening, remotes: AddressSet.unionOf(remotes) });
+    return collected;
   }
 
   openings(): Opening[] {
@@ -124,10 +135,6 @@ export function withKeys(collected: readonly CollectedOpening[]): Opening[] {
     used?.set(key, seen + 1);
     return { decidedBy, location, scopes, services, remotes, key: seen === 0 ? key : `${key}#${seen + 1}` };
   });
-}
-
-function sameLine(a: SourceLocation, b: SourceLocation): boolean {
-  return a === b || (a.line === b.line && a.file === b.file && (a.column ?? 0) === (b.column ?? 0));
 }
 
 function serviceKey(service: Service): string {

@@ -12,9 +12,10 @@ export class RuleFacts {
   readonly allPorts: boolean;
   /** For all ports of TCP or UDP, or for any protocol: what `net/all-ports-open-to-world` looks for. */
   readonly catchAll: boolean;
+  /** The source ports the rule is limited to, merged; undefined when it matches every source port. */
+  readonly sourcePorts?: readonly PortRange[];
   private remoteSet?: AddressSet;
   private localSet?: AddressSet;
-  private localText?: string | null;
   private publicRemotes?: boolean;
 
   /** `index`: the rule's place in its asset's rules. */
@@ -27,6 +28,8 @@ export class RuleFacts {
     this.ports = mergePorts(rule.ports);
     this.allPorts = mergedCoverAllPorts(this.ports);
     this.catchAll = (this.protocol === 'any' || this.protocol === 'tcp' || this.protocol === 'udp') && this.allPorts;
+    const sourcePorts = rule.sourcePorts && rule.sourcePorts.length > 0 ? mergePorts(rule.sourcePorts) : undefined;
+    if (sourcePorts && !mergedCoverAllPorts(sourcePorts)) this.sourcePorts = sourcePorts;
   }
 
   /** The remote side as an address set. */
@@ -40,14 +43,13 @@ export class RuleFacts {
     return (this.localSet ??= local && local.length > 0 ? AddressSet.of(local) : AddressSet.WORLD);
   }
 
-  /** The restricted local side as a key, or undefined when it is every address. */
-  get localKey(): string | undefined {
-    if (this.localText === undefined) {
-      const { local } = this.rule;
-      this.localText = !local || local.length === 0 || this.local.isWholeSpace() ? null : local.map((match) => match.text).sort().join(',');
-    }
-    return this.localText ?? undefined;
+  /** Whether the rule applies to some local addresses only. */
+  get restrictsLocal(): boolean {
+    const { local } = this.rule;
+    return (this.localRestriction ??= local !== undefined && local.length > 0 && !(this.local.named.size === 0 && this.local.isWholeSpace()));
   }
+
+  private localRestriction?: boolean;
 
   /** Whether the remote side holds a public address or a name that may be public. */
   get mayBePublic(): boolean {

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../model/location.js';
 import { describeScopes } from './describe.js';
 import type { NetworkAsset, NetworkScope } from './model.js';
-import { scopesOf } from './reachability.js';
+import { scopesOf } from './scopes.js';
 
 /** Scopes that share the line a finding points at (one State line per Windows profile, or the asset when none is stated). */
 export interface ScopesAtLine {

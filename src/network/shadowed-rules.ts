@@ -1,7 +1,9 @@
 import type { NetworkAsset, NetworkRule, PortRange, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
-import { classesCovered } from './class-rules.js';
-import { reachability, type ScopeReachability } from './reachability.js';
+import { DecisionsByAddress } from './decisions-by-address.js';
+import { segmentSpans } from './port-segments.js';
+import type { ScopeReachability } from './decision.js';
+import { reachability } from './reachability.js';
 import { portClasses, protocolsToCheck } from './traffic-classes.js';
 import { hasPorts, isAllow, ruleAppliesInScope } from './traffic.js';
 
@@ -19,7 +21,7 @@ export interface ShadowedRule {
 export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   if (!asset.rules.some((rule) => rule.enabled && !isAllow(rule))) return [];
   // The answers for every class of traffic, by direction and protocol, a list per port class.
-  const evaluated = new Map<string, { classes: PortRange[]; answers: ScopeReachability[][] }>();
+  const evaluated = new Map<string, { classes: readonly PortRange[]; answers: ScopeReachability[][] }>();
   const protocols: Partial<Record<TrafficDirection, string[]>> = {};
   const decides = new Set<NetworkRule>();
   for (const direction of ['inbound', 'outbound'] as TrafficDirection[]) {
@@ -37,22 +39,33 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
 
   const shadowers = new Map<NetworkRule, Set<NetworkRule>>();
   const redundant = new Set<NetworkRule>();
+  const indexes = new Map<ScopeReachability, DecisionsByAddress>();
+  const indexOf = (result: ScopeReachability) => {
+    let index = indexes.get(result);
+    if (!index) indexes.set(result, (index = new DecisionsByAddress(result.decisions)));
+    return index;
+  };
   for (const facts of candidates) {
     const { rule, remotes } = facts;
-    // Each candidate is held against the classes of traffic it matches only, found from its own ports.
-    for (const protocol of protocols[rule.direction] ?? []) {
+    // Each candidate is held against the classes of traffic it matches only, found from its own ports, until it is
+    // found redundant.
+    held: for (const protocol of protocols[rule.direction] ?? []) {
       const traffic = evaluated.get(`${rule.direction}/${protocol}`);
       if (!traffic || (facts.protocol !== 'any' && facts.protocol !== protocol)) continue;
-      const matched = hasPorts(protocol) ? classesCovered(facts, traffic.classes) : facts.matchesNormalized(rule.direction, protocol, undefined) ? [0] : [];
+      const matched = hasPorts(protocol) ? segmentSpans(facts, traffic.classes).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, at) => first + at)) : facts.matchesNormalized(rule.direction, protocol, undefined) ? [0] : [];
       for (const index of matched) {
         for (const result of traffic.answers[index]) {
           if (!ruleAppliesInScope(rule, result.scope, asset.scopes)) continue;
+          const index = indexOf(result);
+          const overlapping = index.overlapping(remotes);
           // Traffic an earlier allow takes makes the rule redundant, not shadowed.
-          if (!remotes.intersect(result.allowed).isEmpty()) redundant.add(rule);
-          const found = shadowers.get(rule) ?? new Set<NetworkRule>();
-          for (const decision of result.decisions) {
-            if (decision.action === 'deny' && decision.decidedBy.kind === 'rule' && !remotes.intersect(decision.remotes).isEmpty()) found.add(decision.decidedBy.rule);
+          const allowed = index.searches(remotes) ? overlapping.some((decision) => decision.action === 'allow') : !remotes.intersect(result.allowed).isEmpty();
+          if (allowed) {
+            redundant.add(rule);
+            break held;
           }
+          const found = shadowers.get(rule) ?? new Set<NetworkRule>();
+          for (const decision of overlapping) if (decision.action === 'deny' && decision.decidedBy.kind === 'rule') found.add(decision.decidedBy.rule);
           shadowers.set(rule, found);
         }
       }
@@ -61,5 +74,5 @@ export function shadowedRules(asset: NetworkAsset): ShadowedRule[] {
   return candidates
     .map(({ rule }) => rule)
     .filter((rule) => !redundant.has(rule) && (shadowers.get(rule)?.size ?? 0) > 0)
-    .map((rule) => ({ rule, shadowedBy: asset.rules.filter((deny) => shadowers.get(rule)?.has(deny)) }));
+    .map((rule) => ({ rule, shadowedBy: [...shadowers.get(rule)!].sort((a, b) => evaluation.factsOf(a).index - evaluation.factsOf(b).index) }));
 }

@@ -1,6 +1,5 @@
 import { detached } from '../model/detached.js';
 import type { NetworkRule, NetworkScope, TrafficDirection } from './model.js';
-import { coversAllPorts } from './ports.js';
 
 /** One kind of connection: its direction, protocol and (for TCP, UDP, SCTP) destination port. */
 export interface Traffic {
@@ -50,12 +49,4 @@ export function ruleAppliesInScope(rule: NetworkRule, scope: NetworkScope, allSc
 
 export function isAllow(rule: NetworkRule): boolean {
   return rule.action === 'allow' || rule.action === 'limit';
-}
-
-/**
- * Whether a deny can be counted on: one restricted to some source ports blocks only part of the traffic, so it is not
- * taken to protect the rest. Allows with such restrictions still count: a sender chooses its own source port.
- */
-export function denyIsUnconditional(rule: NetworkRule): boolean {
-  return !rule.sourcePorts || rule.sourcePorts.length === 0 || coversAllPorts(rule.sourcePorts);
 }

@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluationOf } from '../../src/network/asset-evaluation.js';
-import { firstClaims } from '../../src/network/first-claims.js';
-import { intersectIntervals, normalize, subtractIntervals, type Interval, type IntervalList } from '../../src/network/ip-intervals.js';
 import type { NetworkAsset, NetworkRule, TrafficDirection } from '../../src/network/model.js';
-import { reachability, type ScopeReachability } from '../../src/network/reachability.js';
+import type { ScopeReachability } from '../../src/network/decision.js';
+import { reachability } from '../../src/network/reachability.js';
 import { shadowedRules } from '../../src/network/shadowed-rules.js';
 import { trafficClasses } from '../../src/network/traffic-classes.js';
 import { isAllow, ruleAppliesInScope, type Traffic } from '../../src/network/traffic.js';
 import { assetArb } from '../network/random-asset.js';
 
 /**
- * Checks over every class of traffic find the rules of a class from the rules' own ports (class-rules.ts) instead of
+ * Checks over every class of traffic find the rules of a class from the rules' own ports (port-segments.ts) instead of
  * asking every rule about every class, which cost rules × classes (a netsh export of 10,000 rules took 25 s). The
  * answers must be the ones asking gives: shadowedRules against its former self, which asked.
  */
@@ -25,29 +24,6 @@ describe('shadowed rules found class by class', () => {
         expect(found(structuredClone(asset))).toEqual(expected);
       }),
       { numRuns: 1500 },
-    );
-  });
-});
-
-describe('first claims over address lists', () => {
-  it('give each list what the lists before it left, as subtracting one list after another does', () => {
-    const MAX = 255n;
-    const interval = fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]): Interval => [BigInt(Math.min(a, b)), BigInt(Math.max(a, b))]);
-    const list = fc.array(interval, { maxLength: 4 }).map((intervals) => normalize(intervals));
-    fc.assert(
-      fc.property(fc.array(list, { maxLength: 12 }), (lists) => {
-        let undecided: IntervalList = [[0n, MAX]];
-        const expected: IntervalList[] = [];
-        let lastClaimant = -1;
-        lists.forEach((intervals, index) => {
-          const part = intersectIntervals(intervals, undecided);
-          if (part.length > 0) lastClaimant = index;
-          expected.push(part);
-          undecided = subtractIntervals(undecided, intervals);
-        });
-        expect(firstClaims(lists, MAX)).toEqual({ claimed: expected, unclaimed: undecided, lastClaimant });
-      }),
-      { numRuns: 3000 },
     );
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressMatch } from '../../src/network/model.js';
 import { openings, publicPart } from '../../src/network/openings.js';
-import { reachability, type Decision } from '../../src/network/reachability.js';
+import type { Decision } from '../../src/network/decision.js';
+import { reachability } from '../../src/network/reachability.js';
 import { shadowedRules } from '../../src/network/shadowed-rules.js';
 import { ANY, asset, cidr, port, rule, scope } from './build.js';
 
@@ -145,9 +146,24 @@ describe('reachability, first match (ufw, Azure, GCP)', () => {
     expect(summary(reachability(fw, { direction: 'inbound', protocol: 'tcp', port: 3389 })[0].decisions)).toEqual(['allow default any address (0.0.0.0/0 and ::/0)', 'deny deny-eth0 any address (0.0.0.0/0 and ::/0)']);
   });
 
-  it('a deny limited to some source ports does not count, an allow limited to them does', () => {
-    const fw = asset('first-match', [rule({ action: 'deny', ports: port(22), sourcePorts: port(123), priority: 1 }), rule({ id: 'allow', action: 'allow', ports: port(22), sourcePorts: port(53), priority: 2 })]);
+  it('a rule limited to some source ports decides the traffic from those ports, and only that', () => {
+    const fw = asset('first-match', [rule({ id: 'deny', action: 'deny', ports: port(22), sourcePorts: port(123), priority: 1 }), rule({ id: 'allow', action: 'allow', ports: port(22), sourcePorts: port(53), priority: 2 })]);
+    expect(summary(reachability(fw, ssh)[0].decisions).sort()).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)', 'deny default any address (0.0.0.0/0 and ::/0)', 'deny deny any address (0.0.0.0/0 and ::/0)']);
+  });
+
+  it('past 64 parts of the source ports, an allow limited to them counts for every source port and a deny for none', () => {
+    const perPort = Array.from({ length: 70 }, (_, index) => rule({ id: `deny-${index}`, action: 'deny', ports: port(22), sourcePorts: port(1000 + index), priority: index }));
+    const fw = asset('first-match', [...perPort, rule({ id: 'allow', action: 'allow', ports: port(22), sourcePorts: port(53), priority: 100 })]);
     expect(summary(reachability(fw, ssh)[0].decisions)).toEqual(['allow allow any address (0.0.0.0/0 and ::/0)']);
+  });
+
+  it('denies that together cover every source port protect the port', () => {
+    const fw = asset('first-match', [
+      rule({ id: 'low', action: 'deny', ports: port(22), sourcePorts: [{ from: 1, to: 1023 }], priority: 1 }),
+      rule({ id: 'high', action: 'deny', ports: port(22), sourcePorts: [{ from: 1024, to: 65535 }], priority: 2 }),
+      rule({ id: 'allow', action: 'allow', ports: port(22), priority: 3 }),
+    ]);
+    expect(reachability(fw, ssh)[0].allowed.isEmpty()).toBe(true);
   });
 });
 

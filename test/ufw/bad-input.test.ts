@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, loadUfwText, onlyAsset, parseUfwText } from './load.js';
+import { CORPUS, loadUfwText, hostAsset, parseUfwText } from './load.js';
 
 const VERBOSE = readFileSync(join(CORPUS, 'oracle-full', 'status-verbose.txt'), 'utf8');
 const USER_RULES = readFileSync(join(CORPUS, 'oracle-full', 'user.rules'), 'utf8');
@@ -42,14 +42,14 @@ describe('bad ufw input gets one clear problem per line, and the rest is judged'
     const result = loadUfwText(truncated);
     expect(result.problems).toEqual([expect.objectContaining({ id: 'ufw/unparseable-row', level: 'error', line: 13 })]);
     expect(result.problems[0].message).toContain('this rule is not judged');
-    expect(new Set(onlyAsset(result).rules.map((rule) => rule.location.line))).toEqual(new Set([8, 9, 10, 11, 12]));
+    expect(new Set(hostAsset(result).rules.map((rule) => rule.location.line))).toEqual(new Set([8, 9, 10, 11, 12]));
   });
 
   it('a garbled row in the middle is reported; the rows around it still count', () => {
     const result = loadUfwText(withHeader([ROW('22/tcp', 'ALLOW IN', 'Anywhere'), 'ЖЖЖ garbage ЖЖЖ', ROW('8081/tcp', 'ALLOW IN', '10.0.0.300')]));
     expect(result.problems.map((problem) => [problem.id, problem.line])).toEqual([['ufw/unparseable-row', 9], ['ufw/unparseable-row', 10]]);
     expect(result.problems[1].message).toContain("'10.0.0.300' is not an address, port or application profile");
-    expect(onlyAsset(result).rules).toHaveLength(1);
+    expect(hostAsset(result).rules).toHaveLength(1);
   });
 
   it('an unknown application profile in plain status is named, never guessed', () => {
@@ -59,7 +59,7 @@ describe('bad ufw input gets one clear problem per line, and the rest is judged'
     expect(unknown.map((problem) => [problem.line, problem.level])).toEqual([[5, 'error'], [7, 'error']]);
     expect(result.problems.find((problem) => problem.line === 8)?.message).toContain("'__proto__' is not an address, port or application profile");
     expect(unknown[0].message).toMatch(/^unknown application profile 'Plex Media Server': .* — scan 'ufw status verbose' or \/etc\/ufw\/user.rules instead$/);
-    expect(onlyAsset(result).rules.map((rule) => rule.label)).toEqual(["ufw rule 'OpenSSH ALLOW IN Anywhere'"]);
+    expect(hostAsset(result).rules.map((rule) => rule.label)).toEqual(["ufw rule 'OpenSSH ALLOW IN Anywhere'"]);
   });
 
   it('a malformed tuple in user.rules is reported at its line; the other tuples are judged', () => {
@@ -72,7 +72,7 @@ describe('bad ufw input gets one clear problem per line, and the rest is judged'
     expect(malformed.map((problem) => problem.line)).toEqual([at + 1, at + 4]);
     expect(malformed[0].message).toContain('5 fields where ufw writes 6 to 9');
     expect(malformed[1].message).toContain('not hex-encoded');
-    expect(onlyAsset(result).rules.length).toBeGreaterThan(10);
+    expect(hostAsset(result).rules.length).toBeGreaterThan(10);
   });
 
   it('a truncated user.rules is reported at its last line; the tuples before the cut are judged', () => {
@@ -80,13 +80,13 @@ describe('bad ufw input gets one clear problem per line, and the rest is judged'
     const cut = lines.findIndex((line) => line.startsWith('### tuple ### allow tcp 8081 ')) + 1;
     const result = loadUfwText(lines.slice(0, cut).join('\n'), 'user.rules');
     expect(result.problems.filter((problem) => problem.level === 'error')).toEqual([expect.objectContaining({ id: 'ufw/truncated', line: cut })]);
-    expect(onlyAsset(result).rules.at(-1)?.location.line).toBe(cut);
+    expect(hostAsset(result).rules.at(-1)?.location.line).toBe(cut);
   });
 
   it('user.rules alone: the state and the default policy are unknown, said as warnings', () => {
     const result = loadUfwText(USER_RULES, 'user.rules');
     expect(result.problems.map((problem) => [problem.id, problem.level])).toEqual([['ufw/state-unknown', 'warning'], ['ufw/default-policy-unknown', 'warning']]);
-    expect(onlyAsset(result).scopes[0]).toMatchObject({ enabled: true, defaultInbound: 'deny', defaultOutbound: 'allow' });
+    expect(hostAsset(result).scopes[0]).toMatchObject({ enabled: true, defaultInbound: 'deny', defaultOutbound: 'allow' });
   });
 
   it('never throws on garbage or mangled captures, and never returns nothing at all', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NetworkAsset, NetworkRule } from '../../src/network/model.js';
 import { parseUserRules } from '../../src/parsers/ufw/user-rules.js';
-import { CORPUS, loadUfwFile, onlyAsset } from './load.js';
+import { CORPUS, loadUfwFile, hostAsset } from './load.js';
 import { statusRows, type StatusMode } from './status-format.js';
 
 const ORACLE_DIRECTORIES = readdirSync(CORPUS).filter((name) => name.startsWith('oracle-')).sort();
@@ -27,14 +27,14 @@ function ruleSets(rules: NetworkRule[]): Record<string, string[]> {
 function statusAsset(directory: string, mode: StatusMode): NetworkAsset {
   const result = loadUfwFile(join(CORPUS, directory, STATUS_FILES[mode]));
   expect(result.problems.filter((problem) => problem.level === 'error')).toEqual([]);
-  return onlyAsset(result);
+  return hostAsset(result);
 }
 
 function userRulesAssets(directory: string): NetworkAsset[] {
   return ['user.rules', 'user6.rules'].map((name) => {
     const result = loadUfwFile(join(CORPUS, directory, name));
     expect(result.problems.filter((problem) => problem.level === 'error')).toEqual([]);
-    return onlyAsset(result);
+    return hostAsset(result);
   });
 }
 
@@ -126,8 +126,8 @@ describe('ufw corpus facts', () => {
     for (const mode of ['plain', 'numbered'] as const) {
       const result = loadUfwFile(join(CORPUS, 'oracle-default-allow', STATUS_FILES[mode]));
       expect(result.problems).toEqual([expect.objectContaining({ id: 'ufw/default-policy-unknown', level: 'warning', line: 1 })]);
-      expect(onlyAsset(result).scopes[0]).toMatchObject({ defaultInbound: 'deny', defaultOutbound: 'allow' });
-      expect(onlyAsset(result).scopes[0].defaultLocation).toBeUndefined();
+      expect(hostAsset(result).scopes[0]).toMatchObject({ defaultInbound: 'deny', defaultOutbound: 'allow' });
+      expect(hostAsset(result).scopes[0].defaultLocation).toBeUndefined();
     }
     expect(statusAsset('oracle-default-allow', 'verbose').scopes[0].defaultInbound).toBe('allow');
   });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkAsset } from '../../src/network/model.js';
 import { reachability } from '../../src/network/reachability.js';
 import { decide, type Probe } from './first-match.js';
-import { loadUfwFile, onlyAsset } from './load.js';
+import { loadUfwFile, hostAsset } from './load.js';
 import { inBatches, oracleUnavailable, runOracle, unexpectedReplies } from './oracle.js';
 import { expectedVerdict, generateRuleSet, packets, type Packet } from './random-rules.js';
 
@@ -64,7 +64,7 @@ describe.skipIf(unavailable !== undefined)('Parapet reads what the real ufw appl
 function loadAsset(path: string): NetworkAsset {
   const result = loadUfwFile(path);
   expect(result.problems.filter((problem) => problem.level === 'error'), path).toEqual([]);
-  return onlyAsset(result);
+  return hostAsset(result);
 }
 
 /** user.rules and user6.rules laid out as on a host, so ufw.conf and /etc/default/ufw are read beside them. */
@@ -77,7 +77,7 @@ function hostImageAssets(outdir: string): [NetworkAsset, NetworkAsset] {
   const v4 = loadUfwFile(join(root, 'etc', 'ufw', 'user.rules'), { root });
   const v6 = loadUfwFile(join(root, 'etc', 'ufw', 'user6.rules'), { root });
   expect([...v4.problems, ...v6.problems]).toEqual([]);
-  return [onlyAsset(v4), onlyAsset(v6)];
+  return [hostAsset(v4), hostAsset(v6)];
 }
 
 /** The verdict of Parapet's own reachability query for the probe's remote address. */

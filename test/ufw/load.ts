@@ -31,7 +31,14 @@ export function parseUfwText(text: string, path = '/scan/status.txt'): LoadResul
   return loadUfw({ path, text, encoding: 'utf-8' }, context);
 }
 
-export function onlyAsset(result: LoadResult): NetworkAsset {
-  if (result.models.length !== 1 || result.models[0].kind !== 'network') throw new Error(`expected one network asset, got ${result.models.length}: ${JSON.stringify(result.problems)}`);
-  return result.models[0];
+/** The asset of the host's own traffic: the one model that is not the forwarded traffic of route rules. */
+export function hostAsset(result: LoadResult): NetworkAsset {
+  const host = result.models.filter((model): model is NetworkAsset => model.kind === 'network' && model.asset.name !== 'forwarded traffic');
+  if (host.length !== 1) throw new Error(`expected one network asset for the host, got ${host.length}: ${JSON.stringify(result.problems)}`);
+  return host[0];
+}
+
+/** The asset of the traffic ufw forwards by its route rules, if the input makes one. */
+export function forwardedAsset(result: LoadResult): NetworkAsset | undefined {
+  return result.models.find((model): model is NetworkAsset => model.kind === 'network' && model.asset.name === 'forwarded traffic');
 }

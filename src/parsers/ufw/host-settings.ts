@@ -3,7 +3,7 @@ import type { LoadContext } from '../../inputs/input-format.js';
 import type { ParsedUfw, UfwPolicy } from './parsed-ufw.js';
 
 const ENABLED = /^ENABLED=(yes|no)\s*$/;
-const POLICY = /^DEFAULT_(INPUT|OUTPUT)_POLICY="?(ACCEPT|DROP|REJECT)"?\s*$/;
+const POLICY = /^DEFAULT_(INPUT|OUTPUT|FORWARD)_POLICY="?(ACCEPT|DROP|REJECT)"?\s*$/;
 const IPV6 = /^IPV6=(yes|no)\s*$/i;
 const IPV6_CHAINS = /^:ufw6-user-input /m;
 const POLICY_NAMES: Record<string, UfwPolicy> = { ACCEPT: 'allow', DROP: 'deny', REJECT: 'reject' };
@@ -42,12 +42,35 @@ export function readHostSettings(rulesFile: string, text: string, parsed: Parsed
     if (found.INPUT && found.OUTPUT) {
       parsed.defaults = { incoming: found.INPUT.policy, outgoing: found.OUTPUT.policy, line: found.INPUT.line, file: defaults };
     }
+    if (found.FORWARD) parsed.routed = { policy: found.FORWARD.policy, line: found.FORWARD.line, file: defaults };
     if (ipv6Off !== undefined && (IPV6_CHAINS.test(text) || parsed.rules.some((located) => located.rule.v6))) {
       parsed.rules = [];
       parsed.defaults = { incoming: 'deny', outgoing: 'deny', line: ipv6Off, file: defaults };
     }
   }
   return { consumed, where: view.where };
+}
+
+/**
+ * A `ufw status` capture does not show IPV6=: where its host view holds /etc/default/ufw (a host image, or the file
+ * beside the capture inside the scanned tree), IPV6=no there means ufw drops all IPv6 traffic and the IPv6 rows it
+ * lists are never loaded. Returns the file read, if any.
+ */
+export function readIpv6Setting(statusFile: string, parsed: ParsedUfw, context: LoadContext): string[] {
+  const view = hostView(statusFile, '/etc/ufw', context);
+  const defaultsFile = readIfPresent(view, '/etc/default/ufw', context);
+  if (defaultsFile === undefined) return [];
+  const [defaults, defaultsText] = defaultsFile;
+  let ipv6Off: number | undefined;
+  defaultsText.split(/\r?\n/).forEach((line, index) => {
+    const ipv6 = IPV6.exec(line);
+    if (ipv6) ipv6Off = ipv6[1].toLowerCase() === 'no' ? index + 1 : undefined;
+  });
+  if (ipv6Off !== undefined) {
+    parsed.rules = parsed.rules.filter((located) => !located.rule.v6);
+    parsed.ipv6Off = { line: ipv6Off, file: defaults };
+  }
+  return [defaults];
 }
 
 /** The file's path on this machine and its text, when the view holds it. */

@@ -1,8 +1,8 @@
 import type { LoadInput } from '../../inputs/input-format.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
-import type { NetworkAsset, NetworkScope } from '../../network/model.js';
+import type { NetworkAsset, NetworkRule, NetworkScope } from '../../network/model.js';
 import { looksLikeUserRules } from './detect.js';
-import { readHostSettings } from './host-settings.js';
+import { readHostSettings, readIpv6Setting } from './host-settings.js';
 import type { ParsedUfw } from './parsed-ufw.js';
 import { parseUfwStatus } from './status.js';
 import { toNetworkRule } from './to-network.js';
@@ -21,9 +21,49 @@ export const loadUfw: LoadInput = (file, context) => {
   const settings = userRules ? readHostSettings(file.path, file.text, parsed, context) : undefined;
   const judgeable = userRules ? !parsed.problems.some((problem) => problem.id === 'ufw/not-user-rules') : parsed.state !== undefined || parsed.rules.length > 0;
   if (!judgeable) return { models: [], problems: parsed.problems };
+  const consumed = settings?.consumed ?? readIpv6Setting(file.path, parsed, context);
 
-  return { models: [toNetworkAsset(file.path, parsed)], problems: [...parsed.problems, ...assumptions(file.path, parsed, settings?.where)], consumed: settings?.consumed ?? [] };
+  const forwarded = routedAsset(file.path, parsed);
+  return { models: [toNetworkAsset(file.path, parsed), ...(forwarded ? [forwarded] : [])], problems: [...parsed.problems, ...assumptions(file.path, parsed, settings?.where)], consumed };
 };
+
+/** ufw's shipped DEFAULT_FORWARD_POLICY (/etc/default/ufw of the Debian and Ubuntu packages). */
+const SHIPPED_FORWARD_POLICY = 'deny';
+
+/**
+ * The traffic ufw forwards to the hosts behind it, judged by its route rules: an asset of its own, named so, when
+ * there are route rules and ufw is active and forwarding is not disabled. What no route rule matches meets the routed
+ * policy.
+ */
+function routedAsset(path: string, parsed: ParsedUfw): NetworkAsset | undefined {
+  const routed = parsed.routed;
+  // Switched off, ufw forwards by no rule of its own: the host's finding says so once.
+  if (routed?.policy === 'disabled' || parsed.state?.enabled === false || !parsed.rules.some((located) => located.rule.route)) return undefined;
+  const rules = rulesOf(path, parsed, true);
+  const scope: NetworkScope = {
+    name: 'routed',
+    enabled: true,
+    defaultInbound: routed?.policy ?? SHIPPED_FORWARD_POLICY,
+    defaultOutbound: 'deny',
+    ...(parsed.state ? { stateLocation: { file: parsed.state.file, line: parsed.state.line } } : {}),
+    ...(routed ? { defaultLocation: { file: routed.file, line: routed.line } } : {}),
+  };
+  const startLine = parsed.state?.file === path ? parsed.state.line : 1;
+  return { kind: 'network', asset: { kind: 'ufw', id: path, name: 'forwarded traffic' }, semantics: 'first-match', scopes: [scope], rules, location: { file: path, line: startLine } };
+}
+
+/** The host's rules (or, `forwarded`, the route rules), in order; with IPV6=no, first a deny of all IPv6 traffic. */
+function rulesOf(path: string, parsed: ParsedUfw, forwarded: boolean): NetworkRule[] {
+  const rules = parsed.rules.flatMap((rule, index) => toNetworkRule(rule, path, index + 1, forwarded) ?? []);
+  const off = parsed.ipv6Off;
+  if (!off) return rules;
+  const location = { file: off.file, line: off.line };
+  const dropped = (direction: NetworkRule['direction']): NetworkRule => ({
+    id: `IPV6=no ${direction}`, label: "IPV6=no in /etc/default/ufw", direction, action: 'deny', protocol: 'any', ports: [{ from: 0, to: 65535 }],
+    remote: [{ kind: 'cidr', cidr: '::/0', text: '::/0' }], priority: 0, enabled: true, location,
+  });
+  return [...(forwarded ? [dropped('inbound')] : [dropped('inbound'), dropped('outbound')]), ...rules];
+}
 
 function toNetworkAsset(path: string, parsed: ParsedUfw): NetworkAsset {
   const defaults = parsed.defaults ?? SHIPPED_DEFAULTS;
@@ -41,7 +81,7 @@ function toNetworkAsset(path: string, parsed: ParsedUfw): NetworkAsset {
     asset: { kind: 'ufw', id: path },
     semantics: 'first-match',
     scopes: [scope],
-    rules: parsed.rules.flatMap((rule, index) => toNetworkRule(rule, path, index + 1) ?? []),
+    rules: rulesOf(path, parsed, false),
     location: { file: path, line: startLine },
   };
 }

@@ -21,6 +21,10 @@ export interface ParsedUfw {
   state?: { enabled: boolean; line: number; file: string };
   /** 'Default:' line (verbose) or DEFAULT_*_POLICY of a sibling /etc/default/ufw (user.rules). */
   defaults?: { incoming: UfwPolicy; outgoing: UfwPolicy; line: number; file: string };
+  /** What happens to forwarded traffic no route rule matches: the '(routed)' default, or DEFAULT_FORWARD_POLICY. */
+  routed?: { policy: UfwPolicy | 'disabled'; line: number; file: string };
+  /** IPV6=no in /etc/default/ufw, where the input's host image holds it: ufw drops all IPv6 traffic. */
+  ipv6Off?: { line: number; file: string };
   rules: LocatedUfwRule[];
   problems: InputProblem[];
 }

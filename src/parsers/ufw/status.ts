@@ -57,7 +57,10 @@ export function parseUfwStatus(file: string, text: string): ParsedUfw {
     if (trimmed.startsWith('Default:')) {
       verbose = true;
       const policy = DEFAULT.exec(trimmed);
-      if (policy) parsed.defaults = { incoming: policy[1] as UfwPolicy, outgoing: policy[2] as UfwPolicy, line, file };
+      if (policy) {
+        parsed.defaults = { incoming: policy[1] as UfwPolicy, outgoing: policy[2] as UfwPolicy, line, file };
+        parsed.routed = { policy: policy[3] as UfwPolicy | 'disabled', line, file };
+      }
       else problem(line, `cannot read the default policy ${quoted(trimmed.slice('Default:'.length).trim(), 80)} — ${RECAPTURE}`, 'ufw/unparseable-default');
       return;
     }

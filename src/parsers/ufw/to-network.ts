@@ -10,12 +10,14 @@ import { ANY_V4, ANY_V6, tupleText } from './ufw-rule.js';
  * ports: the reachability query reads that as every protocol with ports, as ufw writes a tcp and a udp iptables rule.
  * IPv4 'Anywhere' is 0.0.0.0/0 and IPv6 'Anywhere (v6)' is ::/0, never 'any': ufw keeps separate IPv4 and IPv6 rules
  * ('ufw allow from 0.0.0.0/0 to any port 3389' opens no IPv6 port).
- * Route (FWD) rules judge forwarded traffic, not traffic to this host: they yield none.
+ * Route (FWD) rules judge forwarded traffic, not traffic to this host: `forwarded` says which of the two is wanted, and
+ * a route rule is read as traffic from its source (the remote side) to its destination (the local side: the inner
+ * host it reaches), arriving on its 'in on' interface.
  */
-export function toNetworkRule(located: LocatedUfwRule, file: string, priority: number): NetworkRule | undefined {
+export function toNetworkRule(located: LocatedUfwRule, file: string, priority: number, forwarded = false): NetworkRule | undefined {
   const { rule } = located;
-  if (rule.route) return undefined;
-  const inbound = rule.direction === 'in';
+  if (rule.route !== forwarded) return undefined;
+  const inbound = forwarded || rule.direction === 'in';
   const remote = inbound ? rule.src : rule.dst;
   const local = inbound ? rule.dst : rule.src;
   const interfaceName = inbound ? rule.interfaceIn : rule.interfaceOut;
