@@ -3,7 +3,7 @@
 // private and documentation ranges, IPv6 ::/0 on a fifth of the permissions, a description on every range, 2% of the
 // permissions for all traffic. Few groups repeat another's rules. Deterministic (seeded).
 // usage: node bench/cloud/generate-aws-varied.mjs OUT.json [GROUPS=50000]
-import { createWriteStream } from 'node:fs';
+import { writeExport } from './write-export.mjs';
 
 const [out, groupsArg] = process.argv.slice(2);
 if (!out) {
@@ -58,12 +58,4 @@ function group(index) {
   };
 }
 
-const stream = createWriteStream(out);
-const write = (text) => (stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve)));
-const indent = (text) => text.replace(/\n/g, '\n        ');
-await write('{\n    "SecurityGroups": [\n');
-for (let index = 0; index < GROUPS; index++) {
-  await write(`        ${indent(JSON.stringify(group(index), null, 4))}${index + 1 < GROUPS ? ',' : ''}\n`);
-}
-await write('    ]\n}\n');
-stream.end();
+await writeExport(out, GROUPS, group);

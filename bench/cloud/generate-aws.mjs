@@ -1,7 +1,7 @@
 // Writes a describe-security-groups listing the way the AWS CLI prints it (4-space indent), with a realistic mix:
 // web, app, database, bastion and default groups; about 5% open SSH to the world. Deterministic (seeded).
 // usage: node bench/cloud/generate-aws.mjs OUT.json [GROUPS=50000]
-import { createWriteStream } from 'node:fs';
+import { writeExport } from './write-export.mjs';
 
 const [out, groupsArg] = process.argv.slice(2);
 if (!out) {
@@ -71,12 +71,4 @@ function group(index) {
   };
 }
 
-const stream = createWriteStream(out);
-const write = (text) => (stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', resolve)));
-const indent = (text) => text.replace(/\n/g, '\n        ');
-await write('{\n    "SecurityGroups": [\n');
-for (let index = 0; index < GROUPS; index++) {
-  await write(`        ${indent(JSON.stringify(group(index), null, 4))}${index + 1 < GROUPS ? ',' : ''}\n`);
-}
-await write('    ]\n}\n');
-stream.end();
+await writeExport(out, GROUPS, group);
