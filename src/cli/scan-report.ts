@@ -34,6 +34,6 @@ export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id
 export async function scanForReport(request: ScanRequest): Promise<Report> {
   const rules = rulesUnder(RULES, request.policy);
   const result = await scan({ paths: request.paths, rules, settings: request.settings, type: request.type, root: request.root, iac: request.iac, limit: FINDINGS_SHOWN[request.format], identityBase: request.baseDirectory });
-  const judged = applyPolicy(result.findings, result.scannedFiles, request.policy, { inlineIgnores: request.inlineIgnores, ruleIds: RULE_IDS });
+  const judged = applyPolicy(result.findings, result, request.policy, { inlineIgnores: request.inlineIgnores, ruleIds: RULE_IDS });
   return { ...result, findings: judged.findings, problems: [...result.problems, ...judged.problems], rules, baseDirectory: request.baseDirectory, category: request.category };
 }

@@ -116,7 +116,7 @@ export async function sweepForReport(plan: SweepPlan): Promise<Report> {
     await judging;
     if (process.stderr.isTTY) process.stderr.write('\n');
     const judged = judge.judged();
-    const governed = applyPolicy(judged.findings, judged.scannedFiles, plan.policy, { inlineIgnores: false, ruleIds: RULE_IDS });
+    const governed = applyPolicy(judged.findings, judged, plan.policy, { inlineIgnores: false, ruleIds: RULE_IDS });
     const problems = [...swept.problems, ...judged.problems, ...governed.problems];
     if (swept.files.length === 0 && !problems.some((problem) => problem.level === 'error')) {
       problems.push(problemAt('input/nothing-scanned', { file: directory }, 'the sweep found no security group in any target it read — nothing was judged'));

@@ -40,6 +40,8 @@ export interface InputFormat {
   /** The value of --type. */
   type: string;
   title: string;
+  /** Whether its files have comment lines (`#`, `//`), where a `parapet-ignore` can be written. */
+  comments: boolean;
   /** Decides from the file name and the first 64 KiB of decoded text. Cheap: runs on every file of a directory. */
   detect(name: string, head: string): boolean;
   /** Reads the file as the format needs it and hands it to the parser, which is imported only now. */

@@ -37,14 +37,16 @@ export interface PolicyOutcome {
  * not fail the run. A suppression past its `until` date suppresses nothing and says so; one that matches nothing is
  * reported as stale; a comment without a reason, or naming no known rule, is refused.
  */
-export function applyPolicy(findings: readonly Finding[], scannedFiles: readonly string[], policy: Policy | undefined, options: { inlineIgnores: boolean; ruleIds: ReadonlySet<string>; today?: string }): PolicyOutcome {
+export function applyPolicy(findings: readonly Finding[], files: { scannedFiles: readonly string[]; commentedFiles: readonly string[] }, policy: Policy | undefined, options: { inlineIgnores: boolean; ruleIds: ReadonlySet<string>; today?: string }): PolicyOutcome {
+  const { scannedFiles, commentedFiles } = files;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const problems: InputProblem[] = [];
   const base = policy ? policyDirectory(policy) : undefined;
   const pathOf = (file: string) => (base === undefined ? file : relative(base, resolve(file)).split(sep).join('/'));
   const overrides = (policy?.overrides ?? []).map((override) => ({ paths: override.paths.map(globPattern), resources: override.resources.map(globPattern), rules: override.rules }));
   const ignores = (policy?.ignores ?? []).map((ignore) => ({ ignore, path: ignore.path ? globPattern(ignore.path) : undefined, resource: ignore.resource ? globPattern(ignore.resource) : undefined, used: false }));
-  const inline = options.inlineIgnores ? new InlineIndex(scannedFiles, options.ruleIds, problems) : undefined;
+  // Only files whose format has comments are read again for them: never a cloud export or a plan.
+  const inline = options.inlineIgnores ? new InlineIndex(commentedFiles, options.ruleIds, problems) : undefined;
 
   const kept: Finding[] = [];
   for (const finding of findings) {

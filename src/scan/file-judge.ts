@@ -28,6 +28,8 @@ export interface Judged {
   problems: InputProblem[];
   /** Files that were judged (including included drop-ins). */
   scannedFiles: string[];
+  /** Those of them whose format has comments: where `parapet-ignore` comments can stand. */
+  commentedFiles: string[];
 }
 
 /**
@@ -39,6 +41,7 @@ export class FileJudge {
   private readonly runner: RuleRunner;
   private readonly problems: InputProblem[] = [];
   private readonly scannedFiles: string[] = [];
+  private readonly commentedFiles: string[] = [];
   private readonly consumed = new Set<string>();
 
   constructor(private readonly options: JudgeOptions) {
@@ -56,11 +59,10 @@ export class FileJudge {
       return;
     }
     this.problems.push(...loaded.problems);
-    this.scannedFiles.push(path);
-    for (const file of loaded.consumed ?? []) {
-      this.consumed.add(resolve(file));
-      this.scannedFiles.push(file);
-    }
+    const files = [path, ...(loaded.consumed ?? [])];
+    for (const file of loaded.consumed ?? []) this.consumed.add(resolve(file));
+    this.scannedFiles.push(...files);
+    if (format.comments) this.commentedFiles.push(...files);
   }
 
   /** A problem found outside any file's judgement (one that could not be read or recognised). */
@@ -69,7 +71,7 @@ export class FileJudge {
   }
 
   judged(): Judged {
-    return { findings: this.runner.findings(), omitted: this.runner.omitted, problems: this.problems, scannedFiles: this.scannedFiles };
+    return { findings: this.runner.findings(), omitted: this.runner.omitted, problems: this.problems, scannedFiles: this.scannedFiles, commentedFiles: this.commentedFiles };
   }
 
   /** Reads one file and judges its models as the parser hands them over: a large export is judged group by group and never held whole. */
