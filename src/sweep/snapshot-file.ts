@@ -34,10 +34,6 @@ export class SnapshotFile {
     this.items += items.length;
   }
 
-  get count(): number {
-    return this.items;
-  }
-
   /**
    * Ends the document, whatever was read: what was read before a failure is still judged. A document without a group
    * is removed (false): there is nothing in it to judge, and an empty export reads as a broken one.
