@@ -22,6 +22,12 @@ export interface ConfigFixes {
 }
 
 /**
+ * Checking a fix reads every setting of every Match block again: a configuration written with thousands of blocks
+ * (a pull request's) would make every SARIF report take minutes. Real configurations hold a few dozen.
+ */
+const MATCH_BLOCKS_CHECKED = 1_000;
+
+/**
  * Plans the fix of every finding that carries a remedy, per configuration, and checks each on its own (see
  * refusalOf): only fixes that pass are offered. `configOf` says how the scan read a main file.
  */
@@ -43,6 +49,12 @@ function planConfig(config: ConfigUnderFix, fixable: Finding[]): ConfigFixes {
   const before = judgeConfig(config);
   if ('id' in before) {
     planned.withheld = fixable.map((finding) => ({ finding, reason: `the configuration could not be read again (${before.message})` }));
+    return planned;
+  }
+  const blocks = before.model.contexts.length - 1;
+  if (blocks > MATCH_BLOCKS_CHECKED) {
+    const reason = `the configuration has ${blocks} Match blocks: a fix is checked against every setting of every block, and fixes are offered for configurations of at most ${MATCH_BLOCKS_CHECKED}`;
+    planned.withheld = fixable.map((finding) => ({ finding, reason }));
     return planned;
   }
   planned.before = before;

@@ -84,3 +84,14 @@ describe('where a fix goes', () => {
     expect(unread.unfixed).toEqual(['sshd/log-level global/loglevel']);
   });
 });
+
+describe('a configuration written to make checking slow', () => {
+  it('gets no fix past 1,000 Match blocks, and says why', () => {
+    const blocks = (count: number) => Array.from({ length: count }, (_, index) => `Match User u${index}\n    X11Forwarding no`);
+    const main = (count: number) => [...HARDENED.filter((line) => !line.startsWith('MaxAuthTries')), ...blocks(count), ''].join('\n');
+    expect(fixedTexts({ sshd_config: main(1_000) }).rules).toEqual(['sshd/max-auth-tries global/maxauthtries']);
+    const { rules, withheld } = fixedTexts({ sshd_config: main(1_001) });
+    expect(rules).toEqual([]);
+    expect(withheld).toEqual(['the configuration has 1001 Match blocks: a fix is checked against every setting of every block, and fixes are offered for configurations of at most 1000']);
+  });
+});
