@@ -59,15 +59,19 @@ let lastAsset: Asset | undefined;
 let lastReported: Asset | undefined;
 
 function bounded(asset: Asset): Asset {
-  const shownAsset: Asset = {
+  // An address in infrastructure code is a name its author chose, not an id a cloud made up: it is checked as names are.
+  const id = asset.within === undefined ? shown(asset.id, 512) : redacted(asset.id, 160);
+  const name = asset.name === undefined ? undefined : redacted(asset.name, 80);
+  const account = asset.account === undefined ? undefined : shown(asset.account, 128);
+  const region = asset.region === undefined ? undefined : shown(asset.region, 128);
+  const within = asset.within === undefined ? undefined : shown(asset.within, 1000);
+  if (id === asset.id && name === asset.name && account === asset.account && region === asset.region && within === asset.within) return asset;
+  return {
     ...asset,
-    // An address in infrastructure code is a name its author chose, not an id a cloud made up: it is checked as names are.
-    id: asset.within === undefined ? shown(asset.id, 512) : redacted(asset.id, 160),
-    ...(asset.name === undefined ? {} : { name: redacted(asset.name, 80) }),
-    ...(asset.account === undefined ? {} : { account: shown(asset.account, 128) }),
-    ...(asset.region === undefined ? {} : { region: shown(asset.region, 128) }),
-    ...(asset.within === undefined ? {} : { within: shown(asset.within, 1000) }),
+    id,
+    ...(name === undefined ? {} : { name }),
+    ...(account === undefined ? {} : { account }),
+    ...(region === undefined ? {} : { region }),
+    ...(within === undefined ? {} : { within }),
   };
-  const changed = (Object.keys(shownAsset) as (keyof Asset)[]).some((key) => shownAsset[key] !== asset[key]);
-  return changed ? shownAsset : asset;
 }

@@ -15,18 +15,16 @@ import { hasPorts, ruleAppliesInScope } from './traffic.js';
 export class AssetEvaluation {
   /** Facts about asset.rules, in the same order. */
   readonly rules: RuleFacts[];
-  /** Answers of the reachability query that name an endpoint or no port, by scope, traffic and endpoint (see reachability.ts). */
-  readonly answers = new Map<string, ScopeReachability>();
-  /** Answers of the reachability query for one port segment and no endpoint: by scope, direction and protocol, a slot per segment. */
-  private readonly segmentAnswers = new Map<NetworkScope, Record<TrafficDirection, Map<string, (ScopeReachability | undefined)[]>>>();
+  private answersByKey?: Map<string, ScopeReachability>;
   private byRule?: Map<NetworkRule, RuleFacts>;
-  private readonly allows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
-  private readonly publicAllows: Partial<Record<TrafficDirection, RuleFacts[]>> = {};
-  private readonly inScope = new Map<NetworkScope, RuleFacts[]>();
-  private readonly segments = new Map<string, readonly PortRange[]>();
-  private readonly maps = new Map<string, SlicedDecisionMaps>();
-  /** The maps of questions that name no endpoint, by scope, direction and protocol. */
-  private readonly plainMaps = new Map<NetworkScope, Record<TrafficDirection, Map<string, SlicedDecisionMaps>>>();
+  private allows?: Partial<Record<TrafficDirection, RuleFacts[]>>;
+  private publicAllows?: Partial<Record<TrafficDirection, RuleFacts[]>>;
+  /** By scope (its place in asset.scopes, plus one), made when the scope is first asked about. */
+  private readonly scopes: (ScopeState | undefined)[] = [];
+  private segments?: Map<string, readonly PortRange[]>;
+  private maps?: Map<string, SlicedDecisionMaps>;
+  /** See unsegmented(), for questions that name an endpoint. */
+  private unsegmentedAt?: Map<string, UnsegmentedMaps[]>;
 
   constructor(readonly asset: NetworkAsset) {
     this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
@@ -40,14 +38,19 @@ export class AssetEvaluation {
     return this.byRule.get(rule) ?? new RuleFacts(rule);
   }
 
+  /** Answers of the reachability query that name an endpoint or no port, by scope, traffic and endpoint (see reachability.ts). */
+  get answers(): Map<string, ScopeReachability> {
+    return (this.answersByKey ??= new Map());
+  }
+
   /** Enabled allow rules of one direction. */
   allowRules(direction: TrafficDirection): RuleFacts[] {
-    return (this.allows[direction] ??= this.rules.filter((facts) => facts.allow && facts.rule.enabled && facts.rule.direction === direction));
+    return ((this.allows ??= {})[direction] ??= this.rules.filter((facts) => facts.allow && facts.rule.enabled && facts.rule.direction === direction));
   }
 
   /** Enabled allow rules of one direction whose remote side may be public. */
   publicAllowRules(direction: TrafficDirection): RuleFacts[] {
-    return (this.publicAllows[direction] ??= this.allowRules(direction).filter((facts) => facts.mayBePublic));
+    return ((this.publicAllows ??= {})[direction] ??= this.allowRules(direction).filter((facts) => facts.mayBePublic));
   }
 
   /**
@@ -57,7 +60,7 @@ export class AssetEvaluation {
   segmentsOf(direction: TrafficDirection, protocol: string): readonly PortRange[] {
     if (!hasPorts(protocol)) return ONE_SEGMENT;
     const key = `${direction} ${protocol}`;
-    let segments = this.segments.get(key);
+    let segments = (this.segments ??= new Map()).get(key);
     if (!segments) this.segments.set(key, (segments = portSegments(this.rules.filter((facts) => facts.matchesNormalized(direction, protocol, undefined)))));
     return segments;
   }
@@ -69,59 +72,93 @@ export class AssetEvaluation {
    */
   decisionMaps(scope: NetworkScope, direction: TrafficDirection, protocol: string, at: Endpoint, everyPort = false): SlicedDecisionMaps {
     // Most questions name no endpoint and a port: their maps are found without building a key.
-    const plain = !everyPort && at.appliesTo === undefined && at.local === undefined;
-    const byProtocol = plain ? this.plainMapsOf(scope, direction) : undefined;
+    const plain = !everyPort && at.appliesTo === undefined && at.local === undefined ? this.trafficState(scope, direction, protocol) : undefined;
     const key = plain ? '' : `${this.scopeIndex(scope)} ${direction} ${protocol} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}${everyPort ? ' *' : ''}`;
-    let maps = byProtocol ? byProtocol.get(protocol) : this.maps.get(key);
-    if (!maps) {
+    let found = plain ? plain.maps : this.maps?.get(key);
+    if (!found) {
       const withPorts = hasPorts(protocol) && !everyPort;
       const segments = withPorts ? this.segmentsOf(direction, protocol) : ONE_SEGMENT;
       const rules = this.rulesInScope(scope).filter((facts) => facts.matchesNormalized(direction, protocol, undefined));
       // Where no rule cuts the ports, protocols the same rules match share their maps (TCP, UDP and the rest by one
       // rule for all traffic).
-      const sameRules = segments === ONE_SEGMENT ? `${this.scopeIndex(scope)} ${direction} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'} ${rules.map((facts) => facts.index).join(',')}` : undefined;
-      maps = sameRules === undefined ? undefined : this.maps.get(sameRules);
-      if (!maps) {
+      const shared = segments === ONE_SEGMENT ? this.unsegmented(scope, direction, at) : undefined;
+      found = shared?.find((entry) => sameFacts(entry.rules, rules))?.maps;
+      if (!found) {
         const spans = (facts: RuleFacts) => (withPorts ? segmentSpans(facts, segments) : ALL_OF_ONE_SEGMENT);
-        maps = new SlicedDecisionMaps(new TrafficSlices(rules, at), segments, spans);
-        if (sameRules !== undefined) this.maps.set(sameRules, maps);
+        found = new SlicedDecisionMaps(new TrafficSlices(rules, at), segments, spans);
+        shared?.push({ rules, maps: found });
       }
-      if (byProtocol) byProtocol.set(protocol, maps);
-      else this.maps.set(key, maps);
+      if (plain) plain.maps = found;
+      else (this.maps ??= new Map()).set(key, found);
     }
-    return maps;
-  }
-
-  private plainMapsOf(scope: NetworkScope, direction: TrafficDirection): Map<string, SlicedDecisionMaps> {
-    let byDirection = this.plainMaps.get(scope);
-    if (!byDirection) this.plainMaps.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
-    return byDirection[direction];
+    return found;
   }
 
   /** The answers of one scope, direction and (normalised) protocol that name no endpoint, a slot per port segment. */
   answersBySegment(scope: NetworkScope, direction: TrafficDirection, protocol: string): (ScopeReachability | undefined)[] {
-    let byDirection = this.segmentAnswers.get(scope);
-    if (!byDirection) this.segmentAnswers.set(scope, (byDirection = { inbound: new Map(), outbound: new Map() }));
-    const byProtocol = byDirection[direction];
-    let answers = byProtocol.get(protocol);
-    if (!answers) byProtocol.set(protocol, (answers = []));
-    return answers;
+    return this.trafficState(scope, direction, protocol).answers;
+  }
+
+  /** The maps made for one scope, direction and endpoint where no rule cuts the ports, with the rules they were made of. */
+  private unsegmented(scope: NetworkScope, direction: TrafficDirection, at: Endpoint): UnsegmentedMaps[] {
+    if (at.appliesTo === undefined && at.local === undefined) return ((this.scopeState(scope).unsegmented ??= {})[direction] ??= []);
+    const key = `${this.scopeIndex(scope)} ${direction} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}`;
+    let found = (this.unsegmentedAt ??= new Map()).get(key);
+    if (!found) this.unsegmentedAt.set(key, (found = []));
+    return found;
+  }
+
+  /** What is kept of the questions about one scope, direction and (normalised) protocol that name no endpoint. */
+  private trafficState(scope: NetworkScope, direction: TrafficDirection, protocol: string): TrafficState {
+    const byDirection = this.scopeState(scope);
+    const byProtocol = (byDirection[direction] ??= new Map());
+    let state = byProtocol.get(protocol);
+    if (!state) byProtocol.set(protocol, (state = { answers: [] }));
+    return state;
+  }
+
+  private scopeState(scope: NetworkScope): ScopeState {
+    return (this.scopes[this.scopeIndex(scope) + 1] ??= {});
   }
 
   /** The enabled rules that can decide anything in a scope, in evaluation order. */
   private rulesInScope(scope: NetworkScope): RuleFacts[] {
-    let rules = this.inScope.get(scope);
-    if (!rules) {
-      const { asset } = this;
-      this.inScope.set(scope, (rules = inEvaluationOrder(asset.semantics, this.rules.filter(({ rule }) => rule.enabled && ruleAppliesInScope(rule, scope, asset.scopes)))));
-    }
-    return rules;
+    const state = this.scopeState(scope);
+    const { asset } = this;
+    return (state.rules ??= inEvaluationOrder(asset.semantics, this.rules.filter(({ rule }) => rule.enabled && ruleAppliesInScope(rule, scope, asset.scopes))));
   }
 
   private scopeIndex(scope: NetworkScope): number {
     const index = this.asset.scopes.indexOf(scope);
     return index >= 0 ? index : -1;
   }
+}
+
+/** What the evaluation keeps of one scope. */
+interface ScopeState {
+  /** The enabled rules that can decide anything in the scope, in evaluation order. */
+  rules?: RuleFacts[];
+  inbound?: Map<string, TrafficState>;
+  outbound?: Map<string, TrafficState>;
+  /** See unsegmented(), for questions that name no endpoint. */
+  unsegmented?: Partial<Record<TrafficDirection, UnsegmentedMaps[]>>;
+}
+
+interface UnsegmentedMaps {
+  rules: readonly RuleFacts[];
+  maps: SlicedDecisionMaps;
+}
+
+function sameFacts(a: readonly RuleFacts[], b: readonly RuleFacts[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** The maps of questions about one scope, direction and protocol that name no endpoint, and their answers by port segment. */
+interface TrafficState {
+  maps?: SlicedDecisionMaps;
+  answers: (ScopeReachability | undefined)[];
 }
 
 const ALL_OF_ONE_SEGMENT: readonly (readonly [number, number])[] = [[0, 0]];

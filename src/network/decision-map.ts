@@ -42,8 +42,8 @@ export class DecisionMap {
   /** The reachability answers read from this map, by segment (see reachability.ts). */
   readonly answers: (ScopeReachability | undefined)[] = [];
   /** By segment; a segment no rule has visited is absent (a map of one part of the traffic often sees few). */
-  private readonly states = new Map<number, SegmentState>();
-  private readonly read = new Map<number, SegmentDecisions>();
+  private readonly states: (SegmentState | undefined)[] = [];
+  private readonly read: (SegmentDecisions | undefined)[] = [];
 
   /**
    * `ordered`: the rules in evaluation order; `spans(facts)`: the first and last segment of each of its port ranges
@@ -60,9 +60,12 @@ export class DecisionMap {
       let after: SegmentState | undefined;
       for (const [first, last] of spans(facts)) {
         for (let index = open.atOrAfter(first); index <= last; index = open.atOrAfter(index + 1)) {
-          const state = this.states.get(index) ?? NOTHING_DECIDED;
-          if (state !== before) [before, after] = [state, claimed(state, facts)];
-          this.states.set(index, after!);
+          const state = this.states[index] ?? NOTHING_DECIDED;
+          if (state !== before) {
+            before = state;
+            after = claimed(state, facts);
+          }
+          this.states[index] = after;
           if (after!.ipv4.isEmpty() && after!.ipv6.isEmpty()) open.close(index);
         }
       }
@@ -71,14 +74,14 @@ export class DecisionMap {
 
   /** How the segment at `index` is decided. */
   at(index: number): SegmentDecisions {
-    let decisions = this.read.get(index);
+    let decisions = this.read[index];
     if (!decisions) {
-      const state = this.states.get(index) ?? NOTHING_DECIDED;
+      const state = this.states[index] ?? NOTHING_DECIDED;
       const claims: Claim[] = [];
       for (let link = state.claims; link; link = link.previous) claims.push(link.claim);
       claims.reverse();
       decisions = { claims, undecided: AddressSet.ofNormalized(state.ipv4.toList(), state.ipv6.toList()) };
-      this.read.set(index, decisions);
+      this.read[index] = decisions;
     }
     return decisions;
   }
@@ -116,20 +119,20 @@ function sameIntervals(a: readonly (readonly [bigint, bigint])[], b: readonly (r
 /** The segments still open, found by skipping closed ones (each closed segment points further on). */
 class OpenSegments {
   /** Closed segments only: where to look next. */
-  private readonly next = new Map<number, number>();
+  private readonly next: (number | undefined)[] = [];
 
   atOrAfter(index: number): number {
     let found = index;
-    for (let further = this.next.get(found); further !== undefined; further = this.next.get(found)) found = further;
+    for (let further = this.next[found]; further !== undefined; further = this.next[found]) found = further;
     for (let at = index; at !== found; ) {
-      const following = this.next.get(at)!;
-      this.next.set(at, found);
+      const following = this.next[at]!;
+      this.next[at] = found;
       at = following;
     }
     return found;
   }
 
   close(index: number): void {
-    this.next.set(index, index + 1);
+    this.next[index] = index + 1;
   }
 }

@@ -11,7 +11,7 @@ import type { TrafficSlices } from './traffic-slices.js';
  */
 export class SlicedDecisionMaps {
   private readonly maps: (DecisionMap | undefined)[] = [];
-  private readonly bySegment = new Map<number, DecisionMap[]>();
+  private bySegment?: Map<number, DecisionMap[]>;
   /** By segment, the positions of the restricted rules whose ports cover it. */
   private covering?: Map<number, number[]>;
 
@@ -25,7 +25,8 @@ export class SlicedDecisionMaps {
   at(segment: number): DecisionMap[] {
     const { parts, restricted } = this.slices;
     if (parts.length === 1) return [this.map(0)];
-    let maps = this.bySegment.get(segment);
+    const bySegment = (this.bySegment ??= new Map());
+    let maps = bySegment.get(segment);
     if (!maps) {
       const covering = this.coveringOf(restricted).get(segment) ?? [];
       // Every part where a covering rule applies, and one where none does.
@@ -42,7 +43,7 @@ export class SlicedDecisionMaps {
         seen.add(key);
         maps.push(this.map(part));
       }
-      this.bySegment.set(segment, maps);
+      bySegment.set(segment, maps);
     }
     return maps;
   }

@@ -43,7 +43,7 @@ export class TrafficSlices {
     this.isRestricted = (facts) => facts.rule.appliesTo !== undefined || facts.restrictsLocal || (bySourcePort && facts.sourcePorts !== undefined);
     this.restricted = ordered.filter(this.isRestricted);
     if (this.restricted.length === 0) {
-      this.parts.push(new Set());
+      this.parts.push(NONE_RESTRICTED);
       return;
     }
     const interfaces = at.appliesTo !== undefined ? [at.appliesTo] : [undefined, ...new Set(this.restricted.map((facts) => facts.rule.appliesTo).filter((value) => value !== undefined))];
@@ -91,6 +91,8 @@ export class TrafficSlices {
     return this.containing[index];
   }
 }
+
+const NONE_RESTRICTED: ReadonlySet<number> = new Set();
 
 /** Beyond this many parts of the source ports, rules limited to source ports are not cut apart (see TrafficSlices). */
 const MAX_SOURCE_PORT_PARTS = 64;
