@@ -13,17 +13,26 @@ export function listing(items: readonly string[]): string {
 }
 
 export function describeService(service: Service): string {
-  const protocol = service.protocol.toUpperCase();
-  const what = service.port === undefined ? protocol : `${protocol} ${service.port}`;
+  const what = trafficOf(service);
   return service.name ? `${service.name} (${what})` : what;
+}
+
+/** 'TCP 22', 'ICMP'. */
+function trafficOf(service: Service): string {
+  const protocol = service.protocol.toUpperCase();
+  return service.port === undefined ? protocol : `${protocol} ${service.port}`;
 }
 
 /** 'SSH (TCP 22)', 'RDP (TCP 3389 and UDP 3389)', 'MySQL (TCP 3306) and Redis (TCP 6379)'. */
 export function describeServices(services: readonly Service[]): string {
   const byName = new Map<string, Service[]>();
-  for (const service of services) byName.set(service.name ?? '', [...(byName.get(service.name ?? '') ?? []), service]);
+  for (const service of services) {
+    const named = byName.get(service.name ?? '');
+    if (named) named.push(service);
+    else byName.set(service.name ?? '', [service]);
+  }
   return listing(
-    [...byName].flatMap(([name, group]) => (name ? [`${name} (${listing(group.map((service) => describeService({ ...service, name: undefined })))})`] : group.map(describeService))),
+    [...byName].flatMap(([name, group]) => (name ? [`${name} (${listing(group.map(trafficOf))})`] : group.map(describeService))),
   );
 }
 
