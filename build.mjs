@@ -6,15 +6,17 @@ import { basename, dirname, join } from 'node:path';
 import { embeddedWasm } from './scripts/embedded-wasm.mjs';
 
 /**
- * Stand-ins for three of yargs' dependencies: `string-width` (its start-up cost every run would pay), and `y18n` and
- * `escalade/sync`, which read locale files and search the working directory upward for a package.json — Parapet
- * reads no file it was not asked to.
+ * Stand-ins for four of yargs' dependencies: `string-width` and `assert` (their start-up cost every run would pay),
+ * and `y18n` and `escalade/sync`, which read locale files and search the working directory upward for a package.json
+ * — Parapet reads no file it was not asked to.
  */
-const STAND_INS = { 'string-width': 'string-width.ts', y18n: 'english-messages.ts', 'escalade/sync': 'no-find-up.ts' };
+const STAND_INS = { 'string-width': 'string-width.ts', y18n: 'english-messages.ts', 'escalade/sync': 'no-find-up.ts', assert: 'yargs-assert.ts' };
 const yargsStandIns = {
   name: 'yargs-stand-ins',
   setup(build) {
-    build.onResolve({ filter: /^(string-width|y18n|escalade\/sync)$/ }, (args) => ({ path: new URL(`./src/cli/${STAND_INS[args.path]}`, import.meta.url).pathname }));
+    build.onResolve({ filter: /^(string-width|y18n|escalade\/sync|assert)$/ }, (args) =>
+      args.path !== 'assert' || args.importer.includes('/node_modules/yargs/') ? { path: new URL(`./src/cli/${STAND_INS[args.path]}`, import.meta.url).pathname } : undefined,
+    );
   },
 };
 
