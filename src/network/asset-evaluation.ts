@@ -23,8 +23,6 @@ export class AssetEvaluation {
   private readonly scopes: (ScopeState | undefined)[] = [];
   private segments?: Map<string, readonly PortRange[]>;
   private maps?: Map<string, SlicedDecisionMaps>;
-  /** See unsegmented(), for questions that name an endpoint. */
-  private unsegmentedAt?: Map<string, UnsegmentedMaps[]>;
 
   constructor(readonly asset: NetworkAsset) {
     this.rules = asset.rules.map((rule, index) => new RuleFacts(rule, index));
@@ -101,10 +99,10 @@ export class AssetEvaluation {
 
   /** The maps made for one scope, direction and endpoint where no rule cuts the ports, with the rules they were made of. */
   private unsegmented(scope: NetworkScope, direction: TrafficDirection, at: Endpoint): UnsegmentedMaps[] {
-    if (at.appliesTo === undefined && at.local === undefined) return ((this.scopeState(scope).unsegmented ??= {})[direction] ??= []);
-    const key = `${this.scopeIndex(scope)} ${direction} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}`;
-    let found = (this.unsegmentedAt ??= new Map()).get(key);
-    if (!found) this.unsegmentedAt.set(key, (found = []));
+    const byPlace = (this.scopeState(scope).unsegmented ??= new Map());
+    const key = `${direction} ${at.appliesTo ?? '\0'} ${at.local ?? '\0'}`;
+    let found = byPlace.get(key);
+    if (!found) byPlace.set(key, (found = []));
     return found;
   }
 
@@ -140,8 +138,8 @@ interface ScopeState {
   rules?: RuleFacts[];
   inbound?: Map<string, TrafficState>;
   outbound?: Map<string, TrafficState>;
-  /** See unsegmented(), for questions that name no endpoint. */
-  unsegmented?: Partial<Record<TrafficDirection, UnsegmentedMaps[]>>;
+  /** See unsegmented(): by direction and endpoint. */
+  unsegmented?: Map<string, UnsegmentedMaps[]>;
 }
 
 interface UnsegmentedMaps {

@@ -94,13 +94,12 @@ function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficD
  * finding is per line.
  */
 export class OpeningCollector {
-  private readonly byLine = new Map<string | number, { opening: CollectedOpening; remotes: AddressSet[] }>();
-  private file?: string;
+  private readonly byLine = new Map<string, { opening: CollectedOpening; remotes: AddressSet[] }>();
 
   add(decision: Decision, scope: NetworkScope, service: Service, remotes: AddressSet): void {
     if (remotes.isEmpty()) return;
     const { decidedBy, location } = decision;
-    const line = this.lineKey(decidedBy, location);
+    const line = `${decidedBy.kind} ${location.line}:${location.column ?? 0}:${location.file}`;
     let known = this.byLine.get(line);
     if (!known) this.byLine.set(line, (known = { opening: { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: [] }, remotes: [] }));
     const { opening } = known;
@@ -108,16 +107,6 @@ export class OpeningCollector {
     if (!opening.scopes.includes(scope)) opening.scopes.push(scope);
     if (!opening.services.some((other) => other.protocol === service.protocol && other.port === service.port)) opening.services.push(service);
     known.remotes.push(remotes);
-  }
-
-  /**
-   * The decider's kind and line. An asset's openings nearly always come from one file: a number then tells them apart
-   * without building a string for every decision.
-   */
-  private lineKey(decidedBy: Decider, location: SourceLocation): string | number {
-    const column = location.column ?? 0;
-    if ((this.file ??= location.file) === location.file && column < 1024) return (location.line * 1024 + column) * 3 + DECIDER_KINDS[decidedBy.kind];
-    return `${decidedBy.kind} ${location.line}:${column}:${location.file}`;
   }
 
   /** The openings gathered, in the order their lines were first seen. */
@@ -131,8 +120,6 @@ export class OpeningCollector {
     return withKeys(this.collected);
   }
 }
-
-const DECIDER_KINDS: Record<Decider['kind'], number> = { rule: 0, default: 1, 'firewall-off': 2 };
 
 /** What the collector gathers for one line, before it has a key. */
 export type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
