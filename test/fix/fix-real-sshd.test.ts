@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -8,6 +6,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { judgeConfig, type ConfigUnderFix } from '../../src/fix/judge-config.js';
 import { combinedChange, editedTexts, planFixes, type ConfigFixes } from '../../src/fix/plan-fixes.js';
 import { randomTree, seededRandom } from '../sshd/random-config.js';
+import { sshdInstalled, sshdT, sshdWorkspace } from '../sshd/real-sshd.js';
 
 /**
  * Every fix Parapet offers, checked by the real sshd on random configurations (Match blocks, drop-ins, duplicates,
@@ -15,20 +14,15 @@ import { randomTree, seededRandom } from '../sshd/random-config.js';
  * must accept the file, print the safe value for the fixed keyword, and print every other line as before — for the
  * global configuration and for the case's connection (`-C`) — and Parapet must no longer report the finding.
  */
-const SSHD = '/usr/sbin/sshd';
 const CASES = 60;
 const SEED = Number(process.env.PARAPET_FIX_SEED ?? 20260601);
-const available = existsSync(SSHD);
 
-describe.skipIf(!available)('fixes hold against the real sshd -T (OpenSSH 9.2p1)', () => {
+describe.skipIf(!sshdInstalled)('fixes hold against the real sshd -T (OpenSSH 9.2p1)', () => {
   let dir: string;
   let key: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'parapet-fix-'));
-    key = join(dir, 'hostkey');
-    mkdirSync('/run/sshd', { recursive: true });
-    spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+    ({ dir, key } = sshdWorkspace('parapet-fix-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,7 +40,7 @@ describe.skipIf(!available)('fixes hold against the real sshd -T (OpenSSH 9.2p1)
       const files = new Map<string, string>([[main, tree.main], ...Object.entries(tree.dropIns).map(([name, text]): [string, string] => [join(caseDir, name), text])]);
       for (const [path, text] of files) writeFileSync(path, text);
       const spec = Object.entries(tree.spec).map(([field, value]) => `${field}=${value}`).join(',');
-      const runs = (): SshdRun[] => [sshdT(main, key), sshdT(main, key, spec)];
+      const runs = (): SshdRun[] => [sshdRun(main, key), sshdRun(main, key, spec)];
       const before = runs();
       if (before.some((run) => run.status !== 0)) continue;
       judged++;
@@ -93,8 +87,8 @@ interface SshdRun {
   stderr: string;
 }
 
-function sshdT(main: string, key: string, spec = ''): SshdRun {
-  const run = spawnSync(SSHD, ['-T', '-f', main, '-h', key, ...(spec ? ['-C', spec] : [])], { encoding: 'utf8' });
+function sshdRun(main: string, key: string, spec = ''): SshdRun {
+  const run = sshdT(main, key, spec);
   return { status: run.status, lines: run.stdout.split('\n').filter((line) => line !== ''), stderr: run.stderr };
 }
 

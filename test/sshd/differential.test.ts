@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sshdEffective } from '../../src/cli/sshd-effective.js';
 import { randomTree, seededRandom } from './random-config.js';
+import { SSHD, sshdInstalled, sshdT, sshdWorkspace } from './real-sshd.js';
 
-const SSHD = '/usr/sbin/sshd';
 const CASES = 600;
 const ALL_KEYWORDS = true;
 const COMPARED = [
@@ -16,23 +14,19 @@ const COMPARED = [
   'permituserenvironment', 'usepam', 'allowusers', 'allowgroups', 'denyusers', 'denygroups', 'ciphers', 'macs', 'kexalgorithms',
   'authenticationmethods',
 ];
-const available = existsSync(SSHD);
-if (!available) console.warn(`differential test skipped: ${SSHD} is not installed (apt-get install openssh-server)`);
+if (!sshdInstalled) console.warn(`differential test skipped: ${SSHD} is not installed (apt-get install openssh-server)`);
 
 /** The listed keywords must agree; every other line too, except what depends on the machine (keys, sockets). */
 function linesOf(output: string, all: boolean): string[] {
   return output.split('\n').filter((line) => line !== '' && (all ? !/^(hostkey|listenaddress) /.test(line) : COMPARED.includes(line.slice(0, line.indexOf(' ')))));
 }
 
-describe.skipIf(!available)('sshdEffective agrees with the real sshd -T (OpenSSH 9.2p1)', () => {
+describe.skipIf(!sshdInstalled)('sshdEffective agrees with the real sshd -T (OpenSSH 9.2p1)', () => {
   let dir: string;
   let key: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'parapet-sshd-diff-'));
-    key = join(dir, 'hostkey');
-    mkdirSync('/run/sshd', { recursive: true });
-    spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+    ({ dir, key } = sshdWorkspace('parapet-sshd-diff-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -49,7 +43,7 @@ describe.skipIf(!available)('sshdEffective agrees with the real sshd -T (OpenSSH
       writeFileSync(main, tree.main);
       for (const [name, text] of Object.entries(tree.dropIns)) writeFileSync(join(caseDir, name), text);
       const spec = Object.entries(tree.spec).map(([field, value]) => `${field}=${value}`).join(',');
-      const real = spawnSync(SSHD, ['-T', '-f', main, '-h', key, ...(spec ? ['-C', spec] : [])], { encoding: 'utf8' });
+      const real = sshdT(main, key, spec);
       const started = performance.now();
       const ours = sshdEffective(main, tree.spec, '/');
       oursMs += performance.now() - started;
