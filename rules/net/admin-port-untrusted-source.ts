@@ -1,7 +1,9 @@
 import { defineRule, type RuleSettings } from '../../src/engine/rule.js';
 import { AddressSet } from '../../src/network/address-set.js';
 import { describeOpening, describeUsage } from '../../src/network/describe.js';
-import { openings, worldPart, type Selector } from '../../src/network/openings.js';
+import { openings, worldPart, type Selector, type Opening } from '../../src/network/openings.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 const ADMIN = [
   { protocol: 'tcp', port: 22, name: 'SSH' },
@@ -20,8 +22,8 @@ function untrustedSources(settings: RuleSettings): Selector {
   let selector = selectors.get(settings);
   if (!selector) {
     const trusted = AddressSet.of(settings.trustedNetworks.map((cidr) => ({ kind: 'cidr', cidr, text: cidr })));
-    selector = (decision, allowed) => {
-      if (!worldPart(decision, allowed).isEmpty()) return AddressSet.EMPTY;
+    selector = (decision, answer) => {
+      if (!worldPart(decision, answer).isEmpty()) return AddressSet.EMPTY;
       const outside = decision.remotes.publicAddresses().subtract(trusted);
       const maybePublic = decision.remotes.possiblyPublicNames().map((name) => AddressSet.named(name));
       return AddressSet.unionOf([outside, ...maybePublic]);
@@ -54,14 +56,11 @@ export default defineRule({
   input: 'network',
   check(asset, settings) {
     if (settings.trustedNetworks.length === 0) return [];
-    return openings(asset, 'inbound', ADMIN, untrustedSources(settings)).map((opening) => {
-      const { assetName, services, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
-      return {
-        message: `${services} on ${assetName} ${isReachable} from ${sources}, outside the trusted networks, through ${through}.${describeUsage(asset, opening.decidedBy)} Allow it only from the trusted networks (or add the source to networks.trusted in .parapet.yml).`,
-        location: opening.location,
-        asset: asset.asset,
-        key: opening.key,
-      };
-    });
+    return openings(asset, 'inbound', ADMIN, untrustedSources(settings)).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  const { assetName, services, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
+  return `${services} on ${assetName} ${isReachable} from ${sources}, outside the trusted networks, through ${through}.${describeUsage(asset, opening.decidedBy)} Allow it only from the trusted networks (or add the source to networks.trusted in .parapet.yml).`;
+}

@@ -2,6 +2,9 @@ import { describeAsset } from '../../src/model/asset.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { catchAllOpenings } from '../../src/network/catch-all.js';
 import { describeCatchAll, describeDecider, describeDependence, describeScopes, describeUsage } from '../../src/network/describe.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { Opening } from '../../src/network/openings.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 export default defineRule({
   id: 'net/all-ports-open-to-world',
@@ -23,11 +26,10 @@ export default defineRule({
     'administration only from the VPN or bastion range. In AWS, remove the `IpProtocol: -1` permission from `0.0.0.0/0` / `::/0`.',
   input: 'network',
   check(asset) {
-    return catchAllOpenings(asset, 'inbound', false).map((opening) => ({
-      message: `${describeAsset(asset.asset)} ${describeDependence(opening.decidedBy) ? 'may accept' : 'accepts'} ${describeCatchAll(opening)} from ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'inbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}.${describeUsage(asset, opening.decidedBy)} Allow only the services that must be public, one port at a time.`,
-      location: opening.location,
-      asset: asset.asset,
-      key: opening.key,
-    }));
+    return catchAllOpenings(asset, 'inbound', false).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  return `${describeAsset(asset.asset)} ${describeDependence(opening.decidedBy) ? 'may accept' : 'accepts'} ${describeCatchAll(opening)} from ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'inbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}.${describeUsage(asset, opening.decidedBy)} Allow only the services that must be public, one port at a time.`;
+}

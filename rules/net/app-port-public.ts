@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { describeOpening, describeUsage } from '../../src/network/describe.js';
-import { openings, publicPart } from '../../src/network/openings.js';
+import { openings, publicPart, type Opening } from '../../src/network/openings.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 export default defineRule({
   id: 'net/app-port-public',
@@ -24,15 +26,12 @@ export default defineRule({
   input: 'network',
   check(asset, settings) {
     const services = settings.appPorts.map((port) => ({ protocol: 'tcp', port, name: 'the application port' }));
-    return openings(asset, 'inbound', services, publicPart).map((opening) => {
-      const { assetName, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
-      const ports = opening.services.map((service) => service.port).join(', ');
-      return {
-        message: `Application port${opening.services.length > 1 ? 's' : ''} TCP ${ports} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Flow's ports must not be open to public addresses, even with IP restrictions: allow only the bastion host or the VPN range.`,
-        location: opening.location,
-        asset: asset.asset,
-        key: opening.key,
-      };
-    });
+    return openings(asset, 'inbound', services, publicPart).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  const { assetName, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
+  const ports = opening.services.map((service) => service.port).join(', ');
+  return `Application port${opening.services.length > 1 ? 's' : ''} TCP ${ports} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Flow's ports must not be open to public addresses, even with IP restrictions: allow only the bastion host or the VPN range.`;
+}

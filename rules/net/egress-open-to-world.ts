@@ -2,6 +2,9 @@ import { describeAsset } from '../../src/model/asset.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { catchAllOpenings } from '../../src/network/catch-all.js';
 import { describeCatchAll, describeDecider, describeDependence, describeScopes } from '../../src/network/describe.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { Opening } from '../../src/network/openings.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 export default defineRule({
   id: 'net/egress-open-to-world',
@@ -24,12 +27,11 @@ export default defineRule({
     'In AWS, replace the `-1` egress rule to `0.0.0.0/0` by rules for the ports the workload uses.',
   input: 'network',
   check(asset) {
-    return catchAllOpenings(asset, 'outbound', true).map((opening) => ({
-      message: `${describeAsset(asset.asset)} may send ${describeCatchAll(opening)} to ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'outbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}. Allow outbound only what the workload needs (for example HTTPS).`,
-      location: opening.location,
-      asset: asset.asset,
-      key: opening.key,
-    }));
+    return catchAllOpenings(asset, 'outbound', true).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  return `${describeAsset(asset.asset)} may send ${describeCatchAll(opening)} to ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'outbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}. Allow outbound only what the workload needs (for example HTTPS).`;
+}
 

@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { describeOpening, describeUsage } from '../../src/network/describe.js';
-import { openings, worldPart } from '../../src/network/openings.js';
+import { openings, worldPart, type Opening } from '../../src/network/openings.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 const RDP = [
   { protocol: 'tcp', port: 3389, name: 'RDP' },
@@ -31,14 +33,11 @@ export default defineRule({
     'bastion service (Azure Bastion, AWS Fleet Manager, GCP IAP).',
   input: 'network',
   check(asset) {
-    return openings(asset, 'inbound', RDP, worldPart).map((opening) => {
-      const { assetName, services: what, sources, through, isReachable } = describeOpening(asset, opening);
-      return {
-        message: `${what} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow RDP only from a VPN range or an RD Gateway.`,
-        location: opening.location,
-        asset: asset.asset,
-        key: opening.key,
-      };
-    });
+    return openings(asset, 'inbound', RDP, worldPart).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  const { assetName, services: what, sources, through, isReachable } = describeOpening(asset, opening);
+  return `${what} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow RDP only from a VPN range or an RD Gateway.`;
+}

@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { describeOpening, describeUsage } from '../../src/network/describe.js';
-import { openings, worldPart, type Service } from '../../src/network/openings.js';
+import { openings, worldPart, type Service, type Opening } from '../../src/network/openings.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 /**
  * AWS Security Hub EC2.19's high-risk ports (SSH 22 and RDP 3389 left out: they have their own rules), plus
@@ -67,14 +69,11 @@ export default defineRule({
     'security group instead of `0.0.0.0/0`.',
   input: 'network',
   check(asset) {
-    return openings(asset, 'inbound', RISKY_SERVICES, worldPart).map((opening) => {
-      const { assetName, services, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
-      return {
-        message: `${services} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow these ports only from the hosts that need them.`,
-        location: opening.location,
-        asset: asset.asset,
-        key: opening.key,
-      };
-    });
+    return openings(asset, 'inbound', RISKY_SERVICES, worldPart).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  const { assetName, services, sources, through, isReachable } = describeOpening(asset, opening, 'inbound', opening.services.length > 1);
+  return `${services} on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow these ports only from the hosts that need them.`;
+}

@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { describeOpening, describeUsage } from '../../src/network/describe.js';
-import { openings, worldPart } from '../../src/network/openings.js';
+import { openings, worldPart, type Opening } from '../../src/network/openings.js';
+import { OpeningFinding } from '../../src/network/opening-finding.js';
+import type { NetworkAsset } from '../../src/network/model.js';
 
 const SSH = [{ protocol: 'tcp', port: 22, name: 'SSH' }];
 
@@ -29,14 +31,11 @@ export default defineRule({
     'manager (AWS SSM, Azure Bastion, GCP IAP) instead of an open port.',
   input: 'network',
   check(asset) {
-    return openings(asset, 'inbound', SSH, worldPart).map((opening) => {
-      const { assetName, sources, through, isReachable } = describeOpening(asset, opening);
-      return {
-        message: `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow SSH only from a VPN, office or bastion range.`,
-        location: opening.location,
-        asset: asset.asset,
-        key: opening.key,
-      };
-    });
+    return openings(asset, 'inbound', SSH, worldPart).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });
+
+function message(asset: NetworkAsset, opening: Opening): string {
+  const { assetName, sources, through, isReachable } = describeOpening(asset, opening);
+  return `SSH (TCP 22) on ${assetName} ${isReachable} from ${sources} through ${through}.${describeUsage(asset, opening.decidedBy)} Allow SSH only from a VPN, office or bastion range.`;
+}

@@ -31,13 +31,16 @@ export class RuleRunner {
     const { mostSevere } = this;
     for (const rule of this.rules) {
       if (rule.input !== model.kind) continue;
-      for (const { message, location, asset, key, remedy } of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
+      for (const found of (rule as Rule<typeof model.kind>).check(model as never, this.settings)) {
+        const { location, asset, key } = found;
         // A finding the limit leaves out is not looked at further. Its duplicates rank no better (they come later in
         // the scan, which is the report's order), so they are left out too — and counted with it.
         if (mostSevere && !mostSevere.admits({ severity: rule.severity, location, ruleId: rule.id, key })) continue;
         const fingerprint = fingerprintOf(rule.id, assetIdentity(asset, this.identityBase), key);
         if (this.seen.has(fingerprint)) continue;
         this.seen.add(fingerprint);
+        // Read only now: a rule may put its message together when asked (see OpeningFinding).
+        const { message, remedy } = found;
         const finding: Finding = { ruleId: rule.id, severity: rule.severity, message: flat(message), location, asset: reportedAsset(asset), key: flat(key), fingerprint, ...(remedy && { remedy }) };
         if (mostSevere) mostSevere.add(finding);
         else this.found.push(finding);

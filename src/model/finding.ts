@@ -4,7 +4,10 @@ import type { Severity } from './severity.js';
 
 /** What a rule's check returns. */
 export interface RuleFinding {
-  /** One or more full sentences, ending with a period. Never a secret. */
+  /**
+   * One or more full sentences, ending with a period. Never a secret. Read only for a finding the scan keeps: a rule
+   * whose findings can be many may put it together in a getter (see src/network/opening-finding.ts).
+   */
   message: string;
   /** The line that decides: the directive that set the value, the firewall rule that lets traffic in. */
   location: SourceLocation;

@@ -25,9 +25,8 @@ function collect(evaluation: AssetEvaluation, direction: TrafficDirection, inclu
   for (const [protocol, service] of CATCH_ALL_SERVICES) {
     for (const ports of portClasses(asset, direction, protocol)) {
       for (const result of reachability(asset, { direction, protocol, port: hasPorts(protocol) ? ports.from : undefined })) {
-        const allowed = result.allowed;
         for (const decision of result.decisions) {
-          if (decision.action === 'allow' && isCatchAll(evaluation, decision.decidedBy, includePolicies)) collector.add(decision, result.scope, service, worldPart(decision, allowed));
+          if (decision.action === 'allow' && isCatchAll(evaluation, decision.decidedBy, includePolicies)) collector.add(decision, result.scope, service, worldPart(decision, result));
         }
       }
     }

@@ -2,7 +2,7 @@ import type { SourceLocation } from '../model/location.js';
 import { AddressSet } from './address-set.js';
 import type { NetworkAsset, NetworkRule, NetworkScope, TrafficDirection } from './model.js';
 import { evaluationOf } from './asset-evaluation.js';
-import type { Decider, Decision } from './decision.js';
+import type { Decider, Decision, ScopeReachability } from './decision.js';
 import { reachability } from './reachability.js';
 import { policiesMayAllow } from './scopes.js';
 import type { RuleFacts } from './rule-facts.js';
@@ -27,16 +27,16 @@ export interface Opening {
   key: string;
 }
 
-/** Chooses the part of an allow decision worth reporting; empty when none. `allowed` is everything the scope allows. */
-export type Selector = (decision: Decision, allowed: AddressSet) => AddressSet;
+/** Chooses the part of an allow decision worth reporting; empty when none. `answer` is what the scope decides in all. */
+export type Selector = (decision: Decision, answer: ScopeReachability) => AddressSet;
 
 /**
  * The whole internet: a decision whose sources cover all public IPv4 or IPv6 addresses (see coversInternet), or,
  * when only the rules together cover it, each decision that adds public addresses.
  */
-export const worldPart: Selector = (decision, allowed) => {
+export const worldPart: Selector = (decision, answer) => {
   if (decision.remotes.coversInternet()) return decision.remotes;
-  return allowed.coversInternet() && decision.remotes.hasPublicAddress() ? decision.remotes : AddressSet.EMPTY;
+  return answer.allowed.coversInternet() && decision.remotes.hasPublicAddress() ? decision.remotes : AddressSet.EMPTY;
 };
 
 /** A decision holding any public address, or a named source that is or may be public (a service tag, a prefix list the input does not show). */
@@ -60,7 +60,7 @@ export function openings(asset: NetworkAsset, direction: TrafficDirection, servi
     if (!unconditional && !mayPass(allows, direction, normalizeProtocol(service.protocol), service.port, select)) continue;
     for (const result of reachability(asset, { direction, protocol: service.protocol, port: service.port, scope })) {
       for (const decision of result.decisions) {
-        if (decision.action === 'allow') (collector ??= new OpeningCollector()).add(decision, result.scope, service, select(decision, result.allowed));
+        if (decision.action === 'allow') (collector ??= new OpeningCollector()).add(decision, result.scope, service, select(decision, result));
       }
     }
   }

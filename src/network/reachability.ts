@@ -1,6 +1,6 @@
 import { AddressSet } from './address-set.js';
 import { evaluationOf, type AssetEvaluation } from './asset-evaluation.js';
-import type { Decision, ScopeReachability } from './decision.js';
+import { ScopeReachability, type Decision } from './decision.js';
 import type { DecisionMap } from './decision-map.js';
 import type { NetworkAsset, NetworkRule, NetworkScope } from './model.js';
 import { segmentIndex } from './port-segments.js';
@@ -32,7 +32,7 @@ function answerIn(evaluation: AssetEvaluation, scope: NetworkScope, query: Reach
   const { asset } = evaluation;
   if (!scope.enabled) {
     const off: Decision = { action: 'allow', remotes: AddressSet.WORLD, decidedBy: { kind: 'firewall-off', scope }, location: scope.stateLocation ?? asset.location };
-    return { scope, decisions: [off], allowed: AddressSet.WORLD };
+    return new ScopeReachability(scope, [off]);
   }
   const everyPort = query.port === undefined && hasPorts(protocol);
   const segment = query.port === undefined || !hasPorts(protocol) ? 0 : segmentIndex(evaluation.segmentsOf(query.direction, protocol), query.port);
@@ -47,9 +47,7 @@ function answerIn(evaluation: AssetEvaluation, scope: NetworkScope, query: Reach
       return shared;
     }
     const decisions = maps.length === 1 ? decisionsOf(maps[0], segment, scope, query.direction, asset) : merged(maps.map((map) => decisionsOf(map, segment, scope, query.direction, asset)));
-    const allowed: AddressSet[] = [];
-    for (const decision of decisions) if (decision.action === 'allow') allowed.push(decision.remotes);
-    answer = { scope, decisions, allowed: AddressSet.unionOf(allowed) };
+    answer = new ScopeReachability(scope, decisions);
     if (!bySegment) evaluation.answers.set(key, answer);
     else {
       bySegment[segment] = answer;

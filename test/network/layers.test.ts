@@ -7,7 +7,7 @@ const LAYERS: Record<string, string[]> = {
   'address sets': ['ip-intervals', 'public-addresses', 'address-set', 'chunked-intervals', 'ports', 'traffic', 'rule-facts'],
   'decision map': ['scopes', 'evaluation-order', 'port-segments', 'traffic-slices', 'decision', 'decision-map', 'sliced-maps', 'asset-evaluation'],
   queries: ['reachability', 'decisions-by-address', 'traffic-classes', 'openings', 'catch-all', 'shadowed-rules'],
-  descriptions: ['describe', 'scopes-by-line'],
+  descriptions: ['describe', 'scopes-by-line', 'opening-finding'],
 };
 
 const directory = new URL('../../src/network/', import.meta.url);
