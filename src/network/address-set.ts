@@ -78,7 +78,8 @@ export class AddressSet {
   }
 
   static intervals(family: Family, list: IntervalList): AddressSet {
-    return family === 'ipv4' ? new AddressSet(normalize(list), [], NO_NAMES) : new AddressSet([], normalize(list), NO_NAMES);
+    const normalized = list.length === 1 && list[0][0] <= list[0][1] ? list : normalize(list);
+    return family === 'ipv4' ? new AddressSet(normalized, [], NO_NAMES) : new AddressSet([], normalized, NO_NAMES);
   }
 
   static named(source: NamedAddresses): AddressSet {

@@ -21,7 +21,8 @@ export class AssetEvaluation {
   private publicAllows?: Partial<Record<TrafficDirection, RuleFacts[]>>;
   /** By scope (its place in asset.scopes, plus one), made when the scope is first asked about. */
   private readonly scopes: (ScopeState | undefined)[] = [];
-  private segments?: Map<string, readonly PortRange[]>;
+  /** By direction and protocol. */
+  private segments?: Partial<Record<TrafficDirection, Map<string, readonly PortRange[]>>>;
   private maps?: Map<string, SlicedDecisionMaps>;
 
   constructor(readonly asset: NetworkAsset) {
@@ -57,9 +58,9 @@ export class AssetEvaluation {
    */
   segmentsOf(direction: TrafficDirection, protocol: string): readonly PortRange[] {
     if (!hasPorts(protocol)) return ONE_SEGMENT;
-    const key = `${direction} ${protocol}`;
-    let segments = (this.segments ??= new Map()).get(key);
-    if (!segments) this.segments.set(key, (segments = portSegments(this.rules.filter((facts) => facts.matchesNormalized(direction, protocol, undefined)))));
+    const byProtocol = ((this.segments ??= {})[direction] ??= new Map());
+    let segments = byProtocol.get(protocol);
+    if (!segments) byProtocol.set(protocol, (segments = portSegments(this.rules.filter((facts) => facts.matchesNormalized(direction, protocol, undefined)))));
     return segments;
   }
 

@@ -94,14 +94,20 @@ function togetherCoverInternet(allows: readonly RuleFacts[], direction: TrafficD
  * finding is per line.
  */
 export class OpeningCollector {
-  private readonly byLine = new Map<string, { opening: CollectedOpening; remotes: AddressSet[] }>();
+  private readonly byLine = new Map<string, CollectedLine>();
+  /** The same decider comes back for every service and protocol it decides: found by its location before its line is spelled. */
+  private readonly byLocation = new Map<SourceLocation, CollectedLine>();
 
   add(decision: Decision, scope: NetworkScope, service: Service, remotes: AddressSet): void {
     if (remotes.isEmpty()) return;
     const { decidedBy, location } = decision;
-    const line = `${decidedBy.kind} ${location.line}:${location.column ?? 0}:${location.file}`;
-    let known = this.byLine.get(line);
-    if (!known) this.byLine.set(line, (known = { opening: { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: [] }, remotes: [] }));
+    let known = this.byLocation.get(location);
+    if (known?.opening.decidedBy.kind !== decidedBy.kind) {
+      const line = `${decidedBy.kind} ${location.line}:${location.column ?? 0}:${location.file}`;
+      known = this.byLine.get(line);
+      if (!known) this.byLine.set(line, (known = { opening: { decidedBy, location, scopes: [], services: [], remotes: AddressSet.EMPTY, rules: [] }, remotes: [] }));
+      this.byLocation.set(location, known);
+    }
     const { opening } = known;
     if (decidedBy.kind === 'rule' && !opening.rules.includes(decidedBy.rule)) opening.rules.push(decidedBy.rule);
     if (!opening.scopes.includes(scope)) opening.scopes.push(scope);
@@ -121,6 +127,11 @@ export class OpeningCollector {
   }
 }
 
+interface CollectedLine {
+  opening: CollectedOpening;
+  remotes: AddressSet[];
+}
+
 /** What the collector gathers for one line, before it has a key. */
 export type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
 
@@ -128,8 +139,8 @@ export type CollectedOpening = Omit<Opening, 'key'> & { rules: NetworkRule[] };
 export function withKeys(collected: readonly CollectedOpening[]): Opening[] {
   const used = collected.length > 1 ? new Map<string, number>() : undefined;
   return collected.map(({ decidedBy, location, scopes, services, remotes, rules }) => {
-    const decider = decidedBy.kind === 'rule' ? `rule:${rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
-    const key = `${decider}/${services.map(serviceKey).join(',')}`;
+    const decider = decidedBy.kind === 'rule' ? `rule:${rules.length === 1 ? rules[0].id : rules.map((rule) => rule.id).sort().join('+')}` : `${scopes.map((scope) => scope.name).join('+')}:${decidedBy.kind}`;
+    const key = `${decider}/${services.length === 1 ? serviceKey(services[0]) : services.map(serviceKey).join(',')}`;
     // Two lines can carry the same rule name (Windows allows duplicate names): keep their findings apart.
     const seen = used?.get(key) ?? 0;
     used?.set(key, seen + 1);

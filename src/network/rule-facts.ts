@@ -6,6 +6,7 @@ import { hasPorts, isAllow, normalizeProtocol, type Traffic } from './traffic.js
 /** What evaluation reads of a rule again and again, worked out once per rule (rules do not change after parsing). */
 export class RuleFacts {
   readonly allow: boolean;
+  readonly direction: TrafficDirection;
   readonly protocol: string;
   /** Destination ports, merged. */
   readonly ports: readonly PortRange[];
@@ -24,6 +25,7 @@ export class RuleFacts {
     readonly index = -1,
   ) {
     this.allow = isAllow(rule);
+    this.direction = rule.direction;
     this.protocol = normalizeProtocol(rule.protocol);
     this.ports = mergePorts(rule.ports);
     this.allPorts = mergedCoverAllPorts(this.ports);
@@ -66,7 +68,7 @@ export class RuleFacts {
 
   /** As matches(), for a protocol already normalised: checks ask about one protocol for many rules. */
   matchesNormalized(direction: TrafficDirection, protocol: string, port: number | undefined): boolean {
-    if (this.rule.direction !== direction) return false;
+    if (this.direction !== direction) return false;
     if (this.protocol !== 'any' && this.protocol !== protocol) return false;
     if (!hasPorts(protocol)) return this.allPorts || this.protocol !== 'any';
     if (this.allPorts || port === undefined) return true;
