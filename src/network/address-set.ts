@@ -20,7 +20,6 @@ export interface NamedAddresses {
 /** Most sets name nothing: they share one empty map instead of allocating their own. */
 const NO_NAMES: ReadonlyMap<string, NamedAddresses> = new Map();
 const NO_SOURCES: readonly NamedAddresses[] = [];
-let serials = 0;
 
 /** Names that mean every address, however an input spells them. */
 const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
@@ -33,25 +32,14 @@ const MAX_ADDRESS_TEXT = 100;
  * same name is removed: the set over-approximates, which for an auditor means "reported, not assumed safe".
  */
 export class AddressSet {
-  /** Tells sets apart without comparing them: the same CIDR's set is shared (see fromCidr), so equal serials mean equal sets. */
-  readonly serial = ++serials;
-  /** Whether every rule naming the same addresses gets this very set (a CIDR's, the world's): its serial then says what it holds. */
-  shared = false;
-
   private constructor(
     readonly ipv4: IntervalList,
     readonly ipv6: IntervalList,
     readonly named: ReadonlyMap<string, NamedAddresses>,
   ) {}
 
-  static readonly EMPTY = AddressSet.sharedOf([], [], NO_NAMES);
-  static readonly WORLD = AddressSet.sharedOf(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
-
-  private static sharedOf(ipv4: IntervalList, ipv6: IntervalList, named: ReadonlyMap<string, NamedAddresses>): AddressSet {
-    const set = new AddressSet(ipv4, ipv6, named);
-    set.shared = true;
-    return set;
-  }
+  static readonly EMPTY = new AddressSet([], [], NO_NAMES);
+  static readonly WORLD = new AddressSet(fullSpace('ipv4'), fullSpace('ipv6'), NO_NAMES);
 
   /** A single CIDR gives the set every rule with that CIDR shares (see fromCidr), with the answers it keeps. */
   static of(matches: readonly AddressMatch[]): AddressSet {
@@ -292,8 +280,7 @@ function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   return ipaddr.parse(text);
 }
 
-/** Exports repeat the same few CIDRs thousands of times (0.0.0.0/0, the VPC range): parse each once. */
-/** null: not a CIDR. */
+/** Exports repeat the same few CIDRs thousands of times (0.0.0.0/0, the VPC range): parse each once. null: not a CIDR. */
 const parsedCidrs = new Map<string, AddressSet | null>();
 const MAX_PARSED_CIDRS = 100_000;
 
@@ -301,10 +288,7 @@ function fromCidr(text: string): AddressSet | undefined {
   const known = parsedCidrs.get(text);
   if (known !== undefined) return known ?? undefined;
   const parsed = parseCidr(text);
-  if (parsedCidrs.size < MAX_PARSED_CIDRS) {
-    parsedCidrs.set(detached(text), parsed ?? null);
-    if (parsed) parsed.shared = true;
-  }
+  if (parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(detached(text), parsed ?? null);
   return parsed;
 }
 
