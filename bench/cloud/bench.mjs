@@ -2,7 +2,7 @@
 // Alternating runs; prints medians, the ratio and Parapet's peak RSS, with a bare `node` JSON.parse of the file for scale
 // (and a second ratio against it, a steadier reference than jq on a loaded machine).
 // bench/cloud/loader.mjs times the AWS loader alone against JSON.parse.
-// usage: node bench/cloud/bench.mjs [FILE|varied] [RUNS=5]   (PARAPET=path/to/parapet.js to bench another build)
+// usage: node bench/cloud/bench.mjs [FILE|varied|''] [RUNS=5]   ('' or no FILE: the generated 50,000-group export; PARAPET=path/to/parapet.js to bench another build)
 // `varied` benches the export of generate-aws-varied.mjs, whose groups seldom repeat each other's rules.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
 const varied = process.argv[2] === 'varied';
-const file = varied ? join(tmpdir(), 'parapet-bench-describe-security-groups-varied-50000.json') : (process.argv[2] ?? join(tmpdir(), 'parapet-bench-describe-security-groups-50000.json'));
+const file = varied ? join(tmpdir(), 'parapet-bench-describe-security-groups-varied-50000.json') : (process.argv[2] || join(tmpdir(), 'parapet-bench-describe-security-groups-50000.json'));
 const runs = Number(process.argv[3] ?? 5);
 const parapet = process.env.PARAPET ?? join(here, '../../dist/parapet.js');
 const JQ_FILTER = '[.SecurityGroups[] | select(any(.IpPermissions[]; any(.IpRanges[]?; .CidrIp=="0.0.0.0/0")))] | length';

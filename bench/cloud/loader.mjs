@@ -2,14 +2,14 @@
 // JSON.parse of the same file, in one process, alternating; prints medians and the ratio. Then the loader with every
 // rule judging its models as a SARIF scan does (25,000 findings kept): the scan without start-up and report, so that
 // the share of reading and of judging in bench.mjs's figure is known. Bundled from src/ with esbuild on the fly.
-// usage: node bench/cloud/loader.mjs [FILE] [RUNS=5]
+// usage: node bench/cloud/loader.mjs [FILE|''] [RUNS=5]   ('' or no FILE: the generated 50,000-group export)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const here = new URL('.', import.meta.url).pathname;
-const file = process.argv[2] ?? join(tmpdir(), 'parapet-bench-describe-security-groups-50000.json');
+const file = process.argv[2] || join(tmpdir(), 'parapet-bench-describe-security-groups-50000.json');
 const runs = Number(process.argv[3] ?? 5);
 if (!existsSync(file)) throw new Error(`${file} does not exist — node bench/cloud/generate-aws.mjs ${file}`);
 
