@@ -44,7 +44,7 @@ export class AssetEvaluation {
 
   /** Enabled allow rules of one direction. */
   allowRules(direction: TrafficDirection): RuleFacts[] {
-    return ((this.allows ??= {})[direction] ??= this.rules.filter((facts) => facts.allow && facts.rule.enabled && facts.rule.direction === direction));
+    return ((this.allows ??= {})[direction] ??= this.rules.filter((facts) => facts.allow && facts.rule.enabled && facts.direction === direction));
   }
 
   /** Enabled allow rules of one direction whose remote side may be public. */

@@ -23,7 +23,7 @@ export function portClasses(asset: NetworkAsset, direction: TrafficDirection, pr
 
 /** TCP, UDP, every other protocol the asset's rules name for this direction, and one protocol none of them names. */
 export function protocolsToCheck(asset: NetworkAsset, direction: TrafficDirection): string[] {
-  const named = evaluationOf(asset).rules.filter((facts) => facts.rule.direction === direction).map((facts) => facts.protocol);
+  const named = evaluationOf(asset).rules.filter((facts) => facts.direction === direction).map((facts) => facts.protocol);
   return [...new Set(['tcp', 'udp', ...named.filter((protocol) => protocol !== 'any'), OTHER_PROTOCOL])];
 }
 
