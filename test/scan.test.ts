@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import SSH_OPEN_TO_WORLD from '../rules/net/ssh-open-to-world.js';
 import { DEFAULT_RULE_SETTINGS, defineRule } from '../src/engine/rule.js';
+import type { InputFormat } from '../src/inputs/input-format.js';
+import { formatByType } from '../src/inputs/formats.js';
+import { FileJudge } from '../src/scan/file-judge.js';
 import { scan } from '../src/scan/scan.js';
 
 const EXPORT = new URL('../examples/cloud/aws-describe-security-groups.json', import.meta.url).pathname;
@@ -34,5 +37,25 @@ describe('scan', () => {
     expect(some.findings).toHaveLength(2);
     expect(some.omitted).toBe(all.findings.length - 2);
     expect(some.findings.map((finding) => finding.severity)).toEqual(['critical', 'critical']);
+  });
+
+  it('keeps every one of a file\'s problems when it has hundreds of thousands, and judges the next file', async () => {
+    // One problem per line of a large input: more than a call can take as arguments.
+    const count = 300_000;
+    const noisy: InputFormat = {
+      type: 'noisy',
+      title: 'a format whose every line is a problem',
+      comments: false,
+      detect: () => false,
+      load: async (path) => ({ models: [], problems: Array.from({ length: count }, (_, index) => ({ id: 'input/unrecognised', file: path, line: index + 1, level: 'warning', message: 'not read' })) }),
+    };
+    const judge = new FileJudge({ rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    await judge.judge('noisy.txt', noisy, '.');
+    await judge.judge(EXPORT, formatByType('aws')!, '.');
+    const { problems, findings, scannedFiles } = judge.judged();
+    expect(problems).toHaveLength(count);
+    expect(problems.at(-1)).toMatchObject({ file: 'noisy.txt', line: count });
+    expect(scannedFiles).toEqual(['noisy.txt', EXPORT]);
+    expect(findings.length).toBeGreaterThan(0);
   });
 });

@@ -92,7 +92,7 @@ function* findingsByAsset(report: Report): Generator<string> {
   if (report.findings.length === 0) return;
   yield `<section id="findings"><h2>Findings by asset</h2>\n${filters(report)}`;
   const groups = [...groupBy([...report.findings].sort(compareFindings), (finding) => assetIdentity(finding.asset)).values()]
-    .map((findings) => ({ findings, label: assetLabel(findings[0].asset, report.baseDirectory), rank: Math.max(...findings.map((finding) => SEVERITY_SCALE[finding.severity].rank)) }))
+    .map((findings) => ({ findings, label: assetLabel(findings[0].asset, report.baseDirectory), rank: findings.reduce((highest, finding) => Math.max(highest, SEVERITY_SCALE[finding.severity].rank), 0) }))
     .sort((a, b) => b.rank - a.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   for (const { findings, label } of groups) {
     yield `<section class="asset"><h3><span class="kind">${htmlText(INPUT_TYPE_NAMES[findings[0].asset.kind])}</span> ${htmlText(label)}</h3>\n<ul class="findings">\n`;

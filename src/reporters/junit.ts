@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/rule.js';
+import { append } from '../model/append.js';
 import { assetIdentity, type Asset } from '../model/asset.js';
 import type { Finding } from '../model/finding.js';
 import type { InputProblem } from '../model/problem.js';
@@ -68,7 +69,7 @@ function findingSuites(report: Report): TestSuite[] {
     const byAsset = [...groupBy(findings, (finding) => assetIdentity(finding.asset)).values()]
       .map((assetFindings) => ({ label: assetLabel(assetFindings[0].asset, report.baseDirectory), findings: assetFindings }))
       .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    for (const { label, findings: assetFindings } of byAsset) cases.push(...assetCases(label, assetFindings, rules, report.baseDirectory, perRule));
+    for (const { label, findings: assetFindings } of byAsset) append(cases, assetCases(label, assetFindings, rules, report.baseDirectory, perRule));
     suites.push({ name: INPUT_TYPE_NAMES[kind], cases });
   }
   return suites;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Model, Rule, RuleSettings } from '../engine/rule.js';
 import { RuleRunner } from '../engine/run-rules.js';
 import type { Finding } from '../model/finding.js';
+import { append } from '../model/append.js';
 import type { InputProblem } from '../model/problem.js';
 import { shownError } from '../model/shown-error.js';
 import { readInputFile } from '../inputs/input-file.js';
@@ -58,11 +59,11 @@ export class FileJudge {
       this.problems.push(loaded);
       return;
     }
-    this.problems.push(...loaded.problems);
+    append(this.problems, loaded.problems);
     const files = [path, ...(loaded.consumed ?? [])];
     for (const file of loaded.consumed ?? []) this.consumed.add(resolve(file));
-    this.scannedFiles.push(...files);
-    if (format.comments) this.commentedFiles.push(...files);
+    append(this.scannedFiles, files);
+    if (format.comments) append(this.commentedFiles, files);
   }
 
   /** A problem found outside any file's judgement (one that could not be read or recognised). */

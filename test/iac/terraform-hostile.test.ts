@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { file, load } from './terraform-helpers.js';
+import { at, file, load, plain } from './terraform-helpers.js';
 
 describe('hostile Terraform', () => {
   test('deeply nested expressions are a problem, not a stack overflow', async () => {
@@ -73,6 +73,56 @@ resource "aws_security_group" "chain" {
 }
 `, { varFiles: [file('self.tfvars', 'v = var.v\n')] });
     expect(resources).toHaveLength(1);
+  });
+
+  test('an attribute set twice in one block is a syntax problem at the second, as Terraform rejects the file', async () => {
+    const { resources, problems } = await load(`resource "aws_security_group" "twice" {
+  name = "web"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`);
+    expect(resources).toEqual([]);
+    expect(problems.map((problem) => [problem.id, problem.line])).toEqual([['iac/syntax', 8]]);
+    expect(problems[0].message).toContain("'cidr_blocks' is set again in the same block (first at line 7)");
+  });
+
+  test('the same attribute in sibling or nested blocks is not a redefinition', async () => {
+    const { resources, problems } = await load(`resource "aws_security_group" "rules" {
+  name = "web"
+  ingress {
+    from_port = 22
+    to_port   = 22
+    protocol  = "tcp"
+  }
+  ingress {
+    from_port = 22
+    to_port   = 22
+    protocol  = "tcp"
+  }
+}
+`);
+    expect(problems).toEqual([]);
+    expect(resources.map((resource) => resource.address)).toEqual(['aws_security_group.rules']);
+  });
+
+  test('min() and max() of a list of 200,000 numbers expanded into their arguments', async () => {
+    const ports = Array.from({ length: 200_000 }, (_, index) => (index * 7919) % 200_000);
+    const { resources, problems } = await load(`locals {
+  ports = [${ports.join(',')}]
+}
+resource "aws_security_group" "wide" {
+  low  = min(local.ports...)
+  high = max(local.ports...)
+}
+`);
+    expect(problems).toEqual([]);
+    expect([plain(at(resources[0].body, 'low')), plain(at(resources[0].body, 'high'))]).toEqual([0, 199_999]);
   });
 
   test('messages quote no whole input line', async () => {

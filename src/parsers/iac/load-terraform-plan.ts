@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
+import { append } from '../../model/append.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { terraformPlan } from '../terraform-plan/plan.js';
 import { IAC_ADVICE, iacNetworkAssets } from './assets.js';
@@ -25,8 +26,8 @@ export async function loadTerraformPlan(file: InputFile, context: LoadContext): 
   const problems = [...loaded.problems];
   for (const [within, resources] of byPlace) {
     const judged = iacNetworkAssets(resources, within, IAC_ADVICE.plan);
-    models.push(...judged.assets);
-    problems.push(...judged.problems);
+    append(models, judged.assets);
+    append(problems, judged.problems);
   }
   return { models, problems };
 }

@@ -1,4 +1,5 @@
 import type { InputFile } from '../../inputs/input-file.js';
+import { append } from '../../model/append.js';
 import type { SourceLocation } from '../../model/location.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
@@ -35,7 +36,7 @@ export function terraformPlan(file: InputFile, locate?: (address: string) => Sou
     const what = error.kind === 'truncated' ? error.reason : error.kind === 'shape' ? `not a Terraform plan: ${error.reason}` : `not valid JSON: ${error.reason}`;
     problems.push(problemAt('iac/syntax', { file: file.path, line: error.line }, `${what}; the resources after it were not judged — ${REGENERATE}`));
   }
-  problems.push(...planProblems(file.path, plan));
+  append(problems, planProblems(file.path, plan));
   const resources: IacResource[] = [];
   for (const change of plan.changes) {
     const resource = resourceOf(file.path, change, plan, problems, locate);

@@ -1,3 +1,4 @@
+import { append } from '../../model/append.js';
 import { quoted } from '../../model/quote.js';
 import { scalar, unknown, type IacUnknown, type IacValue } from '../iac/value.js';
 import { callFunction, type FunctionCall } from './functions.js';
@@ -102,7 +103,7 @@ export class Evaluator {
       }
       const value = this.evaluate(part, frame);
       const inner = unknownsIn(value);
-      if (inner.length > 0) unknowns.push(...inner);
+      if (inner.length > 0) append(unknowns, inner);
       else texts.push(asText(value));
     }
     if (unknowns.length > 0) return unknownOf(line, unknowns);

@@ -273,8 +273,9 @@ const FUNCTIONS: Record<string, Implementation> = {
     arity(call, 1);
     return known(call, ([value]) => jsonDecode(asText(value), call.line));
   },
-  min: (call) => known(call, (args) => scalar(Math.min(...args.map(asNumber)), call.line)),
-  max: (call) => known(call, (args) => scalar(Math.max(...args.map(asNumber)), call.line)),
+  // Folded, not spread: `max(list...)` expands a list of any length into the arguments.
+  min: (call) => known(call, (args) => scalar(args.map(asNumber).reduce((least, value) => Math.min(least, value), Infinity), call.line)),
+  max: (call) => known(call, (args) => scalar(args.map(asNumber).reduce((greatest, value) => Math.max(greatest, value), -Infinity), call.line)),
   abs: (call) => known(call, ([value]) => scalar(Math.abs(asNumber(value)), call.line)),
   floor: (call) => known(call, ([value]) => scalar(Math.floor(asNumber(value)), call.line)),
   ceil: (call) => known(call, ([value]) => scalar(Math.ceil(asNumber(value)), call.line)),

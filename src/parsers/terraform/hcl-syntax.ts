@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
-import { MAX_NESTING, SPLAT_ELEMENT, TooDeep, type Attribute, type Block, type Body, type Expression } from './syntax.js';
+import { AttributeRedefined, MAX_NESTING, SPLAT_ELEMENT, TooDeep, type Attribute, type Block, type Body, type Expression } from './syntax.js';
 
 /**
  * The tree-sitter tree of an HCL file as a Body. The grammar flattens an expression's postfix operators (`.a`, `[0]`,
- * `[*]`) into its children, after the term they apply to; `terms` folds them back. Throws TooDeep past MAX_NESTING.
+ * `[*]`) into its children, after the term they apply to; `terms` folds them back. Throws TooDeep past MAX_NESTING,
+ * AttributeRedefined when a body sets an attribute twice.
  */
 export function hclBody(root: Node, text: string): Body {
   const body = root.namedChildren.find((child) => child?.type === 'body');
@@ -20,11 +21,17 @@ function readBody(node: Node, reader: Reader, depth: number): Body {
   if (depth > MAX_NESTING) throw new TooDeep(lineOf(node));
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
+  const lineByName = new Map<string, number>();
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'attribute') {
       const [name, value] = child.namedChildren.filter((part): part is Node => part !== null && part.type !== 'comment');
-      if (name && value) attributes.push({ name: name.text, value: expression(value, reader, depth + 1), line: lineOf(child) });
+      if (!name || !value) continue;
+      const line = lineOf(child);
+      const firstLine = lineByName.get(name.text);
+      if (firstLine !== undefined) throw new AttributeRedefined(name.text, line, firstLine);
+      lineByName.set(name.text, line);
+      attributes.push({ name: name.text, value: expression(value, reader, depth + 1), line });
     } else if (child.type === 'block') {
       const parts = child.namedChildren.filter((part): part is Node => part !== null && part.type !== 'comment');
       const labels = parts.slice(1).filter((part) => part.type === 'string_lit' || part.type === 'identifier').map((part) => (part.type === 'string_lit' ? stringLiteral(part, reader) : part.text));

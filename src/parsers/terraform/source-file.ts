@@ -5,7 +5,7 @@ import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
 import { jsonConfiguration, literalJson, parseJson, properties, type TemplateReader } from './json-syntax.js';
 import { firstSyntaxError, parseInTime } from './parser.js';
-import { MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
+import { AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
 /** A Terraform file read into a Body, or the one problem that kept it from being read. */
 export type ReadFile = { body: Body } | { problem: InputProblem };
@@ -126,5 +126,6 @@ function syntaxProblem(file: InputFile, line: number, message: string): InputPro
 
 function failure(file: InputFile, error: unknown): InputProblem {
   if (error instanceof TooDeep) return syntaxProblem(file, error.line, `blocks or expressions nested more than ${MAX_NESTING} levels deep`);
+  if (error instanceof AttributeRedefined) return syntaxProblem(file, error.line, `${quoted(error.attribute, 40)} is set again in the same block (first at line ${error.firstLine}): Terraform accepts each argument once`);
   throw error;
 }

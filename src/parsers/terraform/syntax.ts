@@ -57,6 +57,20 @@ export interface Body {
 /** How deep expressions and blocks may nest: deeper input is reported, not walked (hostile input must not overflow the stack). */
 export const MAX_NESTING = 128;
 
+/**
+ * Thrown when a body defines an attribute twice. HCL's native syntax allows each attribute name at most once in a body,
+ * and Terraform stops at the second ("Attribute redefined"): which of the two a scanner judged would be a guess.
+ */
+export class AttributeRedefined extends Error {
+  constructor(
+    readonly attribute: string,
+    readonly line: number,
+    readonly firstLine: number,
+  ) {
+    super('attribute redefined');
+  }
+}
+
 /** Thrown when an input nests deeper than MAX_NESTING. */
 export class TooDeep extends Error {
   constructor(readonly line: number) {
