@@ -1,8 +1,13 @@
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 import { loadSshdConfig } from '../../src/parsers/sshd/load.js';
 import { knownKeywords } from '../../src/parsers/sshd/keywords.js';
+import { ConfigReader } from '../../src/parsers/sshd/reader.js';
+import { hostView, type HostView } from '../../src/inputs/host-view.js';
+import { readInputFile } from '../../src/inputs/input-file.js';
+import { writeTree } from './temp-tree.js';
 
 const line = fc.oneof(
   fc.string({ maxLength: 80 }),
@@ -38,5 +43,19 @@ describe('sshd parser on garbage', () => {
     });
     expect(result.models).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('looks up and reads the drop-ins of an Include repeated 20,000 times once each', () => {
+    const root = writeTree({ 'etc/ssh/sshd_config.d/10-a.conf': 'PasswordAuthentication no\n', 'etc/ssh/sshd_config.d/20-b.conf': 'PermitRootLogin no\n' });
+    const view = hostView('/etc/ssh/sshd_config', '/etc/ssh', { root });
+    const located: string[] = [];
+    const read: string[] = [];
+    const counting: HostView = { ...view, locate: (path) => (located.push(path), view.locate(path)) };
+    const main = ConfigReader.parse('/etc/ssh/sshd_config', 'Include sshd_config.d/*.conf\n'.repeat(20_000));
+    const reader = new ConfigReader(main, (path) => (read.push(path), readInputFile(path, 1024 * 1024)), counting);
+    const included = main.lines.map((line) => reader.include(line.args[0].text, { file: main.path, line: line.line }));
+    expect(included.every(({ files, complete }) => complete && files.length === 2)).toBe(true);
+    expect(located).toEqual(['/etc/ssh/sshd_config.d/10-a.conf', '/etc/ssh/sshd_config.d/20-b.conf']);
+    expect(read).toEqual([join(root, 'etc/ssh/sshd_config.d/10-a.conf'), join(root, 'etc/ssh/sshd_config.d/20-b.conf')]);
   });
 });

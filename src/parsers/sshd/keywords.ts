@@ -1,3 +1,4 @@
+import { detached } from '../../model/detached.js';
 import type { SpecialKind } from './special-values.js';
 
 /**
@@ -162,8 +163,17 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map(
 
 /** Keywords are case-insensitive (strcasecmp). */
 export function lookupKeyword(written: string): Keyword | undefined {
-  return KEYWORDS.get(asciiLower(written));
+  let keyword = byWritten.get(written);
+  if (keyword === undefined) {
+    keyword = KEYWORDS.get(asciiLower(written)) ?? null;
+    if (byWritten.size < MAX_REMEMBERED) byWritten.set(detached(written), keyword);
+  }
+  return keyword ?? undefined;
 }
+
+/** Each spelling met, looked up once: an Include repeated thousands of times walks the same lines again. */
+const byWritten = new Map<string, Keyword | null>();
+const MAX_REMEMBERED = 10_000;
 
 /** Every keyword sshd accepts, as written in the table (aliases included). */
 export function knownKeywords(): string[] {

@@ -1,5 +1,5 @@
 import type { InputFile } from '../../inputs/input-file.js';
-import type { HostView } from '../../inputs/host-view.js';
+import type { HostView, Located } from '../../inputs/host-view.js';
 import type { SourceLocation } from '../../model/location.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import type { ProblemId } from '../../model/problem-kinds.js';
@@ -33,6 +33,8 @@ export class ConfigReader {
   readonly incomplete: SourceLocation[] = [];
   private readonly parsed = new Map<string, ConfigFile | undefined>();
   private readonly globs = new Map<string, IncludeMatches>();
+  /** Where each matched path lies: an Include repeated thousands of times looks each one up once. */
+  private readonly located = new Map<string, Located>();
   private readonly reported = new Set<string>();
 
   constructor(
@@ -82,7 +84,8 @@ export class ConfigReader {
   }
 
   private load(hostPath: string, argument: string, from: SourceLocation): ConfigFile | undefined {
-    const located = this.view.locate(hostPath);
+    let located = this.located.get(hostPath);
+    if (!located) this.located.set(hostPath, (located = this.view.locate(hostPath)));
     if (located.kind === 'outside') {
       this.warnOutside(from, argument, located.path);
       return undefined;
