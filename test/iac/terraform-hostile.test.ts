@@ -94,17 +94,9 @@ resource "aws_security_group" "chain" {
 
   test('the same attribute in sibling or nested blocks is not a redefinition', async () => {
     const { resources, problems } = await load(`resource "aws_security_group" "rules" {
-  name = "web"
-  ingress {
-    from_port = 22
-    to_port   = 22
-    protocol  = "tcp"
-  }
-  ingress {
-    from_port = 22
-    to_port   = 22
-    protocol  = "tcp"
-  }
+  description = "outer"
+  ingress { description = "first" }
+  ingress { description = "second" }
 }
 `);
     expect(problems).toEqual([]);
