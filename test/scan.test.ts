@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import SSH_OPEN_TO_WORLD from '../rules/net/ssh-open-to-world.js';
@@ -57,5 +60,16 @@ describe('scan', () => {
     expect(problems.at(-1)).toMatchObject({ file: 'noisy.txt', line: count });
     expect(scannedFiles).toEqual(['noisy.txt', EXPORT]);
     expect(findings.length).toBeGreaterThan(0);
+  });
+
+  it('counts as skipped only the files nothing read: a module\'s terraform.tfvars is read with its .tf files', async () => {
+    const module = mkdtempSync(join(tmpdir(), 'parapet-scan-'));
+    writeFileSync(join(module, 'main.tf'), 'variable "name" {}\nresource "aws_security_group" "web" {\n  name = var.name\n}\n');
+    writeFileSync(join(module, 'terraform.tfvars'), 'name = "web"\n');
+    writeFileSync(join(module, 'README.md'), '# web\n');
+    const result = await scan({ paths: [module], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    expect(result.problems).toEqual([]);
+    expect([...result.scannedFiles].sort()).toEqual([join(module, 'main.tf'), join(module, 'terraform.tfvars')]);
+    expect(result.skippedFiles).toEqual([join(module, 'README.md')]);
   });
 });

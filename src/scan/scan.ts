@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { InputProblem } from '../model/problem.js';
 import { describeIoError, readHead } from '../inputs/input-file.js';
 import type { InputFormat } from '../inputs/input-format.js';
@@ -50,7 +50,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       level: 'error',
     });
   }
-  return { ...judged, skippedFiles };
+  // A file no format claims may still have been read by another input (a module's terraform.tfvars, an sshd drop-in).
+  const read = new Set(judged.scannedFiles.map((file) => resolve(file)));
+  return { ...judged, skippedFiles: skippedFiles.filter((file) => !read.has(resolve(file))) };
 }
 
 function recognise(candidate: Candidate, forced: InputFormat | undefined): { format: InputFormat } | { problem?: InputProblem } {

@@ -92,6 +92,15 @@ resource "aws_security_group" "chain" {
     expect(problems[0].message).toContain("'cidr_blocks' is set again in the same block (first at line 7)");
   });
 
+  test('a variable file that sets a variable twice is a syntax problem, and the variable is judged unknown', async () => {
+    const { resources, problems } = await load('variable "cidr" {}\nresource "aws_security_group" "web" {\n  name = var.cidr\n}\n', {
+      varFiles: [file('dup.tfvars', 'cidr = "10.0.0.0/8"\ncidr = "0.0.0.0/0"\n')],
+    });
+    expect(problems.map((problem) => [problem.id, problem.file, problem.line])).toContainEqual(['iac/syntax', 'dup.tfvars', 2]);
+    expect(problems.find((problem) => problem.file === 'dup.tfvars')!.message).toContain("'cidr' is set again in this file (first at line 1)");
+    expect(at(resources[0].body, 'name')!.kind).toBe('unknown');
+  });
+
   test('the same attribute in sibling or nested blocks is not a redefinition', async () => {
     const { resources, problems } = await load(`resource "aws_security_group" "rules" {
   description = "outer"

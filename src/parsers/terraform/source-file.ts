@@ -126,6 +126,9 @@ function syntaxProblem(file: InputFile, line: number, message: string): InputPro
 
 function failure(file: InputFile, error: unknown): InputProblem {
   if (error instanceof TooDeep) return syntaxProblem(file, error.line, `blocks or expressions nested more than ${MAX_NESTING} levels deep`);
-  if (error instanceof AttributeRedefined) return syntaxProblem(file, error.line, `${quoted(error.attribute, 40)} is set again in the same block (first at line ${error.firstLine}): Terraform accepts each argument once`);
+  if (error instanceof AttributeRedefined) {
+    const where = error.topLevel ? 'in this file' : 'in the same block';
+    return syntaxProblem(file, error.line, `${quoted(error.attribute, 40)} is set again ${where} (first at line ${error.firstLine}): Terraform accepts each argument once`);
+  }
   throw error;
 }

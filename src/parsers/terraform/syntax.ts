@@ -66,6 +66,8 @@ export class AttributeRedefined extends Error {
     readonly attribute: string,
     readonly line: number,
     readonly firstLine: number,
+    /** In the file's own body (a variable file's values), not in a block. */
+    readonly topLevel: boolean,
   ) {
     super('attribute redefined');
   }
