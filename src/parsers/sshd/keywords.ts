@@ -163,6 +163,7 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map(
 
 /** Keywords are case-insensitive (strcasecmp). */
 export function lookupKeyword(written: string): Keyword | undefined {
+  if (written.length > LONGEST_KEYWORD) return undefined;
   let keyword = byWritten.get(written);
   if (keyword === undefined) {
     keyword = KEYWORDS.get(asciiLower(written)) ?? null;
@@ -174,6 +175,8 @@ export function lookupKeyword(written: string): Keyword | undefined {
 /** Each spelling met, looked up once: an Include repeated thousands of times walks the same lines again. */
 const byWritten = new Map<string, Keyword | null>();
 const MAX_REMEMBERED = 10_000;
+/** Anything longer is no keyword, and is not remembered: detection looks up the first word of every line of every file. */
+const LONGEST_KEYWORD = Math.max(...[...KEYWORDS.keys()].map((written) => written.length));
 
 /** Every keyword sshd accepts, as written in the table (aliases included). */
 export function knownKeywords(): string[] {
