@@ -283,14 +283,14 @@ function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
 /** Exports repeat the same few CIDRs thousands of times (0.0.0.0/0, the VPC range): parse each once. null: not a CIDR. */
 const parsedCidrs = new Map<string, AddressSet | null>();
 const MAX_PARSED_CIDRS = 100_000;
-const MAX_CIDR_TEXT = 64;
 
 function fromCidr(text: string): AddressSet | undefined {
+  // Refused before the cache sees it, which then holds no long text from an input.
+  if (text.length > MAX_ADDRESS_TEXT) return undefined;
   const known = parsedCidrs.get(text);
   if (known !== undefined) return known ?? undefined;
   const parsed = parseCidr(text);
-  // No CIDR is longer than an IPv6 address and /128: longer text from an input is never kept.
-  if (text.length <= MAX_CIDR_TEXT && parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(detached(text), parsed ?? null);
+  if (parsedCidrs.size < MAX_PARSED_CIDRS) parsedCidrs.set(detached(text), parsed ?? null);
   return parsed;
 }
 

@@ -1,4 +1,3 @@
-import { detached } from '../../model/detached.js';
 import type { SpecialKind } from './special-values.js';
 
 /**
@@ -163,19 +162,10 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map(
 
 /** Keywords are case-insensitive (strcasecmp). */
 export function lookupKeyword(written: string): Keyword | undefined {
-  if (written.length > LONGEST_KEYWORD) return undefined;
-  let keyword = byWritten.get(written);
-  if (keyword === undefined) {
-    keyword = KEYWORDS.get(asciiLower(written)) ?? null;
-    if (byWritten.size < MAX_REMEMBERED) byWritten.set(detached(written), keyword);
-  }
-  return keyword ?? undefined;
+  return written.length > LONGEST_KEYWORD ? undefined : KEYWORDS.get(asciiLower(written));
 }
 
-/** Each spelling met, looked up once: an Include repeated thousands of times walks the same lines again. */
-const byWritten = new Map<string, Keyword | null>();
-const MAX_REMEMBERED = 10_000;
-/** Anything longer is no keyword, and is not remembered: detection looks up the first word of every line of every file. */
+/** Anything longer is no keyword: detection looks up the first word of every line of every file, however long. */
 const LONGEST_KEYWORD = Math.max(...[...KEYWORDS.keys()].map((written) => written.length));
 
 /** Every keyword sshd accepts, as written in the table (aliases included). */
@@ -185,5 +175,8 @@ export function knownKeywords(): string[] {
 
 /** strcasecmp folds ASCII only; String.toLowerCase would also fold e.g. the Kelvin sign into 'k'. */
 export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // On ASCII text, toLowerCase folds exactly A-Z, natively: keywords and values are looked up on every line walked.
+  return ASCII.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
