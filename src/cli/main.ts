@@ -4,6 +4,7 @@ import { shownError } from '../model/shown-error.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exit-status.js';
 import { BASELINE_WRITE_OPTIONS } from './baseline-options.js';
+import { toleratePipeClosedByReader } from './closed-pipe.js';
 import { SCAN_OPTIONS } from './scan-options.js';
 import { CLOUDS, SWEEP_OPTIONS } from './sweep-options.js';
 
@@ -161,9 +162,12 @@ function withoutCachedHelp(cli: object): void {
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
+toleratePipeClosedByReader(process.stdout, 'standard output');
+toleratePipeClosedByReader(process.stderr, 'standard error');
 main(hideBin(process.argv)).then(
   (code) => {
-    process.exitCode = code;
+    // A failed write to standard output (closed-pipe.ts) may already have set 2.
+    process.exitCode ??= code;
   },
   (error: unknown) => {
     process.stderr.write(`parapet: internal error: ${shownError(error)} — please report this\n`);
