@@ -112,6 +112,52 @@ resource "aws_security_group" "chain" {
     expect(resources.map((resource) => resource.address)).toEqual(['aws_security_group.rules']);
   });
 
+  describe("Terraform's JSON syntax: a property written twice", () => {
+    const json = async (text: string, varFiles: ReturnType<typeof file>[] = []) => load('', { files: [file('main.tf.json', text)], varFiles });
+
+    test('whose values are objects is a block type written twice: both blocks are read, in order', async () => {
+      const { resources, problems } = await json(`{"resource": {"google_compute_firewall": {"admin": {
+  "allow": {"protocol": "tcp", "ports": ["22"]},
+  "allow": [{"protocol": "udp"}, {"protocol": "icmp"}]
+}}}}`);
+      expect(problems).toEqual([]);
+      expect(plain(at(resources[0].body, 'allow'))).toEqual([{ protocol: 'tcp', ports: ['22'] }, { protocol: 'udp' }, { protocol: 'icmp' }]);
+    });
+
+    test('whose value is not an object is an argument set twice: a syntax problem at the second, as Terraform rejects it', async () => {
+      const { resources, problems } = await json(`{"resource": {"aws_security_group": {"web": {
+  "name": "web",
+  "ingress": [],
+  "name": "again"
+}}}}`);
+      expect(resources).toEqual([]);
+      expect(problems.map((problem) => [problem.id, problem.line])).toEqual([['iac/syntax', 4]]);
+      expect(problems[0].message).toContain("'name' is set again in the same block (first at line 2)");
+    });
+
+    test('in an object value, or where a body holds no blocks (locals, a module call, a default), is a syntax problem', async () => {
+      const cases: [string, string][] = [
+        ['{"resource": {"aws_security_group": {"web": {"tags": {\n"Name": "a",\n"Name": "b"}}}}}', "'Name' is set again in the same object (first at line 2)"],
+        ['{"locals": {"rules": {"port": 22},\n"rules": {"port": 3389}}}', "'rules' is set again in the same block (first at line 1)"],
+        ['{"module": {"net": {"source": "./net",\n"rules": {},\n"rules": {}}}}', "'rules' is set again in the same block (first at line 2)"],
+        ['{"variable": {"cidr": {"default": "10.0.0.0/8",\n"default": "0.0.0.0/0"}}}', "'default' is set again in the same block (first at line 1)"],
+      ];
+      for (const [text, message] of cases) {
+        const { problems } = await json(text);
+        expect(problems.map((problem) => [problem.id, problem.message.slice(0, message.length)])).toEqual([['iac/syntax', message]]);
+      }
+    });
+
+    test('in a variable file is a syntax problem, and the variable is judged unknown', async () => {
+      const { resources, problems } = await load('variable "cidr" {}\nresource "aws_security_group" "web" {\n  name = var.cidr\n}\n', {
+        varFiles: [file('dup.tfvars.json', '{\n"cidr": "10.0.0.0/8",\n"cidr": "0.0.0.0/0"\n}')],
+      });
+      expect(problems.map((problem) => [problem.id, problem.file, problem.line])).toContainEqual(['iac/syntax', 'dup.tfvars.json', 3]);
+      expect(problems.find((problem) => problem.file === 'dup.tfvars.json')!.message).toContain("'cidr' is set again in this file (first at line 2)");
+      expect(at(resources[0].body, 'name')!.kind).toBe('unknown');
+    });
+  });
+
   test('min() and max() of a list of 200,000 numbers expanded into their arguments', async () => {
     const ports = Array.from({ length: 200_000 }, (_, index) => (index * 7919) % 200_000);
     const { resources, problems } = await load(`locals {

@@ -29,7 +29,7 @@ function readBody(node: Node, reader: Reader, depth: number): Body {
       if (!name || !value) continue;
       const line = lineOf(child);
       const firstLine = lineByName.get(name.text);
-      if (firstLine !== undefined) throw new AttributeRedefined(name.text, line, firstLine, depth === 0);
+      if (firstLine !== undefined) throw new AttributeRedefined(name.text, line, firstLine, depth === 0 ? 'file' : 'block');
       lineByName.set(name.text, line);
       attributes.push({ name: name.text, value: expression(value, reader, depth + 1), line });
     } else if (child.type === 'block') {

@@ -1,5 +1,5 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { MAX_NESTING, TooDeep, type Attribute, type Block, type Body, type Expression } from './syntax.js';
+import { AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Block, type Body, type Container, type Expression } from './syntax.js';
 
 /** Reads a string of Terraform's JSON syntax as a template (`"${var.cidr}/32"`), at the given line. */
 export type TemplateReader = (text: string, line: number) => Expression;
@@ -26,12 +26,14 @@ export function jsonConfiguration(root: Node, lines: LineIndex, readTemplate: Te
   const blocks: Block[] = [];
   for (const [kind, value, line] of properties(root, lines)) {
     if (kind === 'locals') {
-      for (const each of asArray(value)) blocks.push({ type: 'locals', labels: [], body: jsonBody(each, lines, readTemplate, 0), line: lines.lineAt(each.offset) });
+      for (const each of asArray(value)) blocks.push({ type: 'locals', labels: [], body: jsonBody(each, lines, readTemplate, 0, NO_NESTED_BLOCKS), line: lines.lineAt(each.offset) });
       continue;
     }
     // resource and data are labelled twice (type, name), variable, module and output once.
     const depth = kind === 'resource' || kind === 'data' ? 2 : kind === 'variable' || kind === 'module' || kind === 'output' ? 1 : 0;
-    labelled(value, depth, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines) : jsonBody(body, lines, readTemplate, 0), line: lines.lineAt(body.offset) || line }));
+    // A module call's body holds its arguments and nothing else.
+    const nested = kind === 'module' ? NO_NESTED_BLOCKS : NESTED_BLOCKS;
+    labelled(value, depth, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines) : jsonBody(body, lines, readTemplate, 0, nested), line: lines.lineAt(body.offset) || line }));
   }
   return { attributes: [], blocks };
 }
@@ -51,19 +53,38 @@ function labelled(node: Node, depth: number, labels: string[], visit: (labels: s
 /** A variable's default is a value, not an expression: its strings are not templates. */
 function variableBody(node: Node, lines: LineIndex): Body {
   const attributes: Attribute[] = [];
-  for (const [name, value, line] of properties(node, lines)) if (name === 'default') attributes.push({ name, value: literalJson(value, lines, 0), line });
+  for (const [name, value, line] of properties(node, lines)) {
+    if (name !== 'default') continue;
+    if (attributes.length > 0) throw new AttributeRedefined(name, line, attributes[0].line, 'block');
+    attributes.push({ name, value: literalJson(value, lines, 0), line });
+  }
   return { attributes, blocks: [] };
 }
 
-/** A block's body. `dynamic` blocks are blocks; every other object or array is an attribute value. */
-function jsonBody(node: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Body {
+/**
+ * Whether a body may hold nested blocks. Without the provider's schema, a property whose value is an object or a list
+ * of objects may be a nested block; HCL's JSON syntax writes several blocks of one type as one property or as the same
+ * property repeated. Any other property repeated is an argument set twice, which Terraform rejects ("Duplicate argument").
+ */
+const NESTED_BLOCKS = true;
+const NO_NESTED_BLOCKS = false;
+
+/**
+ * A block's body. `dynamic` blocks are blocks; every other property is an attribute, whose value a nested block's
+ * reader takes a list of objects from. Throws AttributeRedefined for a property repeated that cannot be blocks.
+ */
+function jsonBody(node: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number, nested: boolean): Body {
   if (depth > MAX_NESTING) throw new TooDeep(lines.lineAt(node.offset));
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
+  const repeated = new RepeatedProperties(nested, 'block');
   for (const [name, value, line] of properties(node, lines)) {
-    if (name === 'dynamic') {
+    if (name !== 'dynamic') {
+      const attribute = { name, value: expression(value, lines, readTemplate, depth + 1, nested), line };
+      if (repeated.isNew(name, attribute, value)) attributes.push(attribute);
+    } else {
       labelled(value, 1, [], (labels, body) => {
-        const dynamic = jsonBody(body, lines, readTemplate, depth + 1);
+        const dynamic = jsonBody(body, lines, readTemplate, depth + 1, NO_NESTED_BLOCKS);
         const content = dynamic.attributes.find((attribute) => attribute.name === 'content');
         const contentBody = content ? contentOf(body, lines, readTemplate, depth + 1) : { attributes: [], blocks: [] };
         blocks.push({
@@ -73,28 +94,67 @@ function jsonBody(node: Node, lines: LineIndex, readTemplate: TemplateReader, de
           line: lines.lineAt(body.offset),
         });
       });
-    } else attributes.push({ name, value: expression(value, lines, readTemplate, depth + 1), line });
+    }
   }
   return { attributes, blocks };
 }
 
-function contentOf(dynamic: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Body {
-  const content = (dynamic.children ?? []).find((property) => property.children?.[0]?.value === 'content')?.children?.[1];
-  return content && content.type === 'object' ? jsonBody(content, lines, readTemplate, depth + 1) : { attributes: [], blocks: [] };
+/**
+ * The properties of one object seen so far. A property repeated whose values may both be blocks is read as one list of
+ * them; any other repeated property throws AttributeRedefined.
+ */
+class RepeatedProperties {
+  private readonly seen = new Map<string, { holder: { value: Expression; line: number }; blocks: boolean }>();
+
+  constructor(
+    private readonly nested: boolean,
+    private readonly container: Container,
+  ) {}
+
+  /** Whether `name` is new here; when it is not, its value has joined the first one's. */
+  isNew(name: string, holder: { value: Expression; line: number }, node: Node): boolean {
+    const blocks = this.nested && isBlockShaped(node);
+    const first = this.seen.get(name);
+    if (!first) {
+      this.seen.set(name, { holder, blocks });
+      return true;
+    }
+    if (!first.blocks || !blocks) throw new AttributeRedefined(name, holder.line, first.holder.line, this.container);
+    first.holder.value = { type: 'tuple', items: [...itemsOf(first.holder.value), ...itemsOf(holder.value)], line: first.holder.value.line };
+    return false;
+  }
 }
 
-function expression(node: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Expression {
+function isBlockShaped(node: Node): boolean {
+  return node.type === 'object' || (node.type === 'array' && (node.children ?? []).every((child) => child.type === 'object'));
+}
+
+function itemsOf(value: Expression): Expression[] {
+  return value.type === 'tuple' ? value.items : [value];
+}
+
+function contentOf(dynamic: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number): Body {
+  const content = (dynamic.children ?? []).find((property) => property.children?.[0]?.value === 'content')?.children?.[1];
+  return content && content.type === 'object' ? jsonBody(content, lines, readTemplate, depth + 1, NESTED_BLOCKS) : { attributes: [], blocks: [] };
+}
+
+/** `nested`: whether the value may be a nested block, whose own body may repeat a block type (see NESTED_BLOCKS). */
+function expression(node: Node, lines: LineIndex, readTemplate: TemplateReader, depth: number, nested: boolean): Expression {
   if (depth > MAX_NESTING) throw new TooDeep(lines.lineAt(node.offset));
   const line = lines.lineAt(node.offset);
   switch (node.type) {
     case 'array':
-      return { type: 'tuple', items: (node.children ?? []).map((child) => expression(child, lines, readTemplate, depth + 1)), line };
-    case 'object':
-      return {
-        type: 'object',
-        items: properties(node, lines).map(([key, value, keyLine]) => ({ key: readTemplate(key, keyLine), value: expression(value, lines, readTemplate, depth + 1) })),
-        line,
-      };
+      return { type: 'tuple', items: (node.children ?? []).map((child) => expression(child, lines, readTemplate, depth + 1, nested)), line };
+    case 'object': {
+      const items: { key: Expression; value: Expression; line: number }[] = [];
+      const repeated = new RepeatedProperties(nested, 'object');
+      for (const [key, value, keyLine] of properties(node, lines)) {
+        const item = { key: readTemplate(key, keyLine), value: expression(value, lines, readTemplate, depth + 1, nested), line: keyLine };
+        // A key that is a template ("${var.name}") is known only once evaluated.
+        if (item.key.type !== 'literal' || repeated.isNew(key, item, value)) items.push(item);
+      }
+      return { type: 'object', items: items.map(({ key, value }) => ({ key, value })), line };
+    }
     case 'string':
       return readTemplate(String(node.value), line);
     default:
@@ -102,19 +162,36 @@ function expression(node: Node, lines: LineIndex, readTemplate: TemplateReader, 
   }
 }
 
-/** A JSON value as it is (tfvars, variable defaults). */
-export function literalJson(node: Node, lines: LineIndex, depth: number): Expression {
+/** A variable file's values (.tfvars.json): each property a variable's value, as it is. */
+export function variableValues(root: Node, lines: LineIndex): Attribute[] {
+  const repeated = new RepeatedProperties(NO_NESTED_BLOCKS, 'file');
+  const values: Attribute[] = [];
+  for (const [name, value, line] of properties(root, lines)) {
+    const attribute = { name, value: literalJson(value, lines, 0), line };
+    if (repeated.isNew(name, attribute, value)) values.push(attribute);
+  }
+  return values;
+}
+
+/** A JSON value as it is (variable values and defaults). */
+function literalJson(node: Node, lines: LineIndex, depth: number): Expression {
   if (depth > MAX_NESTING) throw new TooDeep(lines.lineAt(node.offset));
   const line = lines.lineAt(node.offset);
   if (node.type === 'array') return { type: 'tuple', items: (node.children ?? []).map((child) => literalJson(child, lines, depth + 1)), line };
   if (node.type === 'object') {
-    return { type: 'object', items: properties(node, lines).map(([key, value, keyLine]) => ({ key: { type: 'literal', value: key, line: keyLine }, value: literalJson(value, lines, depth + 1) })), line };
+    const repeated = new RepeatedProperties(NO_NESTED_BLOCKS, 'object');
+    const items: { key: Expression; value: Expression; line: number }[] = [];
+    for (const [key, value, keyLine] of properties(node, lines)) {
+      const item = { key: { type: 'literal', value: key, line: keyLine } as const, value: literalJson(value, lines, depth + 1), line: keyLine };
+      if (repeated.isNew(key, item, value)) items.push(item);
+    }
+    return { type: 'object', items: items.map(({ key, value }) => ({ key, value })), line };
   }
   return { type: 'literal', value: node.value as string | number | boolean | null, line };
 }
 
 /** An object's properties, without Terraform's `//` comment keys. */
-export function properties(node: Node, lines: LineIndex): [string, Node, number][] {
+function properties(node: Node, lines: LineIndex): [string, Node, number][] {
   if (node.type !== 'object') return [];
   const found: [string, Node, number][] = [];
   for (const property of node.children ?? []) {

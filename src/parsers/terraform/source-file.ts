@@ -3,7 +3,7 @@ import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
-import { jsonConfiguration, literalJson, parseJson, properties, type TemplateReader } from './json-syntax.js';
+import { jsonConfiguration, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
 import { firstSyntaxError, parseInTime } from './parser.js';
 import { AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
@@ -46,7 +46,7 @@ export function readVariableFile(parser: Parser, file: InputFile): { values: Att
     const parsed = parseJson(file.text);
     if ('message' in parsed) return { problem: syntaxProblem(file, parsed.line, parsed.message) };
     try {
-      return { values: properties(parsed.root, parsed.lines).map(([name, value, line]) => ({ name, value: literalJson(value, parsed.lines, 0), line })) };
+      return { values: variableValues(parsed.root, parsed.lines) };
     } catch (error) {
       return { problem: failure(file, error) };
     }
@@ -127,7 +127,7 @@ function syntaxProblem(file: InputFile, line: number, message: string): InputPro
 function failure(file: InputFile, error: unknown): InputProblem {
   if (error instanceof TooDeep) return syntaxProblem(file, error.line, `blocks or expressions nested more than ${MAX_NESTING} levels deep`);
   if (error instanceof AttributeRedefined) {
-    const where = error.topLevel ? 'in this file' : 'in the same block';
+    const where = { file: 'in this file', block: 'in the same block', object: 'in the same object' }[error.container];
     return syntaxProblem(file, error.line, `${quoted(error.attribute, 40)} is set again ${where} (first at line ${error.firstLine}): Terraform accepts each argument once`);
   }
   throw error;

@@ -66,12 +66,14 @@ export class AttributeRedefined extends Error {
     readonly attribute: string,
     readonly line: number,
     readonly firstLine: number,
-    /** In the file's own body (a variable file's values), not in a block. */
-    readonly topLevel: boolean,
+    readonly container: Container,
   ) {
     super('attribute redefined');
   }
 }
+
+/** What holds an attribute: the file's own body (a variable file's values), a block, or an object value. */
+export type Container = 'file' | 'block' | 'object';
 
 /** Thrown when an input nests deeper than MAX_NESTING. */
 export class TooDeep extends Error {
