@@ -266,6 +266,37 @@ describe('Terraform files', () => {
     expect(at(resources[0].body, 'ingress', 0, 'cidr_blocks', 1)!.line).toBe(10);
   });
 
+  test(".tf.json writes a body or a level of labels as an object or an array of objects, as HCL's JSON syntax allows", async () => {
+    const group = (name: string) => `{"name": "${name}", "ingress": [{"from_port": 22}]}`;
+    const forms = [
+      `[{"resource": {"aws_security_group": {"a": ${group('a')}}}}, {"resource": {"aws_security_group": {"b": ${group('b')}}}}]`,
+      `{"resource": [{"aws_security_group": {"a": ${group('a')}}}, {"aws_security_group": {"b": ${group('b')}}}]}`,
+      `{"resource": {"aws_security_group": [{"a": ${group('a')}}, {"b": ${group('b')}}]}}`,
+      `{"resource": {"aws_security_group": {"a": [${group('a')}], "b": ${group('b')}, "c": null}}}`,
+    ];
+    for (const json of forms) {
+      const { resources, problems } = await load('', { files: [file('sg.tf.json', json)] });
+      expect(problems).toEqual([]);
+      expect(resources.map((resource) => [resource.address, plain(resource.body)])).toEqual([
+        ['aws_security_group.a', { name: 'a', ingress: [{ from_port: 22 }] }],
+        ['aws_security_group.b', { name: 'b', ingress: [{ from_port: 22 }] }],
+      ]);
+    }
+  });
+
+  test('.tf.json with another value where a body or labels belong is a syntax error, not skipped', async () => {
+    const cases: [string, string][] = [
+      ['"a string"', 'the file must be a JSON object or an array of objects'],
+      ['{"resource": {"aws_security_group": "web"}}', 'the labels of a resource block must be a JSON object or an array of objects'],
+      ['{"resource": [{"aws_security_group": {}}, 7]}', 'the labels of a resource block must be a JSON object or an array of objects'],
+      ['{"resource": {"aws_security_group": {"web": [{}, "x"]}}}', 'the body of a resource block must be a JSON object or an array of objects'],
+    ];
+    for (const [json, message] of cases) {
+      const { problems } = await load('', { files: [file('bad.tf.json', json)] });
+      expect(problems.map((problem) => [problem.id, problem.message.split(' — ')[0]])).toEqual([['iac/syntax', message]]);
+    }
+  });
+
   test('.tf.json that is not JSON is a syntax error', async () => {
     const { problems } = await load('', { files: [file('bad.tf.json', '{ "resource": ')] });
     expect(problems.map((problem) => problem.id)).toEqual(['iac/syntax']);

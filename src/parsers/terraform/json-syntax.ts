@@ -24,29 +24,58 @@ export function parseJson(text: string): { root: Node; lines: LineIndex } | Json
 /** Terraform's JSON syntax (.tf.json) as the Body its HCL would make: `resource`, `variable`, `locals`, `module` blocks. */
 export function jsonConfiguration(root: Node, lines: LineIndex, readTemplate: TemplateReader): Body {
   const blocks: Block[] = [];
-  for (const [kind, value, line] of properties(root, lines)) {
+  for (const [kind, value, line] of members(root, lines, 'the file')) {
     if (kind === 'locals') {
-      for (const each of asArray(value)) blocks.push({ type: 'locals', labels: [], body: jsonBody(each, lines, readTemplate, 0, NO_NESTED_BLOCKS), line: lines.lineAt(each.offset) });
+      for (const each of bodiesOf(value, lines, kind)) blocks.push({ type: 'locals', labels: [], body: jsonBody(each, lines, readTemplate, 0, NO_NESTED_BLOCKS), line: lines.lineAt(each.offset) });
       continue;
     }
     // resource and data are labelled twice (type, name), variable, module and output once.
     const depth = kind === 'resource' || kind === 'data' ? 2 : kind === 'variable' || kind === 'module' || kind === 'output' ? 1 : 0;
     // A module call's body holds its arguments and nothing else.
     const nested = kind === 'module' ? NO_NESTED_BLOCKS : NESTED_BLOCKS;
-    labelled(value, depth, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines) : jsonBody(body, lines, readTemplate, 0, nested), line: lines.lineAt(body.offset) || line }));
+    labelled(value, depth, kind, lines, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines) : jsonBody(body, lines, readTemplate, 0, nested), line: lines.lineAt(body.offset) || line }));
   }
   return { attributes: [], blocks };
 }
 
-function labelled(node: Node, depth: number, labels: string[], visit: (labels: string[], body: Node) => void): void {
+/** Visits each block of type `kind` under `node`, `depth` levels of labels down. */
+function labelled(node: Node, depth: number, kind: string, lines: LineIndex, labels: string[], visit: (labels: string[], body: Node) => void): void {
   if (depth === 0) {
-    for (const each of asArray(node)) visit(labels, each);
+    for (const each of bodiesOf(node, lines, kind)) visit(labels, each);
     return;
   }
-  if (node.type !== 'object') return;
-  for (const property of node.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (key && value && key.value !== '//') labelled(value, depth - 1, [...labels, String(key.value)], visit);
+  for (const [label, value] of members(node, lines, `the labels of a ${kind} block`)) labelled(value, depth - 1, kind, lines, [...labels, label], visit);
+}
+
+/**
+ * The properties of a body, or of one level of a block's labels: HCL's JSON syntax writes either as an object or as an
+ * array of objects, read in order; null holds nothing. Anything else Terraform rejects, and it is not skipped unread.
+ */
+function members(node: Node, lines: LineIndex, what: string): [string, Node, number][] {
+  if (node.type === 'null') return [];
+  if (node.type === 'object') return properties(node, lines);
+  if (node.type !== 'array') throw new NotAnObject(lines.lineAt(node.offset), `${what} must be a JSON object or an array of objects`);
+  return (node.children ?? []).flatMap((item) => {
+    if (item.type !== 'object') throw new NotAnObject(lines.lineAt(item.offset), `${what} must be a JSON object or an array of objects`);
+    return properties(item, lines);
+  });
+}
+
+/** The bodies of the blocks of one type and labels: an object is one block, an array of objects one block each, null none. */
+function bodiesOf(node: Node, lines: LineIndex, kind: string): Node[] {
+  const bodies = node.type === 'array' ? (node.children ?? []) : node.type === 'null' ? [] : [node];
+  const notABody = bodies.find((body) => body.type !== 'object');
+  if (notABody) throw new NotAnObject(lines.lineAt(notABody.offset), `the body of a ${kind} block must be a JSON object or an array of objects`);
+  return bodies;
+}
+
+/** Thrown where Terraform's JSON syntax needs an object (a body, a level of labels) and finds another value. */
+export class NotAnObject extends Error {
+  constructor(
+    readonly line: number,
+    readonly what: string,
+  ) {
+    super(what);
   }
 }
 
@@ -83,7 +112,7 @@ function jsonBody(node: Node, lines: LineIndex, readTemplate: TemplateReader, de
       const attribute = { name, value: expression(value, lines, readTemplate, depth + 1, nested), line };
       if (repeated.isNew(name, attribute, value)) attributes.push(attribute);
     } else {
-      labelled(value, 1, [], (labels, body) => {
+      labelled(value, 1, 'dynamic', lines, [], (labels, body) => {
         const dynamic = jsonBody(body, lines, readTemplate, depth + 1, NO_NESTED_BLOCKS);
         const content = dynamic.attributes.find((attribute) => attribute.name === 'content');
         const contentBody = content ? contentOf(body, lines, readTemplate, depth + 1) : { attributes: [], blocks: [] };
@@ -166,6 +195,7 @@ function expression(node: Node, lines: LineIndex, readTemplate: TemplateReader, 
 export function variableValues(root: Node, lines: LineIndex): Attribute[] {
   const repeated = new RepeatedProperties(NO_NESTED_BLOCKS, 'file');
   const values: Attribute[] = [];
+  if (root.type !== 'object') throw new NotAnObject(lines.lineAt(root.offset), 'a variable file must be a JSON object');
   for (const [name, value, line] of properties(root, lines)) {
     const attribute = { name, value: literalJson(value, lines, 0), line };
     if (repeated.isNew(name, attribute, value)) values.push(attribute);
@@ -199,10 +229,6 @@ function properties(node: Node, lines: LineIndex): [string, Node, number][] {
     if (key && value && key.value !== '//') found.push([String(key.value), value, lines.lineAt(property.offset)]);
   }
   return found;
-}
-
-function asArray(node: Node): Node[] {
-  return node.type === 'array' ? (node.children ?? []).filter((child) => child.type === 'object') : node.type === 'object' ? [node] : [];
 }
 
 /** The offset where brackets first nest deeper than MAX_NESTING, outside strings; undefined when they never do. */

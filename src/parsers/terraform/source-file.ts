@@ -3,7 +3,7 @@ import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
-import { jsonConfiguration, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
+import { jsonConfiguration, NotAnObject, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
 import { firstSyntaxError, parseInTime } from './parser.js';
 import { AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
@@ -126,6 +126,7 @@ function syntaxProblem(file: InputFile, line: number, message: string): InputPro
 
 function failure(file: InputFile, error: unknown): InputProblem {
   if (error instanceof TooDeep) return syntaxProblem(file, error.line, `blocks or expressions nested more than ${MAX_NESTING} levels deep`);
+  if (error instanceof NotAnObject) return syntaxProblem(file, error.line, error.what);
   if (error instanceof AttributeRedefined) {
     const where = { file: 'in this file', block: 'in the same block', object: 'in the same object' }[error.container];
     return syntaxProblem(file, error.line, `${quoted(error.attribute, 40)} is set again ${where} (first at line ${error.firstLine}): Terraform accepts each argument once`);
