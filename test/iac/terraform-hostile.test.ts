@@ -112,6 +112,16 @@ resource "aws_security_group" "chain" {
     expect(resources.map((resource) => resource.address)).toEqual(['aws_security_group.rules']);
   });
 
+  test('a resource declared twice in a module is judged once, and the second declaration is a problem, as Terraform rejects it', async () => {
+    const group = (port: number) => `resource "aws_security_group" "web" {\n  ingress {\n    from_port = ${port}\n  }\n}\n`;
+    const { resources, problems } = await load(group(22), { files: [file('other.tf', `\n${group(3389)}`), file('again.tf.json', '{"resource": {"aws_security_group": {"web": {}}}}')] });
+    expect(resources.map((resource) => [resource.address, resource.file, plain(resource.body)])).toEqual([['aws_security_group.web', 'main.tf', { ingress: { from_port: 22 } }]]);
+    expect(problems.map((problem) => [problem.id, problem.file, problem.line, problem.message.split(':')[0]])).toEqual([
+      ['iac/invalid-resource', 'other.tf', 2, 'aws_security_group.web is declared again (first at main.tf'],
+      ['iac/invalid-resource', 'again.tf.json', 1, 'aws_security_group.web is declared again (first at main.tf'],
+    ]);
+  });
+
   describe("Terraform's JSON syntax: a property written twice", () => {
     const json = async (text: string, varFiles: ReturnType<typeof file>[] = []) => load('', { files: [file('main.tf.json', text)], varFiles });
 

@@ -42,6 +42,7 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
   }
 
   const resources: IacResource[] = [];
+  const declared = new Map<string, SourceLocation>();
   let stopped = false;
   const prefix = options.addressPrefix ?? '';
   for (const { file, blocks } of configurations) {
@@ -60,6 +61,13 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
     for (const block of blocks) {
       if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
       const [type, name] = block.labels;
+      const first = declared.get(`${type}.${name}`);
+      if (first) {
+        const where = first.file === file.path ? `line ${first.line}` : `${first.file}:${first.line}`;
+        problems.push(problemAt('iac/invalid-resource', { file: file.path, line: block.line }, `${shown(`${type}.${name}`, 120)} is declared again (first at ${where}): Terraform accepts each resource name once in a module — this declaration was not judged`));
+        continue;
+      }
+      declared.set(`${type}.${name}`, { file: file.path, line: block.line });
       scope.enterFile(file.path);
       for (const instance of bodies.instances(block.body)) {
         resources.push({ type, address: `${prefix}${type}.${name}${instance.key}`, file: file.path, line: block.line, body: bodies.body(block.body, instance.frame, block.line) });
