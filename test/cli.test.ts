@@ -93,6 +93,23 @@ describe('parapet scan', () => {
     expect(run.stdout).toContain('3000 files skipped as not an input Parapet reads');
   });
 
+  it('shows the first 100 problems on standard error, errors first, and says how many more the report holds', () => {
+    const directory = join(workspace, 'many-problems');
+    mkdirSync(directory);
+    const attributes = Array.from({ length: 150 }, (_, index) => `  a${index} = var.missing${index}\n`).join('');
+    writeFileSync(join(directory, 'main.tf'), `resource "aws_security_group" "web" {\n${attributes}}\n`);
+    writeFileSync(join(directory, 'broken.tf.json'), '{');
+    const output = join(workspace, 'many-problems.json');
+    const run = runCli(['scan', directory, '--format', 'json', '--output', output]);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toMatch(/^parapet: error: .*broken\.tf\.json:\d+: not valid JSON/);
+    expect(lines.slice(1, 100).every((line) => line.startsWith('parapet: warning: '))).toBe(true);
+    expect(lines[100]).toBe(`parapet: … and 51 more problems (0 errors, 51 warnings): the report in ${output} lists all of them`);
+    expect(JSON.parse(readFileSync(output, 'utf8')).problems).toHaveLength(151);
+    expect(run.status).toBe(2);
+  });
+
   it('exits 2 when nothing it reads was found: never a silent clean', () => {
     const empty = join(workspace, 'nothing');
     mkdirSync(empty);

@@ -1,9 +1,9 @@
 import type { Severity } from '../model/severity.js';
-import { formatProblem } from '../model/problem.js';
 import { loadReporter, type ReportFormat } from '../reporters/index.js';
 import type { Report } from '../reporters/report.js';
 import { wantsColor } from '../reporters/terminal-color.js';
 import { EXIT, scanExitStatus } from './exit-status.js';
+import { writeProblemsToStderr } from './problems-on-stderr.js';
 import { writeReport } from './write-report.js';
 
 /** Writes a scan's report where it was asked for, the problems to standard error too, and returns the exit status. */
@@ -17,7 +17,8 @@ export async function deliverReport(report: Report, format: ReportFormat, output
   }
   // Problems go to standard error as well, unless the text report on standard output already shows them.
   if (format !== 'text' || output) {
-    for (const problem of report.problems) process.stderr.write(`parapet: ${problem.level}: ${formatProblem(problem)}\n`);
+    // The Markdown report lists only the first problems.
+    writeProblemsToStderr(report.problems, format === 'markdown' ? '--format json' : output ? `the report in ${output}` : 'the report');
   }
   return scanExitStatus(report, failOn);
 }

@@ -11,6 +11,7 @@ import { atLeast, type Severity } from '../model/severity.js';
 import { scan } from '../scan/scan.js';
 import { APP_PORTS_EXPECTED, ruleSettingsFor } from './app-ports.js';
 import { EXIT } from './exit-status.js';
+import { writeProblemsToStderr } from './problems-on-stderr.js';
 import { canFail } from '../model/finding.js';
 
 export interface FixArguments {
@@ -30,7 +31,7 @@ export async function runFix(args: FixArguments): Promise<number> {
   const settings = ruleSettingsFor(args.appPorts);
   if (!settings) return fail(`--app-ports takes ${APP_PORTS_EXPECTED}, got '${args.appPorts}'`);
   const scanned = await scan({ paths: [args.file], type: 'sshd', rules: RULES, settings, root: args.root });
-  for (const problem of scanned.problems) process.stderr.write(`parapet: ${problem.level}: ${formatProblem(problem)}\n`);
+  writeProblemsToStderr(scanned.problems, 'parapet scan --format json');
   if (scanned.problems.some((problem) => problem.level === 'error')) return fail('the configuration could not be read whole — nothing to fix until it can');
 
   const planned = planFixes(scanned.findings, (mainFile) => ({ mainFile, boundary: scanBoundary(mainFile, [args.file], args.root), settings }));
