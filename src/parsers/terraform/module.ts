@@ -10,7 +10,7 @@ import { autoVarFileRank, isAutoVarFile, readConfiguration, readVariableFile } f
 import type { Block } from './syntax.js';
 import { compareKeys } from './values.js';
 import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
-import { shown } from '../../model/quote.js';
+import { quoted, shown } from '../../model/quote.js';
 
 /** One Terraform module: every .tf / .tf.json file of one directory, with its variable files. */
 export async function terraformModule(files: InputFile[], options: { varFiles: InputFile[]; addressPrefix?: string }): Promise<IacLoad> {
@@ -58,6 +58,10 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
       problems.push(problemAt('iac/unsupported', { file: file.path, line: issue.line }, shown(issue.message, 300), 'warning'));
     };
     const bodies = new BodyEvaluator(scope.evaluator, report);
+    for (const call of moduleCallsOf(blocks).filter((each) => !isLocalSource(each.source))) {
+      const message = `module.${shown(call.name, 60)} comes from ${quoted(call.source, 120)}, which Parapet does not fetch: its resources are judged only where its code is in the scanned tree (terraform init puts it in .terraform/modules) — or scan the plan (terraform show -json), which holds them`;
+      problems.push(problemAt('iac/unsupported', { file: file.path, line: call.line }, message, 'warning'));
+    }
     for (const block of blocks) {
       if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
       const [type, name] = block.labels;
@@ -90,11 +94,23 @@ export async function terraformDeclarations(files: InputFile[]): Promise<{ resou
       if (block.type === 'resource' && block.labels.length === 2) {
         const address = `${block.labels[0]}.${block.labels[1]}`;
         if (!resources.has(address)) resources.set(address, { file: file.path, line: block.line });
-      } else if (block.type === 'module' && block.labels.length === 1) {
-        const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
-        if (source?.type === 'literal' && typeof source.value === 'string' && /^\.\.?[/\\]/.test(source.value)) moduleCalls.push({ name: block.labels[0], source: source.value, file: file.path, line: block.line });
       }
     }
+    for (const call of moduleCallsOf(read.body.blocks)) if (isLocalSource(call.source)) moduleCalls.push({ ...call, file: file.path });
   }
   return { resources, moduleCalls };
 }
+
+/** The module calls of a file whose source is a string, where it is written. */
+function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: number }[] {
+  const calls: { name: string; source: string; line: number }[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'module' || block.labels.length !== 1) continue;
+    const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
+    if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line });
+  }
+  return calls;
+}
+
+/** Terraform reads a module from the local file system when its source starts with ./ or ../; any other it fetches. */
+const isLocalSource = (source: string): boolean => /^\.\.?[/\\]/.test(source);
