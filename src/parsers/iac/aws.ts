@@ -46,6 +46,8 @@ interface GroupShape {
 
 const GROUP_SHAPES: Readonly<Record<string, GroupShape>> = {
   aws_security_group: { name: 'name', lists: [['ingress', 'inbound'], ['egress', 'outbound']], fields: TERRAFORM_INLINE, keepsDefaultEgress: false },
+  // A VPC's default group, adopted: Terraform removes its rules and gives it those of the resource (it has no name argument).
+  aws_default_security_group: { name: 'name', lists: [['ingress', 'inbound'], ['egress', 'outbound']], fields: TERRAFORM_INLINE, keepsDefaultEgress: false },
   'AWS::EC2::SecurityGroup': { name: 'GroupName', lists: [['SecurityGroupIngress', 'inbound'], ['SecurityGroupEgress', 'outbound']], fields: CLOUDFORMATION, keepsDefaultEgress: true },
 };
 

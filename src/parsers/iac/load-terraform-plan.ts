@@ -35,6 +35,7 @@ export async function loadTerraformPlan(file: InputFile, context: LoadContext): 
 /** Attributes that list a group's rules as the provider reads them back after apply: 'known after apply' in a plan. */
 const COMPUTED_RULE_LISTS: Readonly<Record<string, readonly string[]>> = {
   aws_security_group: ['ingress', 'egress'],
+  aws_default_security_group: ['ingress', 'egress'],
   azurerm_network_security_group: ['security_rule'],
 };
 
