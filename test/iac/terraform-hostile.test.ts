@@ -92,13 +92,17 @@ resource "aws_security_group" "chain" {
     expect(problems[0].message).toContain("'cidr_blocks' is set again in the same block (first at line 7)");
   });
 
-  test('a variable file that sets a variable twice is a syntax problem, and the variable is judged unknown', async () => {
-    const { resources, problems } = await load('variable "cidr" {}\nresource "aws_security_group" "web" {\n  name = var.cidr\n}\n', {
-      varFiles: [file('dup.tfvars', 'cidr = "10.0.0.0/8"\ncidr = "0.0.0.0/0"\n')],
-    });
-    expect(problems.map((problem) => [problem.id, problem.file, problem.line])).toContainEqual(['iac/syntax', 'dup.tfvars', 2]);
-    expect(problems.find((problem) => problem.file === 'dup.tfvars')!.message).toContain("'cidr' is set again in this file (first at line 1)");
-    expect(at(resources[0].body, 'name')!.kind).toBe('unknown');
+  test('a variable file (HCL or JSON) that sets a variable twice is a syntax problem, and the variable is judged unknown', async () => {
+    const files: [string, string, number, number][] = [
+      ['dup.tfvars', 'cidr = "10.0.0.0/8"\ncidr = "0.0.0.0/0"\n', 2, 1],
+      ['dup.tfvars.json', '{\n"cidr": "10.0.0.0/8",\n"cidr": "0.0.0.0/0"\n}', 3, 2],
+    ];
+    for (const [name, text, line, firstLine] of files) {
+      const { resources, problems } = await load('variable "cidr" {}\nresource "aws_security_group" "web" {\n  name = var.cidr\n}\n', { varFiles: [file(name, text)] });
+      expect(problems.map((problem) => [problem.id, problem.file, problem.line])).toContainEqual(['iac/syntax', name, line]);
+      expect(problems.find((problem) => problem.file === name)!.message).toContain(`'cidr' is set again in this file (first at line ${firstLine})`);
+      expect(at(resources[0].body, 'name')!.kind).toBe('unknown');
+    }
   });
 
   test('the same attribute in sibling or nested blocks is not a redefinition', async () => {
@@ -122,10 +126,10 @@ resource "aws_security_group" "chain" {
     ]);
   });
 
-  describe("Terraform's JSON syntax: a property written twice", () => {
-    const json = async (text: string, varFiles: ReturnType<typeof file>[] = []) => load('', { files: [file('main.tf.json', text)], varFiles });
+  describe("Terraform's JSON syntax: what Terraform rejects", () => {
+    const json = async (text: string) => load('', { files: [file('main.tf.json', text)] });
 
-    test('whose values are objects is a block type written twice: both blocks are read, in order', async () => {
+    test('a property written twice whose values are objects is a block type written twice: both blocks are read, in order', async () => {
       const { resources, problems } = await json(`{"resource": {"google_compute_firewall": {"admin": {
   "allow": {"protocol": "tcp", "ports": ["22"]},
   "allow": [{"protocol": "udp"}, {"protocol": "icmp"}]
@@ -134,7 +138,7 @@ resource "aws_security_group" "chain" {
       expect(plain(at(resources[0].body, 'allow'))).toEqual([{ protocol: 'tcp', ports: ['22'] }, { protocol: 'udp' }, { protocol: 'icmp' }]);
     });
 
-    test('whose value is not an object is an argument set twice: a syntax problem at the second, as Terraform rejects it', async () => {
+    test('a property written twice whose value is not an object is an argument set twice: a syntax problem at the second', async () => {
       const { resources, problems } = await json(`{"resource": {"aws_security_group": {"web": {
   "name": "web",
   "ingress": [],
@@ -145,8 +149,12 @@ resource "aws_security_group" "chain" {
       expect(problems[0].message).toContain("'name' is set again in the same block (first at line 2)");
     });
 
-    test('in an object value, or where a body holds no blocks (locals, a module call, a default), is a syntax problem', async () => {
+    test('a property written twice in an object value or where a body holds no blocks (locals, a module call, a default), and another value where a body or labels belong, are syntax problems', async () => {
       const cases: [string, string][] = [
+        ['"a string"', 'the file must be a JSON object or an array of objects'],
+        ['{"resource": {"aws_security_group": "web"}}', 'the labels of a resource block must be a JSON object or an array of objects'],
+        ['{"resource": [{"aws_security_group": {}}, 7]}', 'the labels of a resource block must be a JSON object or an array of objects'],
+        ['{"resource": {"aws_security_group": {"web": [{}, "x"]}}}', 'the body of a resource block must be a JSON object or an array of objects'],
         ['{"resource": {"aws_security_group": {"web": {"tags": {\n"Name": "a",\n"Name": "b"}}}}}', "'Name' is set again in the same object (first at line 2)"],
         ['{"locals": {"rules": {"port": 22},\n"rules": {"port": 3389}}}', "'rules' is set again in the same block (first at line 1)"],
         ['{"module": {"net": {"source": "./net",\n"rules": {},\n"rules": {}}}}', "'rules' is set again in the same block (first at line 2)"],
@@ -156,15 +164,6 @@ resource "aws_security_group" "chain" {
         const { problems } = await json(text);
         expect(problems.map((problem) => [problem.id, problem.message.slice(0, message.length)])).toEqual([['iac/syntax', message]]);
       }
-    });
-
-    test('in a variable file is a syntax problem, and the variable is judged unknown', async () => {
-      const { resources, problems } = await load('variable "cidr" {}\nresource "aws_security_group" "web" {\n  name = var.cidr\n}\n', {
-        varFiles: [file('dup.tfvars.json', '{\n"cidr": "10.0.0.0/8",\n"cidr": "0.0.0.0/0"\n}')],
-      });
-      expect(problems.map((problem) => [problem.id, problem.file, problem.line])).toContainEqual(['iac/syntax', 'dup.tfvars.json', 3]);
-      expect(problems.find((problem) => problem.file === 'dup.tfvars.json')!.message).toContain("'cidr' is set again in this file (first at line 2)");
-      expect(at(resources[0].body, 'name')!.kind).toBe('unknown');
     });
   });
 

@@ -284,19 +284,6 @@ describe('Terraform files', () => {
     }
   });
 
-  test('.tf.json with another value where a body or labels belong is a syntax error, not skipped', async () => {
-    const cases: [string, string][] = [
-      ['"a string"', 'the file must be a JSON object or an array of objects'],
-      ['{"resource": {"aws_security_group": "web"}}', 'the labels of a resource block must be a JSON object or an array of objects'],
-      ['{"resource": [{"aws_security_group": {}}, 7]}', 'the labels of a resource block must be a JSON object or an array of objects'],
-      ['{"resource": {"aws_security_group": {"web": [{}, "x"]}}}', 'the body of a resource block must be a JSON object or an array of objects'],
-    ];
-    for (const [json, message] of cases) {
-      const { problems } = await load('', { files: [file('bad.tf.json', json)] });
-      expect(problems.map((problem) => [problem.id, problem.message.split(' — ')[0]])).toEqual([['iac/syntax', message]]);
-    }
-  });
-
   test('a module Terraform would fetch is a warning at its call, never a silent clean: its resources are not read', async () => {
     const { resources, problems } = await load(`module "registry" {
   source = "terraform-aws-modules/security-group/aws"
