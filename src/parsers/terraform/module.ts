@@ -5,6 +5,7 @@ import type { IacLoad } from '../iac/front-end.js';
 import type { IacResource } from '../iac/value.js';
 import { hclParser } from './parser.js';
 import { ModuleScope } from './module-scope.js';
+import { applyOverrides, isOverrideFile } from './override-files.js';
 import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
 import { autoVarFileRank, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
 import type { Block } from './syntax.js';
@@ -17,6 +18,7 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
   const parser = await hclParser();
   const problems: InputProblem[] = [];
   const configurations: { file: InputFile; blocks: Block[] }[] = [];
+  const overrides: { file: InputFile; blocks: Block[] }[] = [];
   const autoVarFiles: InputFile[] = [];
   for (const file of files) {
     if (isAutoVarFile(file.path)) {
@@ -25,8 +27,9 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
     }
     const read = readConfiguration(parser, file);
     if ('problem' in read) problems.push(read.problem);
-    else configurations.push({ file, blocks: read.body.blocks });
+    else (isOverrideFile(file.path) ? overrides : configurations).push({ file, blocks: read.body.blocks });
   }
+  applyOverrides(configurations, overrides, problems);
   autoVarFiles.sort((left, right) => {
     const [leftRank, leftName] = autoVarFileRank(left.path);
     const [rightRank, rightName] = autoVarFileRank(right.path);
@@ -87,7 +90,8 @@ export async function terraformDeclarations(files: InputFile[]): Promise<{ resou
   const resources = new Map<string, SourceLocation>();
   const moduleCalls: { name: string; source: string; file: string; line: number }[] = [];
   for (const file of files) {
-    if (isAutoVarFile(file.path)) continue;
+    // An override file's blocks are merged into the others: a resource is declared where its base block is.
+    if (isAutoVarFile(file.path) || isOverrideFile(file.path)) continue;
     const read = readConfiguration(parser, file);
     if ('problem' in read) continue;
     for (const block of read.body.blocks) {

@@ -5,7 +5,7 @@ import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
 import { jsonConfiguration, NotAnObject, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
 import { firstSyntaxError, parseInTime } from './parser.js';
-import { AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
+import { atLine, AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
 /** A Terraform file read into a Body, or the one problem that kept it from being read. */
 export type ReadFile = { body: Body } | { problem: InputProblem };
@@ -93,7 +93,7 @@ function templateReader(parser: Parser): TemplateReader {
     try {
       if (!tree || tree.rootNode.hasError) return { type: 'unsupported', what: 'a template that is not valid HCL', line };
       const value = hclBody(tree.rootNode, `v = <<${marker}\n${text}\n${marker}\n`).attributes[0]?.value;
-      return value ? atLine(withoutFinalNewline(value), line, 0) : { type: 'literal', value: '', line };
+      return value ? atLine(withoutFinalNewline(value), line) : { type: 'literal', value: '', line };
     } finally {
       tree?.delete();
     }
@@ -109,15 +109,6 @@ function withoutFinalNewline(expression: Expression): Expression {
     return { ...expression, parts: parts.filter((part) => part !== '') };
   }
   return expression;
-}
-
-/** The expression with every line set to `line`: the template's own lines are lines of the heredoc, not of the file. */
-function atLine<T>(value: T, line: number, depth: number): T {
-  if (depth > MAX_NESTING * 2 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => atLine(item, line, depth + 1)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copy[key] = key === 'line' ? line : atLine(field, line, depth + 1);
-  return copy as T;
 }
 
 function syntaxProblem(file: InputFile, line: number, message: string): InputProblem {

@@ -81,3 +81,12 @@ export class TooDeep extends Error {
     super('nested too deeply');
   }
 }
+
+/** A copy of a piece of syntax with every line set to `line` (a template's own lines, an override file's lines). */
+export function atLine<T>(value: T, line: number, depth = 0): T {
+  if (depth > MAX_NESTING * 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => atLine(item, line, depth + 1)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = key === 'line' ? line : atLine(field, line, depth + 1);
+  return copy as T;
+}
