@@ -23,7 +23,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     type: 'terraform',
     comments: true,
-    title: 'Terraform configuration (*.tf, *.tf.json; a directory is one module, with its *.tfvars)',
+    title: 'Terraform configuration (*.tf, *.tf.json, OpenTofu\'s *.tofu; a directory is one module, with its *.tfvars)',
     detect: looksLikeTerraform,
     load: async (path, context) => (await import('../parsers/iac/load-terraform.js')).loadTerraformModule(path, context),
   },

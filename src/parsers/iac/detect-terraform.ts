@@ -1,4 +1,4 @@
-/** Terraform configuration is known by its name: HCL in `*.tf`, its JSON syntax in `*.tf.json`. */
+/** Terraform configuration is known by its name: HCL in `*.tf`, its JSON syntax in `*.tf.json`; OpenTofu's `*.tofu(.json)` too. */
 export function looksLikeTerraform(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json');
+  return /\.(?:tf|tofu)(?:\.json)?$/.test(name);
 }

@@ -6,8 +6,9 @@ import type { IacResource } from '../iac/value.js';
 import { hclParser } from './parser.js';
 import { ModuleScope } from './module-scope.js';
 import { applyOverrides, isOverrideFile } from './override-files.js';
+import { replacedByTofu } from './tofu-files.js';
 import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
-import { autoVarFileRank, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
+import { autoVarFileRank, baseName, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
 import type { Block } from './syntax.js';
 import { compareKeys } from './values.js';
 import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
@@ -20,7 +21,14 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
   const configurations: { file: InputFile; blocks: Block[] }[] = [];
   const overrides: { file: InputFile; blocks: Block[] }[] = [];
   const autoVarFiles: InputFile[] = [];
+  const replaced = replacedByTofu(files.map((file) => file.path));
   for (const file of files) {
+    const tofu = replaced.get(file.path);
+    if (tofu !== undefined) {
+      const message = `not judged: ${quoted(baseName(tofu), 80)} replaces it in this module, as OpenTofu reads it (Terraform reads this file and no .tofu file) — if Terraform deploys this module, scan its plan`;
+      problems.push(problemAt('iac/unsupported', { file: file.path, line: 1 }, message, 'warning'));
+      continue;
+    }
     if (isAutoVarFile(file.path)) {
       autoVarFiles.push(file);
       continue;

@@ -1,13 +1,12 @@
 import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
+import { baseName } from './source-file.js';
 import { atLine, type Block, type Body } from './syntax.js';
 
-const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-
-/** override.tf, override.tf.json, *_override.tf and *_override.tf.json: files Terraform merges into the module's blocks. */
+/** override.tf, *_override.tf (and .tf.json, and OpenTofu's .tofu and .tofu.json): files merged into the module's blocks. */
 export function isOverrideFile(path: string): boolean {
-  return /^(?:override|.+_override)\.tf(?:\.json)?$/.test(baseName(path));
+  return /^(?:override|.+_override)\.(?:tf|tofu)(?:\.json)?$/.test(baseName(path));
 }
 
 /**

@@ -10,7 +10,8 @@ import { atLine, AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type 
 /** A Terraform file read into a Body, or the one problem that kept it from being read. */
 export type ReadFile = { body: Body } | { problem: InputProblem };
 
-const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+/** A path's last part, whichever separator it uses. */
+export const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
 export const isJsonFile = (path: string): boolean => path.toLowerCase().endsWith('.json');
 
