@@ -242,7 +242,7 @@ export const PROBLEM_KINDS = {
   },
   'iac/syntax': {
     title: 'Infrastructure code could not be parsed',
-    description: 'A Terraform file, a Terraform plan, a CloudFormation template or an ARM template is not well formed. The resources after the error (for Terraform: in that file) were not judged.',
+    description: 'A Terraform file, a Terraform plan, a CloudFormation template or an ARM template is not well formed, or breaks a rule its tool checks before deploying anything (an argument set twice in a block, a variable or local declared twice in a module, an override file without its base block). What the message names was not judged: the resources after a syntax error (for Terraform: in that file), or the value declared twice, which is judged unknown.',
     help: 'Run terraform validate, cfn-lint or the ARM template validator on the file, fix the syntax error the message points at, and scan again.',
   },
   'iac/invalid-resource': {

@@ -126,6 +126,17 @@ resource "aws_security_group" "chain" {
     ]);
   });
 
+  test('a variable or local declared twice in a module is a problem, as Terraform rejects it, and is judged unknown', async () => {
+    const { resources, problems } = await load('variable "cidr" {\n  default = "10.0.0.0/8"\n}\nlocals {\n  port = 443\n}\nresource "aws_security_group" "web" {\n  name = var.cidr\n  description = local.port\n}\n', {
+      files: [file('more.tf', 'variable "cidr" {\n  default = "0.0.0.0/0"\n}\nlocals {\n  port = 22\n}\n')],
+    });
+    expect(problems.map((problem) => [problem.id, problem.file, problem.line, problem.message.split(':')[0]])).toEqual([
+      ['iac/syntax', 'more.tf', 1, 'var.cidr is declared again (first at main.tf'],
+      ['iac/syntax', 'more.tf', 5, 'local.port is declared again (first at main.tf'],
+    ]);
+    expect([at(resources[0].body, 'name')!.kind, at(resources[0].body, 'description')!.kind]).toEqual(['unknown', 'unknown']);
+  });
+
   describe("Terraform's JSON syntax: what Terraform rejects", () => {
     const json = async (text: string) => load('', { files: [file('main.tf.json', text)] });
 

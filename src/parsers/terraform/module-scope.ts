@@ -27,6 +27,9 @@ export class ModuleScope implements References {
   private readonly resources = new Map<string, Declared<Body>>();
   private readonly resourceArguments = new Map<string, IacValue | undefined | 'evaluating'>();
   private readonly reported = new Set<string>();
+  /** Where each variable and local is first declared, and the names declared more than once. */
+  private readonly declaredAt = new Map<string, { file: string; line: number }>();
+  private readonly ambiguous = new Set<string>();
   private file = '';
 
   constructor(private readonly problems: InputProblem[]) {}
@@ -34,13 +37,32 @@ export class ModuleScope implements References {
   declare(file: string, blocks: Block[]): void {
     for (const block of blocks) {
       if (block.type === 'variable' && block.labels.length === 1) {
-        this.variables.set(block.labels[0], { file, value: block.body.attributes.find((attribute) => attribute.name === 'default')?.value });
+        const name = block.labels[0];
+        if (this.isNew(`var.${name}`, file, block.line)) this.variables.set(name, { file, value: block.body.attributes.find((attribute) => attribute.name === 'default')?.value });
       } else if (block.type === 'locals') {
-        for (const attribute of block.body.attributes) this.locals.set(attribute.name, { file, value: attribute.value });
+        for (const attribute of block.body.attributes) if (this.isNew(`local.${attribute.name}`, file, attribute.line)) this.locals.set(attribute.name, { file, value: attribute.value });
       } else if (block.type === 'resource' && block.labels.length === 2) {
         this.resources.set(`${block.labels[0]}.${block.labels[1]}`, { file, value: block.body });
       }
     }
+  }
+
+  /**
+   * Whether `name` (`var.x`, `local.x`) is declared here for the first time. A second declaration is a problem, as
+   * Terraform rejects the module, and which of the two it means is a guess: the name is judged unknown.
+   */
+  private isNew(name: string, file: string, line: number): boolean {
+    const first = this.declaredAt.get(name);
+    if (!first) {
+      this.declaredAt.set(name, { file, line });
+      return true;
+    }
+    if (!this.ambiguous.has(name)) {
+      this.ambiguous.add(name);
+      const where = first.file === file ? `line ${first.line}` : `${first.file}:${first.line}`;
+      this.problems.push(problemAt('iac/syntax', { file, line }, `${shown(name, 80)} is declared again (first at ${where}): Terraform accepts each name once in a module — it is judged unknown`));
+    }
+    return false;
   }
 
   /** Values from a variable file; a later file overrides an earlier one, as Terraform's precedence says. */
@@ -56,6 +78,7 @@ export class ModuleScope implements References {
   variable(name: string): IacValue | undefined {
     const declared = this.variables.get(name);
     if (!declared) return undefined;
+    if (this.ambiguous.has(`var.${name}`)) return unknown(0, [`var.${name}`]);
     const cached = this.variableValues.get(name);
     if (cached) return cached;
     const given = this.assigned.get(name) ?? (declared.value ? { file: declared.file, value: declared.value } : undefined);
@@ -67,6 +90,7 @@ export class ModuleScope implements References {
   local(name: string): IacValue | undefined {
     const declared = this.locals.get(name);
     if (!declared) return undefined;
+    if (this.ambiguous.has(`local.${name}`)) return unknown(declared.value.line, [`local.${name}`]);
     const cached = this.localValues.get(name);
     if (cached === 'evaluating') {
       this.problems.push(problemAt('iac/invalid-resource', { file: declared.file, line: declared.value.line }, `local.${quoted(name).slice(1, -1)} depends on itself — break the cycle; it is judged unknown`));
