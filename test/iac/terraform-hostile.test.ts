@@ -121,8 +121,8 @@ resource "aws_security_group" "chain" {
     const { resources, problems } = await load(group(22), { files: [file('other.tf', `\n${group(3389)}`), file('again.tf.json', '{"resource": {"aws_security_group": {"web": {}}}}')] });
     expect(resources.map((resource) => [resource.address, resource.file, plain(resource.body)])).toEqual([['aws_security_group.web', 'main.tf', { ingress: { from_port: 22 } }]]);
     expect(problems.map((problem) => [problem.id, problem.file, problem.line, problem.message.split(':')[0]])).toEqual([
-      ['iac/invalid-resource', 'other.tf', 2, 'aws_security_group.web is declared again (first at main.tf'],
-      ['iac/invalid-resource', 'again.tf.json', 1, 'aws_security_group.web is declared again (first at main.tf'],
+      ['iac/syntax', 'other.tf', 2, 'aws_security_group.web is declared again (first at main.tf'],
+      ['iac/syntax', 'again.tf.json', 1, 'aws_security_group.web is declared again (first at main.tf'],
     ]);
   });
 

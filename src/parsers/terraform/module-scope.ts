@@ -11,6 +11,7 @@ interface Declared<T> {
 }
 
 const EMPTY = new Map();
+const JUDGED_UNKNOWN = 'it is judged unknown';
 
 /**
  * What one module declares (variables, locals, managed resources) and the values its variable files give, as the
@@ -30,6 +31,7 @@ export class ModuleScope implements References {
   /** Where each variable and local is first declared, and the names declared more than once. */
   private readonly declaredAt = new Map<string, { file: string; line: number }>();
   private readonly ambiguous = new Set<string>();
+  private readonly firstDeclarations = new Set<Block>();
   private file = '';
 
   constructor(private readonly problems: InputProblem[]) {}
@@ -38,30 +40,38 @@ export class ModuleScope implements References {
     for (const block of blocks) {
       if (block.type === 'variable' && block.labels.length === 1) {
         const name = block.labels[0];
-        if (this.isNew(`var.${name}`, file, block.line)) this.variables.set(name, { file, value: block.body.attributes.find((attribute) => attribute.name === 'default')?.value });
+        if (this.isNew(`var.${name}`, file, block.line, JUDGED_UNKNOWN)) this.variables.set(name, { file, value: block.body.attributes.find((attribute) => attribute.name === 'default')?.value });
       } else if (block.type === 'locals') {
-        for (const attribute of block.body.attributes) if (this.isNew(`local.${attribute.name}`, file, attribute.line)) this.locals.set(attribute.name, { file, value: attribute.value });
+        for (const attribute of block.body.attributes) if (this.isNew(`local.${attribute.name}`, file, attribute.line, JUDGED_UNKNOWN)) this.locals.set(attribute.name, { file, value: attribute.value });
       } else if (block.type === 'resource' && block.labels.length === 2) {
-        this.resources.set(`${block.labels[0]}.${block.labels[1]}`, { file, value: block.body });
+        const address = `${block.labels[0]}.${block.labels[1]}`;
+        if (this.isNew(address, file, block.line, 'this declaration is not judged')) {
+          this.resources.set(address, { file, value: block.body });
+          this.firstDeclarations.add(block);
+        }
       }
     }
   }
 
+  /** Whether this resource block is the first of its address: a second one is a problem, and is not judged. */
+  isFirstDeclaration(block: Block): boolean {
+    return this.firstDeclarations.has(block);
+  }
+
   /**
-   * Whether `name` (`var.x`, `local.x`) is declared here for the first time. A second declaration is a problem, as
-   * Terraform rejects the module, and which of the two it means is a guess: the name is judged unknown.
+   * Whether `name` (`var.x`, `local.x`, a resource's address) is declared here for the first time. A second declaration
+   * is a problem, as Terraform rejects the module; which of the two it means would be a guess (`outcome` says what
+   * Parapet does instead).
    */
-  private isNew(name: string, file: string, line: number): boolean {
+  private isNew(name: string, file: string, line: number, outcome: string): boolean {
     const first = this.declaredAt.get(name);
     if (!first) {
       this.declaredAt.set(name, { file, line });
       return true;
     }
-    if (!this.ambiguous.has(name)) {
-      this.ambiguous.add(name);
-      const where = first.file === file ? `line ${first.line}` : `${first.file}:${first.line}`;
-      this.problems.push(problemAt('iac/syntax', { file, line }, `${shown(name, 80)} is declared again (first at ${where}): Terraform accepts each name once in a module — it is judged unknown`));
-    }
+    this.ambiguous.add(name);
+    const where = first.file === file ? `line ${first.line}` : `${first.file}:${first.line}`;
+    this.problems.push(problemAt('iac/syntax', { file, line }, `${shown(name, 120)} is declared again (first at ${where}): Terraform accepts each name once in a module — ${outcome}`));
     return false;
   }
 

@@ -13,6 +13,7 @@ import type { Block } from './syntax.js';
 import { compareKeys } from './values.js';
 import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
 import { quoted, shown } from '../../model/quote.js';
+import { append } from '../../model/append.js';
 
 /** One Terraform module: every .tf / .tf.json file of one directory, with its variable files. */
 export async function terraformModule(files: InputFile[], options: { varFiles: InputFile[]; addressPrefix?: string }): Promise<IacLoad> {
@@ -53,7 +54,6 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
   }
 
   const resources: IacResource[] = [];
-  const declared = new Map<string, SourceLocation>();
   let stopped = false;
   const prefix = options.addressPrefix ?? '';
   for (const { file, blocks } of configurations) {
@@ -69,20 +69,11 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
       problems.push(problemAt('iac/unsupported', { file: file.path, line: issue.line }, shown(issue.message, 300), 'warning'));
     };
     const bodies = new BodyEvaluator(scope.evaluator, report);
-    for (const call of moduleCallsOf(blocks).filter((each) => !isLocalSource(each.source))) {
-      const message = `module.${shown(call.name, 60)} comes from ${quoted(call.source, 120)}, which Parapet does not fetch: its resources are judged only where its code is in the scanned tree (terraform init puts it in .terraform/modules) — or scan the plan (terraform show -json), which holds them`;
-      problems.push(problemAt('iac/unsupported', { file: file.path, line: call.line }, message, 'warning'));
-    }
+    append(problems, fetchedModuleWarnings(file, blocks));
     for (const block of blocks) {
       if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
+      if (!scope.isFirstDeclaration(block)) continue;
       const [type, name] = block.labels;
-      const first = declared.get(`${type}.${name}`);
-      if (first) {
-        const where = first.file === file.path ? `line ${first.line}` : `${first.file}:${first.line}`;
-        problems.push(problemAt('iac/invalid-resource', { file: file.path, line: block.line }, `${shown(`${type}.${name}`, 120)} is declared again (first at ${where}): Terraform accepts each resource name once in a module — this declaration was not judged`));
-        continue;
-      }
-      declared.set(`${type}.${name}`, { file: file.path, line: block.line });
       scope.enterFile(file.path);
       for (const instance of bodies.instances(block.body)) {
         resources.push({ type, address: `${prefix}${type}.${name}${instance.key}`, file: file.path, line: block.line, body: bodies.body(block.body, instance.frame, block.line) });
@@ -122,6 +113,16 @@ function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: n
     if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line });
   }
   return calls;
+}
+
+/** A warning at each module call whose code Terraform would fetch: Parapet judges what is in the tree only. */
+function fetchedModuleWarnings(file: InputFile, blocks: Block[]): InputProblem[] {
+  return moduleCallsOf(blocks)
+    .filter((call) => !isLocalSource(call.source))
+    .map((call) => {
+      const message = `module.${shown(call.name, 60)} comes from ${quoted(call.source, 120)}, which Parapet does not fetch: its resources are judged only where its code is in the scanned tree (terraform init puts it in .terraform/modules) — or scan the plan (terraform show -json), which holds them`;
+      return problemAt('iac/unsupported', { file: file.path, line: call.line }, message, 'warning');
+    });
 }
 
 /** Terraform reads a module from the local file system when its source starts with ./ or ../; any other it fetches. */
