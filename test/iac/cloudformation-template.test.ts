@@ -125,6 +125,28 @@ Resources:
     expect(result.problems[0].message).toContain("'MyMacro'");
   });
 
+  it('warns of a nested stack whose template is fetched, not of one packaged from a local path', () => {
+    const result = load(`Resources:
+  Network:
+    Type: AWS::CloudFormation::Stack
+    Properties: {TemplateURL: 'https://s3.amazonaws.com/bucket/network.yaml'}
+  Repo:
+    Type: AWS::Serverless::Application
+    Properties: {Location: {ApplicationId: 'arn:aws:serverlessrepo:us-east-1:123456789012:applications/app', SemanticVersion: 1.0.0}}
+  Computed:
+    Type: AWS::CloudFormation::Stack
+    Properties: {TemplateURL: !Sub 'https://\${Bucket}.s3.amazonaws.com/net.yaml'}
+  Packaged:
+    Type: AWS::CloudFormation::Stack
+    Properties: {TemplateURL: ./network.yaml}
+`);
+    expect(result.problems.map((problem) => [problem.id, problem.level, problem.line, problem.message.split(', which')[0]])).toEqual([
+      ['iac/unsupported', 'warning', 2, "the nested stack 'Network' comes from 'https://s3.amazonaws.com/bucket/network.yaml'"],
+      ['iac/unsupported', 'warning', 5, "the nested stack 'Repo' comes from the Serverless Application Repository"],
+      ['iac/unsupported', 'warning', 8, "the nested stack 'Computed' comes from a location the template computes"],
+    ]);
+  });
+
   it('says a Fn::ForEach loop of security groups was not judged, and ignores other loops', () => {
     const loop = (type: string) => `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Groups:\n    - Name\n    - [A, B]\n    - Sg\${Name}:\n        Type: ${type}\n`;
     expect(load(loop('AWS::EC2::SecurityGroup')).problems).toMatchObject([{ id: 'iac/unsupported', level: 'error', line: 3 }]);

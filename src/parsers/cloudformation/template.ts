@@ -56,7 +56,10 @@ function securityGroupResource(id: string, line: number, declaration: TemplateNo
     scope.invalid(line, `the resource ${quoted(id)} has no Type — CloudFormation rejects the template; give it one`);
     return undefined;
   }
-  if (!SECURITY_GROUP_TYPES.has(type)) return undefined;
+  if (!SECURITY_GROUP_TYPES.has(type)) {
+    warnOfFetchedStack(id, line, type, declaration, scope);
+    return undefined;
+  }
   const condition = declaration.entries.get('Condition')?.value;
   if (condition !== undefined) {
     const name = stringOf(condition);
@@ -83,6 +86,25 @@ function mentionsSecurityGroups(node: TemplateNode): boolean {
     case 'list': return node.items.some(mentionsSecurityGroups);
     case 'map': return [...node.entries.values()].some((entry) => mentionsSecurityGroups(entry.value));
   }
+}
+
+/** Where each kind of nested stack names its template. */
+const NESTED_STACK_SOURCES: Readonly<Record<string, string>> = { 'AWS::CloudFormation::Stack': 'TemplateURL', 'AWS::Serverless::Application': 'Location' };
+
+/**
+ * A nested stack whose template CloudFormation fetches (from S3, a URL, the Serverless Application Repository) holds
+ * resources Parapet does not read: said at the stack. One from a local path (packaged later) is judged where it is scanned.
+ */
+function warnOfFetchedStack(id: string, line: number, type: string, declaration: TemplateMap, scope: TemplateScope): void {
+  const property = Object.hasOwn(NESTED_STACK_SOURCES, type) ? NESTED_STACK_SOURCES[type] : undefined;
+  const properties = declaration.entries.get('Properties')?.value;
+  if (property === undefined || properties?.kind !== 'map') return;
+  const source = properties.entries.get(property)?.value;
+  if (source === undefined) return;
+  const path = stringOf(source);
+  if (path !== undefined && !/^(?:https?|s3):\/\//i.test(path)) return;
+  const from = path !== undefined ? quoted(path, 120) : source.kind === 'map' && source.entries.has('ApplicationId') ? 'the Serverless Application Repository' : 'a location the template computes';
+  scope.unsupported(line, `the nested stack ${quoted(id)} comes from ${from}, which Parapet does not fetch: its security groups are judged only where its template is in the scanned tree — or scan the processed template of each stack`);
 }
 
 /** Macros rewrite the template before deployment: what they add or change is not in the text Parapet reads. */
