@@ -125,6 +125,13 @@ Resources:
     expect(result.problems[0].message).toContain("'MyMacro'");
   });
 
+  it('reads a text of a thousand YAML errors to its first, and leaves the stacks of errors as they were', () => {
+    const limit = Error.stackTraceLimit;
+    const result = load('{"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup"}}}\r'.repeat(1000));
+    expect(result.problems.map((problem) => [problem.id, problem.line, problem.message.split(':')[0]])).toEqual([['iac/syntax', 1, 'the YAML is not well formed']]);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('warns of a nested stack whose template is fetched, not of one packaged from a local path', () => {
     const result = load(`Resources:
   Network:

@@ -37,7 +37,7 @@ export function readTemplate(file: InputFile): { root: TemplateNode } | { proble
   if (deep) return syntax(deep.offset, `values nest more than ${MAX_DEPTH} levels deep — no template needs that; simplify it`);
 
   const composer = new Composer({ version: '1.2', schema: 'core', customTags: SHORT_FORM_TAGS, merge: true, uniqueKeys: false, strict: true, prettyErrors: false });
-  const documents = Array.from(composer.compose(tokens));
+  const documents = withoutStacks(() => Array.from(composer.compose(tokens)));
   if (documents.length === 0 || documents[0].contents === null) return syntax(0, `the file holds no template — ${FIX}`);
   if (documents.length > 1) return syntax(documents[1].range[0], `the file holds more than one YAML document — a template is one document; split it`);
   const [document] = documents;
@@ -48,6 +48,20 @@ export function readTemplate(file: InputFile): { root: TemplateNode } | { proble
   } catch (thrown) {
     if (thrown instanceof TemplateSyntaxError) return { problem: problemAt('iac/syntax', { file: file.path, line: thrown.line }, thrown.message) };
     throw thrown;
+  }
+}
+
+/**
+ * The YAML library makes an Error of every problem it meets, and V8 records a stack for each: a hostile text makes
+ * thousands (a second a megabyte), and only the first problem's message is shown.
+ */
+function withoutStacks<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
