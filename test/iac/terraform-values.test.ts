@@ -165,7 +165,8 @@ resource "aws_security_group" "f" {
       host: '10.0.0.254',
       try: 'fallback',
       can: [true, false],
-      tolist: ['b', 'a'],
+      // A set of strings in Terraform's order, by text.
+      tolist: ['a', 'b'],
       json: '{"a":[1,true]}',
       decoded: [22],
       expanded: ['x', 'y', 'z'],

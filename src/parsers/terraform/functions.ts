@@ -88,6 +88,32 @@ function distinctItems(items: IacValue[]): IacValue[] {
   return kept;
 }
 
+/**
+ * A list's items given one type, as Terraform converts a list or set: numbers and bools beside strings become strings
+ * (tolist(["a", 1]) is ["a", "1"]); numbers beside bools have no type in common.
+ */
+function unified(items: IacValue[], line: number): IacValue[] {
+  const types = new Set<string>();
+  for (const item of items) if (item.kind === 'scalar' && item.value !== null) types.add(typeof item.value);
+  if (types.size < 2) return items;
+  if (!types.has('string')) throw new EvaluationError('a list of numbers and bools, which have no type in common');
+  return items.map((item) => (item.kind === 'scalar' && item.value !== null && typeof item.value !== 'string' ? scalar(String(item.value), line) : item));
+}
+
+/** A set's items in the order Terraform gives them: strings by their text, numbers by value, false before true. */
+function inSetOrder(items: IacValue[]): IacValue[] {
+  if (!items.every((item) => item.kind === 'scalar' && item.value !== null)) return items;
+  const values = items as (IacValue & { kind: 'scalar' })[];
+  return [...values].sort((left, right) =>
+    typeof left.value === 'string' && typeof right.value === 'string' ? compareKeys(left.value, right.value) : Number(left.value) - Number(right.value),
+  );
+}
+
+function atLeastOne(args: IacValue[], name: string): IacValue[] {
+  if (args.length === 0) throw new EvaluationError(`${name}() of no numbers`);
+  return args;
+}
+
 const stringFunction = (transform: (value: string) => string): Implementation => (call) => {
   arity(call, 1);
   return known(call, ([value]) => text(transform(asText(value)), call.line, call));
@@ -101,7 +127,7 @@ const FUNCTIONS: Record<string, Implementation> = {
   },
   distinct: (call) => {
     arity(call, 1);
-    return shallow(call, ([value]) => list(distinctItems(asList(value)), call.line));
+    return shallow(call, ([value]) => list(distinctItems(unified(asList(value), call.line)), call.line));
   },
   compact: (call) => {
     arity(call, 1);
@@ -109,11 +135,11 @@ const FUNCTIONS: Record<string, Implementation> = {
   },
   tolist: (call) => {
     arity(call, 1);
-    return shallow(call, ([value]) => list(asList(value), call.line));
+    return shallow(call, ([value]) => list(unified(asList(value), call.line), call.line));
   },
   toset: (call) => {
     arity(call, 1);
-    return shallow(call, ([value]) => list(distinctItems(asList(value)), call.line));
+    return shallow(call, ([value]) => list(inSetOrder(distinctItems(unified(asList(value), call.line))), call.line));
   },
   tomap: (call) => {
     arity(call, 1);
@@ -147,8 +173,9 @@ const FUNCTIONS: Record<string, Implementation> = {
       const items = asList(value);
       if (index.kind === 'unknown' || unknownsIn(index).length > 0) return unknownOf(call.line, unknownsIn(index));
       if (items.length === 0) throw new EvaluationError('element() of an empty list');
-      const at = Math.floor(asNumber(index));
-      return items[((at % items.length) + items.length) % items.length];
+      const at = asNumber(index);
+      if (at < 0 || !Number.isInteger(at)) throw new EvaluationError('element() with an index that is negative or not a whole number');
+      return items[at % items.length];
     });
   },
   merge: (call) =>
@@ -198,7 +225,7 @@ const FUNCTIONS: Record<string, Implementation> = {
       const pattern = asText(search);
       // A /regular expression/ is RE2 in Terraform, and a pull request's regex must not run here: not evaluated.
       if (pattern.length >= 2 && pattern.startsWith('/') && pattern.endsWith('/')) throw new EvaluationError('replace() with a regular expression is not evaluated');
-      return text(asText(value).split(pattern).join(asText(replacement)), call.line, call);
+      return text(asText(value).replaceAll(pattern, asText(replacement)), call.line, call);
     });
   },
   trimprefix: (call) => known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)) ? asText(value).slice(asText(prefix).length) : asText(value), call.line)),
@@ -206,8 +233,10 @@ const FUNCTIONS: Record<string, Implementation> = {
   startswith: (call) => known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)), call.line)),
   endswith: (call) => known(call, ([value, suffix]) => scalar(asText(value).endsWith(asText(suffix)), call.line)),
   coalesce: (call) => {
-    for (let index = 0; index < call.count; index++) {
-      const value = call.argument(index);
+    const values: IacValue[] = [];
+    for (let index = 0; index < call.count; index++) values.push(call.argument(index));
+    // Terraform gives every argument one type first: coalesce(1, "a") is "1".
+    for (const value of unified(values, call.line)) {
       if (value.kind === 'unknown') return unknownOf(call.line, [value]);
       if (value.kind === 'scalar' && (value.value === null || value.value === '')) continue;
       return value;
@@ -230,7 +259,9 @@ const FUNCTIONS: Record<string, Implementation> = {
     arity(call, 1, 3);
     return known(call, (args) => {
       const numbers = args.map(asNumber);
-      const [start, end, step] = numbers.length === 1 ? [0, numbers[0], 1] : [numbers[0], numbers[1], numbers[2] ?? (numbers[1] >= numbers[0] ? 1 : -1)];
+      const [start, end] = numbers.length === 1 ? [0, numbers[0]] : numbers;
+      const step = numbers[2] ?? (end >= start ? 1 : -1);
+      if ((step > 0 && start > end) || (step < 0 && start < end)) throw new EvaluationError('range() with a step that goes away from its limit');
       if (step === 0 || (end - start) / step > MAX_ITEMS) throw new OverBudget(`range() makes more than ${MAX_ITEMS} numbers`);
       const items: IacValue[] = [];
       for (let value = start; step > 0 ? value < end : value > end; value += step) items.push(scalar(value, call.line));
@@ -274,16 +305,22 @@ const FUNCTIONS: Record<string, Implementation> = {
     return known(call, ([value]) => jsonDecode(asText(value), call.line));
   },
   // Folded, not spread: `max(list...)` expands a list of any length into the arguments.
-  min: (call) => known(call, (args) => scalar(args.map(asNumber).reduce((least, value) => Math.min(least, value), Infinity), call.line)),
-  max: (call) => known(call, (args) => scalar(args.map(asNumber).reduce((greatest, value) => Math.max(greatest, value), -Infinity), call.line)),
+  min: (call) => known(call, (args) => scalar(atLeastOne(args, 'min').map(asNumber).reduce((least, value) => Math.min(least, value), Infinity), call.line)),
+  max: (call) => known(call, (args) => scalar(atLeastOne(args, 'max').map(asNumber).reduce((greatest, value) => Math.max(greatest, value), -Infinity), call.line)),
   abs: (call) => known(call, ([value]) => scalar(Math.abs(asNumber(value)), call.line)),
   floor: (call) => known(call, ([value]) => scalar(Math.floor(asNumber(value)), call.line)),
   ceil: (call) => known(call, ([value]) => scalar(Math.ceil(asNumber(value)), call.line)),
   reverse: (call) => shallow(call, ([value]) => list([...asList(value)].reverse(), call.line)),
-  sort: (call) => known(call, ([value]) => list([...asList(value)].sort((left, right) => compareKeys(asText(left), asText(right))), call.line)),
+  // sort() takes a list of strings: numbers come back as text.
+  sort: (call) => known(call, ([value]) => list(asList(value).map((item) => scalar(asText(item), call.line)).sort((left, right) => compareKeys(asText(left), asText(right))), call.line)),
   slice: (call) => {
     arity(call, 3);
-    return shallow(call, ([value, start, end]) => list(asList(value).slice(asNumber(start), asNumber(end)), call.line));
+    return shallow(call, ([value, start, end]) => {
+      const items = asList(value);
+      const [from, to] = [asNumber(start), asNumber(end)];
+      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to || to > items.length) throw new EvaluationError('slice() with indexes outside the list');
+      return list(items.slice(from, to), call.line);
+    });
   },
   zipmap: (call) => {
     arity(call, 2);
@@ -291,6 +328,7 @@ const FUNCTIONS: Record<string, Implementation> = {
       const keys = asList(names);
       const items = asList(values);
       if (keys.some((key) => key.kind === 'unknown')) return unknownOf(call.line, unknownsIn(names));
+      if (keys.length !== items.length) throw new EvaluationError('zipmap() of lists of different lengths');
       return object(new Map(keys.map((key, index) => [asText(key), items[index] ?? scalar(null, call.line)])), call.line);
     });
   },
@@ -304,7 +342,7 @@ const FUNCTIONS: Record<string, Implementation> = {
   },
   alltrue: (call) => known(call, ([value]) => scalar(asList(value).every(asBoolean), call.line)),
   anytrue: (call) => known(call, ([value]) => scalar(asList(value).some(asBoolean), call.line)),
-  setunion: (call) => shallow(call, (args) => list(distinctItems(args.flatMap(asList)), call.line)),
+  setunion: (call) => shallow(call, (args) => list(inSetOrder(distinctItems(unified(args.flatMap(asList), call.line))), call.line)),
   index: (call) => known(call, ([collection, value]) => {
     const at = asList(collection).findIndex((item) => equal(item, value));
     if (at < 0) throw new EvaluationError('index() found no such item');

@@ -1,18 +1,24 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { scalar, type IacValue } from '../iac/value.js';
 import { MAX_NESTING } from './syntax.js';
-import { EvaluationError, list, object } from './values.js';
+import { compareKeys, EvaluationError, list, object } from './values.js';
 
-/** jsonencode() of a wholly known value. */
+/**
+ * jsonencode() of a wholly known value, as Terraform writes it: an object's keys in order (JavaScript would put keys
+ * that look like numbers first), and <, > and & escaped, as Go's encoder does.
+ */
 export function jsonEncode(value: IacValue): string {
-  return JSON.stringify(plain(value, 0));
+  return encoded(value, 0).replace(/[<>&]/g, (character) => `\\u00${character.charCodeAt(0).toString(16)}`);
 }
 
-function plain(value: IacValue, depth: number): unknown {
+function encoded(value: IacValue, depth: number): string {
   if (depth > MAX_NESTING) throw new EvaluationError('jsonencode() of a value nested too deeply');
-  if (value.kind === 'scalar') return value.value;
-  if (value.kind === 'list') return value.items.map((item) => plain(item, depth + 1));
-  if (value.kind === 'object') return Object.fromEntries([...value.fields].map(([key, field]) => [key, plain(field, depth + 1)]));
+  if (value.kind === 'scalar') return JSON.stringify(value.value);
+  if (value.kind === 'list') return `[${value.items.map((item) => encoded(item, depth + 1)).join(',')}]`;
+  if (value.kind === 'object') {
+    const fields = [...value.fields].sort(([left], [right]) => compareKeys(left, right));
+    return `{${fields.map(([key, field]) => `${JSON.stringify(key)}:${encoded(field, depth + 1)}`).join(',')}}`;
+  }
   throw new EvaluationError('jsonencode() of an unknown value');
 }
 

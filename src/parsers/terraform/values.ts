@@ -70,10 +70,13 @@ export function asText(value: IacValue): string {
   return String(value.value);
 }
 
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 export function asNumber(value: IacValue): number {
   if (value.kind === 'scalar') {
     if (typeof value.value === 'number') return value.value;
-    if (typeof value.value === 'string' && value.value.trim() !== '' && Number.isFinite(Number(value.value))) return Number(value.value);
+    // Terraform reads a decimal number and nothing around it: not ' 22', '0x16', 'Inf' or '1_000'.
+    if (typeof value.value === 'string' && NUMBER_TEXT.test(value.value) && Number.isFinite(Number(value.value))) return Number(value.value);
   }
   throw new EvaluationError(`expected a number, found ${describe(value)}`);
 }

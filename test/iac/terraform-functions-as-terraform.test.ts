@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { load, plain } from './terraform-helpers.js';
+
+/**
+ * What Terraform itself gives for these expressions: recorded with `terraform console` (Terraform v1.11.4, linux_amd64),
+ * each as `jsonencode(EXPRESSION)`. REJECTED is an expression Terraform refuses ("Error in function call", "Invalid
+ * function argument", "Invalid operand"): Parapet must judge it unknown and say so, never give it a value.
+ */
+const REJECTED = Symbol('rejected');
+
+const AS_TERRAFORM: [string, unknown][] = [
+  // Sets are ordered: strings by their text, numbers by value; scalars of several types become strings.
+  ['toset(["b", "a", "b"])', ['a', 'b']],
+  ['toset([10, 9, 100])', [9, 10, 100]],
+  ['toset([true, false])', [false, true]],
+  ['toset([1, "1"])', ['1']],
+  ['tolist(toset(["10.0.0.0/8", "0.0.0.0/0"]))[0]', '0.0.0.0/0'],
+  ['setunion(["b", "a"], ["c", "a"])', ['a', 'b', 'c']],
+  ['tolist(["a", 1])', ['a', '1']],
+  ['distinct([1, "1"])', ['1']],
+  ['coalesce(1, "a")', '1'],
+  ['sort([10, 9, 1])', ['1', '10', '9']],
+  ['tolist([1, true])', REJECTED],
+  // Numbers written as text: decimal, and nothing around them.
+  ['tonumber("+5")', 5],
+  ['tonumber(".5")', 0.5],
+  ['tonumber("1e3")', 1000],
+  ['tonumber("22 ")', REJECTED],
+  ['tonumber(" 22")', REJECTED],
+  ['tonumber("0x16")', REJECTED],
+  ['"0x10" + 1', REJECTED],
+  // Indexes and ranges.
+  ['element(["a", "b", "c"], 4)', 'b'],
+  ['element(["a", "b", "c"], -1)', REJECTED],
+  ['element(["a", "b", "c"], 1.7)', REJECTED],
+  ['slice(["a", "b", "c"], 0, 5)', REJECTED],
+  ['slice(["a", "b", "c"], 2, 1)', REJECTED],
+  ['slice(["a", "b"], 2, 2)', []],
+  ['range(-3)', [0, -1, -2]],
+  ['range(1, 10, -1)', REJECTED],
+  ['min()', REJECTED],
+  ['zipmap(["a"], [1, 2])', REJECTED],
+  // Text.
+  ['replace("abc", "", "-")', '-a-b-c-'],
+  ['format("%d", 1.5)', REJECTED],
+  ['format("%+d", 5)', '+5'],
+  ['format("% d", 5)', ' 5'],
+  ['format("%08.3f", -3.14159)', '-003.142'],
+  ['format("%*d", 5, 3)', REJECTED],
+  ['jsonencode({b = 1, a = [1, "<&>"]})', '{"a":[1,"\\u003c\\u0026\\u003e"],"b":1}'],
+  ['jsonencode({"10" = 1, "9" = 2})', '{"10":1,"9":2}'],
+];
+
+describe("Terraform's functions give what Terraform gives", () => {
+  test.each(AS_TERRAFORM)('%s', async (expression, expected) => {
+    const { resources, problems } = await load(`resource "aws_security_group" "f" {\n  v = ${expression}\n}\n`);
+    const value = plain(resources[0].body.fields.get('v'));
+    if (expected === REJECTED) {
+      expect(value).toMatchObject({ unknown: ['v'] });
+      expect(problems.map((problem) => problem.id)).toEqual(['iac/unsupported']);
+    } else {
+      expect(value).toEqual(expected);
+      expect(problems).toEqual([]);
+    }
+  });
+});
