@@ -49,6 +49,26 @@ const AS_TERRAFORM: [string, unknown][] = [
   ['format("%*d", 5, 3)', REJECTED],
   ['jsonencode({b = 1, a = [1, "<&>"]})', '{"a":[1,"\\u003c\\u0026\\u003e"],"b":1}'],
   ['jsonencode({"10" = 1, "9" = 2})', '{"10":1,"9":2}'],
+  // Functions security-group modules use to build their rules.
+  ['setproduct([22, 80], ["a", "b"])', [[22, 'a'], [22, 'b'], [80, 'a'], [80, 'b']]],
+  ['setproduct(["b", "a"], [2, 1])', [['b', 2], ['b', 1], ['a', 2], ['a', 1]]],
+  ['setproduct(toset(["b", "a"]), toset([2, 1]))', [['a', 1], ['a', 2], ['b', 1], ['b', 2]]],
+  ['setproduct([], ["a"])', []],
+  ['setproduct(["a"])', REJECTED],
+  ['formatlist("%s/32", ["10.0.0.1", "10.0.0.2"])', ['10.0.0.1/32', '10.0.0.2/32']],
+  ['formatlist("%s:%d", ["a", "b"], 22)', ['a:22', 'b:22']],
+  ['formatlist("%s-%s", ["a", "b"], ["x"])', REJECTED],
+  ['setintersection(["b", "a", "c"], ["c", "b"])', ['b', 'c']],
+  ['setsubtract(["b", "a", "c"], ["c"])', ['a', 'b']],
+  ['cidrnetmask("10.1.2.3/27")', '255.255.255.224'],
+  ['cidrnetmask("fd00::/8")', REJECTED],
+  ['cidrsubnets("10.0.0.0/16", 8, 8, 4)', ['10.0.0.0/24', '10.0.1.0/24', '10.0.16.0/20']],
+  ['cidrsubnets("fd00::/56", 8, 8)', ['fd00::/64', 'fd00:0:0:1::/64']],
+  ['cidrsubnets("10.0.0.0/24", 1, 1, 1)', REJECTED],
+  ['sum(["1", 2])', 3],
+  ['sum([])', REJECTED],
+  ['chunklist(["a", "b", "c"], 2)', [['a', 'b'], ['c']]],
+  ['chunklist(["a"], 0)', [['a']]],
 ];
 
 describe("Terraform's functions give what Terraform gives", () => {

@@ -21,6 +21,31 @@ export function cidrHost(prefix: string, number: number): string {
   return format(address + offset, width);
 }
 
+/** Terraform's cidrsubnets(prefix, newbits...): consecutive subnets, each aligned to its own size, in the order asked. */
+export function cidrSubnets(prefix: string, newBits: readonly number[]): string[] {
+  const { address, length, width } = parsePrefix(prefix);
+  const end = address + (1n << BigInt(width - length));
+  const subnets: string[] = [];
+  let next = address;
+  for (const bits of newBits) {
+    const newLength = length + bits;
+    if (!Number.isInteger(bits) || bits < 1 || newLength > width) throw new EvaluationError(`cidrsubnets() cannot extend a /${length} prefix by ${bits} bits`);
+    const size = 1n << BigInt(width - newLength);
+    const start = ((next + size - 1n) / size) * size;
+    if (start + size > end) throw new EvaluationError(`cidrsubnets(): the subnets do not fit in the /${length} prefix`);
+    subnets.push(`${format(start, width)}/${newLength}`);
+    next = start + size;
+  }
+  return subnets;
+}
+
+/** Terraform's cidrnetmask(prefix): an IPv4 prefix's mask in dotted form. */
+export function cidrNetmask(prefix: string): string {
+  const { length, width } = parsePrefix(prefix);
+  if (width !== 32) throw new EvaluationError('cidrnetmask() of an IPv6 prefix');
+  return format(((1n << 32n) - 1n) ^ ((1n << BigInt(32 - length)) - 1n), 32);
+}
+
 function parsePrefix(prefix: string): { address: bigint; length: number; width: number } {
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {

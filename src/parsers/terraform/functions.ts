@@ -1,5 +1,5 @@
 import { scalar, type IacList, type IacObject, type IacValue } from '../iac/value.js';
-import { cidrHost, cidrSubnet } from './cidr-functions.js';
+import { cidrHost, cidrNetmask, cidrSubnet, cidrSubnets } from './cidr-functions.js';
 import { formatText } from './format-function.js';
 import { jsonDecode, jsonEncode } from './json-functions.js';
 import { asBoolean, asNumber, asText, compareKeys, entries, equal, EvaluationError, list, object, OverBudget, unknownOf, unknownsIn } from './values.js';
@@ -272,6 +272,14 @@ const FUNCTIONS: Record<string, Implementation> = {
     arity(call, 3);
     return known(call, ([prefix, bits, number]) => scalar(cidrSubnet(asText(prefix), asNumber(bits), asNumber(number)), call.line));
   },
+  cidrsubnets: (call) => {
+    arity(call, 2, Infinity);
+    return known(call, ([prefix, ...bits]) => list(cidrSubnets(asText(prefix), bits.map(asNumber)).map((subnet) => scalar(subnet, call.line)), call.line));
+  },
+  cidrnetmask: (call) => {
+    arity(call, 1);
+    return known(call, ([prefix]) => scalar(cidrNetmask(asText(prefix)), call.line));
+  },
   cidrhost: (call) => {
     arity(call, 2);
     return known(call, ([prefix, number]) => scalar(cidrHost(asText(prefix), asNumber(number)), call.line));
@@ -342,6 +350,51 @@ const FUNCTIONS: Record<string, Implementation> = {
   },
   alltrue: (call) => known(call, ([value]) => scalar(asList(value).every(asBoolean), call.line)),
   anytrue: (call) => known(call, ([value]) => scalar(asList(value).some(asBoolean), call.line)),
+  // Lists keep their order (sets were put in theirs when made): setproduct(["b", "a"], [2, 1]) starts with ["b", 2].
+  setproduct: (call) => {
+    arity(call, 2, Infinity);
+    return shallow(call, (args) => {
+      let products: IacValue[][] = [[]];
+      for (const arg of args) {
+        const items = asList(arg);
+        if (products.length * items.length > MAX_ITEMS) throw new OverBudget(`setproduct() makes more than ${MAX_ITEMS} combinations`);
+        products = products.flatMap((product) => items.map((item) => [...product, item]));
+      }
+      return sized(products.map((product) => list(product, call.line)), call.line, call);
+    });
+  },
+  setintersection: (call) => shallow(call, ([first, ...others]) => list(inSetOrder(distinctItems(unified(asList(first), call.line)).filter((item) => others.every((other) => asList(other).some((each) => equal(each, item))))), call.line)),
+  setsubtract: (call) => {
+    arity(call, 2);
+    return shallow(call, ([from, taken]) => list(inSetOrder(distinctItems(unified(asList(from), call.line)).filter((item) => !asList(taken).some((each) => equal(each, item)))), call.line));
+  },
+  formatlist: (call) => {
+    arity(call, 1, Infinity);
+    return known(call, ([spec, ...args]) => {
+      const lengths = new Set(args.filter((arg) => arg.kind === 'list').map((arg) => asList(arg).length));
+      if (lengths.size > 1) throw new EvaluationError('formatlist() of lists of different lengths');
+      const count = lengths.size === 1 ? [...lengths][0] : 1;
+      const texts: IacValue[] = [];
+      for (let index = 0; index < count; index++) texts.push(text(formatText(asText(spec), args.map((arg) => (arg.kind === 'list' ? asList(arg)[index] : arg))), call.line, call));
+      return sized(texts, call.line, call);
+    });
+  },
+  sum: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => scalar(atLeastOne(asList(value), 'sum').map(asNumber).reduce((total, number) => total + number, 0), call.line));
+  },
+  chunklist: (call) => {
+    arity(call, 2);
+    return shallow(call, ([value, size]) => {
+      const items = asList(value);
+      const step = asNumber(size);
+      if (!Number.isInteger(step) || step < 0) throw new EvaluationError('chunklist() of a size that is negative or not a whole number');
+      if (step === 0) return list(items.length === 0 ? [] : [list(items, call.line)], call.line);
+      const chunks: IacValue[] = [];
+      for (let start = 0; start < items.length; start += step) chunks.push(list(items.slice(start, start + step), call.line));
+      return list(chunks, call.line);
+    });
+  },
   setunion: (call) => shallow(call, (args) => list(inSetOrder(distinctItems(unified(args.flatMap(asList), call.line))), call.line)),
   index: (call) => known(call, ([collection, value]) => {
     const at = asList(collection).findIndex((item) => equal(item, value));
