@@ -109,6 +109,13 @@ function inSetOrder(items: IacValue[]): IacValue[] {
   );
 }
 
+/** The set of `items` that `keep` keeps, in Terraform's order. */
+function setOf(items: IacValue[], line: number, keep: (item: IacValue) => boolean): IacList {
+  return list(inSetOrder(distinctItems(unified(items, line)).filter(keep)), line);
+}
+
+const holds = (collection: IacValue, item: IacValue): boolean => asList(collection).some((each) => equal(each, item));
+
 function atLeastOne(args: IacValue[], name: string): IacValue[] {
   if (args.length === 0) throw new EvaluationError(`${name}() of no numbers`);
   return args;
@@ -139,7 +146,7 @@ const FUNCTIONS: Record<string, Implementation> = {
   },
   toset: (call) => {
     arity(call, 1);
-    return shallow(call, ([value]) => list(inSetOrder(distinctItems(unified(asList(value), call.line))), call.line));
+    return shallow(call, ([value]) => setOf(asList(value), call.line, () => true));
   },
   tomap: (call) => {
     arity(call, 1);
@@ -253,7 +260,7 @@ const FUNCTIONS: Record<string, Implementation> = {
   },
   contains: (call) => {
     arity(call, 2);
-    return known(call, ([collection, value]) => scalar(asList(collection).some((item) => equal(item, value)), call.line));
+    return known(call, ([collection, value]) => scalar(holds(collection, value), call.line));
   },
   range: (call) => {
     arity(call, 1, 3);
@@ -363,10 +370,10 @@ const FUNCTIONS: Record<string, Implementation> = {
       return sized(products.map((product) => list(product, call.line)), call.line, call);
     });
   },
-  setintersection: (call) => shallow(call, ([first, ...others]) => list(inSetOrder(distinctItems(unified(asList(first), call.line)).filter((item) => others.every((other) => asList(other).some((each) => equal(each, item))))), call.line)),
+  setintersection: (call) => shallow(call, ([first, ...others]) => setOf(asList(first), call.line, (item) => others.every((other) => holds(other, item)))),
   setsubtract: (call) => {
     arity(call, 2);
-    return shallow(call, ([from, taken]) => list(inSetOrder(distinctItems(unified(asList(from), call.line)).filter((item) => !asList(taken).some((each) => equal(each, item)))), call.line));
+    return shallow(call, ([from, taken]) => setOf(asList(from), call.line, (item) => !holds(taken, item)));
   },
   formatlist: (call) => {
     arity(call, 1, Infinity);
@@ -395,7 +402,7 @@ const FUNCTIONS: Record<string, Implementation> = {
       return list(chunks, call.line);
     });
   },
-  setunion: (call) => shallow(call, (args) => list(inSetOrder(distinctItems(unified(args.flatMap(asList), call.line))), call.line)),
+  setunion: (call) => shallow(call, (args) => setOf(args.flatMap(asList), call.line, () => true)),
   index: (call) => known(call, ([collection, value]) => {
     const at = asList(collection).findIndex((item) => equal(item, value));
     if (at < 0) throw new EvaluationError('index() found no such item');
