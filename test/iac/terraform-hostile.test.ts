@@ -137,6 +137,24 @@ resource "aws_security_group" "chain" {
     expect([at(resources[0].body, 'name')!.kind, at(resources[0].body, 'description')!.kind]).toEqual(['unknown', 'unknown']);
   });
 
+  test("HCL's line structure is kept: two items on one line, or a block header over two lines, is a syntax problem, never a block misread", async () => {
+    const cases: [string, number][] = [
+      // The grammar read this as a block of type 'x' labelled 'ingress': the ingress rule vanished.
+      ['resource "aws_security_group" "web" {\n  description = "web" x\n  ingress {\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n', 2],
+      ['resource "aws_security_group" "web" {\n  name = "a" description = "b"\n}\n', 2],
+      ['resource "aws_security_group" "web" {\n  ingress {} egress {}\n}\n', 2],
+      ['resource "aws_security_group"\n  "web" {\n}\n', 1],
+    ];
+    for (const [text, line] of cases) {
+      const { resources, problems } = await load(text);
+      expect(resources).toEqual([]);
+      expect(problems.map((problem) => [problem.id, problem.line, problem.message.slice(0, 16)])).toEqual([['iac/syntax', line, 'HCL syntax error']]);
+    }
+    const { resources, problems } = await load('resource "aws_security_group" "web" {\n  ingress { from_port = 22 } # one argument: a block of one line\n  egress {\n  }\n}\n');
+    expect(problems).toEqual([]);
+    expect(plain(resources[0].body)).toEqual({ ingress: { from_port: 22 }, egress: {} });
+  });
+
   describe("Terraform's JSON syntax: what Terraform rejects", () => {
     const json = async (text: string) => load('', { files: [file('main.tf.json', text)] });
 

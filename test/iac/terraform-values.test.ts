@@ -105,6 +105,20 @@ resource "aws_security_group" "t" {
     expect(at(resources[0].body, 'ports', 1)!.line).toBe(8);
   });
 
+  test('numbers with an exponent and no fraction (1e3), which Terraform reads and the grammar does not', async () => {
+    const { resources, problems } = await load(`resource "aws_security_group" "n" {
+  list     = [1e3, 2E-7, 1e+9, -1e3, 1.5e3]
+  template = "n\${1e3}"
+  text     = "1e3"
+  ingress {
+    from_port = 22e0
+  }
+}
+`);
+    expect(problems).toEqual([]);
+    expect(plain(resources[0].body)).toEqual({ list: [1000, 2e-7, 1e9, -1000, 1500], template: 'n1000', text: '1e3', ingress: { from_port: 22 } });
+  });
+
   test('functions', async () => {
     const { resources, problems } = await load(`locals {
   a = ["10.0.0.0/8", "", null]

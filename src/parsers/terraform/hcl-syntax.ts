@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
-import { AttributeRedefined, MAX_NESTING, SPLAT_ELEMENT, TooDeep, type Attribute, type Block, type Body, type Expression } from './syntax.js';
+import { AttributeRedefined, LayoutError, MAX_NESTING, SPLAT_ELEMENT, TooDeep, type Attribute, type Block, type Body, type Expression } from './syntax.js';
 
 /**
  * The tree-sitter tree of an HCL file as a Body. The grammar flattens an expression's postfix operators (`.a`, `[0]`,
  * `[*]`) into its children, after the term they apply to; `terms` folds them back. Throws TooDeep past MAX_NESTING,
- * AttributeRedefined when a body sets an attribute twice.
+ * AttributeRedefined when a body sets an attribute twice, LayoutError where its lines break HCL's line structure.
  */
 export function hclBody(root: Node, text: string): Body {
   const body = root.namedChildren.find((child) => child?.type === 'body');
@@ -22,8 +22,11 @@ function readBody(node: Node, reader: Reader, depth: number): Body {
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
   const lineByName = new Map<string, number>();
+  let lastRow = -1;
   for (const child of node.namedChildren) {
-    if (!child) continue;
+    if (!child || (child.type !== 'attribute' && child.type !== 'block')) continue;
+    if (child.startPosition.row <= lastRow) throw new LayoutError(lineOf(child), 'an argument or block starts on the line where the one before it ends: HCL puts each on a line of its own');
+    lastRow = child.endPosition.row;
     if (child.type === 'attribute') {
       const [name, value] = child.namedChildren.filter((part): part is Node => part !== null && part.type !== 'comment');
       if (!name || !value) continue;
@@ -32,8 +35,10 @@ function readBody(node: Node, reader: Reader, depth: number): Body {
       if (firstLine !== undefined) throw new AttributeRedefined(name.text, line, firstLine, depth === 0 ? 'file' : 'block');
       lineByName.set(name.text, line);
       attributes.push({ name: name.text, value: expression(value, reader, depth + 1), line });
-    } else if (child.type === 'block') {
+    } else {
       const parts = child.namedChildren.filter((part): part is Node => part !== null && part.type !== 'comment');
+      const header = parts.slice(0, parts.findIndex((part) => part.type === 'block_start') + 1);
+      if (header.some((part) => part.startPosition.row !== child.startPosition.row)) throw new LayoutError(lineOf(child), "a block's labels and its '{' are not on the line of its type, as HCL needs");
       const labels = parts.slice(1).filter((part) => part.type === 'string_lit' || part.type === 'identifier').map((part) => (part.type === 'string_lit' ? stringLiteral(part, reader) : part.text));
       const inner = parts.find((part) => part.type === 'body');
       blocks.push({ type: parts[0].text, labels, body: inner ? readBody(inner, reader, depth + 1) : { attributes: [], blocks: [] }, line: lineOf(child) });

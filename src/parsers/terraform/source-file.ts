@@ -4,8 +4,9 @@ import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
 import { jsonConfiguration, NotAnObject, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
+import { EXPONENT_REPAIR_ROUNDS, withExponentsRepaired } from './exponent-repair.js';
 import { firstSyntaxError, parseInTime } from './parser.js';
-import { atLine, AttributeRedefined, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
+import { atLine, AttributeRedefined, LayoutError, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
 /** A Terraform file read into a Body, or the one problem that kept it from being read. */
 export type ReadFile = { body: Body } | { problem: InputProblem };
@@ -57,7 +58,16 @@ export function readVariableFile(parser: Parser, file: InputFile): { values: Att
 }
 
 function readHcl(parser: Parser, file: InputFile): ReadFile {
-  const tree = parseInTime(parser, file.text);
+  let text = file.text;
+  let tree = parseInTime(parser, text);
+  // Error recovery can hide the numbers after the first behind one error: each round repairs those it sees.
+  for (let round = 0; tree?.rootNode.hasError && round < EXPONENT_REPAIR_ROUNDS; round++) {
+    const repaired = withExponentsRepaired(tree.rootNode, text);
+    if (repaired === undefined) break;
+    tree.delete();
+    text = repaired;
+    tree = parseInTime(parser, text);
+  }
   if (!tree) return { problem: syntaxProblem(file, 1, 'the HCL parser gave up: the file is malformed in a way its error recovery cannot get through in time') };
   try {
     const error = firstSyntaxError(tree.rootNode);
@@ -66,7 +76,7 @@ function readHcl(parser: Parser, file: InputFile): ReadFile {
       const what = error.isMissing ? `missing ${quoted(error.type, 20)}` : token ? `unexpected ${describeToken(token)}` : 'unexpected end of file';
       return { problem: syntaxProblem(file, error.startPosition.row + 1, `HCL syntax error: ${what}`) };
     }
-    return { body: hclBody(tree.rootNode, file.text) };
+    return { body: hclBody(tree.rootNode, text) };
   } catch (error) {
     return { problem: failure(file, error) };
   } finally {
@@ -119,6 +129,7 @@ function syntaxProblem(file: InputFile, line: number, message: string): InputPro
 function failure(file: InputFile, error: unknown): InputProblem {
   if (error instanceof TooDeep) return syntaxProblem(file, error.line, `blocks or expressions nested more than ${MAX_NESTING} levels deep`);
   if (error instanceof NotAnObject) return syntaxProblem(file, error.line, error.what);
+  if (error instanceof LayoutError) return syntaxProblem(file, error.line, `HCL syntax error: ${error.what}`);
   if (error instanceof AttributeRedefined) {
     const where = { file: 'in this file', block: 'in the same block', object: 'in the same object' }[error.container];
     return syntaxProblem(file, error.line, `${quoted(error.attribute, 40)} is set again ${where} (first at line ${error.firstLine}): Terraform accepts each argument once`);

@@ -72,6 +72,20 @@ export class AttributeRedefined extends Error {
   }
 }
 
+/**
+ * Thrown where HCL's line structure is broken in a way the tree-sitter grammar lets through: two arguments or blocks
+ * on one line, a block's labels or `{` on a later line than its type. Terraform rejects such a file ("Missing newline
+ * after argument"); the grammar's reading of it can turn an `ingress` block into the label of another block.
+ */
+export class LayoutError extends Error {
+  constructor(
+    readonly line: number,
+    readonly what: string,
+  ) {
+    super(what);
+  }
+}
+
 /** What holds an attribute: the file's own body (a variable file's values), a block, or an object value. */
 export type Container = 'file' | 'block' | 'object';
 
