@@ -2,6 +2,8 @@ import type { Node } from 'web-tree-sitter';
 
 /** At most this many parses of a file repair its numbers: each costs a parse of the whole file. */
 export const EXPONENT_REPAIR_ROUNDS = 8;
+/** Only a file of at most this many characters is repaired: a hostile one must not cost eight parses of 16 MiB. */
+export const MAX_REPAIRED_TEXT = 256 * 1024;
 
 /**
  * HCL writes `1e3` for 1000, and Terraform reads it; the vendored grammar reads an exponent only after a fraction

@@ -4,7 +4,7 @@ import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
 import { jsonConfiguration, NotAnObject, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
-import { EXPONENT_REPAIR_ROUNDS, withExponentsRepaired } from './exponent-repair.js';
+import { EXPONENT_REPAIR_ROUNDS, MAX_REPAIRED_TEXT, withExponentsRepaired } from './exponent-repair.js';
 import { firstSyntaxError, parseInTime } from './parser.js';
 import { atLine, AttributeRedefined, LayoutError, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
@@ -61,7 +61,7 @@ function readHcl(parser: Parser, file: InputFile): ReadFile {
   let text = file.text;
   let tree = parseInTime(parser, text);
   // Error recovery can hide the numbers after the first behind one error: each round repairs those it sees.
-  for (let round = 0; tree?.rootNode.hasError && round < EXPONENT_REPAIR_ROUNDS; round++) {
+  for (let round = 0; tree?.rootNode.hasError && round < EXPONENT_REPAIR_ROUNDS && text.length <= MAX_REPAIRED_TEXT; round++) {
     const repaired = withExponentsRepaired(tree.rootNode, text);
     if (repaired === undefined) break;
     tree.delete();
