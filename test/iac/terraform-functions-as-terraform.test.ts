@@ -59,6 +59,8 @@ const AS_TERRAFORM: [string, unknown][] = [
   ['formatlist("%s:%d", ["a", "b"], 22)', ['a:22', 'b:22']],
   ['formatlist("%s-%s", ["a", "b"], ["x"])', REJECTED],
   ['setintersection(["b", "a", "c"], ["c", "b"])', ['b', 'c']],
+  ['setintersection()', REJECTED],
+  ['setunion()', REJECTED],
   ['setsubtract(["b", "a", "c"], ["c"])', ['a', 'b']],
   ['cidrnetmask("10.1.2.3/27")', '255.255.255.224'],
   ['cidrnetmask("fd00::/8")', REJECTED],

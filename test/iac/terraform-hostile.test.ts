@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { knownFunctions } from '../../src/parsers/terraform/functions.js';
 import { at, file, load, plain } from './terraform-helpers.js';
 
 describe('hostile Terraform', () => {
@@ -194,6 +195,14 @@ resource "aws_security_group" "chain" {
         expect(problems.map((problem) => [problem.id, problem.message.slice(0, message.length)])).toEqual([['iac/syntax', message]]);
       }
     });
+  });
+
+  test('every function called with too few arguments is judged unknown with a warning, never an internal error', async () => {
+    for (const name of knownFunctions()) {
+      const calls = ['', '"a"', '[1]'].map((args, index) => `  v${index} = ${name}(${args})`).join('\n');
+      const { resources } = await load(`resource "aws_security_group" "f" {\n${calls}\n}\n`);
+      expect(resources).toHaveLength(1);
+    }
   });
 
   test('min() and max() of a list of 200,000 numbers expanded into their arguments', async () => {

@@ -19,6 +19,11 @@ const MAX_TEXT = 1 << 20;
 
 type Implementation = (call: FunctionCall) => IacValue;
 
+/** The names of the functions evaluated here. */
+export function knownFunctions(): string[] {
+  return Object.keys(FUNCTIONS);
+}
+
 /** The function's value, an IacUnknown when an argument it needs is unknown, or undefined for a function not known here. */
 export function callFunction(call: FunctionCall): IacValue | undefined {
   const implementation = Object.hasOwn(FUNCTIONS, call.name) ? FUNCTIONS[call.name] : undefined;
@@ -235,10 +240,22 @@ const FUNCTIONS: Record<string, Implementation> = {
       return text(asText(value).replaceAll(pattern, asText(replacement)), call.line, call);
     });
   },
-  trimprefix: (call) => known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)) ? asText(value).slice(asText(prefix).length) : asText(value), call.line)),
-  trimsuffix: (call) => known(call, ([value, suffix]) => scalar(asText(suffix) !== '' && asText(value).endsWith(asText(suffix)) ? asText(value).slice(0, -asText(suffix).length) : asText(value), call.line)),
-  startswith: (call) => known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)), call.line)),
-  endswith: (call) => known(call, ([value, suffix]) => scalar(asText(value).endsWith(asText(suffix)), call.line)),
+  trimprefix: (call) => {
+    arity(call, 2);
+    return known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)) ? asText(value).slice(asText(prefix).length) : asText(value), call.line));
+  },
+  trimsuffix: (call) => {
+    arity(call, 2);
+    return known(call, ([value, suffix]) => scalar(asText(suffix) !== '' && asText(value).endsWith(asText(suffix)) ? asText(value).slice(0, -asText(suffix).length) : asText(value), call.line));
+  },
+  startswith: (call) => {
+    arity(call, 2);
+    return known(call, ([value, prefix]) => scalar(asText(value).startsWith(asText(prefix)), call.line));
+  },
+  endswith: (call) => {
+    arity(call, 2);
+    return known(call, ([value, suffix]) => scalar(asText(value).endsWith(asText(suffix)), call.line));
+  },
   coalesce: (call) => {
     const values: IacValue[] = [];
     for (let index = 0; index < call.count; index++) values.push(call.argument(index));
@@ -322,12 +339,27 @@ const FUNCTIONS: Record<string, Implementation> = {
   // Folded, not spread: `max(list...)` expands a list of any length into the arguments.
   min: (call) => known(call, (args) => scalar(atLeastOne(args, 'min').map(asNumber).reduce((least, value) => Math.min(least, value), Infinity), call.line)),
   max: (call) => known(call, (args) => scalar(atLeastOne(args, 'max').map(asNumber).reduce((greatest, value) => Math.max(greatest, value), -Infinity), call.line)),
-  abs: (call) => known(call, ([value]) => scalar(Math.abs(asNumber(value)), call.line)),
-  floor: (call) => known(call, ([value]) => scalar(Math.floor(asNumber(value)), call.line)),
-  ceil: (call) => known(call, ([value]) => scalar(Math.ceil(asNumber(value)), call.line)),
-  reverse: (call) => shallow(call, ([value]) => list([...asList(value)].reverse(), call.line)),
+  abs: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => scalar(Math.abs(asNumber(value)), call.line));
+  },
+  floor: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => scalar(Math.floor(asNumber(value)), call.line));
+  },
+  ceil: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => scalar(Math.ceil(asNumber(value)), call.line));
+  },
+  reverse: (call) => {
+    arity(call, 1);
+    return shallow(call, ([value]) => list([...asList(value)].reverse(), call.line));
+  },
   // sort() takes a list of strings: numbers come back as text.
-  sort: (call) => known(call, ([value]) => list(asList(value).map((item) => scalar(asText(item), call.line)).sort((left, right) => compareKeys(asText(left), asText(right))), call.line)),
+  sort: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => list(asList(value).map((item) => scalar(asText(item), call.line)).sort((left, right) => compareKeys(asText(left), asText(right))), call.line));
+  },
   slice: (call) => {
     arity(call, 3);
     return shallow(call, ([value, start, end]) => {
@@ -355,8 +387,14 @@ const FUNCTIONS: Record<string, Implementation> = {
       return items[0] ?? scalar(null, call.line);
     });
   },
-  alltrue: (call) => known(call, ([value]) => scalar(asList(value).every(asBoolean), call.line)),
-  anytrue: (call) => known(call, ([value]) => scalar(asList(value).some(asBoolean), call.line)),
+  alltrue: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => scalar(asList(value).every(asBoolean), call.line));
+  },
+  anytrue: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => scalar(asList(value).some(asBoolean), call.line));
+  },
   // Lists keep their order (sets were put in theirs when made): setproduct(["b", "a"], [2, 1]) starts with ["b", 2].
   setproduct: (call) => {
     arity(call, 2, Infinity);
@@ -370,7 +408,10 @@ const FUNCTIONS: Record<string, Implementation> = {
       return sized(products.map((product) => list(product, call.line)), call.line, call);
     });
   },
-  setintersection: (call) => shallow(call, ([first, ...others]) => setOf(asList(first), call.line, (item) => others.every((other) => holds(other, item)))),
+  setintersection: (call) => {
+    arity(call, 1, Infinity);
+    return shallow(call, ([first, ...others]) => setOf(asList(first), call.line, (item) => others.every((other) => holds(other, item))));
+  },
   setsubtract: (call) => {
     arity(call, 2);
     return shallow(call, ([from, taken]) => setOf(asList(from), call.line, (item) => !holds(taken, item)));
@@ -402,16 +443,25 @@ const FUNCTIONS: Record<string, Implementation> = {
       return list(chunks, call.line);
     });
   },
-  setunion: (call) => shallow(call, (args) => setOf(args.flatMap(asList), call.line, () => true)),
-  index: (call) => known(call, ([collection, value]) => {
-    const at = asList(collection).findIndex((item) => equal(item, value));
-    if (at < 0) throw new EvaluationError('index() found no such item');
-    return scalar(at, call.line);
-  }),
-  substr: (call) => known(call, ([value, offset, length]) => {
-    const characters = [...asText(value)];
-    const start = asNumber(offset) < 0 ? characters.length + asNumber(offset) : asNumber(offset);
-    const count = asNumber(length) < 0 ? undefined : start + asNumber(length);
-    return scalar(characters.slice(start, count).join(''), call.line);
-  }),
+  setunion: (call) => {
+    arity(call, 1, Infinity);
+    return shallow(call, (args) => setOf(args.flatMap(asList), call.line, () => true));
+  },
+  index: (call) => {
+    arity(call, 2);
+    return known(call, ([collection, value]) => {
+      const at = asList(collection).findIndex((item) => equal(item, value));
+      if (at < 0) throw new EvaluationError('index() found no such item');
+      return scalar(at, call.line);
+    });
+  },
+  substr: (call) => {
+    arity(call, 3);
+    return known(call, ([value, offset, length]) => {
+      const characters = [...asText(value)];
+      const start = asNumber(offset) < 0 ? characters.length + asNumber(offset) : asNumber(offset);
+      const count = asNumber(length) < 0 ? undefined : start + asNumber(length);
+      return scalar(characters.slice(start, count).join(''), call.line);
+    });
+  },
 };

@@ -31,7 +31,6 @@ export class ModuleScope implements References {
   /** Where each variable and local is first declared, and the names declared more than once. */
   private readonly declaredAt = new Map<string, { file: string; line: number }>();
   private readonly ambiguous = new Set<string>();
-  private readonly firstDeclarations = new Set<Block>();
   private file = '';
 
   constructor(private readonly problems: InputProblem[]) {}
@@ -45,17 +44,14 @@ export class ModuleScope implements References {
         for (const attribute of block.body.attributes) if (this.isNew(`local.${attribute.name}`, file, attribute.line, JUDGED_UNKNOWN)) this.locals.set(attribute.name, { file, value: attribute.value });
       } else if (block.type === 'resource' && block.labels.length === 2) {
         const address = `${block.labels[0]}.${block.labels[1]}`;
-        if (this.isNew(address, file, block.line, 'this declaration is not judged')) {
-          this.resources.set(address, { file, value: block.body });
-          this.firstDeclarations.add(block);
-        }
+        if (this.isNew(address, file, block.line, 'this declaration is not judged')) this.resources.set(address, { file, value: block.body });
       }
     }
   }
 
   /** Whether this resource block is the first of its address: a second one is a problem, and is not judged. */
   isFirstDeclaration(block: Block): boolean {
-    return this.firstDeclarations.has(block);
+    return this.resources.get(`${block.labels[0]}.${block.labels[1]}`)?.value === block.body;
   }
 
   /**

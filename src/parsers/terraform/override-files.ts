@@ -3,6 +3,7 @@ import { problemAt, type InputProblem } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
 import { baseName } from './source-file.js';
 import { atLine, type Block, type Body } from './syntax.js';
+import { compareKeys } from './values.js';
 
 /** override.tf, *_override.tf (and .tf.json, and OpenTofu's .tofu and .tofu.json): files merged into the module's blocks. */
 export function isOverrideFile(path: string): boolean {
@@ -17,7 +18,7 @@ export function isOverrideFile(path: string): boolean {
  * point. An override without its base block is a problem, as Terraform rejects it.
  */
 export function applyOverrides(configurations: readonly { file: InputFile; blocks: Block[] }[], overrides: readonly { file: InputFile; blocks: Block[] }[], problems: InputProblem[]): void {
-  for (const override of [...overrides].sort((left, right) => (baseName(left.file.path) < baseName(right.file.path) ? -1 : 1))) {
+  for (const override of [...overrides].sort((left, right) => compareKeys(baseName(left.file.path), baseName(right.file.path)))) {
     for (const block of override.blocks) {
       if (block.type === 'locals') {
         for (const local of block.body.attributes) {
