@@ -47,6 +47,20 @@ const AS_TERRAFORM: [string, unknown][] = [
   ['format("% d", 5)', ' 5'],
   ['format("%08.3f", -3.14159)', '-003.142'],
   ['format("%*d", 5, 3)', REJECTED],
+  ['format("%.2s|%5.2s|%.0s", "héllo", "abcdef", "abc")', 'hé|   ab|abc'],
+  ['format("%.1q", "abc")', '"a"'],
+  ['format("%.2v", "abcdef")', 'abcdef'],
+  ['format("%.3d|%.3x|%06.3d|%-6.3d|", -5, 255, 5, 5)', '-005|0ff|   005|005   |'],
+  // Go's %f rounds a tie to even; its %v of a number is the shortest %g.
+  ['format("%.1f %.1f %.0f %.0f %.2f", 0.25, -0.25, 2.5, 3.5, 2.675)', '0.2 -0.2 2 4 2.67'],
+  ['format("%v %v %v %v", 8080, 1234567, 0.00001, 1e21)', '8080 1.234567e+06 1e-05 1e+21'],
+  // Numbers in text are written out in decimal, never with an exponent.
+  ['tostring(1e21)', '1000000000000000000000'],
+  ['"${1.5e-10}"', 1.5e-10],
+  ['"x${1.5e-10}"', 'x0.00000000015'],
+  ['format("%s %d %.1f", 1e21, -1e22, 1e21)', '1000000000000000000000 -10000000000000000000000 1000000000000000000000.0'],
+  ['jsonencode([1e21, 1e-7])', '[1000000000000000000000,0.0000001]'],
+  ['concat()', REJECTED],
   ['jsonencode({b = 1, a = [1, "<&>"]})', '{"a":[1,"\\u003c\\u0026\\u003e"],"b":1}'],
   ['jsonencode({"10" = 1, "9" = 2})', '{"10":1,"9":2}'],
   // Functions security-group modules use to build their rules.

@@ -102,7 +102,7 @@ function unified(items: IacValue[], line: number): IacValue[] {
   for (const item of items) if (item.kind === 'scalar' && item.value !== null) types.add(typeof item.value);
   if (types.size < 2) return items;
   if (!types.has('string')) throw new EvaluationError('a list of numbers and bools, which have no type in common');
-  return items.map((item) => (item.kind === 'scalar' && item.value !== null && typeof item.value !== 'string' ? scalar(String(item.value), line) : item));
+  return items.map((item) => (item.kind === 'scalar' && item.value !== null && typeof item.value !== 'string' ? scalar(asText(item), line) : item));
 }
 
 /** A set's items in the order Terraform gives them: strings by their text, numbers by value, false before true. */
@@ -132,7 +132,10 @@ const stringFunction = (transform: (value: string) => string): Implementation =>
 };
 
 const FUNCTIONS: Record<string, Implementation> = {
-  concat: (call) => shallow(call, (args) => sized(args.flatMap(asList), call.line, call)),
+  concat: (call) => {
+    arity(call, 1, Infinity);
+    return shallow(call, (args) => sized(args.flatMap(asList), call.line, call));
+  },
   flatten: (call) => {
     arity(call, 1);
     return shallow(call, ([value]) => sized(flattened(asList(value), [], 0), call.line, call));

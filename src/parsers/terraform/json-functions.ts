@@ -1,7 +1,7 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { scalar, type IacValue } from '../iac/value.js';
 import { MAX_NESTING } from './syntax.js';
-import { compareKeys, EvaluationError, list, object } from './values.js';
+import { compareKeys, EvaluationError, list, numberText, object } from './values.js';
 
 /**
  * jsonencode() of a wholly known value, as Terraform writes it: an object's keys in order (JavaScript would put keys
@@ -13,7 +13,7 @@ export function jsonEncode(value: IacValue): string {
 
 function encoded(value: IacValue, depth: number): string {
   if (depth > MAX_NESTING) throw new EvaluationError('jsonencode() of a value nested too deeply');
-  if (value.kind === 'scalar') return JSON.stringify(value.value);
+  if (value.kind === 'scalar') return typeof value.value === 'number' ? numberText(value.value) : JSON.stringify(value.value);
   if (value.kind === 'list') return `[${value.items.map((item) => encoded(item, depth + 1)).join(',')}]`;
   if (value.kind === 'object') {
     const fields = [...value.fields].sort(([left], [right]) => compareKeys(left, right));

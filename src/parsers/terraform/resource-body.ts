@@ -1,7 +1,7 @@
 import { scalar, unknown, type IacObject, type IacValue } from '../iac/value.js';
 import type { Evaluator, Frame } from './evaluate.js';
 import type { Block, Body, Expression } from './syntax.js';
-import { entries, EvaluationError, list, object, OverBudget, unknownOf } from './values.js';
+import { entries, EvaluationError, list, numberText, object, OverBudget, unknownOf } from './values.js';
 import { shown } from '../../model/quote.js';
 
 /** At most this many instances of one resource (count, for_each) or blocks of one dynamic block: beyond is hostile input. */
@@ -46,7 +46,7 @@ export class BodyEvaluator {
     if (forEach) {
       const value = this.value(forEach.value, new Map(), 'for_each');
       const known = this.eachOf(value, forEach.line, 'for_each', false);
-      return known.map(([key, each]) => ({ key: key.kind === 'scalar' ? `[${JSON.stringify(String(key.value))}]` : '[*]', frame: new Map([['each', each]]) }));
+      return known.map(([key, each]) => ({ key: key.kind === 'scalar' ? `[${JSON.stringify(typeof key.value === 'number' ? numberText(key.value) : String(key.value))}]` : '[*]', frame: new Map([['each', each]]) }));
     }
     return [{ key: '', frame: new Map() }];
   }

@@ -67,7 +67,19 @@ export function equal(left: IacValue, right: IacValue): boolean {
 /** A scalar as the string Terraform converts it to. */
 export function asText(value: IacValue): string {
   if (value.kind !== 'scalar' || value.value === null) throw new EvaluationError(`expected a string, found ${describe(value)}`);
-  return String(value.value);
+  return typeof value.value === 'number' ? numberText(value.value) : String(value.value);
+}
+
+/** A number as Terraform writes it in text: in decimal, never with an exponent (1e21 is "1000000000000000000000"). */
+export function numberText(value: number): string {
+  const text = String(value);
+  const exponential = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(text);
+  if (!exponential) return text;
+  const [, sign, first, rest = '', exponentText] = exponential;
+  const exponent = Number(exponentText);
+  const digits = first + rest;
+  // JavaScript writes an exponent only from 1e21 up and below 1e-6, so the 17 significant digits always fit.
+  return exponent > 0 ? sign + digits.padEnd(exponent + 1, '0') : `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
 }
 
 const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
