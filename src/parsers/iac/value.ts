@@ -16,6 +16,8 @@ export interface IacList {
   kind: 'list';
   items: IacValue[];
   line: number;
+  /** A Terraform set: its elements are in Terraform's order, and each is its own key (`for k, v in set`, for_each). */
+  set?: true;
 }
 
 /** An object, a map, or a block body. Repeated nested blocks (`ingress { }` twice) are a list of objects under their name. */

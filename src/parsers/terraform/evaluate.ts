@@ -162,6 +162,7 @@ export class Evaluator {
       else if (step.type === 'index') {
         const key = this.evaluate(step.key, frame);
         if (key.kind === 'unknown') return unknownOf(line, [key, ...unknownsIn(current)]);
+        if (current.kind === 'list' && current.set) throw new EvaluationError('a set has no indexes: convert it with tolist() first');
         current = current.kind === 'list' ? item(current.items, asNumber(key)) : field(current, asText(key));
       }
     }

@@ -33,7 +33,7 @@ export function jsonConfiguration(root: Node, lines: LineIndex, readTemplate: Te
     const depth = kind === 'resource' || kind === 'data' ? 2 : kind === 'variable' || kind === 'module' || kind === 'output' ? 1 : 0;
     // A module call's body holds its arguments and nothing else.
     const nested = kind === 'module' ? NO_NESTED_BLOCKS : NESTED_BLOCKS;
-    labelled(value, depth, kind, lines, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines) : jsonBody(body, lines, readTemplate, 0, nested), line: lines.lineAt(body.offset) || line }));
+    labelled(value, depth, kind, lines, [], (labels, body) => blocks.push({ type: kind, labels, body: kind === 'variable' ? variableBody(body, lines, readTemplate) : jsonBody(body, lines, readTemplate, 0, nested), line: lines.lineAt(body.offset) || line }));
   }
   return { attributes: [], blocks };
 }
@@ -80,14 +80,22 @@ export class NotAnObject extends Error {
 }
 
 /** A variable's default is a value, not an expression: its strings are not templates. */
-function variableBody(node: Node, lines: LineIndex): Body {
+function variableBody(node: Node, lines: LineIndex, readTemplate: TemplateReader): Body {
   const attributes: Attribute[] = [];
   for (const [name, value, line] of properties(node, lines)) {
-    if (name !== 'default') continue;
-    if (attributes.length > 0) throw new AttributeRedefined(name, line, attributes[0].line, 'block');
-    attributes.push({ name, value: literalJson(value, lines, 0), line });
+    if (name !== 'default' && name !== 'type') continue;
+    const first = attributes.find((attribute) => attribute.name === name);
+    if (first) throw new AttributeRedefined(name, line, first.line, 'block');
+    attributes.push({ name, value: name === 'default' ? literalJson(value, lines, 0) : typeExpression(value, line, readTemplate), line });
   }
   return { attributes, blocks: [] };
+}
+
+/** A variable's type, which JSON writes as a string of HCL: `"list(object({ port = number }))"`. */
+function typeExpression(node: Node, line: number, readTemplate: TemplateReader): Expression {
+  if (node.type !== 'string') return { type: 'literal', value: null, line };
+  const read = readTemplate(`\${${String(node.value)}}`, line);
+  return read.type === 'template' && read.parts.length === 1 && typeof read.parts[0] !== 'string' ? read.parts[0] : read;
 }
 
 /**

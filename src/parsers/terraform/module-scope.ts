@@ -3,11 +3,17 @@ import { quoted, shown } from '../../model/quote.js';
 import { unknown, type IacValue } from '../iac/value.js';
 import { Evaluator, type References } from './evaluate.js';
 import type { Attribute, Block, Body, Expression } from './syntax.js';
+import { converted, typeConstraint, type TypeConstraint } from './type-constraints.js';
 import { EvaluationError, OverBudget, unknownsIn } from './values.js';
 
 interface Declared<T> {
   file: string;
   value: T;
+}
+
+/** A variable: its default, and the type its value is converted to. */
+interface DeclaredVariable extends Declared<Expression | undefined> {
+  type: TypeConstraint | undefined;
 }
 
 const EMPTY = new Map();
@@ -20,7 +26,7 @@ const JUDGED_UNKNOWN = 'it is judged unknown';
  */
 export class ModuleScope implements References {
   readonly evaluator = new Evaluator(this);
-  private readonly variables = new Map<string, Declared<Expression | undefined>>();
+  private readonly variables = new Map<string, DeclaredVariable>();
   private readonly assigned = new Map<string, Declared<Expression>>();
   private readonly variableValues = new Map<string, IacValue>();
   private readonly locals = new Map<string, Declared<Expression>>();
@@ -39,7 +45,10 @@ export class ModuleScope implements References {
     for (const block of blocks) {
       if (block.type === 'variable' && block.labels.length === 1) {
         const name = block.labels[0];
-        if (this.isNew(`var.${name}`, file, block.line, JUDGED_UNKNOWN)) this.variables.set(name, { file, value: block.body.attributes.find((attribute) => attribute.name === 'default')?.value });
+        if (!this.isNew(`var.${name}`, file, block.line, JUDGED_UNKNOWN)) continue;
+        const argument = (wanted: string) => block.body.attributes.find((attribute) => attribute.name === wanted)?.value;
+        const type = argument('type');
+        this.variables.set(name, { file, value: argument('default'), type: type && typeConstraint(type) });
       } else if (block.type === 'locals') {
         for (const attribute of block.body.attributes) if (this.isNew(`local.${attribute.name}`, file, attribute.line, JUDGED_UNKNOWN)) this.locals.set(attribute.name, { file, value: attribute.value });
       } else if (block.type === 'resource' && block.labels.length === 2) {
@@ -88,7 +97,7 @@ export class ModuleScope implements References {
     const cached = this.variableValues.get(name);
     if (cached) return cached;
     const given = this.assigned.get(name) ?? (declared.value ? { file: declared.file, value: declared.value } : undefined);
-    const value = given ? this.inFile(given.file, () => this.settle(given.value, `var.${name}`)) : unknown(0, [`var.${name}`]);
+    const value = given ? this.inFile(given.file, () => this.settle(given.value, `var.${name}`, declared.type)) : unknown(0, [`var.${name}`]);
     this.variableValues.set(name, value);
     return value;
   }
@@ -156,10 +165,14 @@ export class ModuleScope implements References {
     this.problems.push(problemAt('iac/unsupported', { file: this.file, line }, `${what === 'template directive' ? 'a template directive (%{ if } or %{ for })' : shown(what, 40)} is not evaluated — its value is judged unknown`, 'warning'));
   }
 
-  /** A variable's or local's value; what Terraform would reject is reported and unknown. A cycle goes on up to its start. */
-  private settle(expression: Expression, name: string): IacValue {
+  /**
+   * A variable's or local's value, of the variable's type; what Terraform would reject is reported and unknown. A cycle
+   * goes on up to its start.
+   */
+  private settle(expression: Expression, name: string, type?: TypeConstraint): IacValue {
     try {
-      return this.evaluator.evaluate(expression, EMPTY);
+      const value = this.evaluator.evaluate(expression, EMPTY);
+      return type ? converted(value, type, (inner) => this.evaluator.evaluate(inner, EMPTY)) : value;
     } catch (error) {
       if (error instanceof EvaluationError) {
         this.problems.push(problemAt('iac/unsupported', { file: this.file, line: expression.line }, `${shown(name, 60)}: ${shown(error.message, 200)} — judged as unknown`, 'warning'));

@@ -38,8 +38,10 @@ export function relined(value: IacValue, line: number, charge: (nodes: number) =
       return value.line === line ? value : scalar(value.value, line);
     case 'unknown':
       return { ...value, line };
-    case 'list':
-      return list(value.items.map((item) => relined(item, line, charge)), line);
+    case 'list': {
+      const items = value.items.map((item) => relined(item, line, charge));
+      return value.set ? { ...list(items, line), set: true } : list(items, line);
+    }
     case 'object':
       return object(new Map([...value.fields].map(([key, field]) => [key, relined(field, line, charge)])), line);
   }
@@ -106,9 +108,12 @@ export function describe(value: IacValue): string {
   return value.kind === 'object' ? 'an object' : value.kind === 'list' ? 'a list' : 'an unknown value';
 }
 
-/** The entries of a collection in Terraform's iteration order: lists by index, maps and objects by key in lexical order. */
+/**
+ * The entries of a collection in Terraform's iteration order: lists by index, sets by their elements, maps and objects
+ * by key in lexical order.
+ */
 export function entries(value: IacList | IacObject): [IacValue, IacValue][] {
-  if (value.kind === 'list') return value.items.map((item, index) => [scalar(index, item.line), item]);
+  if (value.kind === 'list') return value.items.map((item, index) => [value.set ? item : scalar(index, item.line), item]);
   return [...value.fields.keys()].sort(compareKeys).map((key) => [scalar(key, value.line), value.fields.get(key)!]);
 }
 
