@@ -44,6 +44,11 @@ export interface InputFormat {
   comments: boolean;
   /** Decides from the file name and the first 64 KiB of decoded text. Cheap: runs on every file of a directory. */
   detect(name: string, head: string): boolean;
+  /**
+   * The paths (relative to the file's directory) it reads as part of itself, as far as its first 64 KiB shows: a
+   * Terraform module's local module calls. They are scanned after it, so that it claims them.
+   */
+  reads?(head: string): string[];
   /** Reads the file as the format needs it and hands it to the parser, which is imported only now. */
   load(path: string, context: LoadContext): Promise<LoadResult<Iterable<Model>> | InputProblem>;
 }

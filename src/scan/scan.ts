@@ -22,6 +22,7 @@ export interface ScanResult extends Judged {
 interface Recognised {
   candidate: Candidate;
   format: InputFormat;
+  head: string;
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -34,12 +35,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   for (const problem of problems) judge.report(problem);
   for (const candidate of candidates) {
     const outcome = recognise(candidate, forced);
-    if ('format' in outcome) recognised.push({ candidate, format: outcome.format });
+    if ('format' in outcome) recognised.push({ candidate, ...outcome });
     else if (outcome.problem) judge.report(outcome.problem);
     // Parapet's own configuration is read as such (src/policy/), not skipped as an input it does not know.
     else if (basename(candidate.path) !== CONFIG_NAME) skippedFiles.push(candidate.path);
   }
-  for (const { candidate, format } of recognised.sort(mainFilesFirst)) await judge.judge(candidate.path, format, candidate.tree);
+  for (const { candidate, format } of inReadingOrder(recognised)) await judge.judge(candidate.path, format, candidate.tree);
 
   const judged = judge.judged();
   if (judged.scannedFiles.length === 0 && !judged.problems.some((problem) => problem.level === 'error')) {
@@ -55,7 +56,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { ...judged, skippedFiles: skippedFiles.filter((file) => !read.has(resolve(file))) };
 }
 
-function recognise(candidate: Candidate, forced: InputFormat | undefined): { format: InputFormat } | { problem?: InputProblem } {
+function recognise(candidate: Candidate, forced: InputFormat | undefined): { format: InputFormat; head: string } | { problem?: InputProblem } {
   let head: string;
   let binary: boolean;
   try {
@@ -63,12 +64,12 @@ function recognise(candidate: Candidate, forced: InputFormat | undefined): { for
   } catch (error) {
     return { problem: { id: 'input/unreadable', file: candidate.path, message: describeIoError(error), level: 'error' } };
   }
-  if (forced) return { format: forced };
+  if (forced) return { format: forced, head };
   if (binary) {
     return candidate.explicit ? { problem: { id: 'input/binary', file: candidate.path, message: 'binary file (contains NUL bytes) — not scanned', level: 'error' } } : {};
   }
   const format = detectFormat(basename(candidate.path), head);
-  if (format) return { format };
+  if (format) return { format, head };
   if (!candidate.explicit) return {};
   return {
     problem: {
@@ -80,10 +81,41 @@ function recognise(candidate: Candidate, forced: InputFormat | undefined): { for
   };
 }
 
-/** Drop-in directories (`*.d/`) come last, so that the main config that includes them is read first and claims them. */
-function mainFilesFirst(a: Recognised, b: Recognised): number {
-  return Number(isInDropInDirectory(a.candidate.path)) - Number(isInDropInDirectory(b.candidate.path)) || compareText(a.candidate.path, b.candidate.path);
+/**
+ * The order files are judged in, so that a file that reads others claims them before they are judged on their own:
+ * drop-in directories (`*.d/`) after the main configs that include them, a module after the modules that call it
+ * (and after their callers); else by path.
+ */
+function inReadingOrder(recognised: Recognised[]): Recognised[] {
+  const readers = new Map<string, Set<string>>();
+  for (const { candidate, format, head } of recognised) {
+    const directory = resolve(dirname(candidate.path));
+    for (const path of format.reads?.(head) ?? []) {
+      const read = resolve(directory, path);
+      if (read === directory) continue;
+      const known = readers.get(read);
+      if (known) known.add(directory);
+      else readers.set(read, new Set([directory]));
+    }
+  }
+  const depths = new Map<string, number>();
+  const depthOf = (directory: string, level: number): number => {
+    const known = depths.get(directory);
+    if (known !== undefined) return known;
+    // A cycle, or a chain longer than any real one: the order is a preference, not a promise.
+    if (level > MAX_READING_DEPTH) return 0;
+    depths.set(directory, 0);
+    let depth = 0;
+    for (const reader of readers.get(directory) ?? []) depth = Math.max(depth, 1 + depthOf(reader, level + 1));
+    depths.set(directory, depth);
+    return depth;
+  };
+  const keyed = recognised.map((each) => ({ each, dropIn: Number(isInDropInDirectory(each.candidate.path)), depth: depthOf(resolve(dirname(each.candidate.path)), 0) }));
+  keyed.sort((a, b) => a.dropIn - b.dropIn || a.depth - b.depth || compareText(a.each.candidate.path, b.each.candidate.path));
+  return keyed.map(({ each }) => each);
 }
+
+const MAX_READING_DEPTH = 32;
 
 function isInDropInDirectory(path: string): boolean {
   return basename(dirname(path)).endsWith('.d');

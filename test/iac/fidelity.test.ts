@@ -90,7 +90,7 @@ describe('traps in infrastructure code', () => {
     expect(open.findings.find((finding) => finding.ruleId === 'net/ssh-open-to-world')?.message).toContain('is reachable from');
   });
 
-  it('--var-file gives values to the root module only: a module below it keeps its variables unknown', async () => {
+  it('--var-file gives values to the root module only: a module below it takes the values its call gives', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'parapet-fidelity-'));
     const module = 'variable "admin_cidrs" {\n  type = list(string)\n}\n\nresource "aws_security_group" "g" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.admin_cidrs\n  }\n}\n';
     writeFileSync(join(directory, 'main.tf'), `module "child" {\n  source      = "./child"\n  admin_cidrs = ["0.0.0.0/0"]\n}\n\n${module}`);
@@ -100,8 +100,8 @@ describe('traps in infrastructure code', () => {
     writeFileSync(varFile, 'admin_cidrs = ["10.0.0.0/8"]\n');
     const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS, iac: { varFiles: [varFile], parameters: new Map() } });
     const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
-    expect(ssh.map((finding) => finding.location.file)).toEqual([join(directory, 'child', 'main.tf')]);
-    expect(ssh[0].message).toContain('may be reachable');
+    expect(ssh.map((finding) => [finding.location.file, finding.asset.name])).toEqual([[join(directory, 'child', 'main.tf'), 'module.child.aws_security_group.g']]);
+    expect(ssh[0].message).toContain('is reachable from any IPv4 address');
   });
 
   it('Terraform removes the allow-all egress EC2 adds; CloudFormation keeps it', async () => {

@@ -97,3 +97,40 @@ describe('a plan beside its module', () => {
     expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['main.tf', 'modules/admin/main.tf', 'plan.json']);
   });
 });
+
+describe('a plan scanned with the modules it was planned from', () => {
+  it("names a called module's group as the scan of the code names it: each exposure once", async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-plan-module-'));
+    mkdirSync(join(directory, 'modules', 'web'), { recursive: true });
+    writeFileSync(join(directory, 'main.tf'), 'module "web" {\n  source  = "./modules/web"\n  sources = ["0.0.0.0/0"]\n}\n');
+    writeFileSync(join(directory, 'modules', 'web', 'main.tf'), [
+      'variable "sources" {',
+      '  type = list(string)',
+      '}',
+      '',
+      'resource "aws_security_group" "this" {',
+      '  name = "web"',
+      '  ingress {',
+      '    from_port   = 22',
+      '    to_port     = 22',
+      '    protocol    = "tcp"',
+      '    cidr_blocks = var.sources',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+    const ingress = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' };
+    const plan = {
+      format_version: '1.2',
+      terraform_version: '1.9.5',
+      resource_changes: [
+        { address: 'module.web.aws_security_group.this', module_address: 'module.web', mode: 'managed', type: 'aws_security_group', name: 'this', change: { actions: ['create'], after: { name: 'web', ingress: [ingress], egress: [] }, after_unknown: { id: true } } },
+      ],
+    };
+    writeFileSync(join(directory, 'plan.json'), JSON.stringify(plan));
+    const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
+    expect(ssh.map((finding) => [`${relative(directory, finding.location.file)}:${finding.location.line}`, finding.asset.id])).toEqual([['modules/web/main.tf:7', 'module.web.aws_security_group.this']]);
+    expect(result.problems).toEqual([]);
+  });
+});

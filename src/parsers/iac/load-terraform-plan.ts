@@ -9,15 +9,17 @@ import { planLocator } from './plan-locator.js';
 import type { IacResource } from './value.js';
 
 /**
- * A plan's resources, pointed at their .tf blocks when those are in the scanned tree. A resource found in a module's
- * .tf files is named within that module's directory, as a scan of the module names it; the others within the plan.
+ * A plan's resources, pointed at their .tf blocks when those are in the scanned tree. A resource found in the .tf files
+ * of the root module (the plan's directory) or of a module it calls is named within the root module's directory, by
+ * its whole address (`module.sg.aws_security_group.this`), as a scan of the root module names it; the others within
+ * the plan.
  */
 export async function loadTerraformPlan(file: InputFile, context: LoadContext): Promise<LoadResult> {
   const loaded = terraformPlan(file, await planLocator(dirname(file.path), context));
   const byPlace = new Map<string, IacResource[]>();
   for (const resource of loaded.resources) {
     withoutComputedRuleLists(resource);
-    const within = resource.file === file.path ? file.path : dirname(resource.file);
+    const within = resource.file === file.path ? file.path : dirname(file.path);
     let resources = byPlace.get(within);
     if (!resources) byPlace.set(within, (resources = []));
     resources.push(resource);

@@ -6,10 +6,12 @@ import type { InputProblem } from '../../model/problem.js';
 import { terraformModule } from '../terraform/module.js';
 import { iacNetworkAssets } from './assets.js';
 import { moduleFiles } from './module-files.js';
+import { moduleInstances } from './module-instances.js';
 
 /**
  * A Terraform module: the file that was found (or named with --type terraform) and the other module files of its
- * directory, read whole; the others are consumed, so that the directory is judged once.
+ * directory, read whole, with the modules it calls from the scanned tree; the others and the called modules' files
+ * are consumed, so that each directory is judged once, with the values its callers give.
  */
 export async function loadTerraformModule(path: string, context: LoadContext): Promise<LoadResult | InputProblem> {
   const found = readInputFile(path, CONFIG_BYTES);
@@ -27,6 +29,7 @@ export async function loadTerraformModule(path: string, context: LoadContext): P
     else varFiles.push(read);
   }
   const loaded = await terraformModule([found, ...siblings.files], { varFiles });
-  const { assets, problems: judged } = iacNetworkAssets(loaded.resources, directory);
-  return { models: assets, problems: [...problems, ...loaded.problems, ...judged], consumed: siblings.files.map((file) => file.path) };
+  const called = await moduleInstances(loaded.moduleCalls, directory, context);
+  const { assets, problems: judged } = iacNetworkAssets([...loaded.resources, ...called.resources], directory);
+  return { models: assets, problems: [...problems, ...loaded.problems, ...called.problems, ...judged], consumed: [...siblings.files.map((file) => file.path), ...called.consumed] };
 }

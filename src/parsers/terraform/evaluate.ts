@@ -10,6 +10,8 @@ export type Frame = ReadonlyMap<string, IacValue>;
 
 /** What the module the expression is written in declares. */
 export interface References {
+  /** What the module's resource addresses start with: `module.sg.` in a module called as `sg`, empty in the root module. */
+  readonly addressPrefix: string;
   /** `var.name`, or undefined when no such variable is declared. */
   variable(name: string): IacValue | undefined;
   /** `local.name`, or undefined when no such local is declared. */
@@ -23,20 +25,29 @@ export interface References {
   unsupportedConstruct(what: string, line: number): void;
 }
 
-/** More evaluation steps than this for one module is hostile input, not infrastructure. */
+/** More evaluation steps than this for one module, or for all the instances of the modules one module calls, is hostile input. */
 const BUDGET = 5_000_000;
+
+/** The evaluation steps spent, shared by the evaluators of the modules one module calls. */
+export class EvaluationBudget {
+  private spent = 0;
+
+  charge(steps: number): void {
+    this.spent += steps;
+    if (this.spent > BUDGET) throw new OverBudget('evaluation needs more steps than any real module');
+  }
+}
 
 /** Evaluates expressions statically. A value the code does not fix is an IacUnknown saying what it depends on. */
 export class Evaluator {
-  private spent = 0;
   private depth = 0;
 
-  constructor(private readonly references: References) {}
+  constructor(
+    private readonly references: References,
+    private readonly budget = new EvaluationBudget(),
+  ) {}
 
-  charge = (steps: number): void => {
-    this.spent += steps;
-    if (this.spent > BUDGET) throw new OverBudget('evaluation needs more steps than any real module');
-  };
+  charge = (steps: number): void => this.budget.charge(steps);
 
   evaluate(expression: Expression, frame: Frame): IacValue {
     this.charge(1);
@@ -138,7 +149,7 @@ export class Evaluator {
 
   /** A managed resource of this module: its address, and the value when the argument read is fixed by the code. */
   private resourceReference(type: string, name: string, steps: Expression[], frame: Frame, line: number, written: string): IacValue {
-    let address = `${type}.${name}`;
+    let address = `${this.references.addressPrefix}${type}.${name}`;
     let rest = steps;
     const first = rest[0];
     if (first?.type === 'index') {

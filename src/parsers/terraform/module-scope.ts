@@ -1,7 +1,7 @@
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted, shown } from '../../model/quote.js';
 import { unknown, type IacValue } from '../iac/value.js';
-import { Evaluator, type References } from './evaluate.js';
+import { EvaluationBudget, Evaluator, type References } from './evaluate.js';
 import type { Attribute, Block, Body, Expression } from './syntax.js';
 import { converted, typeConstraint, type TypeConstraint } from './type-constraints.js';
 import { EvaluationError, OverBudget, unknownsIn } from './values.js';
@@ -14,6 +14,7 @@ interface Declared<T> {
 /** A variable: its default, and the type its value is converted to. */
 interface DeclaredVariable extends Declared<Expression | undefined> {
   type: TypeConstraint | undefined;
+  line: number;
 }
 
 const EMPTY = new Map();
@@ -25,7 +26,7 @@ const JUDGED_UNKNOWN = 'it is judged unknown';
  * reported and unknown.
  */
 export class ModuleScope implements References {
-  readonly evaluator = new Evaluator(this);
+  readonly evaluator: Evaluator;
   private readonly variables = new Map<string, DeclaredVariable>();
   private readonly assigned = new Map<string, Declared<Expression>>();
   private readonly variableValues = new Map<string, IacValue>();
@@ -39,7 +40,18 @@ export class ModuleScope implements References {
   private readonly ambiguous = new Set<string>();
   private file = '';
 
-  constructor(private readonly problems: InputProblem[]) {}
+  /**
+   * `inputs`: in a module called by another, the values its call gives the variables (evaluated where the call is
+   * written); they take the place of variable files, which give values to the root module only.
+   */
+  constructor(
+    private readonly problems: InputProblem[],
+    readonly addressPrefix = '',
+    private readonly inputs: ReadonlyMap<string, IacValue> = EMPTY,
+    budget?: EvaluationBudget,
+  ) {
+    this.evaluator = new Evaluator(this, budget);
+  }
 
   declare(file: string, blocks: Block[]): void {
     for (const block of blocks) {
@@ -48,7 +60,7 @@ export class ModuleScope implements References {
         if (!this.isNew(`var.${name}`, file, block.line, JUDGED_UNKNOWN)) continue;
         const argument = (wanted: string) => block.body.attributes.find((attribute) => attribute.name === wanted)?.value;
         const type = argument('type');
-        this.variables.set(name, { file, value: argument('default'), type: type && typeConstraint(type) });
+        this.variables.set(name, { file, value: argument('default'), type: type && typeConstraint(type), line: block.line });
       } else if (block.type === 'locals') {
         for (const attribute of block.body.attributes) if (this.isNew(`local.${attribute.name}`, file, attribute.line, JUDGED_UNKNOWN)) this.locals.set(attribute.name, { file, value: attribute.value });
       } else if (block.type === 'resource' && block.labels.length === 2) {
@@ -96,8 +108,12 @@ export class ModuleScope implements References {
     if (this.ambiguous.has(`var.${name}`)) return unknown(0, [`var.${name}`]);
     const cached = this.variableValues.get(name);
     if (cached) return cached;
+    const input = this.inputs.get(name);
     const given = this.assigned.get(name) ?? (declared.value ? { file: declared.file, value: declared.value } : undefined);
-    const value = given ? this.inFile(given.file, () => this.settle(given.value, `var.${name}`, declared.type)) : unknown(0, [`var.${name}`]);
+    let value: IacValue;
+    if (input) value = this.inFile(declared.file, () => this.typed(input, `var.${name}`, declared.type, declared.line));
+    else if (given) value = this.inFile(given.file, () => this.settle(given.value, `var.${name}`, declared.type));
+    else value = unknown(0, [`var.${name}`]);
     this.variableValues.set(name, value);
     return value;
   }
@@ -170,16 +186,28 @@ export class ModuleScope implements References {
    * goes on up to its start.
    */
   private settle(expression: Expression, name: string, type?: TypeConstraint): IacValue {
+    let value: IacValue;
     try {
-      const value = this.evaluator.evaluate(expression, EMPTY);
+      value = this.evaluator.evaluate(expression, EMPTY);
+    } catch (error) {
+      return this.refused(error, name, expression.line);
+    }
+    return this.typed(value, name, type, expression.line);
+  }
+
+  /** A variable's value converted to its type; one Terraform refuses for the type is reported and unknown. */
+  private typed(value: IacValue, name: string, type: TypeConstraint | undefined, line: number): IacValue {
+    try {
       return type ? converted(value, type, (inner) => this.evaluator.evaluate(inner, EMPTY)) : value;
     } catch (error) {
-      if (error instanceof EvaluationError) {
-        this.problems.push(problemAt('iac/unsupported', { file: this.file, line: expression.line }, `${shown(name, 60)}: ${shown(error.message, 200)} — judged as unknown`, 'warning'));
-        return unknown(expression.line, [name]);
-      }
-      throw error;
+      return this.refused(error, name, line);
     }
+  }
+
+  private refused(error: unknown, name: string, line: number): IacValue {
+    if (!(error instanceof EvaluationError)) throw error;
+    this.problems.push(problemAt('iac/unsupported', { file: this.file, line }, `${shown(name, 60)}: ${shown(error.message, 200)} — judged as unknown`, 'warning'));
+    return unknown(line, [name]);
   }
 
   private inFile<T>(file: string, run: () => T): T {

@@ -2,9 +2,10 @@ import type { InputFile } from '../../inputs/input-file.js';
 import type { SourceLocation } from '../../model/location.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import type { IacLoad } from '../iac/front-end.js';
-import type { IacResource } from '../iac/value.js';
+import type { IacObject, IacResource, IacValue } from '../iac/value.js';
 import { hclParser } from './parser.js';
 import { ModuleScope } from './module-scope.js';
+import type { EvaluationBudget } from './evaluate.js';
 import { applyOverrides, isOverrideFile } from './override-files.js';
 import { replacedByTofu } from './tofu-files.js';
 import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
@@ -15,8 +16,45 @@ import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
 import { quoted, shown } from '../../model/quote.js';
 import { append } from '../../model/append.js';
 
-/** One Terraform module: every .tf / .tf.json file of one directory, with its variable files. */
-export async function terraformModule(files: InputFile[], options: { varFiles: InputFile[]; addressPrefix?: string }): Promise<IacLoad> {
+/** A call of a module whose code is on the local file system (`source = "./modules/sg"`), with its instances' inputs. */
+export interface LocalModuleCall {
+  name: string;
+  source: string;
+  file: string;
+  line: number;
+  /** One per instance the call's count or for_each makes: the text after `module.name` (`[0]`) and the values given. */
+  instances: { key: string; inputs: Map<string, IacValue> }[];
+}
+
+export interface ModuleOptions {
+  varFiles: InputFile[];
+  /** `module.sg.` for the module called as `sg`: what its resources' addresses start with. */
+  addressPrefix?: string;
+  /** The values the module's call gives its variables. */
+  inputs?: ReadonlyMap<string, IacValue>;
+  /** What the evaluation may spend, shared with other modules' (the instances of one root module's calls). */
+  budget?: EvaluationBudget;
+}
+
+/** The arguments of a module call that are not its variables' values. */
+const CALL_ARGUMENTS = new Set(['source', 'version', 'providers']);
+
+/** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
+export interface ParsedModule {
+  configurations: { file: InputFile; blocks: Block[] }[];
+  autoVarFiles: InputFile[];
+  problems: InputProblem[];
+}
+
+/**
+ * One Terraform module: every .tf / .tf.json file of one directory, with its variable files; and the modules it calls
+ * from the local file system, their arguments evaluated.
+ */
+export async function terraformModule(files: InputFile[], options: ModuleOptions): Promise<IacLoad & { moduleCalls: LocalModuleCall[] }> {
+  return evaluateModule(await parseModule(files), options);
+}
+
+export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
   const parser = await hclParser();
   const problems: InputProblem[] = [];
   const configurations: { file: InputFile; blocks: Block[] }[] = [];
@@ -44,18 +82,29 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
     const [rightRank, rightName] = autoVarFileRank(right.path);
     return leftRank - rightRank || compareKeys(leftName, rightName);
   });
+  return { configurations, autoVarFiles, problems };
+}
 
-  const scope = new ModuleScope(problems);
+/**
+ * A parsed module evaluated: as the root module, with its variable files, or as a module called with `inputs`, which
+ * Terraform gives no variable file (not even its own terraform.tfvars).
+ */
+export async function evaluateModule(parsed: ParsedModule, options: ModuleOptions): Promise<IacLoad & { moduleCalls: LocalModuleCall[] }> {
+  const parser = await hclParser();
+  const { configurations } = parsed;
+  const problems = [...parsed.problems];
+  const prefix = options.addressPrefix ?? '';
+  const scope = new ModuleScope(problems, prefix, options.inputs, options.budget);
   for (const { file, blocks } of configurations) scope.declare(file.path, blocks);
-  for (const file of [...autoVarFiles, ...options.varFiles]) {
+  for (const file of options.inputs ? [] : [...parsed.autoVarFiles, ...options.varFiles]) {
     const read = readVariableFile(parser, file);
     if ('problem' in read) problems.push(read.problem);
     else scope.assign(file.path, read.values);
   }
 
   const resources: IacResource[] = [];
+  const moduleCalls: LocalModuleCall[] = [];
   let stopped = false;
-  const prefix = options.addressPrefix ?? '';
   for (const { file, blocks } of configurations) {
     const issues = new Set<string>();
     const report = (issue: EvaluationIssue): void => {
@@ -70,6 +119,11 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
     };
     const bodies = new BodyEvaluator(scope.evaluator, report);
     append(problems, fetchedModuleWarnings(file, blocks));
+    scope.enterFile(file.path);
+    for (const call of moduleCallsOf(blocks).filter((each) => isLocalSource(each.source))) {
+      const instances = bodies.instances(call.block.body).map((instance) => ({ key: instance.key, inputs: moduleInputs(bodies.body(call.block.body, instance.frame, call.line)) }));
+      moduleCalls.push({ name: call.name, source: call.source, file: file.path, line: call.line, instances });
+    }
     for (const block of blocks) {
       if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
       if (!scope.isFirstDeclaration(block)) continue;
@@ -80,7 +134,11 @@ export async function terraformModule(files: InputFile[], options: { varFiles: I
       }
     }
   }
-  return { resources, problems };
+  return { resources, problems, moduleCalls };
+}
+
+function moduleInputs(call: IacObject): Map<string, IacValue> {
+  return new Map([...call.fields].filter(([name]) => !CALL_ARGUMENTS.has(name)));
 }
 
 /** Where each resource block and each local module call (a `./` or `../` source) is declared. */
@@ -99,18 +157,18 @@ export async function terraformDeclarations(files: InputFile[]): Promise<{ resou
         if (!resources.has(address)) resources.set(address, { file: file.path, line: block.line });
       }
     }
-    for (const call of moduleCallsOf(read.body.blocks)) if (isLocalSource(call.source)) moduleCalls.push({ ...call, file: file.path });
+    for (const { name, source, line } of moduleCallsOf(read.body.blocks)) if (isLocalSource(source)) moduleCalls.push({ name, source, line, file: file.path });
   }
   return { resources, moduleCalls };
 }
 
 /** The module calls of a file whose source is a string, where it is written. */
-function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: number }[] {
-  const calls: { name: string; source: string; line: number }[] = [];
+function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: number; block: Block }[] {
+  const calls: { name: string; source: string; line: number; block: Block }[] = [];
   for (const block of blocks) {
     if (block.type !== 'module' || block.labels.length !== 1) continue;
     const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
-    if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line });
+    if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line, block });
   }
   return calls;
 }

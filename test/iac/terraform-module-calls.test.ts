@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { scan } from '../../src/scan/scan.js';
+
+/** A module that opens the ports its rules name, from each rule's CIDR or else the whole internet. */
+const SECURITY_GROUP_MODULE = `variable "name" {
+  type = string
+}
+
+variable "rules" {
+  type = list(object({
+    port = number
+    cidr = optional(string, "0.0.0.0/0")
+  }))
+}
+
+resource "aws_security_group" "this" {
+  name = var.name
+}
+
+resource "aws_security_group_rule" "ingress" {
+  count             = length(var.rules)
+  type              = "ingress"
+  security_group_id = aws_security_group.this.id
+  protocol          = "tcp"
+  from_port         = var.rules[count.index].port
+  to_port           = var.rules[count.index].port
+  cidr_blocks       = [var.rules[count.index].cidr]
+}
+`;
+
+const CALLER = (source: string) => `variable "office" {
+  default = "203.0.113.0/24"
+}
+
+module "web" {
+  source = "${source}"
+  name   = "web"
+  rules  = [{ port = 443 }, { port = 22, cidr = var.office }]
+}
+
+module "db" {
+  source   = "${source}"
+  for_each = { a = 5432, b = 3389 }
+  name     = "db-\${each.key}"
+  rules    = [{ port = each.value }]
+}
+`;
+
+function tree(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'parapet-module-calls-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(directory, path)), { recursive: true });
+    writeFileSync(join(directory, path), text);
+  }
+  return directory;
+}
+
+async function scanned(directory: string, path = directory) {
+  const result = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+  return {
+    findings: result.findings.map((finding) => `${finding.ruleId} ${relative(directory, finding.location.file)}:${finding.location.line} ${finding.asset.id}`),
+    problems: result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`),
+    scannedFiles: result.scannedFiles.map((file) => relative(directory, file)).sort(),
+  };
+}
+
+const CALLED_AS_TERRAFORM_PLANS_IT = [
+  'net/rdp-open-to-world modules/sg/main.tf:16 module.db["b"].aws_security_group.this',
+  'net/risky-port-open-to-world modules/sg/main.tf:16 module.db["a"].aws_security_group.this',
+];
+
+describe('modules called from the local file system', () => {
+  test("a called module is judged with the values its call gives, once per instance, and not again on its own", async () => {
+    const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
+    const { findings, problems, scannedFiles } = await scanned(directory);
+    // module.web opens 443 to the world and SSH to the office only; on its own, the module would be judged with its
+    // rules unknown: every port from everywhere, "may be reachable".
+    expect(findings).toEqual(CALLED_AS_TERRAFORM_PLANS_IT);
+    expect(problems).toEqual([]);
+    expect(scannedFiles).toEqual(['main.tf', 'modules/sg/main.tf']);
+  });
+
+  test('the caller claims the module whatever the order of their paths, through ../ and two levels of calls', async () => {
+    const directory = tree({
+      'z-live/main.tf': 'module "net" {\n  source = "../b-net"\n}\n',
+      'b-net/main.tf': CALLER('../a-modules/sg'),
+      'a-modules/sg/main.tf': SECURITY_GROUP_MODULE,
+    });
+    const { findings, problems } = await scanned(directory);
+    expect(findings).toEqual(CALLED_AS_TERRAFORM_PLANS_IT.map((line) => line.replace('modules/sg', 'a-modules/sg').replace(' module.db', ' module.net.module.db')));
+    expect(problems).toEqual([]);
+  });
+
+  test('a module no scanned module calls is judged on its own, its variables unknown and judged as the worst', async () => {
+    const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
+    const { findings } = await scanned(directory, join(directory, 'modules', 'sg'));
+    expect(findings).toContain('net/ssh-open-to-world modules/sg/main.tf:21 aws_security_group.this');
+  });
+
+  test('a module outside the scanned directory is not read, and said', async () => {
+    const directory = tree({ 'live/main.tf': CALLER('../modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
+    const { findings, problems, scannedFiles } = await scanned(directory, join(directory, 'live'));
+    expect(findings).toEqual([]);
+    expect(problems).toEqual([
+      "warning input/outside-boundary live/main.tf:5 module.web comes from '../modules/sg', outside the scanned directory " + join(directory, 'live'),
+      "warning input/outside-boundary live/main.tf:11 module.db comes from '../modules/sg', outside the scanned directory " + join(directory, 'live'),
+    ]);
+    expect(scannedFiles).toEqual(['live/main.tf']);
+  });
+
+  test("a called module takes no variable file, not even its own terraform.tfvars: what its call leaves out keeps the default", async () => {
+    const directory = tree({
+      'main.tf': 'module "web" {\n  source = "./modules/web"\n}\n',
+      'modules/web/main.tf': 'variable "sources" {\n  default = ["10.0.0.0/8"]\n}\n\nresource "aws_security_group" "this" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = var.sources\n  }\n}\n',
+      'modules/web/terraform.tfvars': 'sources = ["0.0.0.0/0"]\n',
+    });
+    const { findings, problems } = await scanned(directory);
+    expect(findings).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('more than 256 module instances: the first are judged, the rest is an error, never a clean result', async () => {
+    const directory = tree({ 'main.tf': CALLER('./modules/sg').replace('{ a = 5432, b = 3389 }', '{ for n in range(300) : "n${n}" => 3389 }'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
+    const { findings, problems } = await scanned(directory);
+    expect(problems).toEqual(['error iac/unsupported main.tf:11 the modules make more than 256 instances']);
+    expect(findings.filter((finding) => finding.startsWith('net/rdp-open-to-world')).length).toBe(255);
+  });
+
+  test('a missing module directory and a cycle of calls are errors, as terraform init and plan fail on them', async () => {
+    const directory = tree({
+      'main.tf': 'module "gone" {\n  source = "./modules/gone"\n}\n\nmodule "a" {\n  source = "./a"\n}\n',
+      'a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
+      'b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
+    });
+    const { problems } = await scanned(directory);
+    expect(problems).toEqual([
+      "error iac/invalid-resource main.tf:1 module.gone comes from './modules/gone', which is not a directory here",
+      "error iac/invalid-resource b/main.tf:1 module.a calls a module that is calling it",
+    ]);
+  });
+});
