@@ -131,6 +131,13 @@ describe('modules called from the local file system', () => {
     expect(findings.filter((finding) => finding.startsWith('net/rdp-open-to-world')).length).toBe(255);
   });
 
+  test('more than 10,000 resources from module instances: the instances after are not judged, and it is an error', async () => {
+    const groups = Array.from({ length: 1500 }, (_, index) => `resource "aws_security_group" "g${index}" {\n  name = "g${index}"\n}\n`).join('');
+    const directory = tree({ 'main.tf': 'module "many" {\n  source = "./many"\n  count  = 10\n}\n', 'many/main.tf': groups });
+    const { problems } = await scanned(directory);
+    expect(problems).toEqual(['error iac/unsupported main.tf:1 the modules make more than 10000 resources']);
+  });
+
   test('a missing module directory and a cycle of calls are errors, as terraform init and plan fail on them', async () => {
     const directory = tree({
       'main.tf': 'module "gone" {\n  source = "./modules/gone"\n}\n\nmodule "a" {\n  source = "./a"\n}\n',

@@ -11,8 +11,9 @@ import { moduleFiles } from './module-files.js';
 
 /** Deeper calls than this are a cycle through links or hostile input, not infrastructure. */
 const MAX_DEPTH = 16;
-/** Module instances one root module may make, all calls and depths together. */
+/** Module instances one root module may make, all calls and depths together, and the resources they may hold. */
 const MAX_INSTANCES = 256;
+const MAX_RESOURCES = 10_000;
 
 export interface ModuleInstances {
   resources: IacResource[];
@@ -40,8 +41,11 @@ export async function moduleInstances(calls: LocalModuleCall[], rootDirectory: s
     if (!problems.has(key)) problems.set(key, problem);
   };
 
+  let stopped = false;
+
   async function instantiate(calls: LocalModuleCall[], callerDirectory: string, prefix: string, chain: string[]): Promise<void> {
     for (const call of calls) {
+      if (stopped) return;
       const at = { file: call.file, line: call.line };
       const name = `module.${shown(call.name, 60)}`;
       const directory = join(callerDirectory, call.source);
@@ -71,8 +75,10 @@ export async function moduleInstances(calls: LocalModuleCall[], rootDirectory: s
         parsedModules.set(resolve(directory), parsed);
       }
       for (const instance of call.instances) {
-        if (++instances > MAX_INSTANCES) {
-          report(problemAt('iac/unsupported', at, `the modules make more than ${MAX_INSTANCES} instances — ${name}${shown(instance.key, 40)} and the instances after it are not judged; scan the plan (terraform show -json)`));
+        const over = ++instances > MAX_INSTANCES ? `more than ${MAX_INSTANCES} instances` : resources.length > MAX_RESOURCES ? `more than ${MAX_RESOURCES} resources` : budget.exhausted ? 'more evaluation than any real module' : undefined;
+        if (over) {
+          report(problemAt('iac/unsupported', at, `the modules make ${over} — ${name}${shown(instance.key, 40)} and the instances after it are not judged; scan the plan (terraform show -json)`));
+          stopped = true;
           return;
         }
         const instancePrefix = `${prefix}module.${call.name}${instance.key}.`;

@@ -36,6 +36,10 @@ export class EvaluationBudget {
     this.spent += steps;
     if (this.spent > BUDGET) throw new OverBudget('evaluation needs more steps than any real module');
   }
+
+  get exhausted(): boolean {
+    return this.spent > BUDGET;
+  }
 }
 
 /** Evaluates expressions statically. A value the code does not fix is an IacUnknown saying what it depends on. */
