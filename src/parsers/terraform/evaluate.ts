@@ -1,7 +1,8 @@
 import { append } from '../../model/append.js';
 import { quoted } from '../../model/quote.js';
 import { scalar, unknown, type IacUnknown, type IacValue } from '../iac/value.js';
-import { callFunction, type FunctionCall } from './functions.js';
+import type { FunctionCall } from './function-call.js';
+import { callFunction } from './functions.js';
 import { MAX_NESTING, SPLAT_ELEMENT, type Expression, type ForExpression } from './syntax.js';
 import { asBoolean, asNumber, asText, entries, equal, EvaluationError, list, object, OverBudget, relined, unknownOf, unknownsIn } from './values.js';
 

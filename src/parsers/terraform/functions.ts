@@ -1,24 +1,12 @@
-import { scalar, type IacList, type IacObject, type IacValue } from '../iac/value.js';
+import { scalar, type IacValue } from '../iac/value.js';
 import { cidrHost, cidrNetmask, cidrSubnet, cidrSubnets } from './cidr-functions.js';
 import { formatText } from './format-function.js';
+import { NUMBER_FUNCTIONS } from './number-functions.js';
+import { TEXT_FUNCTIONS } from './text-functions.js';
 import { distinctItems, setOf, unified } from './sets.js';
 import { jsonDecode, jsonEncode } from './json-functions.js';
+import { arity, asList, asMap, known, MAX_ITEMS, shallow, sized, stringFunction, text, type FunctionCall, type Implementation } from './function-call.js';
 import { asBoolean, asNumber, asText, compareKeys, entries, equal, EvaluationError, list, object, OverBudget, unknownOf, unknownsIn } from './values.js';
-
-/** A call of a Terraform function; arguments are evaluated when read, so that `try` and `can` see their errors. */
-export interface FunctionCall {
-  name: string;
-  line: number;
-  count: number;
-  argument(index: number): IacValue;
-  charge(steps: number): void;
-}
-
-/** No function makes a list or a string longer than this from a module's code: longer is hostile input. */
-const MAX_ITEMS = 10_000;
-const MAX_TEXT = 1 << 20;
-
-type Implementation = (call: FunctionCall) => IacValue;
 
 /** The names of the functions evaluated here. */
 export function knownFunctions(): string[] {
@@ -29,46 +17,6 @@ export function knownFunctions(): string[] {
 export function callFunction(call: FunctionCall): IacValue | undefined {
   const implementation = Object.hasOwn(FUNCTIONS, call.name) ? FUNCTIONS[call.name] : undefined;
   return implementation?.(call);
-}
-
-/** All arguments, wholly known, or the unknown they make. */
-function known(call: FunctionCall, body: (args: IacValue[]) => IacValue): IacValue {
-  const args = Array.from({ length: call.count }, (_, index) => call.argument(index));
-  const unknowns = args.flatMap((value) => unknownsIn(value));
-  return unknowns.length > 0 ? unknownOf(call.line, unknowns) : body(args);
-}
-
-/** Arguments that must be known themselves, though what they hold may be unknown (a list's items). */
-function shallow(call: FunctionCall, body: (args: IacValue[]) => IacValue): IacValue {
-  const args = Array.from({ length: call.count }, (_, index) => call.argument(index));
-  const unknowns = args.filter((value) => value.kind === 'unknown');
-  return unknowns.length > 0 ? unknownOf(call.line, unknowns) : body(args);
-}
-
-function arity(call: FunctionCall, min: number, max = min): void {
-  if (call.count < min || call.count > max) throw new EvaluationError(`${call.name}() takes ${min === max ? min : `${min} to ${max}`} arguments, not ${call.count}`);
-}
-
-function asList(value: IacValue): IacValue[] {
-  if (value.kind === 'list') return value.items;
-  throw new EvaluationError(`expected a list, found ${value.kind}`);
-}
-
-function asMap(value: IacValue): IacObject {
-  if (value.kind === 'object') return value;
-  throw new EvaluationError(`expected a map or object, found ${value.kind}`);
-}
-
-function sized(items: IacValue[], line: number, call: FunctionCall): IacList {
-  if (items.length > MAX_ITEMS) throw new OverBudget(`${call.name}() makes a list of more than ${MAX_ITEMS} items`);
-  call.charge(items.length);
-  return list(items, line);
-}
-
-function text(value: string, line: number, call: FunctionCall): IacValue {
-  if (value.length > MAX_TEXT) throw new OverBudget(`${call.name}() makes a string longer than ${MAX_TEXT} characters`);
-  call.charge(value.length >> 6);
-  return scalar(value, line);
 }
 
 function flattened(items: IacValue[], into: IacValue[], depth: number): IacValue[] {
@@ -87,12 +35,9 @@ function atLeastOne(args: IacValue[], name: string): IacValue[] {
   return args;
 }
 
-const stringFunction = (transform: (value: string) => string): Implementation => (call) => {
-  arity(call, 1);
-  return known(call, ([value]) => text(transform(asText(value)), call.line, call));
-};
-
 const FUNCTIONS: Record<string, Implementation> = {
+  ...TEXT_FUNCTIONS,
+  ...NUMBER_FUNCTIONS,
   concat: (call) => {
     arity(call, 1, Infinity);
     return shallow(call, (args) => sized(args.flatMap(asList), call.line, call));
@@ -405,6 +350,31 @@ const FUNCTIONS: Record<string, Implementation> = {
       const chunks: IacValue[] = [];
       for (let start = 0; start < items.length; start += step) chunks.push(list(items.slice(start, start + step), call.line));
       return list(chunks, call.line);
+    });
+  },
+  transpose: (call) => {
+    arity(call, 1);
+    return known(call, ([value]) => {
+      const transposed = new Map<string, IacValue[]>();
+      for (const [key, items] of entries(asMap(value))) {
+        for (const item of asList(items)) {
+          const name = asText(item);
+          const keys = transposed.get(name) ?? [];
+          keys.push(key);
+          transposed.set(name, keys);
+        }
+      }
+      call.charge(transposed.size);
+      return object(new Map([...transposed].map(([name, keys]) => [name, list(keys, call.line)])), call.line);
+    });
+  },
+  matchkeys: (call) => {
+    arity(call, 3);
+    return shallow(call, ([values, keys, searched]) => {
+      const [items, names] = [asList(values), asList(keys)];
+      if (items.length !== names.length) throw new EvaluationError('matchkeys() of values and keys of different lengths');
+      if ([...names, ...asList(searched)].some((each) => each.kind === 'unknown')) return unknownOf(call.line, unknownsIn(keys).concat(unknownsIn(searched)));
+      return list(items.filter((_, index) => holds(searched, names[index])), call.line);
     });
   },
   setunion: (call) => {
