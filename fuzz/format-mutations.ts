@@ -210,8 +210,9 @@ const netsh: TextMutation = {
       const end = starts.find((index) => index > start) ?? lines.length;
       const record = lines.slice(start, end);
       const copies = repeatsWithin(record.join(eol).length, pick(random, [2, 100, 2000]));
-      lines.splice(end, 0, ...Array.from({ length: copies }, () => record).flat());
-      return { text: lines.join(eol), detail: `repeated the rule at line ${start + 1} ${copies} times` };
+      // Not spread into splice(): a long record 2,000 times is more arguments than the stack holds.
+      const repeated = [...lines.slice(0, end), ...Array.from({ length: copies }, () => record).flat(), ...lines.slice(end)];
+      return { text: repeated.join(eol), detail: `repeated the rule at line ${start + 1} ${copies} times` };
     }
     const at = below(random, lines.length + 1);
     const field = `${pick(random, NETSH_FIELDS)}${' '.repeat(below(random, 40))}${pick(random, NETSH_VALUES)}`;
