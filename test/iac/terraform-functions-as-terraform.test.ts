@@ -61,6 +61,15 @@ const AS_TERRAFORM: [string, unknown][] = [
   ['format("%s %d %.1f", 1e21, -1e22, 1e21)', '1000000000000000000000 -10000000000000000000000 1000000000000000000000.0'],
   ['jsonencode([1e21, 1e-7])', '[1000000000000000000000,0.0000001]'],
   ['concat()', REJECTED],
+  // Template directives and strip markers.
+  ['"%{ for i, p in [22, 80] }${i}=${p};%{ endfor }"', '0=22;1=80;'],
+  ['"%{ for k, v in {b = 1, a = 2} }${k}${v}%{ endfor }"', 'a2b1'],
+  ['"%{ if false }yes%{ else }no%{ endif }"', 'no'],
+  ['"%{ if true }${1}%{ endif }"', '1'],
+  ['"[%{ for p in [22, 80] ~} ${p} %{~ endfor }]"', '[2280]'],
+  ['"a ${~ "x" ~} b"', 'axb'],
+  ['"%{ if 1 }y%{ endif }"', REJECTED],
+  ['split(",", trimsuffix("%{ for c in ["10.0.0.0/8", "0.0.0.0/0"] }${c},%{ endfor }", ","))', ['10.0.0.0/8', '0.0.0.0/0']],
   // Text.
   ['trim("xxaxx", "x")', 'a'],
   ['trim("abcba", "ab")', 'c'],

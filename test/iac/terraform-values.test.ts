@@ -200,9 +200,25 @@ resource "aws_security_group" "f" {
     expect(problems[0].message).toContain("'frobnicate'");
   });
 
-  test('a template directive is unknown and reported', async () => {
+  test('template directives are evaluated, in quoted templates and heredocs, with their strip markers', async () => {
     const { resources, problems } = await load(`resource "aws_security_group" "d" {
   a = "%{ if true }x%{ endif }"
+  b = <<EOT
+%{ for cidr in ["10.0.0.0/8", "0.0.0.0/0"] ~}
+\${cidr}
+%{ endfor ~}
+EOT
+}
+`);
+    expect(problems).toEqual([]);
+    expect(plain(resources[0].body)).toEqual({ a: 'x', b: '10.0.0.0/8\n0.0.0.0/0\n' });
+  });
+
+  test('a directive in an indented heredoc (<<-) is unknown and reported', async () => {
+    const { resources, problems } = await load(`resource "aws_security_group" "d" {
+  a = <<-EOT
+    %{ if true }x%{ endif }
+  EOT
 }
 `);
     expect(at(resources[0].body, 'a')!.kind).toBe('unknown');

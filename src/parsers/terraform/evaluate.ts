@@ -22,9 +22,12 @@ export interface References {
   resourceArgument(type: string, name: string, argument: string): IacValue | undefined;
   /** A function Parapet does not evaluate was called. */
   unknownFunction(name: string, line: number): void;
-  /** A construct Parapet does not evaluate (a template directive) was met. */
+  /** A construct Parapet does not evaluate (a directive in an indented heredoc) was met. */
   unsupportedConstruct(what: string, line: number): void;
 }
+
+/** No template makes a longer text from a module's code: longer is hostile input. */
+const MAX_TEMPLATE_TEXT = 1 << 20;
 
 /** More evaluation steps than this for one module, or for all the instances of the modules one module calls, is hostile input. */
 const BUDGET = 5_000_000;
@@ -101,15 +104,23 @@ export class Evaluator {
         return this.conditional(expression, frame);
       case 'for':
         return this.forExpression(expression, frame);
+      case 'templateFor':
+        return this.templateFor(expression, frame);
+      case 'templateIf': {
+        const condition = this.evaluate(expression.condition, frame);
+        if (condition.kind === 'unknown') return unknownOf(line, [condition]);
+        return this.template(asBoolean(condition) ? expression.then : expression.otherwise, frame, line, true);
+      }
       case 'unsupported':
         this.references.unsupportedConstruct(expression.what, line);
         return unknown(line, [expression.what]);
     }
   }
 
-  private template(parts: (string | Expression)[], frame: Frame, line: number): IacValue {
+  /** `directive`: the parts are a directive's branch, whose value is text even when it is one interpolation. */
+  private template(parts: (string | Expression)[], frame: Frame, line: number, directive = false): IacValue {
     // "${expression}" alone is the expression's value, of its own type, as Terraform reads it.
-    if (parts.length === 1 && typeof parts[0] !== 'string') return this.evaluate(parts[0], frame);
+    if (!directive && parts.length === 1 && typeof parts[0] !== 'string') return this.evaluate(parts[0], frame);
     const texts: string[] = [];
     const unknowns: IacUnknown[] = [];
     for (const part of parts) {
@@ -124,6 +135,7 @@ export class Evaluator {
     }
     if (unknowns.length > 0) return unknownOf(line, unknowns);
     const text = texts.join('');
+    if (text.length > MAX_TEMPLATE_TEXT) throw new OverBudget(`a template makes a text longer than ${MAX_TEMPLATE_TEXT} characters`);
     this.charge(text.length >> 6);
     return scalar(text, line);
   }
@@ -270,6 +282,26 @@ export class Evaluator {
     const branchUnknowns = [...unknownsIn(whenTrue), ...unknownsIn(whenFalse)];
     if (branchUnknowns.length === 0 && equal(whenTrue, whenFalse)) return whenTrue;
     return unknownOf(expression.line, [condition, ...branchUnknowns]);
+  }
+
+  private templateFor(expression: Extract<Expression, { type: 'templateFor' }>, frame: Frame): IacValue {
+    const line = expression.line;
+    const collection = this.evaluate(expression.collection, frame);
+    if (collection.kind === 'unknown') return unknownOf(line, [collection]);
+    if (collection.kind === 'scalar') throw new EvaluationError('a template for directive needs a list, set, map or object');
+    const texts: string[] = [];
+    let length = 0;
+    for (const [key, value] of entries(collection)) {
+      const bindings = new Map(frame);
+      if (expression.keyName !== undefined) bindings.set(expression.keyName, key);
+      bindings.set(expression.valueName, value);
+      const text = this.template(expression.body, bindings, line, true);
+      if (text.kind === 'unknown') return unknownOf(line, [text]);
+      texts.push(asText(text));
+      length += texts[texts.length - 1].length;
+      if (length > MAX_TEMPLATE_TEXT) throw new OverBudget(`a template makes a text longer than ${MAX_TEMPLATE_TEXT} characters`);
+    }
+    return scalar(texts.join(''), line);
   }
 
   private forExpression(expression: ForExpression, frame: Frame): IacValue {

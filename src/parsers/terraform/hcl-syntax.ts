@@ -218,24 +218,91 @@ function template(node: Node, reader: Reader, depth: number): Expression {
   let cursor = children[open].endIndex;
   if (heredoc) cursor = reader.text.indexOf('\n', cursor) + 1 || cursor;
   const end = heredoc ? lineStart(reader.text, children[close].startIndex) : children[close].startIndex;
+  const inner = children.slice(open + 1, close);
+  const indented = heredoc && children[0].text === '<<-';
+  const stripped = (child: Node): boolean => child.type === 'template_interpolation' && child.children.some((part) => part?.type === 'strip_marker');
+  if (inner.some((child) => child.type === 'template_directive' || stripped(child))) {
+    // The indentation `<<-` removes is measured across a directive's branches: not worked out here.
+    if (indented) return { type: 'unsupported', what: 'template directive or strip marker', line };
+    const parts = templateParts(inner, cursor, end, reader, depth, heredoc ? unescapeHeredoc : unescapeQuoted);
+    return { type: 'template', parts: parts.filter((part) => part !== ''), line };
+  }
   const raw: (string | Expression)[] = [];
-  for (const child of children.slice(open + 1, close)) {
+  for (const child of inner) {
     if (child.type === 'template_interpolation') {
       raw.push(reader.text.slice(cursor, child.startIndex));
       const inner = child.namedChildren.find((part) => part?.type === 'expression');
       raw.push(inner ? expression(inner, reader, depth) : { type: 'literal', value: '', line: lineOf(child) });
       cursor = child.endIndex;
-    } else if (child.type === 'template_directive') {
-      raw.push(reader.text.slice(cursor, child.startIndex));
-      raw.push({ type: 'unsupported', what: 'template directive', line: lineOf(child) });
-      cursor = child.endIndex;
     }
   }
   raw.push(reader.text.slice(cursor, Math.max(cursor, end)));
-  const indented = heredoc && children[0].text === '<<-';
   const parts = (indented ? dedent(raw) : raw).map((part) => (typeof part === 'string' ? (heredoc ? unescapeHeredoc(part) : unescapeQuoted(part)) : part));
   if (parts.every((part) => typeof part === 'string')) return { type: 'literal', value: parts.join(''), line };
   return { type: 'template', parts: parts.filter((part) => part !== ''), line };
+}
+
+/**
+ * The parts of a template with directives, from the source between `start` and `end`: literal text (unescaped),
+ * interpolations and directives, with the whitespace a strip marker (`~`) takes away taken away.
+ */
+function templateParts(nodes: Node[], start: number, end: number, reader: Reader, depth: number, unescape: (text: string) => string): (string | Expression)[] {
+  if (depth > MAX_NESTING) throw new TooDeep(lineOf(nodes[0]));
+  const parts: (string | Expression)[] = [];
+  let cursor = start;
+  let stripNext = false;
+  const addText = (text: string): void => {
+    parts.push(unescape(stripNext ? text.replace(/^\s+/, '') : text));
+    stripNext = false;
+  };
+  for (const node of nodes) {
+    if (node.type !== 'template_interpolation' && node.type !== 'template_directive') continue;
+    addText(reader.text.slice(cursor, node.startIndex));
+    const sequence = node.type === 'template_directive' ? node.namedChildren[0]! : node;
+    if (stripsBefore(sequence.type === 'template_interpolation' ? sequence : sequence.namedChildren[0]!)) stripEnd(parts);
+    if (node.type === 'template_interpolation') {
+      const inner = node.namedChildren.find((part) => part?.type === 'expression');
+      parts.push(inner ? expression(inner, reader, depth) : { type: 'literal', value: '', line: lineOf(node) });
+    } else parts.push(directive(sequence, reader, depth + 1, unescape));
+    stripNext = stripsAfter(sequence.type === 'template_interpolation' ? sequence : sequence.namedChildren.at(-1)!);
+    cursor = node.endIndex;
+  }
+  addText(reader.text.slice(cursor, Math.max(cursor, end)));
+  return parts;
+}
+
+/** `%{ for … }…%{ endfor }` or `%{ if … }…%{ else }…%{ endif }`, each branch's parts between its markers. */
+function directive(node: Node, reader: Reader, depth: number, unescape: (text: string) => string): Expression {
+  const line = lineOf(node);
+  const markers = node.namedChildren.filter((child): child is Node => child !== null && /^template_(?:for_start|for_end|if_intro|else_intro|if_end)$/.test(child.type));
+  const branch = (opening: Node, closing: Node): (string | Expression)[] => {
+    const inside = node.namedChildren.filter((child): child is Node => child !== null && child.startIndex >= opening.endIndex && child.endIndex <= closing.startIndex);
+    const parts = templateParts(inside, opening.endIndex, closing.startIndex, reader, depth, unescape);
+    if (stripsAfter(opening) && typeof parts[0] === 'string') parts[0] = parts[0].replace(/^\s+/, '');
+    if (stripsBefore(closing)) stripEnd(parts);
+    return parts;
+  };
+  if (node.type === 'template_for') {
+    const [opening, closing] = markers;
+    const names = opening.namedChildren.filter((child) => child?.type === 'identifier').map((child) => child!.text);
+    const collection = opening.namedChildren.find((child) => child?.type === 'expression')!;
+    return { type: 'templateFor', keyName: names.length > 1 ? names[0] : undefined, valueName: names.at(-1)!, collection: expression(collection, reader, depth), body: branch(opening, closing), line };
+  }
+  const [intro, ...rest] = markers;
+  const closing = rest.at(-1)!;
+  const otherwise = rest.length > 1 ? rest[0] : undefined;
+  const condition = intro.namedChildren.find((child) => child?.type === 'expression')!;
+  return { type: 'templateIf', condition: expression(condition, reader, depth), then: branch(intro, otherwise ?? closing), otherwise: otherwise ? branch(otherwise, closing) : [], line };
+}
+
+/** `${~`, `%{~`: the whitespace before the sequence goes. */
+const stripsBefore = (sequence: Node): boolean => sequence.child(1)?.type === 'strip_marker';
+/** `~}`: the whitespace after it goes. */
+const stripsAfter = (sequence: Node): boolean => sequence.child(sequence.childCount - 2)?.type === 'strip_marker';
+
+function stripEnd(parts: (string | Expression)[]): void {
+  const last = parts.at(-1);
+  if (typeof last === 'string') parts[parts.length - 1] = last.replace(/\s+$/, '');
 }
 
 function lineStart(text: string, index: number): number {

@@ -178,7 +178,7 @@ export class ModuleScope implements References {
     const key = `${this.file}\u0000construct\u0000${what}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.problems.push(problemAt('iac/unsupported', { file: this.file, line }, `${what === 'template directive' ? 'a template directive (%{ if } or %{ for })' : shown(what, 40)} is not evaluated — its value is judged unknown`, 'warning'));
+    this.problems.push(problemAt('iac/unsupported', { file: this.file, line }, `${what === 'template directive or strip marker' ? 'an indented heredoc (<<-) with a template directive (%{ if }, %{ for }) or a strip marker (~)' : shown(what, 40)} is not evaluated — its value is judged unknown`, 'warning'));
   }
 
   /**

@@ -17,7 +17,11 @@ export type Expression =
   | { type: 'binary'; operator: string; left: Expression; right: Expression; line: number }
   | { type: 'conditional'; condition: Expression; whenTrue: Expression; whenFalse: Expression; line: number }
   | ForExpression
-  /** A construct the evaluator does not evaluate (a template directive): its value is unknown. */
+  /** `%{ for k, v in collection }body%{ endfor }` in a template: the body's text for each element, joined. */
+  | { type: 'templateFor'; keyName: string | undefined; valueName: string; collection: Expression; body: (string | Expression)[]; line: number }
+  /** `%{ if condition }then%{ else }otherwise%{ endif }` in a template. */
+  | { type: 'templateIf'; condition: Expression; then: (string | Expression)[]; otherwise: (string | Expression)[]; line: number }
+  /** A construct the evaluator does not evaluate: its value is unknown. */
   | { type: 'unsupported'; what: string; line: number };
 
 export interface ForExpression {
