@@ -4,8 +4,8 @@ import { terraformModule } from '../../src/parsers/terraform/module.js';
 
 export const file = (path: string, text: string): InputFile => ({ path, text, encoding: 'utf-8' });
 
-export async function load(text: string, options: { files?: InputFile[]; varFiles?: InputFile[]; addressPrefix?: string } = {}) {
-  return terraformModule([file('main.tf', text), ...(options.files ?? [])], { varFiles: options.varFiles ?? [], addressPrefix: options.addressPrefix });
+export async function load(text: string, options: { files?: InputFile[]; varFiles?: InputFile[] } = {}) {
+  return terraformModule([file('main.tf', text), ...(options.files ?? [])], { varFiles: options.varFiles ?? [] });
 }
 
 /** A value as plain data: scalars as themselves, unknowns as { unknown: dependsOn, resource }. */

@@ -96,6 +96,33 @@ describe('modules called from the local file system', () => {
     expect(problems).toEqual([]);
   });
 
+  test("the caller reads a module's outputs: a CIDR its resources fix, the group a rule attaches to (count instances too)", async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "vpc" {\n  source = "./modules/vpc"\n  cidr   = "10.20.0.0/16"\n}\n',
+        'module "sg" {\n  source = "./modules/sg"\n  count  = 2\n  name   = "app-${count.index}"\n}\n',
+        'resource "aws_security_group" "bastion" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [module.vpc.cidr]\n  }\n}\n',
+        'resource "aws_security_group_rule" "rdp" {\n  type              = "ingress"\n  security_group_id = module.sg[1].id\n  protocol          = "tcp"\n  from_port         = 3389\n  to_port           = 3389\n  cidr_blocks       = ["0.0.0.0/0"]\n}\n',
+      ].join('\n'),
+      'modules/vpc/main.tf': 'variable "cidr" {\n  type = string\n}\n\nresource "aws_vpc" "this" {\n  cidr_block = var.cidr\n}\n\noutput "cidr" {\n  value = aws_vpc.this.cidr_block\n}\n',
+      'modules/sg/main.tf': 'variable "name" {\n  type = string\n}\n\nresource "aws_security_group" "this" {\n  name = var.name\n}\n\noutput "id" {\n  value = aws_security_group.this.id\n}\n',
+    });
+    const { findings, problems } = await scanned(directory);
+    // SSH is open to the VPC's range only; without the output, it would be "may be reachable from 0.0.0.0/0".
+    expect(findings).toEqual(['net/rdp-open-to-world main.tf:21 module.sg[1].aws_security_group.this']);
+    expect(problems).toEqual([]);
+  });
+
+  test("a cycle through a module's outputs is reported, and what it depends on judged unknown", async () => {
+    const directory = tree({
+      'main.tf': 'locals {\n  cidr = module.echo.cidr\n}\n\nmodule "echo" {\n  source = "./echo"\n  cidr   = local.cidr\n}\n\nresource "aws_security_group" "g" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [local.cidr]\n  }\n}\n',
+      'echo/main.tf': 'variable "cidr" {}\n\noutput "cidr" {\n  value = var.cidr\n}\n',
+    });
+    const { findings, problems } = await scanned(directory);
+    expect(problems.filter((problem) => problem.startsWith('error'))).toEqual(['error iac/invalid-resource main.tf:2 local.cidr depends on itself']);
+    expect(findings).toContain('net/ssh-open-to-world main.tf:15 aws_security_group.g');
+  });
+
   test('a module no scanned module calls is judged on its own, its variables unknown and judged as the worst', async () => {
     const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
     const { findings } = await scanned(directory, join(directory, 'modules', 'sg'));

@@ -144,7 +144,7 @@ resource "aws_security_group" "none" {
     expect(resources[1].line).toBe(1);
   });
 
-  test('for_each over a map and a set; an address prefix', async () => {
+  test('for_each over a map and a set', async () => {
     const { resources } = await load(
       `resource "aws_security_group" "m" {
   for_each = { web = 80, ssh = 22 }
@@ -155,13 +155,12 @@ resource "aws_security_group" "s" {
   name = each.value
 }
 `,
-      { addressPrefix: 'module.db.' },
     );
     expect(resources.map((resource) => [resource.address, plain(at(resource.body, 'name'))])).toEqual([
-      ['module.db.aws_security_group.m["ssh"]', 'ssh-22'],
-      ['module.db.aws_security_group.m["web"]', 'web-80'],
-      ['module.db.aws_security_group.s["a"]', 'a'],
-      ['module.db.aws_security_group.s["b"]', 'b'],
+      ['aws_security_group.m["ssh"]', 'ssh-22'],
+      ['aws_security_group.m["web"]', 'web-80'],
+      ['aws_security_group.s["a"]', 'a'],
+      ['aws_security_group.s["b"]', 'b'],
     ]);
   });
 

@@ -3,10 +3,10 @@ import { CONFIG_BYTES } from '../../inputs/formats.js';
 import { readInputFile, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import type { InputProblem } from '../../model/problem.js';
-import { terraformModule } from '../terraform/module.js';
+import { evaluateModule, parseModule } from '../terraform/module.js';
 import { iacNetworkAssets } from './assets.js';
 import { moduleFiles } from './module-files.js';
-import { moduleInstances } from './module-instances.js';
+import { localModules } from './local-modules.js';
 
 /**
  * A Terraform module: the file that was found (or named with --type terraform) and the other module files of its
@@ -28,8 +28,9 @@ export async function loadTerraformModule(path: string, context: LoadContext): P
     if ('id' in read) problems.push(read);
     else varFiles.push(read);
   }
-  const loaded = await terraformModule([found, ...siblings.files], { varFiles });
-  const called = await moduleInstances(loaded.moduleCalls, directory, context);
-  const { assets, problems: judged } = iacNetworkAssets([...loaded.resources, ...called.resources], directory);
-  return { models: assets, problems: [...problems, ...loaded.problems, ...called.problems, ...judged], consumed: [...siblings.files.map((file) => file.path), ...called.consumed] };
+  const parsed = await parseModule([found, ...siblings.files]);
+  const called = await localModules(parsed, directory, context);
+  const loaded = await evaluateModule(parsed, { varFiles, directory, library: called.library });
+  const { assets, problems: judged } = iacNetworkAssets(loaded.resources, directory);
+  return { models: assets, problems: [...problems, ...called.problems, ...loaded.problems, ...judged], consumed: [...siblings.files.map((file) => file.path), ...called.consumed] };
 }

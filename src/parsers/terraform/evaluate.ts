@@ -20,6 +20,8 @@ export interface References {
   isManagedResource(type: string, name: string): boolean;
   /** The value of a managed resource's argument when the code fixes it (a literal, a resolved variable), else undefined. */
   resourceArgument(type: string, name: string, argument: string): IacValue | undefined;
+  /** `module.name`: the outputs of a module this one calls, or undefined when they are not known here. */
+  module(name: string): IacValue | undefined;
   /** A function Parapet does not evaluate was called. */
   unknownFunction(name: string, line: number): void;
   /** A construct Parapet does not evaluate (a directive in an indented heredoc) was met. */
@@ -159,6 +161,10 @@ export class Evaluator {
       const value = root.name === 'var' ? this.references.variable(name) : this.references.local(name);
       if (value === undefined) throw new EvaluationError(`no ${root.name === 'var' ? 'variable' : 'local value'} named ${quoted(name, 60)} is declared`);
       return this.applySteps(relined(value, line, this.charge), steps.slice(1), frame, line);
+    }
+    if (root.name === 'module' && name !== undefined) {
+      const outputs = this.references.module(name);
+      if (outputs !== undefined) return this.applySteps(relined(outputs, line, this.charge), steps.slice(1), frame, line);
     }
     if (name !== undefined && this.references.isManagedResource(root.name, name)) return this.resourceReference(root.name, name, steps.slice(1), frame, line, written);
     return unknown(line, [written]);

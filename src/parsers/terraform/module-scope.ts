@@ -33,6 +33,7 @@ export class ModuleScope implements References {
   private readonly locals = new Map<string, Declared<Expression>>();
   private readonly localValues = new Map<string, IacValue | 'evaluating'>();
   private readonly resources = new Map<string, Declared<Body>>();
+  private readonly outputBlocks = new Map<string, Declared<Expression>>();
   private readonly resourceArguments = new Map<string, IacValue | undefined | 'evaluating'>();
   private readonly reported = new Set<string>();
   /** Where each variable and local is first declared, and the names declared more than once. */
@@ -49,8 +50,23 @@ export class ModuleScope implements References {
     readonly addressPrefix = '',
     private readonly inputs: ReadonlyMap<string, IacValue> = EMPTY,
     budget?: EvaluationBudget,
+    private readonly modules: (name: string) => IacValue | undefined = () => undefined,
   ) {
     this.evaluator = new Evaluator(this, budget);
+  }
+
+  module(name: string): IacValue | undefined {
+    return this.modules(name);
+  }
+
+  /** The module's outputs, each evaluated where it is declared; one Terraform would reject is reported and unknown. */
+  outputs(): Map<string, IacValue> {
+    const values = new Map<string, IacValue>();
+    for (const [name, declared] of this.outputBlocks) {
+      if (this.ambiguous.has(`output.${name}`)) values.set(name, unknown(declared.value.line, [`output.${name}`]));
+      else values.set(name, this.inFile(declared.file, () => this.settle(declared.value, `output.${name}`)));
+    }
+    return values;
   }
 
   declare(file: string, blocks: Block[]): void {
@@ -66,6 +82,9 @@ export class ModuleScope implements References {
       } else if (block.type === 'resource' && block.labels.length === 2) {
         const address = `${block.labels[0]}.${block.labels[1]}`;
         if (this.isNew(address, file, block.line, 'this declaration is not judged')) this.resources.set(address, { file, value: block.body });
+      } else if (block.type === 'output' && block.labels.length === 1) {
+        const value = block.body.attributes.find((attribute) => attribute.name === 'value')?.value;
+        if (value && this.isNew(`output.${block.labels[0]}`, file, block.line, JUDGED_UNKNOWN)) this.outputBlocks.set(block.labels[0], { file, value });
       }
     }
   }
@@ -210,7 +229,8 @@ export class ModuleScope implements References {
     return unknown(line, [name]);
   }
 
-  private inFile<T>(file: string, run: () => T): T {
+  /** Runs `run` with the problems it reports placed in `file`. */
+  inFile<T>(file: string, run: () => T): T {
     const outer = this.file;
     this.file = file;
     try {

@@ -1,59 +1,35 @@
+import { resolve } from 'node:path';
 import type { InputFile } from '../../inputs/input-file.js';
+import { append } from '../../model/append.js';
 import type { SourceLocation } from '../../model/location.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
-import type { IacLoad } from '../iac/front-end.js';
-import type { IacObject, IacResource, IacValue } from '../iac/value.js';
-import { hclParser } from './parser.js';
-import { ModuleScope } from './module-scope.js';
-import type { EvaluationBudget } from './evaluate.js';
-import { applyOverrides, isOverrideFile } from './override-files.js';
-import { replacedByTofu } from './tofu-files.js';
-import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
-import { autoVarFileRank, baseName, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
-import type { Block } from './syntax.js';
-import { compareKeys } from './values.js';
-import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
 import { quoted, shown } from '../../model/quote.js';
-import { append } from '../../model/append.js';
-
-/** A call of a module whose code is on the local file system (`source = "./modules/sg"`), with its instances' inputs. */
-export interface LocalModuleCall {
-  name: string;
-  source: string;
-  file: string;
-  line: number;
-  /** One per instance the call's count or for_each makes: the text after `module.name` (`[0]`) and the values given. */
-  instances: { key: string; inputs: Map<string, IacValue> }[];
-}
+import type { IacLoad } from '../iac/front-end.js';
+import { isLocalSource, ModuleInstance, moduleCallsOf, ModuleTree, type ModuleLibrary, type ParsedModule } from './module-instance.js';
+import { applyOverrides, isOverrideFile } from './override-files.js';
+import { hclParser } from './parser.js';
+import { autoVarFileRank, baseName, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
+import type { Attribute, Block } from './syntax.js';
+import { replacedByTofu } from './tofu-files.js';
+import { compareKeys } from './values.js';
 
 export interface ModuleOptions {
   varFiles: InputFile[];
-  /** `module.sg.` for the module called as `sg`: what its resources' addresses start with. */
-  addressPrefix?: string;
-  /** The values the module's call gives its variables. */
-  inputs?: ReadonlyMap<string, IacValue>;
-  /** What the evaluation may spend, shared with other modules' (the instances of one root module's calls). */
-  budget?: EvaluationBudget;
-}
-
-/** The arguments of a module call that are not its variables' values. */
-const CALL_ARGUMENTS = new Set(['source', 'version', 'providers']);
-
-/** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
-export interface ParsedModule {
-  configurations: { file: InputFile; blocks: Block[] }[];
-  autoVarFiles: InputFile[];
-  problems: InputProblem[];
+  /** The module's directory, which its calls' local sources are relative to. */
+  directory?: string;
+  /** The modules it calls from the local file system, read: without them, `module.x` is unknown and their resources are not judged. */
+  library?: ModuleLibrary;
 }
 
 /**
- * One Terraform module: every .tf / .tf.json file of one directory, with its variable files; and the modules it calls
- * from the local file system, their arguments evaluated.
+ * One Terraform module: every .tf / .tf.json file of one directory, with its variable files, and the instances of the
+ * modules it calls from the local file system, as Terraform would plan them.
  */
-export async function terraformModule(files: InputFile[], options: ModuleOptions): Promise<IacLoad & { moduleCalls: LocalModuleCall[] }> {
+export async function terraformModule(files: InputFile[], options: ModuleOptions): Promise<IacLoad> {
   return evaluateModule(await parseModule(files), options);
 }
 
+/** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
 export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
   const parser = await hclParser();
   const problems: InputProblem[] = [];
@@ -77,6 +53,7 @@ export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
     else (isOverrideFile(file.path) ? overrides : configurations).push({ file, blocks: read.body.blocks });
   }
   applyOverrides(configurations, overrides, problems);
+  for (const { file, blocks } of configurations) append(problems, fetchedModuleWarnings(file, blocks));
   autoVarFiles.sort((left, right) => {
     const [leftRank, leftName] = autoVarFileRank(left.path);
     const [rightRank, rightName] = autoVarFileRank(right.path);
@@ -85,60 +62,24 @@ export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
   return { configurations, autoVarFiles, problems };
 }
 
-/**
- * A parsed module evaluated: as the root module, with its variable files, or as a module called with `inputs`, which
- * Terraform gives no variable file (not even its own terraform.tfvars).
- */
-export async function evaluateModule(parsed: ParsedModule, options: ModuleOptions): Promise<IacLoad & { moduleCalls: LocalModuleCall[] }> {
+/** A parsed module evaluated as the root module, with its variable files, and the instances of the modules it calls. */
+export async function evaluateModule(parsed: ParsedModule, options: ModuleOptions): Promise<IacLoad> {
   const parser = await hclParser();
-  const { configurations } = parsed;
-  const problems = [...parsed.problems];
-  const prefix = options.addressPrefix ?? '';
-  const scope = new ModuleScope(problems, prefix, options.inputs, options.budget);
-  for (const { file, blocks } of configurations) scope.declare(file.path, blocks);
-  for (const file of options.inputs ? [] : [...parsed.autoVarFiles, ...options.varFiles]) {
+  const problems: InputProblem[] = [];
+  const variableFiles: { file: string; values: Attribute[] }[] = [];
+  for (const file of [...parsed.autoVarFiles, ...options.varFiles]) {
     const read = readVariableFile(parser, file);
     if ('problem' in read) problems.push(read.problem);
-    else scope.assign(file.path, read.values);
+    else variableFiles.push({ file: file.path, values: read.values });
   }
-
-  const resources: IacResource[] = [];
-  const moduleCalls: LocalModuleCall[] = [];
-  let stopped = false;
-  for (const { file, blocks } of configurations) {
-    const issues = new Set<string>();
-    const report = (issue: EvaluationIssue): void => {
-      if (issue.budget) {
-        if (stopped) return;
-        stopped = true;
-      }
-      const key = `${issue.line}:${issue.message}`;
-      if (issues.has(key)) return;
-      issues.add(key);
-      problems.push(problemAt('iac/unsupported', { file: file.path, line: issue.line }, shown(issue.message, 300), 'warning'));
-    };
-    const bodies = new BodyEvaluator(scope.evaluator, report);
-    append(problems, fetchedModuleWarnings(file, blocks));
-    scope.enterFile(file.path);
-    for (const call of moduleCallsOf(blocks).filter((each) => isLocalSource(each.source))) {
-      const instances = bodies.instances(call.block.body).map((instance) => ({ key: instance.key, inputs: moduleInputs(bodies.body(call.block.body, instance.frame, call.line)) }));
-      moduleCalls.push({ name: call.name, source: call.source, file: file.path, line: call.line, instances });
-    }
-    for (const block of blocks) {
-      if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
-      if (!scope.isFirstDeclaration(block)) continue;
-      const [type, name] = block.labels;
-      scope.enterFile(file.path);
-      for (const instance of bodies.instances(block.body)) {
-        resources.push({ type, address: `${prefix}${type}.${name}${instance.key}`, file: file.path, line: block.line, body: bodies.body(block.body, instance.frame, block.line) });
-      }
-    }
-  }
-  return { resources, problems, moduleCalls };
-}
-
-function moduleInputs(call: IacObject): Map<string, IacValue> {
-  return new Map([...call.fields].filter(([name]) => !CALL_ARGUMENTS.has(name)));
+  const tree = new ModuleTree(options.library);
+  const chain = options.directory === undefined ? [] : [resolve(options.directory)];
+  const root = new ModuleInstance(parsed, { directory: options.directory, prefix: '', chain }, tree, undefined, variableFiles);
+  const resources = root.resources();
+  // Each instance of a module reports the problems of its files: once is enough.
+  const reported = new Map<string, InputProblem>();
+  for (const problem of [...problems, ...tree.problems]) reported.set(`${problem.id}\u0000${problem.file}\u0000${problem.line}\u0000${problem.message}`, problem);
+  return { resources, problems: [...reported.values()] };
 }
 
 /** Where each resource block and each local module call (a `./` or `../` source) is declared. */
@@ -162,17 +103,6 @@ export async function terraformDeclarations(files: InputFile[]): Promise<{ resou
   return { resources, moduleCalls };
 }
 
-/** The module calls of a file whose source is a string, where it is written. */
-function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: number; block: Block }[] {
-  const calls: { name: string; source: string; line: number; block: Block }[] = [];
-  for (const block of blocks) {
-    if (block.type !== 'module' || block.labels.length !== 1) continue;
-    const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
-    if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line, block });
-  }
-  return calls;
-}
-
 /** A warning at each module call whose code Terraform would fetch: Parapet judges what is in the tree only. */
 function fetchedModuleWarnings(file: InputFile, blocks: Block[]): InputProblem[] {
   return moduleCallsOf(blocks)
@@ -182,6 +112,3 @@ function fetchedModuleWarnings(file: InputFile, blocks: Block[]): InputProblem[]
       return problemAt('iac/unsupported', { file: file.path, line: call.line }, message, 'warning');
     });
 }
-
-/** Terraform reads a module from the local file system when its source starts with ./ or ../; any other it fetches. */
-const isLocalSource = (source: string): boolean => /^\.\.?[/\\]/.test(source);

@@ -1,0 +1,227 @@
+import { join, resolve } from 'node:path';
+import type { InputFile } from '../../inputs/input-file.js';
+import { append } from '../../model/append.js';
+import { problemAt, type InputProblem } from '../../model/problem.js';
+import { shown } from '../../model/quote.js';
+import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
+import { unknown, type IacObject, type IacResource, type IacValue } from '../iac/value.js';
+import { EvaluationBudget } from './evaluate.js';
+import { ModuleScope } from './module-scope.js';
+import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
+import type { Attribute, Block } from './syntax.js';
+import { EvaluationError, list, object } from './values.js';
+
+/** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
+export interface ParsedModule {
+  configurations: { file: InputFile; blocks: Block[] }[];
+  autoVarFiles: InputFile[];
+  problems: InputProblem[];
+}
+
+/** The modules a root module calls from the local file system, read beforehand (reading is the loader's, and async). */
+export interface ModuleLibrary {
+  /** The module `source` names when called from `directory`, or undefined when it was not read (said where it was read). */
+  module(directory: string, source: string): ParsedModule | undefined;
+}
+
+/** Deeper calls than this are a cycle through links or hostile input, not infrastructure. */
+export const MAX_MODULE_DEPTH = 16;
+/** Module instances one root module may make, all calls and depths together, and the resources they may hold. */
+const MAX_INSTANCES = 256;
+const MAX_RESOURCES = 10_000;
+
+/** The arguments of a module call that are not its variables' values. */
+const CALL_ARGUMENTS = new Set(['source', 'version', 'providers']);
+
+/** Terraform reads a module from the local file system when its source starts with ./ or ../; any other it fetches. */
+export const isLocalSource = (source: string): boolean => /^\.\.?[/\\]/.test(source);
+
+/** The module calls of a file whose source is a string, where it is written. */
+export function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: number; block: Block }[] {
+  const calls: { name: string; source: string; line: number; block: Block }[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'module' || block.labels.length !== 1) continue;
+    const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
+    if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line, block });
+  }
+  return calls;
+}
+
+/** What the module instances under one root module share: the modules read, one evaluation budget, the limits. */
+export class ModuleTree {
+  readonly budget = new EvaluationBudget();
+  readonly problems: InputProblem[] = [];
+  private instances = 0;
+  private resources = 0;
+  private readonly refused = new Set<'instances' | 'resources'>();
+
+  constructor(readonly library: ModuleLibrary | undefined) {}
+
+  /** Whether one more instance may be made; the first refusal is an error at the call. */
+  admits(at: Place, name: string): boolean {
+    if (this.refused.has('instances')) return false;
+    if (++this.instances <= MAX_INSTANCES && !this.budget.exhausted) return true;
+    return this.refuse('instances', at, `the modules make ${this.budget.exhausted ? 'more evaluation than any real module' : `more than ${MAX_INSTANCES} instances`} — ${name} and the instances after it are not judged`);
+  }
+
+  /** Whether an instance's resources may be judged, given those judged so far; the first refusal is an error at the call. */
+  judges(at: Place, name: string): boolean {
+    if (this.refused.has('resources')) return false;
+    if (this.resources <= MAX_RESOURCES) return true;
+    return this.refuse('resources', at, `the modules make more than ${MAX_RESOURCES} resources — those of ${name} and the instances after it are not judged`);
+  }
+
+  count(resources: number): void {
+    this.resources += resources;
+  }
+
+  private refuse(what: 'instances' | 'resources', at: Place, message: string): false {
+    this.refused.add(what);
+    this.problems.push(problemAt('iac/unsupported', at, `${message}; scan the plan (terraform show -json)`));
+    return false;
+  }
+}
+
+type Place = { file: string; line: number };
+
+/** Where a module instance is: its directory, its address prefix (`module.db["a"].`), the directories that called it. */
+export interface InstancePlace {
+  directory: string | undefined;
+  prefix: string;
+  chain: string[];
+}
+
+/**
+ * One instance of a module: the root module, with its variable files, or a module called with the values of its call,
+ * which Terraform gives no variable file. `module.<name>` reads the outputs of the instances of a module it calls.
+ */
+export class ModuleInstance {
+  readonly scope: ModuleScope;
+  private readonly calls = new Map<string, { instances: { name: string; at: Place; instance: ModuleInstance }[]; value: IacValue } | 'evaluating'>();
+  private outputValues: IacObject | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly parsed: ParsedModule,
+    private readonly place: InstancePlace,
+    private readonly tree: ModuleTree,
+    inputs: ReadonlyMap<string, IacValue> | undefined,
+    variableFiles: { file: string; values: Attribute[] }[],
+  ) {
+    this.scope = new ModuleScope(tree.problems, place.prefix, inputs, tree.budget, (name) => this.moduleValue(name));
+    append(tree.problems, parsed.problems);
+    for (const { file, blocks } of parsed.configurations) this.scope.declare(file.path, blocks);
+    for (const { file, values } of variableFiles) this.scope.assign(file, values);
+  }
+
+  /** The module's resources, then those of the modules it calls, each instance in turn. */
+  resources(): IacResource[] {
+    const resources: IacResource[] = [];
+    const { prefix } = this.place;
+    for (const { file, blocks } of this.parsed.configurations) {
+      const bodies = this.bodies(file.path);
+      for (const block of blocks) {
+        if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
+        if (!this.scope.isFirstDeclaration(block)) continue;
+        const [type, name] = block.labels;
+        this.scope.enterFile(file.path);
+        for (const instance of bodies.instances(block.body)) {
+          resources.push({ type, address: `${prefix}${type}.${name}${instance.key}`, file: file.path, line: block.line, body: bodies.body(block.body, instance.frame, block.line) });
+        }
+      }
+    }
+    if (prefix !== '') this.tree.count(resources.length);
+    for (const { blocks } of this.parsed.configurations) {
+      for (const call of moduleCallsOf(blocks)) {
+        if (!isLocalSource(call.source)) continue;
+        this.moduleValue(call.name);
+        const called = this.calls.get(call.name);
+        if (!called || called === 'evaluating') continue;
+        for (const { name, at, instance } of called.instances) {
+          if (!this.tree.judges(at, name)) return resources;
+          append(resources, instance.resources());
+        }
+      }
+    }
+    return resources;
+  }
+
+  /** The module's outputs, as `module.<name>` reads them from its caller. */
+  outputs(): IacObject {
+    this.outputValues ??= object(this.scope.outputs(), 0);
+    return this.outputValues;
+  }
+
+  /**
+   * `module.<name>`: the outputs of the instances of the module called as `name` — one object, a list (count), a map
+   * (for_each) — or undefined when no such module is called from the local file system here, or it was not read.
+   */
+  private moduleValue(name: string): IacValue | undefined {
+    const known = this.calls.get(name);
+    if (known === 'evaluating') throw new EvaluationError(`module.${name} depends on its own outputs`);
+    if (known) return known.value;
+    const found = this.callNamed(name);
+    const { directory, chain, prefix } = this.place;
+    if (!found || directory === undefined || !this.tree.library) return undefined;
+    const { call, file } = found;
+    const parsed = this.tree.library.module(directory, call.source);
+    const childDirectory = resolve(join(directory, call.source));
+    if (!parsed || chain.includes(childDirectory) || chain.length > MAX_MODULE_DEPTH) return undefined;
+    this.calls.set(name, 'evaluating');
+    const bodies = this.bodies(file);
+    const instances: { name: string; at: Place; instance: ModuleInstance }[] = [];
+    const values: [string, IacValue][] = [];
+    const at = { file, line: call.line };
+    let complete = false;
+    try {
+      this.scope.inFile(file, () => {
+        for (const instance of bodies.instances(call.block.body)) {
+          const shownName = `module.${shown(name, 60)}${shown(instance.key, 40)}`;
+          if (!this.tree.admits(at, shownName)) return;
+          const inputs = new Map([...bodies.body(call.block.body, instance.frame, call.line).fields].filter(([argument]) => !CALL_ARGUMENTS.has(argument)));
+          const place = { directory: childDirectory, prefix: `${prefix}module.${name}${instance.key}.`, chain: [...chain, childDirectory] };
+          const child = new ModuleInstance(parsed, place, this.tree, inputs, []);
+          instances.push({ name: shownName, at, instance: child });
+          values.push([instance.key, child.outputs()]);
+        }
+        complete = true;
+      });
+    } finally {
+      // A cycle through this call's outputs leaves it here: its instances so far are still judged.
+      this.calls.set(name, { instances, value: complete ? callValue(call.block, values, call.line) : unknown(call.line, [`module.${name}`]) });
+    }
+    return (this.calls.get(name) as { value: IacValue }).value;
+  }
+
+  private callNamed(name: string): { call: ReturnType<typeof moduleCallsOf>[number]; file: string } | undefined {
+    for (const { file, blocks } of this.parsed.configurations) {
+      const call = moduleCallsOf(blocks).find((each) => each.name === name && isLocalSource(each.source));
+      if (call) return { call, file: file.path };
+    }
+    return undefined;
+  }
+
+  /** The evaluator of bodies written in `file`: what it cannot evaluate is a warning there, once. */
+  private bodies(file: string): BodyEvaluator {
+    const issues = new Set<string>();
+    const report = (issue: EvaluationIssue): void => {
+      if (issue.budget) {
+        if (this.stopped) return;
+        this.stopped = true;
+      }
+      const key = `${issue.line}:${issue.message}`;
+      if (issues.has(key)) return;
+      issues.add(key);
+      this.tree.problems.push(problemAt('iac/unsupported', { file, line: issue.line }, shown(issue.message, 300), 'warning'));
+    };
+    return new BodyEvaluator(this.scope.evaluator, report);
+  }
+}
+
+/** How `module.<name>` reads: the one instance's outputs, a list of them for `count`, a map for `for_each`. */
+function callValue(block: Block, instances: [string, IacValue][], line: number): IacValue {
+  if (instances.some(([key]) => key === '[*]')) return unknown(line, [`module.${block.labels[0]}`]);
+  if (block.body.attributes.some((attribute) => attribute.name === 'count')) return list(instances.map(([, value]) => value), line);
+  if (block.body.attributes.some((attribute) => attribute.name === 'for_each')) return object(new Map(instances.map(([key, value]) => [JSON.parse(key.slice(1, -1)) as string, value])), line);
+  return instances[0]?.[1] ?? unknown(line, [`module.${block.labels[0]}`]);
+}
