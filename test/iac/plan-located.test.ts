@@ -6,7 +6,15 @@ import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 import { scan } from '../../src/scan/scan.js';
 
-/** A root module calling a local module, and the plan of both, single-line as Terraform writes it. */
+/** An inline ingress rule as a plan writes it: SSH from anywhere. */
+const SSH_FROM_ANYWHERE = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' };
+
+/** plan.json in `directory`, single-line as Terraform writes it. */
+function writePlan(directory: string, changes: object[]): void {
+  writeFileSync(join(directory, 'plan.json'), JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', resource_changes: changes }));
+}
+
+/** A root module calling a local module, and the plan of both. */
 function repository(): string {
   const directory = mkdtempSync(join(tmpdir(), 'parapet-plan-located-'));
   mkdirSync(join(directory, 'modules', 'admin'), { recursive: true });
@@ -46,24 +54,18 @@ function repository(): string {
     '}',
     '',
   ].join('\n'));
-  const ingress = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' };
-  const plan = {
-    format_version: '1.2',
-    terraform_version: '1.9.5',
-    resource_changes: [
-      { address: 'aws_security_group.bastion', mode: 'managed', type: 'aws_security_group', name: 'bastion', change: { actions: ['create'], after: { name: 'bastion', ingress: [ingress], egress: [] }, after_unknown: { id: true } } },
-      {
-        address: 'module.admin.aws_vpc_security_group_ingress_rule.ssh[1]',
-        module_address: 'module.admin',
-        mode: 'managed',
-        type: 'aws_vpc_security_group_ingress_rule',
-        name: 'ssh',
-        index: 1,
-        change: { actions: ['create'], after: { security_group_id: 'sg-0123456789abcdef0', ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: null, cidr_ipv6: '::/0' }, after_unknown: { id: true } },
-      },
-    ],
-  };
-  writeFileSync(join(directory, 'plan.json'), JSON.stringify(plan));
+  writePlan(directory, [
+    { address: 'aws_security_group.bastion', mode: 'managed', type: 'aws_security_group', name: 'bastion', change: { actions: ['create'], after: { name: 'bastion', ingress: [SSH_FROM_ANYWHERE], egress: [] }, after_unknown: { id: true } } },
+    {
+      address: 'module.admin.aws_vpc_security_group_ingress_rule.ssh[1]',
+      module_address: 'module.admin',
+      mode: 'managed',
+      type: 'aws_vpc_security_group_ingress_rule',
+      name: 'ssh',
+      index: 1,
+      change: { actions: ['create'], after: { security_group_id: 'sg-0123456789abcdef0', ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: null, cidr_ipv6: '::/0' }, after_unknown: { id: true } },
+    },
+  ]);
   return directory;
 }
 
@@ -119,15 +121,9 @@ describe('a plan scanned with the modules it was planned from', () => {
       '}',
       '',
     ].join('\n'));
-    const ingress = { from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' };
-    const plan = {
-      format_version: '1.2',
-      terraform_version: '1.9.5',
-      resource_changes: [
-        { address: 'module.web.aws_security_group.this', module_address: 'module.web', mode: 'managed', type: 'aws_security_group', name: 'this', change: { actions: ['create'], after: { name: 'web', ingress: [ingress], egress: [] }, after_unknown: { id: true } } },
-      ],
-    };
-    writeFileSync(join(directory, 'plan.json'), JSON.stringify(plan));
+    writePlan(directory, [
+      { address: 'module.web.aws_security_group.this', module_address: 'module.web', mode: 'managed', type: 'aws_security_group', name: 'this', change: { actions: ['create'], after: { name: 'web', ingress: [SSH_FROM_ANYWHERE], egress: [] }, after_unknown: { id: true } } },
+    ]);
     const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
     const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
     expect(ssh.map((finding) => [`${relative(directory, finding.location.file)}:${finding.location.line}`, finding.asset.id])).toEqual([['modules/web/main.tf:7', 'module.web.aws_security_group.this']]);
