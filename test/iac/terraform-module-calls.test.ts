@@ -4,7 +4,13 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { readInputFile } from '../../src/inputs/input-file.js';
+import type { LoadContext } from '../../src/inputs/input-format.js';
+import { localModules } from '../../src/parsers/iac/local-modules.js';
+import { moduleFiles } from '../../src/parsers/iac/module-files.js';
+import { evaluateModule, parseModule } from '../../src/parsers/terraform/module.js';
 import { scan } from '../../src/scan/scan.js';
+import { plain } from './terraform-helpers.js';
 
 /** A module that opens the ports its rules name, from each rule's CIDR or else the whole internet. */
 const SECURITY_GROUP_MODULE = `variable "name" {
@@ -176,5 +182,35 @@ describe('modules called from the local file system', () => {
       "error iac/invalid-resource main.tf:1 module.gone comes from './modules/gone', which is not a directory here",
       "error iac/invalid-resource b/main.tf:1 module.a calls a module that is calling it",
     ]);
+  });
+
+  test("module values are what Terraform gives: count and for_each instances, two levels of calls, types and optional attributes", async () => {
+    // Recorded with `terraform console` (Terraform v1.11.4) in this tree, after `terraform init`.
+    const directory = tree({
+      'main.tf': [
+        'variable "office" {\n  default = "203.0.113.0/24"\n}',
+        'module "a" {\n  source = "./modules/a"\n  count  = 2\n  rules  = [{ port = 22 + count.index }, { port = "443", cidr = var.office }]\n}',
+        'module "m" {\n  source   = "./modules/a"\n  for_each = toset(["x", "y"])\n  rules    = [{ port = 80, cidr = "10.${each.key == "x" ? 1 : 2}.0.0/16" }]\n}',
+        'resource "aws_security_group" "probe" {\n  a = module.a\n  m = module.m["y"].rules[0].cidr\n  n = [for each in module.a : each.count]\n}',
+      ].join('\n'),
+      'modules/a/main.tf': 'variable "rules" {\n  type = list(object({\n    port = number\n    cidr = optional(string, "0.0.0.0/0")\n  }))\n}\nmodule "b" {\n  source = "../b"\n  cidrs  = [for r in var.rules : r.cidr]\n}\noutput "rules" {\n  value = var.rules\n}\noutput "count" {\n  value = length(var.rules)\n}\noutput "inner" {\n  value = module.b.joined\n}\n',
+      'modules/b/main.tf': 'variable "cidrs" {\n  type = set(string)\n}\noutput "joined" {\n  value = join(",", var.cidrs)\n}\n',
+      // A called module takes no variable file: Terraform ignores this one.
+      'modules/b/terraform.tfvars': 'cidrs = ["9.9.9.9/32"]\n',
+    });
+    const context = { tree: directory, settings: DEFAULT_RULE_SETTINGS, readFile: (path: string) => readInputFile(path, 1 << 20) } as LoadContext;
+    const parsed = await parseModule(moduleFiles(directory, context).files);
+    const called = await localModules(parsed, directory, context);
+    const { resources, problems } = await evaluateModule(parsed, { varFiles: [], directory, library: called.library });
+    expect([...called.problems, ...problems]).toEqual([]);
+    const probe = resources.find((resource) => resource.address === 'aws_security_group.probe')!;
+    expect(plain(probe.body)).toEqual({
+      a: [
+        { count: 2, inner: '0.0.0.0/0,203.0.113.0/24', rules: [{ cidr: '0.0.0.0/0', port: 22 }, { cidr: '203.0.113.0/24', port: 443 }] },
+        { count: 2, inner: '0.0.0.0/0,203.0.113.0/24', rules: [{ cidr: '0.0.0.0/0', port: 23 }, { cidr: '203.0.113.0/24', port: 443 }] },
+      ],
+      m: '10.2.0.0/16',
+      n: [2, 2],
+    });
   });
 });
