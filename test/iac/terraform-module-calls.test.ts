@@ -171,6 +171,12 @@ describe('modules called from the local file system', () => {
     expect(problems).toEqual(['error iac/unsupported main.tf:1 the modules make more than 10000 resources']);
   });
 
+  test("a called module's syntax errors are reported even when its call makes no instance", async () => {
+    const directory = tree({ 'main.tf': 'module "off" {\n  source = "./off"\n  count  = 0\n}\n', 'off/main.tf': 'resource "aws_security_group" "g" {\n' });
+    const { problems } = await scanned(directory);
+    expect(problems.map((problem) => problem.split(' ').slice(0, 3).join(' '))).toEqual(['error iac/syntax off/main.tf:2']);
+  });
+
   test('a missing module directory and a cycle of calls are errors, as terraform init and plan fail on them', async () => {
     const directory = tree({
       'main.tf': 'module "gone" {\n  source = "./modules/gone"\n}\n\nmodule "a" {\n  source = "./a"\n}\n',

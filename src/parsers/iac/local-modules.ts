@@ -45,6 +45,8 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
           problems.push(...files.problems);
           consumed.push(...files.files.map((each) => each.path));
           const parsed = await parseModule(files.files);
+          // Said once, whether the module makes one instance, many, or none (count = 0): Terraform reads it all the same.
+          problems.push(...parsed.problems);
           modules.set(resolve(directory), parsed);
           await read(parsed, directory, [...chain, resolve(directory)]);
         }

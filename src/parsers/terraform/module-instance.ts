@@ -109,7 +109,6 @@ export class ModuleInstance {
     variableFiles: { file: string; values: Attribute[] }[],
   ) {
     this.scope = new ModuleScope(tree.problems, place.prefix, inputs, tree.budget, (name) => this.moduleValue(name));
-    append(tree.problems, parsed.problems);
     for (const { file, blocks } of parsed.configurations) this.scope.declare(file.path, blocks);
     for (const { file, values } of variableFiles) this.scope.assign(file, values);
   }

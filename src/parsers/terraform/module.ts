@@ -65,7 +65,7 @@ export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
 /** A parsed module evaluated as the root module, with its variable files, and the instances of the modules it calls. */
 export async function evaluateModule(parsed: ParsedModule, options: ModuleOptions): Promise<IacLoad> {
   const parser = await hclParser();
-  const problems: InputProblem[] = [];
+  const problems = [...parsed.problems];
   const variableFiles: { file: string; values: Attribute[] }[] = [];
   for (const file of [...parsed.autoVarFiles, ...options.varFiles]) {
     const read = readVariableFile(parser, file);
@@ -76,7 +76,7 @@ export async function evaluateModule(parsed: ParsedModule, options: ModuleOption
   const chain = options.directory === undefined ? [] : [resolve(options.directory)];
   const root = new ModuleInstance(parsed, { directory: options.directory, prefix: '', chain }, tree, undefined, variableFiles);
   const resources = root.resources();
-  // Each instance of a module reports the problems of its files: once is enough.
+  // Each instance of a module reports what it cannot evaluate: once is enough.
   const reported = new Map<string, InputProblem>();
   for (const problem of [...problems, ...tree.problems]) reported.set(`${problem.id}\u0000${problem.file}\u0000${problem.line}\u0000${problem.message}`, problem);
   return { resources, problems: [...reported.values()] };
