@@ -1,6 +1,7 @@
 // How a scan of a Terraform repository grows: generated repositories of 200 and 2,000 .tf files (modules of 10 files),
 // with 10 and with 100 security group rules a file, scanned with every rule, beside a plain read of the same files
-// (cat). Linear work grows 10x from 200 to 2,000 files.
+// (cat). Linear work grows 10x from 200 to 2,000 files. Each repository is scanned twice: its modules on their own,
+// and called, each once, by a root main.tf that gives them their variable (the modules judged as instances).
 // usage: node bench/iac/terraform-repo.mjs [RUNS=3]   (PARAPET=path/to/parapet.js to bench another build)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,13 +37,16 @@ function terraformFile(module, file, rules) {
   return `${preamble}resource "aws_security_group" "${name}" {\n  name   = "${name}-${module}"\n  vpc_id = "vpc-0123456789abcdef0"\n\n${inline.join('\n')}}\n\n${separate.join('\n')}`;
 }
 
-function repository(files, rules) {
-  const directory = join(top, `${files}-files-${rules}-rules`);
+function repository(files, rules, called) {
+  const directory = join(top, `${files}-files-${rules}-rules${called ? '-called' : ''}`);
+  const calls = [];
   for (let module = 0; module < files / FILES_PER_MODULE; module++) {
     const moduleDirectory = join(directory, 'modules', `m${module}`);
     mkdirSync(moduleDirectory, { recursive: true });
     for (let file = 0; file < FILES_PER_MODULE; file++) writeFileSync(join(moduleDirectory, `sg${file}.tf`), terraformFile(module, file, rules));
+    calls.push(`module "m${module}" {\n  source      = "./modules/m${module}"\n  office_cidr = "198.51.100.0/24"\n}\n`);
   }
+  if (called) writeFileSync(join(directory, 'main.tf'), calls.join('\n'));
   return directory;
 }
 
@@ -50,10 +54,11 @@ try {
   for (const rules of [10, 100]) {
     const seconds = {};
     for (const files of [200, 2000]) {
-      const directory = repository(files, rules);
+      const directory = repository(files, rules, false);
       seconds[files] = medianSeconds(process.execPath, [parapet, 'scan', directory, '--format', 'sarif', '--output', '/dev/null'], runs);
       const read = medianSeconds('sh', ['-c', `find "${directory}" -name '*.tf' -exec cat {} + > /dev/null`], runs);
-      console.log(`${files} files, ${rules} rules a file (${files * rules} rules): parapet ${seconds[files].toFixed(2)} s, plain read (cat) ${read.toFixed(2)} s`);
+      const called = medianSeconds(process.execPath, [parapet, 'scan', repository(files, rules, true), '--format', 'sarif', '--output', '/dev/null'], runs);
+      console.log(`${files} files, ${rules} rules a file (${files * rules} rules): parapet ${seconds[files].toFixed(2)} s (called by a root module: ${called.toFixed(2)} s), plain read (cat) ${read.toFixed(2)} s`);
     }
     console.log(`growth from 200 to 2,000 files at ${rules} rules a file: ${(seconds[2000] / seconds[200]).toFixed(1)}x (linear 10x)`);
   }

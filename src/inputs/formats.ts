@@ -4,7 +4,7 @@ import { looksLikeAzureNsgs } from '../parsers/azure/detect.js';
 import { looksLikeCloudFormation } from '../parsers/cloudformation/detect.js';
 import { looksLikeGcpFirewalls } from '../parsers/gcp/detect.js';
 import { looksLikeWindowsFirewall } from '../parsers/netsh/detect.js';
-import { localModuleSources, looksLikeTerraform } from '../parsers/iac/detect-terraform.js';
+import { calledModuleDirectories, looksLikeTerraform } from '../parsers/iac/detect-terraform.js';
 import { looksLikeSshdConfig } from '../parsers/sshd/detect.js';
 import { looksLikeTerraformPlan } from '../parsers/terraform-plan/detect.js';
 import { looksLikeUfw } from '../parsers/ufw/detect.js';
@@ -25,7 +25,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     comments: true,
     title: 'Terraform configuration (*.tf, *.tf.json, OpenTofu\'s *.tofu; a directory is one module, with its *.tfvars)',
     detect: looksLikeTerraform,
-    reads: localModuleSources,
+    reads: calledModuleDirectories,
     load: async (path, context) => (await import('../parsers/iac/load-terraform.js')).loadTerraformModule(path, context),
   },
   {

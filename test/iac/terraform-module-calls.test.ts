@@ -164,17 +164,55 @@ describe('modules called from the local file system', () => {
     expect(findings.filter((finding) => finding.startsWith('net/rdp-open-to-world')).length).toBe(255);
   });
 
-  test('more than 10,000 resources from module instances: the instances after are not judged, and it is an error', async () => {
+  test('module instances that multiply a module beyond 10,000 resources and ten times its blocks: the rest is not judged, and it is an error', async () => {
     const groups = Array.from({ length: 1500 }, (_, index) => `resource "aws_security_group" "g${index}" {\n  name = "g${index}"\n}\n`).join('');
-    const directory = tree({ 'main.tf': 'module "many" {\n  source = "./many"\n  count  = 10\n}\n', 'many/main.tf': groups });
+    const directory = tree({ 'main.tf': 'module "many" {\n  source = "./many"\n  count  = 20\n}\n', 'many/main.tf': groups });
     const { problems } = await scanned(directory);
-    expect(problems).toEqual(['error iac/unsupported main.tf:1 the modules make more than 10000 resources']);
+    // 1,500 groups declared: at most 10,000 + 15,000 resources from the instances; the 18th instance passes that.
+    expect(problems).toEqual(['error iac/unsupported main.tf:1 the modules make more than 25000 resources']);
   });
 
   test("a called module's syntax errors are reported even when its call makes no instance", async () => {
     const directory = tree({ 'main.tf': 'module "off" {\n  source = "./off"\n  count  = 0\n}\n', 'off/main.tf': 'resource "aws_security_group" "g" {\n' });
     const { problems } = await scanned(directory);
     expect(problems.map((problem) => problem.split(' ').slice(0, 3).join(' '))).toEqual(['error iac/syntax off/main.tf:2']);
+  });
+
+  test('a module Terraform would fetch, not fetched, is a warning at its call, never a silent clean', async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "registry" {\n  source = "terraform-aws-modules/security-group/aws"\n}',
+        'module "local" {\n  source = "./modules/sg"\n  name   = "x"\n  rules  = []\n}',
+        'module "git" {\n  source = "git::https://x-access-token:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/org/sg.git"\n}',
+      ].join('\n'),
+      'modules/sg/main.tf': SECURITY_GROUP_MODULE,
+    });
+    const { problems } = await scanned(directory);
+    expect(problems.map((problem) => problem.split(',')[0])).toEqual([
+      "warning iac/unsupported main.tf:1 module.registry comes from 'terraform-aws-modules/security-group/aws'",
+      'warning iac/unsupported main.tf:9 module.git comes from [a 90-character value that looks like a credential',
+    ]);
+  });
+
+  test('a fetched module is judged where terraform init put it (.terraform/modules/modules.json), with its call\'s values', async () => {
+    const directory = tree({
+      'main.tf': 'module "sg" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "5.1.0"\n  name    = "db"\n  rules   = [{ port = 5432 }]\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'sg', Source: 'registry.terraform.io/terraform-aws-modules/security-group/aws', Version: '5.1.0', Dir: '.terraform/modules/sg' }] }),
+      '.terraform/modules/sg/main.tf': SECURITY_GROUP_MODULE,
+    });
+    const { findings, problems, scannedFiles } = await scanned(directory);
+    expect(findings).toEqual(['net/risky-port-open-to-world .terraform/modules/sg/main.tf:16 module.sg.aws_security_group.this']);
+    expect(problems).toEqual([]);
+    expect(scannedFiles).toEqual(['.terraform/modules/sg/main.tf', 'main.tf']);
+  });
+
+  test('a modules.json that is not what terraform init writes is a warning, and the fetched modules are warned of', async () => {
+    const directory = tree({ 'main.tf': 'module "sg" {\n  source = "terraform-aws-modules/security-group/aws"\n}\n', '.terraform/modules/modules.json': '{"Modules": 3}' });
+    const { problems } = await scanned(directory);
+    expect(problems.map((problem) => problem.split(' — ')[0].split(',')[0])).toEqual([
+      'warning iac/syntax .terraform/modules/modules.json:1 not the modules.json terraform init writes (an object whose Modules is a list)',
+      "warning iac/unsupported main.tf:1 module.sg comes from 'terraform-aws-modules/security-group/aws'",
+    ]);
   });
 
   test('a missing module directory and a cycle of calls are errors, as terraform init and plan fail on them', async () => {

@@ -284,25 +284,6 @@ describe('Terraform files', () => {
     }
   });
 
-  test('a module Terraform would fetch is a warning at its call, never a silent clean: its resources are not read', async () => {
-    const { resources, problems } = await load(`module "registry" {
-  source = "terraform-aws-modules/security-group/aws"
-}
-module "local" {
-  source = "./modules/sg"
-}
-module "git" {
-  source = "git::https://x-access-token:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/org/sg.git"
-}
-`);
-    expect(resources).toEqual([]);
-    expect(problems.map((problem) => [problem.id, problem.level, problem.line, problem.message.split(',')[0]])).toEqual([
-      ['iac/unsupported', 'warning', 1, "module.registry comes from 'terraform-aws-modules/security-group/aws'"],
-      ['iac/unsupported', 'warning', 7, 'module.git comes from [a 90-character value that looks like a credential'],
-    ]);
-    expect(problems[0].message).toContain('scan the plan (terraform show -json)');
-  });
-
   test('.tf.json that is not JSON is a syntax error', async () => {
     const { problems } = await load('', { files: [file('bad.tf.json', '{ "resource": ')] });
     expect(problems.map((problem) => problem.id)).toEqual(['iac/syntax']);

@@ -4,11 +4,13 @@ export function looksLikeTerraform(name: string): boolean {
 }
 
 const LOCAL_SOURCE = /(?:\bsource\s*=|"source"\s*:)\s*"(\.\.?[\\/][^"\n]*)"/g;
+const MODULE_BLOCK = /^\s*module\s+"([^"\n/\\]+)"/gm;
 
 /**
- * The local module sources (`source = "./modules/sg"`) the text seems to call: a guess from the first 64 KiB, used
- * only to scan callers before the modules they call; the module's own reader decides what it calls.
+ * The directories of the modules the text seems to call: its local sources (`source = "./modules/sg"`), and where
+ * `terraform init` puts each module it fetches (.terraform/modules/NAME). A guess from the first 64 KiB, used only
+ * to scan callers before the modules they call; the module's own reader decides what it calls.
  */
-export function localModuleSources(head: string): string[] {
-  return [...head.matchAll(LOCAL_SOURCE)].map((match) => match[1]);
+export function calledModuleDirectories(head: string): string[] {
+  return [...[...head.matchAll(LOCAL_SOURCE)].map((match) => match[1]), ...[...head.matchAll(MODULE_BLOCK)].map((match) => `.terraform/modules/${match[1]}`)];
 }

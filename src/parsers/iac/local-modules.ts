@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { treeView } from '../../inputs/host-view.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
@@ -14,23 +14,37 @@ export interface LocalModules {
   consumed: string[];
 }
 
+/** Where `terraform init` records the modules it fetched, relative to the root module. */
+const MODULES_JSON = join('.terraform', 'modules', 'modules.json');
+
 /**
- * The modules a root module calls from the local file system, and those they call in turn, read and parsed once each.
- * A module's code is read only inside the scanned tree; a source that is not a directory, and a cycle of calls, are
- * errors, as `terraform init` and `plan` fail on them.
+ * The modules a root module calls, and those they call in turn, read and parsed once each: from the local file system
+ * (`./modules/sg`), or, for a module Terraform fetches (a registry, Git), where `terraform init` put it, as its
+ * .terraform/modules/modules.json says. A module's code is read only inside the scanned tree; a source that is not a
+ * directory, and a cycle of calls, are errors, as `terraform init` and `plan` fail on them; a fetched module that was
+ * not fetched is a warning.
  */
 export async function localModules(root: ParsedModule, rootDirectory: string, context: LoadContext): Promise<LocalModules> {
-  const modules = new Map<string, ParsedModule>();
+  const modules = new Map<string, { directory: string; parsed: ParsedModule }>();
+  const parsedByDirectory = new Map<string, ParsedModule>();
   const problems: InputProblem[] = [];
   const consumed: string[] = [];
   const view = treeView(context.tree ?? rootDirectory);
+  const fetched = fetchedModules(rootDirectory, context, problems);
 
-  async function read(caller: ParsedModule, callerDirectory: string, chain: string[]): Promise<void> {
+  async function read(caller: ParsedModule, callerDirectory: string, callerKey: string, chain: string[]): Promise<void> {
     for (const { file, blocks } of caller.configurations) {
-      for (const call of moduleCallsOf(blocks).filter((each) => isLocalSource(each.source))) {
+      for (const call of moduleCallsOf(blocks)) {
         const at = { file: file.path, line: call.line };
         const name = `module.${shown(call.name, 60)}`;
-        const directory = join(callerDirectory, call.source);
+        const key = callerKey === '' ? call.name : `${callerKey}.${call.name}`;
+        const fetchedDirectory = fetched.get(key);
+        if (!isLocalSource(call.source) && fetchedDirectory === undefined) {
+          const message = `${name} comes from ${quoted(call.source, 120)}, which Parapet does not fetch: its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules) — or scan the plan (terraform show -json), which holds them`;
+          problems.push(problemAt('iac/unsupported', at, message, 'warning'));
+          continue;
+        }
+        const directory = isLocalSource(call.source) ? join(callerDirectory, call.source) : fetchedDirectory!;
         const located = view.locate(directory);
         if (located.kind === 'outside') {
           problems.push(problemAt('input/outside-boundary', at, `${name} comes from ${quoted(call.source, 120)}, outside ${view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning'));
@@ -40,20 +54,55 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
           problems.push(problemAt('iac/invalid-resource', at, `${name} calls a module that is calling it — Terraform rejects the cycle; it is not judged`));
         } else if (chain.length > MAX_MODULE_DEPTH) {
           problems.push(problemAt('iac/unsupported', at, `${name} is more than ${MAX_MODULE_DEPTH} module calls deep — it is not judged; flatten the modules`));
-        } else if (!modules.has(resolve(directory))) {
-          const files = moduleFiles(directory, context);
-          problems.push(...files.problems);
-          consumed.push(...files.files.map((each) => each.path));
-          const parsed = await parseModule(files.files);
-          // Said once, whether the module makes one instance, many, or none (count = 0): Terraform reads it all the same.
-          problems.push(...parsed.problems);
-          modules.set(resolve(directory), parsed);
-          await read(parsed, directory, [...chain, resolve(directory)]);
+        } else {
+          let parsed = parsedByDirectory.get(resolve(directory));
+          if (!parsed) {
+            const files = moduleFiles(directory, context);
+            problems.push(...files.problems);
+            consumed.push(...files.files.map((each) => each.path));
+            parsed = await parseModule(files.files);
+            // Said once, whether the module makes one instance, many, or none (count = 0): Terraform reads it all the same.
+            problems.push(...parsed.problems);
+            parsedByDirectory.set(resolve(directory), parsed);
+          }
+          if (modules.has(key)) continue;
+          modules.set(key, { directory: resolve(directory), parsed });
+          await read(parsed, directory, key, [...chain, resolve(directory)]);
         }
       }
     }
   }
 
-  await read(root, rootDirectory, [resolve(rootDirectory)]);
-  return { library: { module: (directory, source) => modules.get(resolve(join(directory, source))) }, problems, consumed };
+  await read(root, rootDirectory, '', [resolve(rootDirectory)]);
+  let resourceBlocks = 0;
+  for (const parsed of parsedByDirectory.values()) for (const { blocks } of parsed.configurations) resourceBlocks += blocks.filter((block) => block.type === 'resource').length;
+  return { library: { module: (key) => modules.get(key), resourceBlocks }, problems, consumed };
+}
+
+/** The directories `terraform init` fetched modules into, by key, from modules.json when the root module has one. */
+function fetchedModules(rootDirectory: string, context: LoadContext, problems: InputProblem[]): Map<string, string> {
+  const directories = new Map<string, string>();
+  const path = join(rootDirectory, MODULES_JSON);
+  const located = treeView(context.tree ?? rootDirectory).locate(path);
+  if (located.kind !== 'found' || located.directory) return directories;
+  const read = context.readFile(located.path);
+  if ('id' in read) {
+    problems.push({ ...read, file: path });
+    return directories;
+  }
+  let entries: unknown;
+  try {
+    entries = (JSON.parse(read.text) as { Modules?: unknown }).Modules;
+  } catch {
+    entries = undefined;
+  }
+  if (!Array.isArray(entries)) {
+    problems.push(problemAt('iac/syntax', { file: path, line: 1 }, 'not the modules.json terraform init writes (an object whose Modules is a list) — the fetched modules are not judged; run terraform init again', 'warning'));
+    return directories;
+  }
+  for (const entry of entries as { Key?: unknown; Dir?: unknown }[]) {
+    if (typeof entry?.Key !== 'string' || typeof entry.Dir !== 'string' || entry.Key === '') continue;
+    directories.set(entry.Key, isAbsolute(entry.Dir) ? entry.Dir : join(rootDirectory, entry.Dir));
+  }
+  return directories;
 }

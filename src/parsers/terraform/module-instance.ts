@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import type { InputFile } from '../../inputs/input-file.js';
 import { append } from '../../model/append.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
@@ -18,17 +17,28 @@ export interface ParsedModule {
   problems: InputProblem[];
 }
 
-/** The modules a root module calls from the local file system, read beforehand (reading is the loader's, and async). */
+/**
+ * The modules a root module calls, read beforehand (reading is the loader's, and async): from the local file system,
+ * or where `terraform init` put a fetched one. Each is found by its key, the names of the calls that lead to it
+ * (`net.sg` for `module "sg"` called in `module "net"`), as Terraform's own .terraform/modules/modules.json keys them.
+ */
 export interface ModuleLibrary {
-  /** The module `source` names when called from `directory`, or undefined when it was not read (said where it was read). */
-  module(directory: string, source: string): ParsedModule | undefined;
+  /** The module the calls of `key` lead to, or undefined when it was not read (said where it was read). */
+  module(key: string): { directory: string; parsed: ParsedModule } | undefined;
+  /** How many resource blocks the modules read declare, each module counted once. */
+  readonly resourceBlocks: number;
 }
 
 /** Deeper calls than this are a cycle through links or hostile input, not infrastructure. */
 export const MAX_MODULE_DEPTH = 16;
-/** Module instances one root module may make, all calls and depths together, and the resources they may hold. */
+/**
+ * Module instances one root module may make, all calls and depths together, and the resources they may hold: beyond
+ * what the modules themselves declare (each called once), instances may add 10,000 resources or ten times the blocks
+ * declared. More is hostile input multiplying a module by its calls.
+ */
 const MAX_INSTANCES = 256;
-const MAX_RESOURCES = 10_000;
+const EXTRA_RESOURCES = 10_000;
+const RESOURCES_PER_BLOCK = 10;
 
 /** The arguments of a module call that are not its variables' values. */
 const CALL_ARGUMENTS = new Set(['source', 'version', 'providers']);
@@ -67,8 +77,9 @@ export class ModuleTree {
   /** Whether an instance's resources may be judged, given those judged so far; the first refusal is an error at the call. */
   judges(at: Place, name: string): boolean {
     if (this.refused.has('resources')) return false;
-    if (this.resources <= MAX_RESOURCES) return true;
-    return this.refuse('resources', at, `the modules make more than ${MAX_RESOURCES} resources — those of ${name} and the instances after it are not judged`);
+    const limit = EXTRA_RESOURCES + RESOURCES_PER_BLOCK * (this.library?.resourceBlocks ?? 0);
+    if (this.resources <= limit) return true;
+    return this.refuse('resources', at, `the modules make more than ${limit} resources — those of ${name} and the instances after it are not judged`);
   }
 
   count(resources: number): void {
@@ -84,9 +95,9 @@ export class ModuleTree {
 
 type Place = { file: string; line: number };
 
-/** Where a module instance is: its directory, its address prefix (`module.db["a"].`), the directories that called it. */
+/** Where a module instance is: its key (`net.sg`), its address prefix (`module.net.module.sg["a"].`), the directories that called it. */
 export interface InstancePlace {
-  directory: string | undefined;
+  key: string;
   prefix: string;
   chain: string[];
 }
@@ -132,7 +143,6 @@ export class ModuleInstance {
     if (prefix !== '') this.tree.count(resources.length);
     for (const { blocks } of this.parsed.configurations) {
       for (const call of moduleCallsOf(blocks)) {
-        if (!isLocalSource(call.source)) continue;
         this.moduleValue(call.name);
         const called = this.calls.get(call.name);
         if (!called || called === 'evaluating') continue;
@@ -160,12 +170,12 @@ export class ModuleInstance {
     if (known === 'evaluating') throw new EvaluationError(`module.${name} depends on its own outputs`);
     if (known) return known.value;
     const found = this.callNamed(name);
-    const { directory, chain, prefix } = this.place;
-    if (!found || directory === undefined || !this.tree.library) return undefined;
+    const { key, chain, prefix } = this.place;
+    const childKey = key === '' ? name : `${key}.${name}`;
+    const library = found && this.tree.library?.module(childKey);
+    if (!found || !library || chain.includes(library.directory) || chain.length > MAX_MODULE_DEPTH) return undefined;
     const { call, file } = found;
-    const parsed = this.tree.library.module(directory, call.source);
-    const childDirectory = resolve(join(directory, call.source));
-    if (!parsed || chain.includes(childDirectory) || chain.length > MAX_MODULE_DEPTH) return undefined;
+    const { parsed, directory: childDirectory } = library;
     this.calls.set(name, 'evaluating');
     const bodies = this.bodies(file);
     const instances: { name: string; at: Place; instance: ModuleInstance }[] = [];
@@ -178,7 +188,7 @@ export class ModuleInstance {
           const shownName = `module.${shown(name, 60)}${shown(instance.key, 40)}`;
           if (!this.tree.admits(at, shownName)) return;
           const inputs = new Map([...bodies.body(call.block.body, instance.frame, call.line).fields].filter(([argument]) => !CALL_ARGUMENTS.has(argument)));
-          const place = { directory: childDirectory, prefix: `${prefix}module.${name}${instance.key}.`, chain: [...chain, childDirectory] };
+          const place = { key: childKey, prefix: `${prefix}module.${name}${instance.key}.`, chain: [...chain, childDirectory] };
           const child = new ModuleInstance(parsed, place, this.tree, inputs, []);
           instances.push({ name: shownName, at, instance: child });
           values.push([instance.key, child.outputs()]);
@@ -194,7 +204,7 @@ export class ModuleInstance {
 
   private callNamed(name: string): { call: ReturnType<typeof moduleCallsOf>[number]; file: string } | undefined {
     for (const { file, blocks } of this.parsed.configurations) {
-      const call = moduleCallsOf(blocks).find((each) => each.name === name && isLocalSource(each.source));
+      const call = moduleCallsOf(blocks).find((each) => each.name === name);
       if (call) return { call, file: file.path };
     }
     return undefined;

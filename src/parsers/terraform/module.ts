@@ -15,9 +15,9 @@ import { compareKeys } from './values.js';
 
 export interface ModuleOptions {
   varFiles: InputFile[];
-  /** The module's directory, which its calls' local sources are relative to. */
+  /** The module's directory. */
   directory?: string;
-  /** The modules it calls from the local file system, read: without them, `module.x` is unknown and their resources are not judged. */
+  /** The modules it calls, read: without them, `module.x` is unknown and their resources are not judged. */
   library?: ModuleLibrary;
 }
 
@@ -53,7 +53,6 @@ export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
     else (isOverrideFile(file.path) ? overrides : configurations).push({ file, blocks: read.body.blocks });
   }
   applyOverrides(configurations, overrides, problems);
-  for (const { file, blocks } of configurations) append(problems, fetchedModuleWarnings(file, blocks));
   autoVarFiles.sort((left, right) => {
     const [leftRank, leftName] = autoVarFileRank(left.path);
     const [rightRank, rightName] = autoVarFileRank(right.path);
@@ -74,7 +73,7 @@ export async function evaluateModule(parsed: ParsedModule, options: ModuleOption
   }
   const tree = new ModuleTree(options.library);
   const chain = options.directory === undefined ? [] : [resolve(options.directory)];
-  const root = new ModuleInstance(parsed, { directory: options.directory, prefix: '', chain }, tree, undefined, variableFiles);
+  const root = new ModuleInstance(parsed, { key: '', prefix: '', chain }, tree, undefined, variableFiles);
   const resources = root.resources();
   // Each instance of a module reports what it cannot evaluate: once is enough.
   const reported = new Map<string, InputProblem>();
@@ -101,14 +100,4 @@ export async function terraformDeclarations(files: InputFile[]): Promise<{ resou
     for (const { name, source, line } of moduleCallsOf(read.body.blocks)) if (isLocalSource(source)) moduleCalls.push({ name, source, line, file: file.path });
   }
   return { resources, moduleCalls };
-}
-
-/** A warning at each module call whose code Terraform would fetch: Parapet judges what is in the tree only. */
-function fetchedModuleWarnings(file: InputFile, blocks: Block[]): InputProblem[] {
-  return moduleCallsOf(blocks)
-    .filter((call) => !isLocalSource(call.source))
-    .map((call) => {
-      const message = `module.${shown(call.name, 60)} comes from ${quoted(call.source, 120)}, which Parapet does not fetch: its resources are judged only where its code is in the scanned tree (terraform init puts it in .terraform/modules) — or scan the plan (terraform show -json), which holds them`;
-      return problemAt('iac/unsupported', { file: file.path, line: call.line }, message, 'warning');
-    });
 }
