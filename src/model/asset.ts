@@ -11,8 +11,9 @@ export interface Asset {
   account?: string;
   region?: string;
   /**
-   * Infrastructure code: the module directory or template file that declares the resource. Addresses such as
-   * 'aws_security_group.this' are unique only within it, so it is part of the asset's identity (and fingerprints).
+   * Infrastructure code: the root module's directory (or the template file) that declares the resource. Addresses
+   * such as 'aws_security_group.this' are unique only within it, so it is part of the asset's identity (and
+   * fingerprints).
    */
   within?: string;
 }
@@ -37,8 +38,10 @@ function pathFrom(base: string, path: string): string {
 
 /** The asset for a message: its id as it is (escaped and cut, never judged a credential: ids look random), and its name. */
 export function describeAsset(asset: Asset): string {
-  const { id, name } = reportedAsset(asset);
-  return name && asset.name !== asset.id ? `${id} (${name})` : id;
+  const { id, name, within } = reportedAsset(asset);
+  const named = name && asset.name !== asset.id ? `${id} (${name})` : id;
+  // A module's resource is found in the module's files: which root module calls it, its location does not say.
+  return within !== undefined && asset.id.startsWith('module.') ? `${named} in ${within}` : named;
 }
 
 /**

@@ -129,6 +129,17 @@ describe('modules called from the local file system', () => {
     expect(findings).toContain('net/ssh-open-to-world main.tf:15 aws_security_group.g');
   });
 
+  test('two root modules calling one module: each instance judged with its own values, its findings naming its root', async () => {
+    const call = (sources: string) => `module "jump" {\n  source = "../../modules/sg"\n  name   = "jump"\n  rules  = [{ port = 3389, cidr = "${sources}" }]\n}\n`;
+    const directory = tree({ 'envs/prod/main.tf': call('10.8.0.0/16'), 'envs/staging/main.tf': call('0.0.0.0/0'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
+    const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    expect(result.problems).toEqual([]);
+    expect(result.findings.map((finding) => [finding.ruleId, relative(directory, finding.location.file), finding.asset.within && relative(directory, finding.asset.within)])).toEqual([
+      ['net/rdp-open-to-world', 'modules/sg/main.tf', 'envs/staging'],
+    ]);
+    expect(result.findings[0].message).toContain(`on module.jump.aws_security_group.this (jump) in ${join(directory, 'envs', 'staging')} is reachable`);
+  });
+
   test('a module no scanned module calls is judged on its own, its variables unknown and judged as the worst', async () => {
     const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
     const { findings } = await scanned(directory, join(directory, 'modules', 'sg'));
