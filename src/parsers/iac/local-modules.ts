@@ -3,7 +3,8 @@ import { treeView } from '../../inputs/host-view.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted, shown } from '../../model/quote.js';
-import { isLocalSource, MAX_MODULE_DEPTH, moduleCallsOf, type ModuleLibrary, type ParsedModule } from '../terraform/module-instance.js';
+import { isLocalSource, moduleCallsOf } from '../terraform/module-calls.js';
+import { MAX_MODULE_DEPTH, type ModuleLibrary, type ParsedModule } from '../terraform/module-tree.js';
 import { parseModule } from '../terraform/module.js';
 import { moduleFiles } from './module-files.js';
 

@@ -1,99 +1,17 @@
-import type { InputFile } from '../../inputs/input-file.js';
 import { append } from '../../model/append.js';
-import { problemAt, type InputProblem } from '../../model/problem.js';
+import { problemAt } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
 import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
 import { unknown, type IacObject, type IacResource, type IacValue } from '../iac/value.js';
-import { EvaluationBudget } from './evaluate.js';
+import { moduleCallsOf } from './module-calls.js';
 import { ModuleScope } from './module-scope.js';
+import { MAX_MODULE_DEPTH, type ModuleTree, type ParsedModule, type Place } from './module-tree.js';
 import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
 import type { Attribute, Block } from './syntax.js';
 import { EvaluationError, list, object } from './values.js';
 
-/** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
-export interface ParsedModule {
-  configurations: { file: InputFile; blocks: Block[] }[];
-  autoVarFiles: InputFile[];
-  problems: InputProblem[];
-}
-
-/**
- * The modules a root module calls, read beforehand (reading is the loader's, and async): from the local file system,
- * or where `terraform init` put a fetched one. Each is found by its key, the names of the calls that lead to it
- * (`net.sg` for `module "sg"` called in `module "net"`), as Terraform's own .terraform/modules/modules.json keys them.
- */
-export interface ModuleLibrary {
-  /** The module the calls of `key` lead to, or undefined when it was not read (said where it was read). */
-  module(key: string): { directory: string; parsed: ParsedModule } | undefined;
-  /** How many resource blocks the modules read declare, each module counted once. */
-  readonly resourceBlocks: number;
-}
-
-/** Deeper calls than this are a cycle through links or hostile input, not infrastructure. */
-export const MAX_MODULE_DEPTH = 16;
-/**
- * Module instances one root module may make, all calls and depths together, and the resources they may hold: beyond
- * what the modules themselves declare (each called once), instances may add 10,000 resources or ten times the blocks
- * declared. More is hostile input multiplying a module by its calls.
- */
-const MAX_INSTANCES = 256;
-const EXTRA_RESOURCES = 10_000;
-const RESOURCES_PER_BLOCK = 10;
-
 /** The arguments of a module call that are not its variables' values. */
 const CALL_ARGUMENTS = new Set(['source', 'version', 'providers']);
-
-/** Terraform reads a module from the local file system when its source starts with ./ or ../; any other it fetches. */
-export const isLocalSource = (source: string): boolean => /^\.\.?[/\\]/.test(source);
-
-/** The module calls of a file whose source is a string, where it is written. */
-export function moduleCallsOf(blocks: Block[]): { name: string; source: string; line: number; block: Block }[] {
-  const calls: { name: string; source: string; line: number; block: Block }[] = [];
-  for (const block of blocks) {
-    if (block.type !== 'module' || block.labels.length !== 1) continue;
-    const source = block.body.attributes.find((attribute) => attribute.name === 'source')?.value;
-    if (source?.type === 'literal' && typeof source.value === 'string') calls.push({ name: block.labels[0], source: source.value, line: block.line, block });
-  }
-  return calls;
-}
-
-/** What the module instances under one root module share: the modules read, one evaluation budget, the limits. */
-export class ModuleTree {
-  readonly budget = new EvaluationBudget();
-  readonly problems: InputProblem[] = [];
-  private instances = 0;
-  private resources = 0;
-  private readonly refused = new Set<'instances' | 'resources'>();
-
-  constructor(readonly library: ModuleLibrary | undefined) {}
-
-  /** Whether one more instance may be made; the first refusal is an error at the call. */
-  admits(at: Place, name: string): boolean {
-    if (this.refused.has('instances')) return false;
-    if (++this.instances <= MAX_INSTANCES && !this.budget.exhausted) return true;
-    return this.refuse('instances', at, `the modules make ${this.budget.exhausted ? 'more evaluation than any real module' : `more than ${MAX_INSTANCES} instances`} — ${name} and the instances after it are not judged`);
-  }
-
-  /** Whether an instance's resources may be judged, given those judged so far; the first refusal is an error at the call. */
-  judges(at: Place, name: string): boolean {
-    if (this.refused.has('resources')) return false;
-    const limit = EXTRA_RESOURCES + RESOURCES_PER_BLOCK * (this.library?.resourceBlocks ?? 0);
-    if (this.resources <= limit) return true;
-    return this.refuse('resources', at, `the modules make more than ${limit} resources — those of ${name} and the instances after it are not judged`);
-  }
-
-  count(resources: number): void {
-    this.resources += resources;
-  }
-
-  private refuse(what: 'instances' | 'resources', at: Place, message: string): false {
-    this.refused.add(what);
-    this.problems.push(problemAt('iac/unsupported', at, `${message}; scan the plan (terraform show -json)`));
-    return false;
-  }
-}
-
-type Place = { file: string; line: number };
 
 /** Where a module instance is: its key (`net.sg`), its address prefix (`module.net.module.sg["a"].`), the directories that called it. */
 export interface InstancePlace {

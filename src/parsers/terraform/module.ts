@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import type { InputFile } from '../../inputs/input-file.js';
-import { append } from '../../model/append.js';
 import type { SourceLocation } from '../../model/location.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
-import { quoted, shown } from '../../model/quote.js';
+import { quoted } from '../../model/quote.js';
 import type { IacLoad } from '../iac/front-end.js';
-import { isLocalSource, ModuleInstance, moduleCallsOf, ModuleTree, type ModuleLibrary, type ParsedModule } from './module-instance.js';
+import { isLocalSource, moduleCallsOf } from './module-calls.js';
+import { ModuleInstance } from './module-instance.js';
+import { ModuleTree, type ModuleLibrary, type ParsedModule } from './module-tree.js';
 import { applyOverrides, isOverrideFile } from './override-files.js';
 import { hclParser } from './parser.js';
 import { autoVarFileRank, baseName, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
