@@ -140,6 +140,16 @@ describe('modules called from the local file system', () => {
     expect(result.findings[0].message).toContain(`on module.jump.aws_security_group.this (jump) in ${join(directory, 'envs', 'staging')} is reachable`);
   });
 
+  test('a call Terraform rejects — an argument no variable takes, a required variable left out — is an error, once for all its instances', async () => {
+    const directory = tree({ 'main.tf': 'module "web" {\n  source = "./modules/sg"\n  count  = 2\n  rulez  = []\n}\n', 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
+    const { problems } = await scanned(directory);
+    expect(problems.filter((problem) => problem.startsWith('error')).map((problem) => problem.split(' — ')[0])).toEqual([
+      `error iac/invalid-resource main.tf:1 module.web gives 'rulez', which no variable of the module takes ("Unsupported argument")`,
+      `error iac/invalid-resource main.tf:1 module.web leaves out 'name', which has no default ("Missing required argument")`,
+      `error iac/invalid-resource main.tf:1 module.web leaves out 'rules', which has no default ("Missing required argument")`,
+    ]);
+  });
+
   test('a module no scanned module calls is judged on its own, its variables unknown and judged as the worst', async () => {
     const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
     const { findings } = await scanned(directory, join(directory, 'modules', 'sg'));

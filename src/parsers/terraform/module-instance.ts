@@ -108,6 +108,9 @@ export class ModuleInstance {
           const inputs = new Map([...bodies.body(call.block.body, instance.frame, call.line).fields].filter(([argument]) => !CALL_ARGUMENTS.has(argument)));
           const place = { key: childKey, prefix: `${prefix}module.${name}${instance.key}.`, chain: [...chain, childDirectory] };
           const child = new ModuleInstance(parsed, place, this.tree, inputs, []);
+          if (instances.length === 0) {
+            for (const mistake of child.scope.callMistakes(new Set(inputs.keys()))) this.tree.problems.push(problemAt('iac/invalid-resource', at, `module.${shown(name, 60)} ${mistake} — Terraform rejects the call; what it leaves unknown is judged as the worst`));
+          }
           instances.push({ name: shownName, at, instance: child });
           values.push([instance.key, child.outputs()]);
         }

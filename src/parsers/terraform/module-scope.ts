@@ -121,6 +121,16 @@ export class ModuleScope implements References {
     this.file = file;
   }
 
+  /**
+   * What a call of this module that gives `given` gets wrong, as Terraform refuses it: an argument no variable takes
+   * ("Unsupported argument"), a variable without a default it leaves out ("Missing required argument").
+   */
+  callMistakes(given: ReadonlySet<string>): string[] {
+    const unsupported = [...given].filter((name) => !this.variables.has(name)).map((name) => `gives ${quoted(name, 60)}, which no variable of the module takes ("Unsupported argument")`);
+    const missing = [...this.variables].filter(([name, declared]) => declared.value === undefined && !given.has(name)).map(([name]) => `leaves out ${quoted(name, 60)}, which has no default ("Missing required argument")`);
+    return [...unsupported, ...missing];
+  }
+
   variable(name: string): IacValue | undefined {
     const declared = this.variables.get(name);
     if (!declared) return undefined;
