@@ -40,8 +40,9 @@ function pathFrom(base: string, path: string): string {
 export function describeAsset(asset: Asset): string {
   const { id, name, within } = reportedAsset(asset);
   const named = name && asset.name !== asset.id ? `${id} (${name})` : id;
-  // A module's resource is found in the module's files: which root module calls it, its location does not say.
-  return within !== undefined && asset.id.startsWith('module.') ? `${named} in ${within}` : named;
+  // A module's resource is found in the module's files: which root module calls it, its location does not say (unless
+  // the root is the directory scanned).
+  return within !== undefined && within !== '.' && asset.id.startsWith('module.') ? `${named} in ${within}` : named;
 }
 
 /**

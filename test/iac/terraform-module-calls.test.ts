@@ -150,6 +150,14 @@ describe('modules called from the local file system', () => {
     ]);
   });
 
+  test("the pattern of terraform-aws-modules/security-group: named rules looked up in a map, attached through concat(a.*.id, b.*.id, [\"\"])[0]", async () => {
+    const directory = tree({ 'main.tf': "module \"web_sg\" {\n  source              = \"./sg\"\n  name                = \"web\"\n  ingress_cidr_blocks = [\"0.0.0.0/0\"]\n  ingress_rules       = [\"https-443-tcp\", \"ssh-tcp\"]\n}\n", 'sg/main.tf': "variable \"create\" {\n  default = true\n}\nvariable \"use_name_prefix\" {\n  default = true\n}\nvariable \"name\" {}\nvariable \"ingress_rules\" {\n  type    = list(string)\n  default = []\n}\nvariable \"ingress_cidr_blocks\" {\n  type    = list(string)\n  default = []\n}\nvariable \"rules\" {\n  type = map(list(any))\n  default = {\n    https-443-tcp = [443, 443, \"tcp\", \"HTTPS\"]\n    ssh-tcp       = [22, 22, \"tcp\", \"SSH\"]\n    _             = [\"\", \"\", \"\"]\n  }\n}\nlocals {\n  this_sg_id = concat(\n    aws_security_group.this.*.id,\n    aws_security_group.this_name_prefix.*.id,\n    [\"\"],\n  )[0]\n}\nresource \"aws_security_group\" \"this\" {\n  count = var.create && false == var.use_name_prefix ? 1 : 0\n  name  = var.name\n}\nresource \"aws_security_group\" \"this_name_prefix\" {\n  count       = var.create && var.use_name_prefix ? 1 : 0\n  name_prefix = \"${var.name}-\"\n}\nresource \"aws_security_group_rule\" \"ingress_rules\" {\n  count             = var.create ? length(var.ingress_rules) : 0\n  security_group_id = local.this_sg_id\n  type              = \"ingress\"\n  cidr_blocks       = var.ingress_cidr_blocks\n  description       = var.rules[var.ingress_rules[count.index]][3]\n  from_port         = var.rules[var.ingress_rules[count.index]][0]\n  to_port           = var.rules[var.ingress_rules[count.index]][1]\n  protocol          = var.rules[var.ingress_rules[count.index]][2]\n}\n" });
+    const { findings, problems } = await scanned(directory);
+    // HTTPS open to the world is not a finding; SSH is, on the one group of the two that count makes.
+    expect(findings).toEqual(['net/ssh-open-to-world sg/main.tf:39 module.web_sg.aws_security_group.this_name_prefix[0]']);
+    expect(problems).toEqual([]);
+  });
+
   test('a module no scanned module calls is judged on its own, its variables unknown and judged as the worst', async () => {
     const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
     const { findings } = await scanned(directory, join(directory, 'modules', 'sg'));

@@ -54,7 +54,8 @@ resource "aws_security_group_rule" "r" {
       path: { unknown: ['path.module'] },
       workspace: { unknown: ['terraform.workspace'] },
       sg: { unknown: ['aws_security_group.app[0].id'], resource: 'aws_security_group.app[0]' },
-      sg_all: { unknown: ['aws_security_group.app[*].id'], resource: 'aws_security_group.app' },
+      // One per instance of the counted group, each naming its instance.
+      sg_all: [0, 1].map((index) => ({ unknown: ['aws_security_group.app[*].id'], resource: `aws_security_group.app[${index}]` })),
       // A literal argument of another resource resolves to its value (the mapper matches groups by name too).
       vpc_cidr: '10.1.0.0/16',
       nsg_name: 'nsg-web',

@@ -18,6 +18,8 @@ export interface References {
   /** `local.name`, or undefined when no such local is declared. */
   local(name: string): IacValue | undefined;
   isManagedResource(type: string, name: string): boolean;
+  /** The instance keys (`[0]`, `["a"]`, '' without count or for_each) of a managed resource, when the code fixes them. */
+  resourceInstanceKeys(type: string, name: string): string[] | undefined;
   /** The value of a managed resource's argument when the code fixes it (a literal, a resolved variable), else undefined. */
   resourceArgument(type: string, name: string, argument: string): IacValue | undefined;
   /** `module.name`: the outputs of a module this one calls, or undefined when they are not known here. */
@@ -205,12 +207,27 @@ export class Evaluator {
 
   private splat(expression: Extract<Expression, { type: 'splat' }>, frame: Frame): IacValue {
     const line = expression.line;
-    const target = this.evaluate(expression.target, frame);
+    const instances = this.resourceInstances(expression.target, frame, expression.text);
+    const target = instances ?? this.evaluate(expression.target, frame);
     if (target.kind === 'unknown') return unknown(line, target.dependsOn.length === 1 ? [expression.text] : target.dependsOn, target.resource);
     const items = target.kind === 'list' ? target.items : target.kind === 'scalar' && target.value === null ? [] : [target];
     if (!expression.steps) return list(items, line);
     const steps = expression.steps;
     return list(items.map((each) => this.evaluate(steps, new Map([...frame, [SPLAT_ELEMENT, each]]))), line);
+  }
+
+  /**
+   * `aws_security_group.this[*]`, `aws_security_group.this.*`: one value per instance of a managed resource of this
+   * module whose count or for_each the code fixes, each naming its instance (how a rule attaches to its group through
+   * `concat(aws_security_group.this.*.id, …)[0]`); undefined for anything else.
+   */
+  private resourceInstances(target: Expression, frame: Frame, text: string): IacValue | undefined {
+    if (target.type !== 'attribute' || target.target.type !== 'variable' || frame.has(target.target.name)) return undefined;
+    const [type, name] = [target.target.name, target.name];
+    if (!this.references.isManagedResource(type, name)) return undefined;
+    const keys = this.references.resourceInstanceKeys(type, name);
+    if (keys === undefined) return undefined;
+    return list(keys.map((key) => unknown(target.line, [text], `${this.references.addressPrefix}${type}.${name}${key}`)), target.line);
   }
 
   private call(expression: Extract<Expression, { type: 'call' }>, frame: Frame): IacValue {

@@ -3,6 +3,7 @@ import { quoted, shown } from '../../model/quote.js';
 import { unknown, type IacValue } from '../iac/value.js';
 import { EvaluationBudget, Evaluator, type References } from './evaluate.js';
 import type { Attribute, Block, Body, Expression } from './syntax.js';
+import { BodyEvaluator } from './resource-body.js';
 import { converted, typeConstraint, type TypeConstraint } from './type-constraints.js';
 import { EvaluationError, OverBudget, unknownsIn } from './values.js';
 
@@ -35,6 +36,7 @@ export class ModuleScope implements References {
   private readonly resources = new Map<string, Declared<Body>>();
   private readonly outputBlocks = new Map<string, Declared<Expression>>();
   private readonly resourceArguments = new Map<string, IacValue | undefined | 'evaluating'>();
+  private readonly instanceKeys = new Map<string, string[] | undefined | 'evaluating'>();
   private readonly reported = new Set<string>();
   /** Where each variable and local is first declared, and the names declared more than once. */
   private readonly declaredAt = new Map<string, { file: string; line: number }>();
@@ -171,6 +173,20 @@ export class ModuleScope implements References {
 
   isManagedResource(type: string, name: string): boolean {
     return this.resources.has(`${type}.${name}`);
+  }
+
+  resourceInstanceKeys(type: string, name: string): string[] | undefined {
+    const address = `${type}.${name}`;
+    const known = this.instanceKeys.get(address);
+    if (known !== undefined || this.instanceKeys.has(address)) return known === 'evaluating' ? undefined : known;
+    const declared = this.resources.get(address);
+    if (!declared) return undefined;
+    this.instanceKeys.set(address, 'evaluating');
+    // Problems with the count are reported where the resource itself is evaluated.
+    const keys = this.inFile(declared.file, () => new BodyEvaluator(this.evaluator, () => {}).instances(declared.value).map((instance) => instance.key));
+    const fixed = keys.includes('[*]') ? undefined : keys;
+    this.instanceKeys.set(address, fixed);
+    return fixed;
   }
 
   resourceArgument(type: string, name: string, argument: string): IacValue | undefined {
