@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -155,6 +155,18 @@ describe('modules called from the local file system', () => {
     const { findings, problems } = await scanned(directory);
     // HTTPS open to the world is not a finding; SSH is, on the one group of the two that count makes.
     expect(findings).toEqual(['net/ssh-open-to-world sg/main.tf:39 module.web_sg.aws_security_group.this_name_prefix[0]']);
+    expect(problems).toEqual([]);
+  });
+
+  test('a real module called with its rules: Azure/terraform-azurerm-network-security-group from the corpus', async () => {
+    const rule = (name: string, priority: number, port: number, source: string) =>
+      `    {\n      name                   = "${name}"\n      priority               = ${priority}\n      direction              = "Inbound"\n      access                 = "Allow"\n      protocol               = "Tcp"\n      destination_port_range = "${port}"\n      source_address_prefix  = "${source}"\n    },\n`;
+    const directory = tree({
+      'main.tf': `module "nsg" {\n  source              = "./nsg"\n  resource_group_name = "rg"\n  security_group_name = "web-nsg"\n  custom_rules = [\n${rule('ssh', 200, 22, '10.0.0.0/8')}${rule('rdp', 201, 3389, '*')}  ]\n}\n`,
+    });
+    cpSync(new URL('../corpus/iac/terraform/azurerm-network-security-group', import.meta.url).pathname, join(directory, 'nsg'), { recursive: true });
+    const { findings, problems } = await scanned(directory);
+    expect(findings.filter((finding) => !finding.startsWith('net/egress-open-to-world'))).toEqual(['net/rdp-open-to-world nsg/main.tf:40 module.nsg.azurerm_network_security_group.nsg']);
     expect(problems).toEqual([]);
   });
 
