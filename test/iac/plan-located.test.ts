@@ -130,3 +130,19 @@ describe('a plan scanned with the modules it was planned from', () => {
     expect(result.problems).toEqual([]);
   });
 });
+
+describe('a plan beside a root module whose module terraform init fetched', () => {
+  it('points at the resource block in .terraform/modules, as modules.json says', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-plan-fetched-'));
+    mkdirSync(join(directory, '.terraform', 'modules', 'sg'), { recursive: true });
+    writeFileSync(join(directory, 'main.tf'), 'module "sg" {\n  source = "terraform-aws-modules/security-group/aws"\n}\n');
+    writeFileSync(join(directory, '.terraform', 'modules', 'modules.json'), JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'sg', Source: 'registry.terraform.io/terraform-aws-modules/security-group/aws', Dir: '.terraform/modules/sg' }] }));
+    writeFileSync(join(directory, '.terraform', 'modules', 'sg', 'main.tf'), 'variable "create" {\n  default = true\n}\n\nresource "aws_security_group" "this" {\n  count = var.create ? 1 : 0\n}\n');
+    writePlan(directory, [
+      { address: 'module.sg.aws_security_group.this[0]', module_address: 'module.sg', mode: 'managed', type: 'aws_security_group', name: 'this', index: 0, change: { actions: ['create'], after: { name: 'web', ingress: [SSH_FROM_ANYWHERE], egress: [] }, after_unknown: { id: true } } },
+    ]);
+    const result = await scan({ paths: [join(directory, 'plan.json')], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
+    expect(ssh.map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line}`)).toEqual(['.terraform/modules/sg/main.tf:5']);
+  });
+});

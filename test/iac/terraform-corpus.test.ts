@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { InputFile } from '../../src/inputs/input-file.js';
-import { terraformDeclarations, terraformModule } from '../../src/parsers/terraform/module.js';
+import { terraformModule } from '../../src/parsers/terraform/module.js';
 import { at, plain } from './terraform-helpers.js';
 
 const corpus = new URL('../corpus/iac/terraform/', import.meta.url);
@@ -59,16 +59,5 @@ describe('real Terraform modules', () => {
     expect(plain(at(resources[2].body, 'security_group_id'))).toBe('sg-0bbb');
     expect(plain(at(resources[2].body, 'source_security_group_id'))).toEqual({ unknown: ['aws_security_group.lb.id'], resource: 'aws_security_group.lb' });
     expect(plain(at(resources[0].body, 'ingress', 1, 'from_port'))).toBe(443);
-  });
-
-  test('declarations: every resource block and local module call', async () => {
-    const { files } = moduleFiles('in4it-alb');
-    const extra: InputFile = { path: 'root.tf', text: 'module "web" {\n  source = "./modules/web"\n}\nmodule "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n', encoding: 'utf-8' };
-    const { resources, moduleCalls } = await terraformDeclarations([...files, extra]);
-    expect([...resources]).toEqual([
-      ['aws_security_group.lb', { file: 'in4it-alb/securitygroups.tf', line: 1 }],
-      ['aws_security_group_rule.cluster-allow-lb', { file: 'in4it-alb/securitygroups.tf', line: 28 }],
-    ]);
-    expect(moduleCalls).toEqual([{ name: 'web', source: './modules/web', file: 'root.tf', line: 1 }]);
   });
 });

@@ -2,6 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { treeView } from '../../inputs/host-view.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import { append } from '../../model/append.js';
 import { quoted, shown } from '../../model/quote.js';
 import { isLocalSource, moduleCallsOf } from '../terraform/module-calls.js';
 import { MAX_MODULE_DEPTH, type ModuleLibrary, type ParsedModule } from '../terraform/module-tree.js';
@@ -59,11 +60,11 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
           let parsed = parsedByDirectory.get(resolve(directory));
           if (!parsed) {
             const files = moduleFiles(directory, context);
-            problems.push(...files.problems);
-            consumed.push(...files.files.map((each) => each.path));
+            append(problems, files.problems);
+            append(consumed, files.files.map((each) => each.path));
             parsed = await parseModule(files.files);
             // Said once, whether the module makes one instance, many, or none (count = 0): Terraform reads it all the same.
-            problems.push(...parsed.problems);
+            append(problems, parsed.problems);
             parsedByDirectory.set(resolve(directory), parsed);
           }
           if (modules.has(key)) continue;
@@ -77,7 +78,7 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
   await read(root, rootDirectory, '', [resolve(rootDirectory)]);
   let resourceBlocks = 0;
   for (const parsed of parsedByDirectory.values()) for (const { blocks } of parsed.configurations) resourceBlocks += blocks.filter((block) => block.type === 'resource').length;
-  return { library: { module: (key) => modules.get(key), resourceBlocks }, problems, consumed };
+  return { library: { modules, resourceBlocks }, problems, consumed };
 }
 
 /** The directories `terraform init` fetched modules into, by key, from modules.json when the root module has one. */

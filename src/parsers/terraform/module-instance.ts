@@ -90,7 +90,7 @@ export class ModuleInstance {
     const found = this.callNamed(name);
     const { key, chain, prefix } = this.place;
     const childKey = key === '' ? name : `${key}.${name}`;
-    const library = found && this.tree.library?.module(childKey);
+    const library = found && this.tree.library?.modules.get(childKey);
     if (!found || !library || chain.includes(library.directory) || chain.length > MAX_MODULE_DEPTH) return undefined;
     const { call, file } = found;
     const { parsed, directory: childDirectory } = library;

@@ -16,8 +16,8 @@ export interface ParsedModule {
  * (`net.sg` for `module "sg"` called in `module "net"`), as Terraform's own .terraform/modules/modules.json keys them.
  */
 export interface ModuleLibrary {
-  /** The module the calls of `key` lead to, or undefined when it was not read (said where it was read). */
-  module(key: string): { directory: string; parsed: ParsedModule } | undefined;
+  /** The modules read, by the key of the calls that lead to each; one that was not read is missing (said where it was read). */
+  readonly modules: ReadonlyMap<string, { directory: string; parsed: ParsedModule }>;
   /** How many resource blocks the modules read declare, each module counted once. */
   readonly resourceBlocks: number;
 }

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import type { InputFile } from '../../inputs/input-file.js';
-import type { SourceLocation } from '../../model/location.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import type { IacLoad } from '../iac/front-end.js';
-import { isLocalSource, moduleCallsOf } from './module-calls.js';
 import { ModuleInstance } from './module-instance.js';
 import { ModuleTree, type ModuleLibrary, type ParsedModule } from './module-tree.js';
 import { applyOverrides, isOverrideFile } from './override-files.js';
@@ -80,25 +78,4 @@ export async function evaluateModule(parsed: ParsedModule, options: ModuleOption
   const reported = new Map<string, InputProblem>();
   for (const problem of [...problems, ...tree.problems]) reported.set(`${problem.id}\u0000${problem.file}\u0000${problem.line}\u0000${problem.message}`, problem);
   return { resources, problems: [...reported.values()] };
-}
-
-/** Where each resource block and each local module call (a `./` or `../` source) is declared. */
-export async function terraformDeclarations(files: InputFile[]): Promise<{ resources: Map<string, SourceLocation>; moduleCalls: { name: string; source: string; file: string; line: number }[] }> {
-  const parser = await hclParser();
-  const resources = new Map<string, SourceLocation>();
-  const moduleCalls: { name: string; source: string; file: string; line: number }[] = [];
-  for (const file of files) {
-    // An override file's blocks are merged into the others: a resource is declared where its base block is.
-    if (isAutoVarFile(file.path) || isOverrideFile(file.path)) continue;
-    const read = readConfiguration(parser, file);
-    if ('problem' in read) continue;
-    for (const block of read.body.blocks) {
-      if (block.type === 'resource' && block.labels.length === 2) {
-        const address = `${block.labels[0]}.${block.labels[1]}`;
-        if (!resources.has(address)) resources.set(address, { file: file.path, line: block.line });
-      }
-    }
-    for (const { name, source, line } of moduleCallsOf(read.body.blocks)) if (isLocalSource(source)) moduleCalls.push({ name, source, line, file: file.path });
-  }
-  return { resources, moduleCalls };
 }
