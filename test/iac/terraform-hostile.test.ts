@@ -219,6 +219,28 @@ resource "aws_security_group" "wide" {
     expect([plain(at(resources[0].body, 'low')), plain(at(resources[0].body, 'high'))]).toEqual([0, 199_999]);
   });
 
+  test('regular expressions run in linear time, their output is bounded, and an invalid one is not echoed', async () => {
+    const started = performance.now();
+    const { resources, problems } = await load(`locals {
+  text = join("", [for n in range(9000) : "aaaaaaaaaa"])
+}
+resource "aws_security_group" "re" {
+  backtracks = regexall("(a+)+$$|(a|aa)+b", "$\{local.text}!")
+  grows      = replace(local.text, "/x*/", local.text)
+  invalid    = regex("(${'y'.repeat(200)}", "y")
+}
+`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(plain(at(resources[0].body, 'backtracks'))).toEqual([]);
+    for (const name of ['grows', 'invalid']) expect(at(resources[0].body, name).kind).toBe('unknown');
+    expect(problems.map((problem) => [problem.id, problem.line])).toEqual([
+      ['iac/unsupported', 6],
+      ['iac/unsupported', 7],
+    ]);
+    expect(problems[1].message).toContain('invalid regular expression (missing closing ))');
+    expect(problems[1].message).not.toContain('yyyyyyyyyy');
+  });
+
   test('messages quote no whole input line', async () => {
     const secret = 'x'.repeat(500);
     const { problems } = await load(`resource "aws_security_group" "q" {\n  a = ${secret}(1)\n  b = "${secret}\n`);

@@ -12,7 +12,7 @@ export interface FunctionCall {
 
 /** No function makes a list or a string longer than this from a module's code: longer is hostile input. */
 export const MAX_ITEMS = 10_000;
-const MAX_TEXT = 1 << 20;
+export const MAX_TEXT = 1 << 20;
 
 export type Implementation = (call: FunctionCall) => IacValue;
 

@@ -2,6 +2,7 @@ import { scalar, type IacValue } from '../iac/value.js';
 import { cidrHost, cidrNetmask, cidrSubnet, cidrSubnets } from './cidr-functions.js';
 import { formatText } from './format-function.js';
 import { NUMBER_FUNCTIONS } from './number-functions.js';
+import { REGEX_FUNCTIONS, replaceMatches } from './regex-functions.js';
 import { TEXT_FUNCTIONS } from './text-functions.js';
 import { distinctItems, setOf, unified } from './sets.js';
 import { jsonDecode, jsonEncode } from './json-functions.js';
@@ -38,6 +39,7 @@ function atLeastOne(args: IacValue[], name: string): IacValue[] {
 const FUNCTIONS: Record<string, Implementation> = {
   ...TEXT_FUNCTIONS,
   ...NUMBER_FUNCTIONS,
+  ...REGEX_FUNCTIONS,
   concat: (call) => {
     arity(call, 1, Infinity);
     return shallow(call, (args) => sized(args.flatMap(asList), call.line, call));
@@ -144,8 +146,7 @@ const FUNCTIONS: Record<string, Implementation> = {
     arity(call, 3);
     return known(call, ([value, search, replacement]) => {
       const pattern = asText(search);
-      // A /regular expression/ is RE2 in Terraform, and a pull request's regex must not run here: not evaluated.
-      if (pattern.length >= 2 && pattern.startsWith('/') && pattern.endsWith('/')) throw new EvaluationError('replace() with a regular expression is not evaluated');
+      if (pattern.length >= 2 && pattern.startsWith('/') && pattern.endsWith('/')) return replaceMatches(call, asText(value), pattern.slice(1, -1), asText(replacement));
       return text(asText(value).replaceAll(pattern, asText(replacement)), call.line, call);
     });
   },

@@ -7,6 +7,7 @@ import { ModuleInstance } from './module-instance.js';
 import { ModuleTree, type ModuleLibrary, type ParsedModule } from './module-tree.js';
 import { applyOverrides, isOverrideFile } from './override-files.js';
 import { hclParser } from './parser.js';
+import { loadRegexEngineFor } from './regex-engine.js';
 import { autoVarFileRank, baseName, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
 import type { Attribute, Block } from './syntax.js';
 import { replacedByTofu } from './tofu-files.js';
@@ -31,6 +32,7 @@ export async function terraformModule(files: InputFile[], options: ModuleOptions
 /** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
 export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
   const parser = await hclParser();
+  await loadRegexEngineFor(files.map((file) => file.text));
   const problems: InputProblem[] = [];
   const configurations: { file: InputFile; blocks: Block[] }[] = [];
   const overrides: { file: InputFile; blocks: Block[] }[] = [];
