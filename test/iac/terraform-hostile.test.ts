@@ -232,7 +232,7 @@ resource "aws_security_group" "re" {
 `);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(plain(at(resources[0].body, 'backtracks'))).toEqual([]);
-    for (const name of ['grows', 'invalid']) expect(at(resources[0].body, name).kind).toBe('unknown');
+    for (const name of ['grows', 'invalid']) expect(at(resources[0].body, name)?.kind).toBe('unknown');
     expect(problems.map((problem) => [problem.id, problem.line])).toEqual([
       ['iac/unsupported', 6],
       ['iac/unsupported', 7],

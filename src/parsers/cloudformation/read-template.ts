@@ -5,6 +5,7 @@ import { redacted } from '../../model/quote.js';
 import { firstTooDeep } from './nesting.js';
 import { SHORT_FORM_TAGS } from './short-forms.js';
 import type { TemplateNode } from './template-node.js';
+import { withoutStacks } from '../../model/without-stacks.js';
 import { MAX_DEPTH, templateNodeOf, TemplateSyntaxError } from './yaml-nodes.js';
 
 const FIX = 'fix the template (cfn-lint points at the same place) and scan again';
@@ -48,20 +49,6 @@ export function readTemplate(file: InputFile): { root: TemplateNode } | { proble
   } catch (thrown) {
     if (thrown instanceof TemplateSyntaxError) return { problem: problemAt('iac/syntax', { file: file.path, line: thrown.line }, thrown.message) };
     throw thrown;
-  }
-}
-
-/**
- * The YAML library makes an Error of every problem it meets, and V8 records a stack for each: a hostile text makes
- * thousands (a second a megabyte), and only the first problem's message is shown.
- */
-function withoutStacks<T>(run: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    Error.stackTraceLimit = limit;
   }
 }
 
