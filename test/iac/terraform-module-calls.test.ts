@@ -1,6 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { cpSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -11,6 +10,7 @@ import { moduleFiles } from '../../src/parsers/iac/module-files.js';
 import { evaluateModule, parseModule } from '../../src/parsers/terraform/module.js';
 import { scan } from '../../src/scan/scan.js';
 import { plain } from './terraform-helpers.js';
+import { scanned, tree } from './terraform-trees.js';
 
 /** A module that opens the ports its rules name, from each rule's CIDR or else the whole internet. */
 const SECURITY_GROUP_MODULE = `variable "name" {
@@ -56,24 +56,6 @@ module "db" {
   rules    = [{ port = each.value }]
 }
 `;
-
-function tree(files: Record<string, string>): string {
-  const directory = mkdtempSync(join(tmpdir(), 'parapet-module-calls-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(directory, path)), { recursive: true });
-    writeFileSync(join(directory, path), text);
-  }
-  return directory;
-}
-
-async function scanned(directory: string, path = directory) {
-  const result = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
-  return {
-    findings: result.findings.map((finding) => `${finding.ruleId} ${relative(directory, finding.location.file)}:${finding.location.line} ${finding.asset.id}`),
-    problems: result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`),
-    scannedFiles: result.scannedFiles.map((file) => relative(directory, file)).sort(),
-  };
-}
 
 const CALLED_AS_TERRAFORM_PLANS_IT = [
   'net/rdp-open-to-world modules/sg/main.tf:16 module.db["b"].aws_security_group.this',

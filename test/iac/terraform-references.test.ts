@@ -23,7 +23,7 @@ resource "aws_security_group" "a" {
     expect(plain(at(ingress, 'text'))).toEqual({ unknown: ['var.allowed_cidrs'] });
   });
 
-  test('data sources, modules, paths and computed attributes are unknown as written; managed resources are named', async () => {
+  test('data sources, modules, path.cwd and computed attributes are unknown as written; path.module is known; managed resources are named', async () => {
     const { resources } = await load(`resource "aws_vpc" "main" {
   cidr_block = "10.1.0.0/16"
 }
@@ -37,7 +37,8 @@ resource "aws_security_group" "app" {
 resource "aws_security_group_rule" "r" {
   data_cidr = data.aws_vpc.main.cidr_block
   module    = module.vpc.vpc_cidr_block
-  path      = path.module
+  path      = path.cwd
+  here      = path.module
   workspace = terraform.workspace
   sg        = aws_security_group.app[0].id
   sg_all    = aws_security_group.app[*].id
@@ -51,7 +52,8 @@ resource "aws_security_group_rule" "r" {
     expect(plain(rule.body)).toEqual({
       data_cidr: { unknown: ['data.aws_vpc.main.cidr_block'] },
       module: { unknown: ['module.vpc.vpc_cidr_block'] },
-      path: { unknown: ['path.module'] },
+      path: { unknown: ['path.cwd'] },
+      here: '.',
       workspace: { unknown: ['terraform.workspace'] },
       sg: { unknown: ['aws_security_group.app[0].id'], resource: 'aws_security_group.app[0]' },
       // One per instance of the counted group, each naming its instance.
@@ -62,7 +64,7 @@ resource "aws_security_group_rule" "r" {
       nsg_id: { unknown: ['azurerm_network_security_group.web.id'], resource: 'azurerm_network_security_group.web' },
       either: { unknown: ['var_unknown_root.x'] },
     });
-    expect(at(rule.body, 'nsg_name')!.line).toBe(19);
+    expect(at(rule.body, 'nsg_name')!.line).toBe(20);
   });
 
   test('conditionals with an unknown condition', async () => {

@@ -3,6 +3,7 @@ import { CONFIG_BYTES } from '../../inputs/formats.js';
 import { readInputFile, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import type { InputProblem } from '../../model/problem.js';
+import { CodeFiles } from '../terraform/code-files.js';
 import { evaluateModule, parseModule } from '../terraform/module.js';
 import { iacNetworkAssets } from './assets.js';
 import { moduleFiles } from './module-files.js';
@@ -30,7 +31,8 @@ export async function loadTerraformModule(path: string, context: LoadContext): P
   }
   const parsed = await parseModule([found, ...siblings.files]);
   const called = await localModules(parsed, directory, context);
-  const loaded = await evaluateModule(parsed, { varFiles, directory, library: called.library });
+  const codeFiles = new CodeFiles(directory, context.tree ?? directory, context.readFile, problems);
+  const loaded = await evaluateModule(parsed, { varFiles, directory, library: called.library, codeFiles });
   const { assets, problems: judged } = iacNetworkAssets(loaded.resources, directory);
   return { models: assets, problems: [...problems, ...called.problems, ...loaded.problems, ...judged], consumed: [...siblings.files.map((file) => file.path), ...called.consumed] };
 }

@@ -9,11 +9,11 @@ import { EvaluationError, OverBudget } from './values.js';
 /** Where a function call is written, for the problem a read outside the scanned tree is. */
 export type CallSite = { file: string; line: number };
 
-/** What `file()`, `fileexists()` and `fileset()` find: undefined when the path leaves the scanned tree (said once, at the call). */
-export interface FileAccess {
-  read(path: string, at: CallSite): string | undefined;
-  exists(path: string, at: CallSite): boolean | undefined;
-  glob(directory: string, pattern: string, at: CallSite): string[] | undefined;
+/** What `file()`, `fileexists()` and `fileset()` find at one call: undefined when the path leaves the scanned tree (said once, at the call). */
+export interface CallFiles {
+  read(path: string): string | undefined;
+  exists(path: string): boolean | undefined;
+  glob(directory: string, pattern: string): string[] | undefined;
 }
 
 /** More directory entries than this walked by one fileset() is hostile input. */
@@ -25,7 +25,7 @@ const MAX_DEPTH = 32;
  * `terraform plan` runs), and here only inside the scanned tree, through links that stay inside it. A file is read
  * once, with the checks every scanned file gets (size, encoding), however many instances read it.
  */
-export class CodeFiles implements FileAccess {
+export class CodeFiles {
   private readonly view: HostView;
   private readonly texts = new Map<string, string | EvaluationError>();
   private readonly reported = new Set<string>();
@@ -37,6 +37,11 @@ export class CodeFiles implements FileAccess {
     private readonly problems: InputProblem[],
   ) {
     this.view = treeView(tree);
+  }
+
+  /** The files as the call at `at` reads them. */
+  at(at: CallSite): CallFiles {
+    return { read: (path) => this.read(path, at), exists: (path) => this.exists(path, at), glob: (directory, pattern) => this.glob(directory, pattern, at) };
   }
 
   /** `path.module` for a module in `directory`: its path from the root module, `.` for the root module itself. */
@@ -72,7 +77,8 @@ export class CodeFiles implements FileAccess {
     const found = new Set<string>();
     const budget = { entries: 0 };
     for (const expansion of braceExpansions(pattern)) {
-      const full = posix.normalize(posix.join(base, expansion));
+      // As Go's filepath.Join: `..` resolved, a trailing / dropped (`*/` matches files).
+      const full = posix.join(base, expansion).replace(/(.)\/+$/, '$1');
       const segments = full.split('/');
       const fixed = segments.findIndex((segment) => segment === '**' || isWildcard(segment));
       const start = fixed < 0 ? segments.length : fixed;

@@ -1,6 +1,7 @@
 import { append } from '../../model/append.js';
 import { quoted } from '../../model/quote.js';
 import { scalar, unknown, type IacUnknown, type IacValue } from '../iac/value.js';
+import type { CallFiles } from './code-files.js';
 import type { FunctionCall } from './function-call.js';
 import { callFunction } from './functions.js';
 import { MAX_NESTING, SPLAT_ELEMENT, type Expression, type ForExpression } from './syntax.js';
@@ -26,6 +27,10 @@ export interface References {
   module(name: string): IacValue | undefined;
   /** A function Parapet does not evaluate was called. */
   unknownFunction(name: string, line: number): void;
+  /** The files a call on `line` may read, or undefined where none are read. */
+  files(line: number): CallFiles | undefined;
+  /** `path.module`, `path.root`; undefined for what is not known here (`path.cwd`, the machine's own directory). */
+  path(name: string): IacValue | undefined;
   /** A construct Parapet does not evaluate (a directive in an indented heredoc) was met. */
   unsupportedConstruct(what: string, line: number): void;
 }
@@ -164,6 +169,10 @@ export class Evaluator {
       if (value === undefined) throw new EvaluationError(`no ${root.name === 'var' ? 'variable' : 'local value'} named ${quoted(name, 60)} is declared`);
       return this.applySteps(relined(value, line, this.charge), steps.slice(1), frame, line);
     }
+    if (root.name === 'path' && name !== undefined && steps.length === 1) {
+      const value = this.references.path(name);
+      if (value !== undefined) return relined(value, line, this.charge);
+    }
     if (root.name === 'module' && name !== undefined) {
       const outputs = this.references.module(name);
       if (outputs !== undefined) return this.applySteps(relined(outputs, line, this.charge), steps.slice(1), frame, line);
@@ -231,12 +240,16 @@ export class Evaluator {
   }
 
   private call(expression: Extract<Expression, { type: 'call' }>, frame: Frame): IacValue {
+    const references = this.references;
     const call: FunctionCall = {
       name: expression.name,
       line: expression.line,
       count: expression.args.length,
       argument: (index) => this.evaluate(expression.args[index], frame),
       charge: this.charge,
+      get files() {
+        return references.files(expression.line);
+      },
     };
     if (expression.expandLast && expression.args.length > 0) {
       const last = this.evaluate(expression.args[expression.args.length - 1], frame);

@@ -1,3 +1,4 @@
+import type { CallFiles } from './code-files.js';
 import { scalar, type IacList, type IacObject, type IacValue } from '../iac/value.js';
 import { asText, EvaluationError, list, OverBudget, unknownOf, unknownsIn } from './values.js';
 
@@ -8,6 +9,8 @@ export interface FunctionCall {
   count: number;
   argument(index: number): IacValue;
   charge(steps: number): void;
+  /** The files the module's code may read, or undefined where none are read (a module given as text alone). */
+  readonly files: CallFiles | undefined;
 }
 
 /** No function makes a list or a string longer than this from a module's code: longer is hostile input. */

@@ -1,5 +1,6 @@
 import { scalar, type IacValue } from '../iac/value.js';
 import { cidrHost, cidrNetmask, cidrSubnet, cidrSubnets } from './cidr-functions.js';
+import { FILE_FUNCTIONS } from './file-functions.js';
 import { formatText } from './format-function.js';
 import { NUMBER_FUNCTIONS } from './number-functions.js';
 import { REGEX_FUNCTIONS, replaceMatches } from './regex-functions.js';
@@ -40,6 +41,7 @@ const FUNCTIONS: Record<string, Implementation> = {
   ...TEXT_FUNCTIONS,
   ...NUMBER_FUNCTIONS,
   ...REGEX_FUNCTIONS,
+  ...FILE_FUNCTIONS,
   concat: (call) => {
     arity(call, 1, Infinity);
     return shallow(call, (args) => sized(args.flatMap(asList), call.line, call));

@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { append } from '../../model/append.js';
 import { problemAt } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
@@ -37,7 +38,8 @@ export class ModuleInstance {
     inputs: ReadonlyMap<string, IacValue> | undefined,
     variableFiles: { file: string; values: Attribute[] }[],
   ) {
-    this.scope = new ModuleScope(tree.problems, place.prefix, inputs, tree.budget, (name) => this.moduleValue(name));
+    const modulePath = place.chain.length > 1 ? relative(place.chain[0], place.chain[place.chain.length - 1]).split(sep).join('/') : '.';
+    this.scope = new ModuleScope(tree.problems, place.prefix, inputs, tree.budget, (name) => this.moduleValue(name), { modulePath, files: tree.files });
     for (const { file, blocks } of parsed.configurations) this.scope.declare(file.path, blocks);
     for (const { file, values } of variableFiles) this.scope.assign(file, values);
   }

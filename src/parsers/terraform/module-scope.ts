@@ -1,6 +1,7 @@
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted, shown } from '../../model/quote.js';
-import { unknown, type IacValue } from '../iac/value.js';
+import { scalar, unknown, type IacValue } from '../iac/value.js';
+import type { CallFiles, CodeFiles } from './code-files.js';
 import { EvaluationBudget, Evaluator, type References } from './evaluate.js';
 import type { Attribute, Block, Body, Expression } from './syntax.js';
 import { BodyEvaluator } from './resource-body.js';
@@ -16,6 +17,12 @@ interface Declared<T> {
 interface DeclaredVariable extends Declared<Expression | undefined> {
   type: TypeConstraint | undefined;
   line: number;
+}
+
+/** Where a module is: `path.module` (from the root module, `.` for itself), and the files its code may read. */
+export interface ModulePlace {
+  modulePath: string;
+  files: CodeFiles | undefined;
 }
 
 const EMPTY = new Map();
@@ -53,8 +60,19 @@ export class ModuleScope implements References {
     private readonly inputs: ReadonlyMap<string, IacValue> = EMPTY,
     budget?: EvaluationBudget,
     private readonly modules: (name: string) => IacValue | undefined = () => undefined,
+    private readonly place: ModulePlace = { modulePath: '.', files: undefined },
   ) {
     this.evaluator = new Evaluator(this, budget);
+  }
+
+  files(line: number): CallFiles | undefined {
+    return this.place.files?.at({ file: this.file, line });
+  }
+
+  path(name: string): IacValue | undefined {
+    if (name === 'module') return scalar(this.place.modulePath, 0);
+    if (name === 'root') return scalar('.', 0);
+    return undefined;
   }
 
   module(name: string): IacValue | undefined {

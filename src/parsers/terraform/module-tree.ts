@@ -1,5 +1,6 @@
 import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
+import type { CodeFiles } from './code-files.js';
 import { EvaluationBudget } from './evaluate.js';
 import type { Block } from './syntax.js';
 
@@ -44,7 +45,11 @@ export class ModuleTree {
   private resources = 0;
   private readonly refused = new Set<'instances' | 'resources'>();
 
-  constructor(readonly library: ModuleLibrary | undefined) {}
+  constructor(
+    readonly library: ModuleLibrary | undefined,
+    /** The files the modules' code may read (file(), fileset()), or undefined where none are read. */
+    readonly files?: CodeFiles,
+  ) {}
 
   /** Whether one more instance may be made; the first refusal is an error at the call. */
   admits(at: Place, name: string): boolean {

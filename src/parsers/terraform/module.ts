@@ -3,11 +3,12 @@ import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import type { IacLoad } from '../iac/front-end.js';
+import type { CodeFiles } from './code-files.js';
 import { ModuleInstance } from './module-instance.js';
 import { ModuleTree, type ModuleLibrary, type ParsedModule } from './module-tree.js';
 import { applyOverrides, isOverrideFile } from './override-files.js';
 import { hclParser } from './parser.js';
-import { loadRegexEngineFor } from './regex-engine.js';
+import { loadLibrariesFor } from './lazy-libraries.js';
 import { autoVarFileRank, baseName, isAutoVarFile, readConfiguration, readVariableFile } from './source-file.js';
 import type { Attribute, Block } from './syntax.js';
 import { replacedByTofu } from './tofu-files.js';
@@ -19,6 +20,8 @@ export interface ModuleOptions {
   directory?: string;
   /** The modules it calls, read: without them, `module.x` is unknown and their resources are not judged. */
   library?: ModuleLibrary;
+  /** The files the code may read with file() and fileset(): without them, what they give is unknown. */
+  codeFiles?: CodeFiles;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function terraformModule(files: InputFile[], options: ModuleOptions
 /** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
 export async function parseModule(files: InputFile[]): Promise<ParsedModule> {
   const parser = await hclParser();
-  await loadRegexEngineFor(files.map((file) => file.text));
+  await loadLibrariesFor(files.map((file) => file.text));
   const problems: InputProblem[] = [];
   const configurations: { file: InputFile; blocks: Block[] }[] = [];
   const overrides: { file: InputFile; blocks: Block[] }[] = [];
@@ -72,7 +75,7 @@ export async function evaluateModule(parsed: ParsedModule, options: ModuleOption
     if ('problem' in read) problems.push(read.problem);
     else variableFiles.push({ file: file.path, values: read.values });
   }
-  const tree = new ModuleTree(options.library);
+  const tree = new ModuleTree(options.library, options.codeFiles);
   const chain = options.directory === undefined ? [] : [resolve(options.directory)];
   const root = new ModuleInstance(parsed, { key: '', prefix: '', chain }, tree, undefined, variableFiles);
   const resources = root.resources();

@@ -1,7 +1,7 @@
 import type { RE2JS, Matcher } from 're2js';
 import { scalar, type IacValue } from '../iac/value.js';
 import { arity, known, MAX_TEXT, sized, text, type FunctionCall, type Implementation } from './function-call.js';
-import { regexEngine } from './regex-engine.js';
+import { regexEngine } from './lazy-libraries.js';
 import { asText, EvaluationError, list, object, OverBudget } from './values.js';
 
 const MAX_PATTERN = 10_000;

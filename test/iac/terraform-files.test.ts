@@ -1,0 +1,151 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { readInputFile } from '../../src/inputs/input-file.js';
+import type { LoadContext } from '../../src/inputs/input-format.js';
+import type { InputProblem } from '../../src/model/problem.js';
+import { localModules } from '../../src/parsers/iac/local-modules.js';
+import { moduleFiles } from '../../src/parsers/iac/module-files.js';
+import { CodeFiles } from '../../src/parsers/terraform/code-files.js';
+import { evaluateModule, parseModule } from '../../src/parsers/terraform/module.js';
+import { plain } from './terraform-helpers.js';
+import { scanned, tree } from './terraform-trees.js';
+
+/** A rule factory as Google's cloud-foundation-fabric and many teams write one: one YAML file of rules per team. */
+const FACTORY = {
+  'main.tf': `locals {
+  rule_files = fileset("\${path.module}/rules", "**/*.{yaml,yml}")
+  rules      = merge([for f in local.rule_files : yamldecode(file("\${path.module}/rules/\${f}"))]...)
+}
+
+module "fw" {
+  source = "./modules/fw"
+}
+`,
+  'rules/a.yaml': 'allow-ssh:\n  ports: [22]\n  source_ranges: [10.0.0.0/8]\n',
+  'rules/team-b/b.yml': 'allow-rdp:\n  ports: [3389]\n  source_ranges: [0.0.0.0/0]\n',
+  'rules/notes.txt': 'not: [rules\n',
+  'modules/fw/main.tf': 'locals {\n  own = yamldecode(file("${path.module}/defaults.yaml"))\n}\noutput "own" {\n  value = merge(local.own, { where = path.module })\n}\n',
+  'modules/fw/defaults.yaml': 'web: {ports: [443], source_ranges: [0.0.0.0/0]}\n',
+};
+
+const PROBE = `resource "aws_security_group" "probe" {
+  files   = local.rule_files
+  rules   = local.rules
+  module  = module.fw.own
+  exists  = [fileexists("rules/a.yaml"), fileexists("rules/none.yaml")]
+  matched = fileset(".", "rules/[a-b]*")
+  files_only = fileset("rules", "*/")
+  directory  = fileset("rules", "team-b")
+  cleaned    = file("./rules/../rules/a.yaml")
+}
+`;
+
+async function evaluated(directory: string) {
+  const context = { tree: directory, settings: DEFAULT_RULE_SETTINGS, readFile: (path: string) => readInputFile(path, 1 << 20) } as LoadContext;
+  const parsed = await parseModule(moduleFiles(directory, context).files);
+  const called = await localModules(parsed, directory, context);
+  const problems: InputProblem[] = [];
+  const codeFiles = new CodeFiles(directory, directory, context.readFile, problems);
+  const loaded = await evaluateModule(parsed, { varFiles: [], directory, library: called.library, codeFiles });
+  const probe = loaded.resources.find((resource) => resource.address === 'aws_security_group.probe')!;
+  return { probe: plain(probe.body) as Record<string, unknown>, problems: [...called.problems, ...problems, ...loaded.problems].map((problem) => `${problem.id} ${problem.line} ${problem.message.split(' — ')[0]}`) };
+}
+
+describe('files the code reads: file(), fileexists(), fileset(), yamldecode(), path.module', () => {
+  test('give what Terraform gives, from the root module and from a called one', async () => {
+    // Recorded with `terraform console` (Terraform v1.11.4) in this tree, after `terraform init`.
+    const { probe, problems } = await evaluated(tree({ ...FACTORY, 'probe.tf': PROBE }));
+    expect(problems).toEqual([]);
+    expect(probe).toEqual({
+      files: ['a.yaml', 'team-b/b.yml'],
+      rules: { 'allow-rdp': { ports: [3389], source_ranges: ['0.0.0.0/0'] }, 'allow-ssh': { ports: [22], source_ranges: ['10.0.0.0/8'] } },
+      module: { web: { ports: [443], source_ranges: ['0.0.0.0/0'] }, where: 'modules/fw' },
+      exists: [true, false],
+      matched: ['rules/a.yaml'],
+      files_only: ['a.yaml', 'notes.txt'],
+      directory: [],
+      cleaned: 'allow-ssh:\n  ports: [22]\n  source_ranges: [10.0.0.0/8]\n',
+    });
+  });
+
+  test('a rule factory is judged by the rules its files hold: RDP from anywhere is a finding, SSH from 10/8 is not', async () => {
+    const directory = tree({
+      ...FACTORY,
+      'firewall.tf': `resource "google_compute_firewall" "rule" {
+  for_each      = local.rules
+  name          = each.key
+  network       = "default"
+  source_ranges = each.value.source_ranges
+  allow {
+    protocol = "tcp"
+    ports    = [for port in each.value.ports : tostring(port)]
+  }
+}
+`,
+    });
+    const { findings, problems } = await scanned(directory);
+    // A GCP firewall's asset is its network; the egress finding is the network's implied allow-all egress rule.
+    expect(findings).toEqual(['net/rdp-open-to-world firewall.tf:1 default', 'net/egress-open-to-world firewall.tf:1 default']);
+    expect(problems).toEqual([]);
+  });
+
+  test('nothing outside the scanned tree is read, through .., an absolute path or a link: each read is a warning and unknown', async () => {
+    const outside = tree({ 'secret.yaml': 'allow-all: {ports: [22], source_ranges: [10.0.0.0/8]}\n' });
+    const directory = tree({
+      'main.tf': `resource "aws_security_group" "probe" {
+  up       = file("../${'x'}/secret.yaml")
+  absolute = file("${join(outside, 'secret.yaml')}")
+  linked   = file("rules/linked.yaml")
+  set      = fileset("..", "*/secret.yaml")
+  exists   = fileexists("${join(outside, 'secret.yaml')}")
+}
+`,
+    });
+    mkdirSync(join(directory, 'rules'));
+    symlinkSync(join(outside, 'secret.yaml'), join(directory, 'rules', 'linked.yaml'));
+    const { probe, problems } = await evaluated(directory);
+    for (const name of ['up', 'absolute', 'linked', 'set', 'exists']) expect(probe[name]).toMatchObject({ unknown: [expect.stringMatching(/^file(set|exists)?\(\)$/)] });
+    expect(problems.filter((problem) => problem.startsWith('input/outside-boundary'))).toHaveLength(5);
+    for (const problem of problems) expect(problem).not.toContain('allow-all');
+  });
+
+  test("a missing file, a directory, YAML that is not YAML are Terraform's errors: unknown, with a warning at the call", async () => {
+    const directory = tree({
+      'main.tf': 'resource "aws_security_group" "probe" {\n  missing = file("none.yaml")\n  directory = file("rules")\n  broken = yamldecode(file("rules/broken.yaml"))\n}\n',
+      'rules/broken.yaml': 'key: [unclosed, AKIAIOSFODNN7EXAMPLE\n',
+    });
+    const { probe, problems } = await evaluated(directory);
+    expect(Object.values(probe).every((value) => typeof value === 'object' && value !== null && 'unknown' in value)).toBe(true);
+    expect(problems).toEqual([
+      "iac/unsupported 2 missing: no file exists at 'none.yaml'",
+      "iac/unsupported 3 directory: 'rules' is a directory, not a file",
+      expect.stringMatching(/^iac\/unsupported 4 broken: yamldecode\(\) of text that is not YAML \([A-Z_]+ at its line \d+\)/),
+    ]);
+    for (const problem of problems) expect(problem).not.toContain('AKIA');
+  });
+
+  test('a module given as text alone reads no file: file() is unknown, with a warning', async () => {
+    const { load } = await import('./terraform-helpers.js');
+    const { resources, problems } = await load('resource "aws_security_group" "f" {\n  v = file("main.tf")\n}\n');
+    expect(plain(resources[0].body.fields.get('v'))).toEqual({ unknown: ['v'] });
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining('file() is evaluated only when Parapet reads the module from its directory')]);
+  });
+
+  test('hostile trees: a fileset over more than 10,000 entries, and YAML aliases that multiply, stop with a warning or stay small', async () => {
+    const directory = tree({ 'main.tf': 'resource "aws_security_group" "probe" {\n  many = fileset(".", "**/*.yaml")\n  laughs = length(yamldecode(file("laughs.yaml")).z)\n}\n' });
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 25 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [${Array(10).fill(`*${String.fromCharCode(97 + index)}`).join(', ')}]`)];
+    writeFileSync(join(directory, 'laughs.yaml'), `${laughs.join('\n')}\n`);
+    for (let index = 0; index < 110; index++) {
+      mkdirSync(join(directory, `d${index}`));
+      for (let file = 0; file < 100; file++) writeFileSync(join(directory, `d${index}`, `${file}.yaml`), '');
+    }
+    const started = performance.now();
+    const { probe, problems } = await evaluated(directory);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(probe.many).toMatchObject({ unknown: ['many'] });
+    expect(probe.laughs).toBe(10);
+    expect(problems).toEqual([expect.stringContaining('fileset() walks more than 10000 files and directories')]);
+  });
+});
