@@ -1,3 +1,4 @@
+import { csvDecode } from './csv-decode.js';
 import { scalar, unknown, type IacValue } from '../iac/value.js';
 import { arity, known, sized, stringFunction, text, type FunctionCall, type Implementation } from './function-call.js';
 import { setOf } from './sets.js';
@@ -6,7 +7,7 @@ import { yamlDecode } from './yaml-decode.js';
 
 /**
  * The functions that read the module's files — `file`, `fileexists`, `fileset` — relative to the root module's
- * directory, inside the scanned tree only, and `yamldecode`, which rule factories read them with. A read outside
+ * directory, inside the scanned tree only, and `yamldecode` and `csvdecode`, which rule factories read them with. A read outside
  * the tree, or of a module given as text alone, is unknown.
  */
 export const FILE_FUNCTIONS: Record<string, Implementation> = {
@@ -36,6 +37,10 @@ export const FILE_FUNCTIONS: Record<string, Implementation> = {
   yamldecode: (call) => {
     arity(call, 1);
     return known(call, ([source]) => yamlDecode(asText(source), call.line, call.charge));
+  },
+  csvdecode: (call) => {
+    arity(call, 1);
+    return known(call, ([source]) => csvDecode(asText(source), call.line, call.charge));
   },
   // `~` is the home directory of the machine that runs Terraform, which the code does not fix.
   pathexpand: stringFunction((path) => {
