@@ -152,6 +152,32 @@ describe('modules called from the local file system', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a real module called with named rules: terraform-aws-modules/terraform-aws-security-group from the corpus', async () => {
+    const directory = tree({
+      'main.tf': `module "bastion" {
+  source = "./sg"
+  name   = "bastion"
+  vpc_id = "vpc-12345678"
+
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ["ssh-tcp", "https-443-tcp"]
+  ingress_with_cidr_blocks = [
+    { rule = "rdp-tcp", cidr_blocks = "10.0.0.0/8" },
+    { from_port = 8081, to_port = 8084, protocol = "tcp", cidr_blocks = "0.0.0.0/0" },
+  ]
+}
+`,
+    });
+    cpSync(new URL('../corpus/iac/terraform/terraform-aws-security-group', import.meta.url).pathname, join(directory, 'sg'), { recursive: true });
+    const { findings, problems } = await scanned(directory);
+    // SSH from anywhere through the rule table's `ssh-tcp`, and Flow's ports; RDP from 10/8 and HTTPS are not findings.
+    expect(findings.filter((finding) => !finding.startsWith('net/egress-open-to-world'))).toEqual([
+      'net/ssh-open-to-world sg/main.tf:64 module.bastion.aws_security_group.this_name_prefix[0]',
+      'net/app-port-public sg/main.tf:189 module.bastion.aws_security_group.this_name_prefix[0]',
+    ]);
+    expect(problems).toEqual([]);
+  });
+
   test('a module no scanned module calls is judged on its own, its variables unknown and judged as the worst', async () => {
     const directory = tree({ 'main.tf': CALLER('./modules/sg'), 'modules/sg/main.tf': SECURITY_GROUP_MODULE });
     const { findings } = await scanned(directory, join(directory, 'modules', 'sg'));
