@@ -170,6 +170,46 @@ describe('the read boundary', () => {
     expect(stdout).toMatch(/^warning: sshd_config:1: Include '\/etc\/ssh\/sshd_config\.d\/\*\.conf' matches no file in \. \(read as \/etc\/ssh/m);
   });
 
+  it("does not read outside the tree for Terraform's file(), fileexists() or fileset(), through .., an absolute path or a link", () => {
+    const repo = tree('terraform-files', {
+      'main.tf': [
+        'locals {',
+        '  rules   = yamldecode(file("rules.yaml"))',
+        '  up      = file("../outside/secret.conf")',
+        `  whole   = file("${join(outside, 'secret.conf')}")`,
+        '  linked  = file("linked.yaml")',
+        '  climb   = fileset("..", "outside/*")',
+        '  walk    = fileset(".", "**")',
+        `  exists  = fileexists("${join(outside, 'secret.conf')}")`,
+        '}',
+        'resource "aws_security_group" "web" {',
+        '  ingress {',
+        '    from_port   = local.rules.port',
+        '    to_port     = local.rules.port',
+        '    protocol    = "tcp"',
+        '    cidr_blocks = local.rules.sources',
+        '  }',
+        '  description = join(",", [local.up, local.whole, local.linked, length(local.climb), length(local.walk), tostring(local.exists)])',
+        '}',
+        '',
+      ].join('\n'),
+      'rules.yaml': 'port: 22\nsources: [0.0.0.0/0]\n',
+    });
+    symlinkSync(join(outside, 'secret.conf'), join(repo, 'linked.yaml'));
+    symlinkSync(join(outside, 'dropins'), join(repo, 'more'));
+    const scanned = scanEveryFormat(['main.tf'], repo);
+    expect(warningsOf(scanned, 'input/outside-boundary')).toEqual([
+      ['main.tf', 3],
+      ['main.tf', 4],
+      ['main.tf', 5],
+      ['main.tf', 6],
+      ['main.tf', 7],
+      ['main.tf', 8],
+    ]);
+    // The rules the tree's own YAML holds are read (by the bundled CLI, whose YAML parser loads lazily).
+    expect(flatFindings(scanned.text)).toContain('main.tf:11: critical net/ssh-open-to-world');
+  });
+
   it.skipIf(!namespaces)('follows Includes on this machine for a file at its system location (a live host audit), and only there', () => {
     const etcSsh = tree('live-host', {
       'sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication no\n',

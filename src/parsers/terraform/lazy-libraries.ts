@@ -13,7 +13,11 @@ let yaml: YamlLibrary | undefined;
  */
 export async function loadLibrariesFor(texts: string[]): Promise<void> {
   if (regex === undefined && texts.some((text) => /regex|replace/.test(text))) regex = (await import('re2js')).RE2JS;
-  if (yaml === undefined && texts.some((text) => text.includes('yamldecode'))) yaml = await import('yaml');
+  if (yaml === undefined && texts.some((text) => text.includes('yamldecode'))) {
+    // Bundled, the package is CommonJS, whose exports a dynamic import gives as `default`.
+    const loaded: YamlLibrary & { default?: YamlLibrary } = await import('yaml');
+    yaml = loaded.default ?? loaded;
+  }
 }
 
 /** RE2, once some module that names a regular expression function has loaded it. */
