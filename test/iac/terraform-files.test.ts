@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -88,6 +88,47 @@ describe('files the code reads: file(), fileexists(), fileset(), yamldecode(), p
     const { findings, problems } = await scanned(directory);
     // A GCP firewall's asset is its network; the egress finding is the network's implied allow-all egress rule.
     expect(findings).toEqual(['net/rdp-open-to-world firewall.tf:1 default', 'net/egress-open-to-world firewall.tf:1 default']);
+    expect(problems).toEqual([]);
+  });
+
+  test("a real rule factory: Cloud Foundation Fabric's net-vpc-firewall from the corpus, with a folder of YAML rules and named ranges", async () => {
+    const directory = tree({
+      'live/main.tf': `module "firewall" {
+  source     = "../fw"
+  project_id = "my-project"
+  network    = "my-network"
+  named_ranges = {
+    vpn = ["10.20.0.0/16"]
+  }
+  factories_config = {
+    rules_folder = "rules"
+  }
+}
+`,
+      'live/rules/ops.yaml': `ingress:
+  ssh-from-anywhere:
+    source_ranges: [0.0.0.0/0]
+    rules:
+      - protocol: tcp
+        ports: [22]
+  rdp-from-vpn:
+    source_ranges: [vpn]
+    rules:
+      - protocol: tcp
+        ports: [3389]
+  deny-telnet:
+    deny: true
+    priority: 900
+    source_ranges: [0.0.0.0/0]
+    rules:
+      - protocol: tcp
+        ports: [23]
+`,
+    });
+    cpSync(new URL('../corpus/iac/terraform/fabric-net-vpc-firewall', import.meta.url).pathname, join(directory, 'fw'), { recursive: true });
+    const { findings, problems } = await scanned(directory);
+    // SSH from anywhere is a finding; RDP from the named range `vpn` (10.20.0.0/16) is not.
+    expect(findings.filter((finding) => !finding.startsWith('net/egress-open-to-world'))).toEqual(['net/ssh-open-to-world fw/main.tf:95 my-network']);
     expect(problems).toEqual([]);
   });
 

@@ -233,6 +233,10 @@ const AS_TERRAFORM: [string, unknown][] = [
   ['yamldecode("a: b\\n  c")', {"a":"b c"}],
   ['yamldecode("%YAML 1.2\\n---\\na: yes")', REJECTED],
   ['yamldecode("ingress:\\n  allow-ssh:\\n    source_ranges: [10.0.0.0/8]\\n    rules:\\n      - protocol: tcp\\n        ports: [22]")', {"ingress":{"allow-ssh":{"rules":[{"ports":[22],"protocol":"tcp"}],"source_ranges":["10.0.0.0/8"]}}}],
+  // Paths as Go's filepath writes them.
+  ['[basename("a/b.yaml"), basename("a/b/"), basename(""), basename("/"), basename("//"), basename("a"), basename("a//b"), basename("./x")]', ['b.yaml', 'b', '.', '/', '/', 'a', 'b', 'x']],
+  ['[dirname("a/b/c"), dirname("a/b/"), dirname(""), dirname("/"), dirname("a"), dirname("/a"), dirname("a//b"), dirname("./a/../b/c"), dirname("//a")]', ['a/b', 'a/b', '.', '/', '.', '/', 'a', 'b', '/']],
+  ['[basename("a\\\\b"), dirname("a\\\\b")]', ['a\\b', '.']],
   // csvdecode(): Go's encoding/csv, the first record naming the columns, every value text.
   ['csvdecode("a,b\\n1,2\\n3,4")', [{"a":"1","b":"2"},{"a":"3","b":"4"}]],
   ['csvdecode("a,b\\n1,2\\n3,4\\n")', [{"a":"1","b":"2"},{"a":"3","b":"4"}]],

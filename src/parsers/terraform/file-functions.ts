@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { csvDecode } from './csv-decode.js';
 import { scalar, unknown, type IacValue } from '../iac/value.js';
 import { arity, known, sized, stringFunction, text, type FunctionCall, type Implementation } from './function-call.js';
@@ -7,7 +8,8 @@ import { yamlDecode } from './yaml-decode.js';
 
 /**
  * The functions that read the module's files — `file`, `fileexists`, `fileset` — relative to the root module's
- * directory, inside the scanned tree only, and `yamldecode` and `csvdecode`, which rule factories read them with. A read outside
+ * directory, inside the scanned tree only, `basename` and `dirname` (Go's), and `yamldecode` and `csvdecode`, which
+ * rule factories read them with. A read outside
  * the tree, or of a module given as text alone, is unknown.
  */
 export const FILE_FUNCTIONS: Record<string, Implementation> = {
@@ -42,12 +44,25 @@ export const FILE_FUNCTIONS: Record<string, Implementation> = {
     arity(call, 1);
     return known(call, ([source]) => csvDecode(asText(source), call.line, call.charge));
   },
+  basename: stringFunction((path) => {
+    if (path === '') return '.';
+    const trimmed = path.replace(/\/+$/, '');
+    return trimmed === '' ? '/' : trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  }),
+  dirname: stringFunction((path) => cleaned(path.slice(0, path.lastIndexOf('/') + 1))),
   // `~` is the home directory of the machine that runs Terraform, which the code does not fix.
   pathexpand: stringFunction((path) => {
     if (path === '~' || path.startsWith('~/')) throw new EvaluationError('pathexpand() of ~, the home directory of the machine that runs Terraform');
     return path;
   }),
 };
+
+/** A path as Go's filepath.Clean writes it: `.` and `..` resolved, no repeated or trailing `/`, `.` for nothing. */
+function cleaned(path: string): string {
+  if (path === '') return '.';
+  const normal = posix.normalize(path);
+  return normal.length > 1 ? normal.replace(/\/+$/, '') || '/' : normal;
+}
 
 function filesOf(call: FunctionCall) {
   const files = call.files;
