@@ -1,7 +1,7 @@
 import type { IacObject, IacValue } from '../iac/value.js';
 import { inModule } from './address.js';
 import { JsonReader } from './json-reader.js';
-import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
+import { TERRAFORM_NETWORK_TYPES, UNJUDGED_ACCESS_TYPES } from '../iac/terraform-types.js';
 
 /** One entry of `resource_changes` of a type read, as far as it matters here. */
 export interface PlannedChange {
@@ -26,6 +26,8 @@ export interface PlanDocument {
   errored: { line: number } | undefined;
   incomplete: { line: number } | undefined;
   changes: PlannedChange[];
+  /** Changes of a type that decides access but is not modelled (UNJUDGED_ACCESS_TYPES), other than deletions. */
+  unjudged: PlannedChange[];
   /** `expressions` of the configuration's resources of the types read, by address without instance keys. */
   expressions: Map<string, IacObject>;
 }
@@ -33,7 +35,7 @@ export interface PlanDocument {
 const MAX_MODULE_DEPTH = 64;
 
 export function emptyPlanDocument(): PlanDocument {
-  return { formatVersion: undefined, errored: undefined, incomplete: undefined, changes: [], expressions: new Map() };
+  return { formatVersion: undefined, errored: undefined, incomplete: undefined, changes: [], unjudged: [], expressions: new Map() };
 }
 
 /**
@@ -98,9 +100,11 @@ function readChange(reader: JsonReader, plan: PlanDocument): void {
         change.moduleAddress = stringOf(reader.value());
         return;
       case 'change':
-        if (!wanted()) return reader.skip();
+        // Of a type not modelled, only the actions are read: whether the resource stays.
+        if (!wanted() && !UNJUDGED_ACCESS_TYPES.has(change.type)) return reader.skip();
         reader.members((member) => {
           if (member === 'actions') change.actions = stringsOf(reader.value());
+          else if (!wanted()) reader.skip();
           else if (member === 'after') change.after = reader.value();
           else if (member === 'after_unknown') change.afterUnknown = reader.value();
           else reader.skip();
@@ -112,6 +116,7 @@ function readChange(reader: JsonReader, plan: PlanDocument): void {
   });
   change.tooDeepLine = reader.tooDeepLine;
   if (TERRAFORM_NETWORK_TYPES.has(change.type)) plan.changes.push(change);
+  else if (UNJUDGED_ACCESS_TYPES.has(change.type) && change.mode === 'managed' && !isOnlyDeleted(change)) plan.unjudged.push(change);
 }
 
 /** A module of the configuration: its resources' expressions, and its module calls' modules, under `module`. */
@@ -143,6 +148,11 @@ function readConfiguredResource(reader: JsonReader, plan: PlanDocument, module: 
   if (mode === 'managed' && type !== undefined && name !== undefined && TERRAFORM_NETWORK_TYPES.has(type) && expressions?.kind === 'object') {
     plan.expressions.set(inModule(module, `${type}.${name}`), expressions);
   }
+}
+
+/** A change that only deletes (or forgets) its resource: gone after apply. A replacement (["delete","create"]) is not. */
+export function isOnlyDeleted(change: PlannedChange): boolean {
+  return change.actions.length > 0 && change.actions.every((action) => action === 'delete' || action === 'forget');
 }
 
 export function stringOf(value: IacValue): string | undefined {

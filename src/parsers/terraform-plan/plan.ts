@@ -6,7 +6,8 @@ import { quoted } from '../../model/quote.js';
 import type { IacLoad } from '../iac/front-end.js';
 import type { IacResource } from '../iac/value.js';
 import { moduleOf, withoutInstanceKeys } from './address.js';
-import { emptyPlanDocument, readPlanDocument, type PlanDocument, type PlannedChange } from './document.js';
+import { emptyPlanDocument, isOnlyDeleted, readPlanDocument, type PlanDocument, type PlannedChange } from './document.js';
+import { UNJUDGED_ACCESS_TYPES, unjudgedMessage } from '../iac/terraform-types.js';
 import { JsonSyntaxError, MAX_BUILT_DEPTH } from './json-reader.js';
 import { plannedBody, relocate } from './planned-values.js';
 
@@ -37,6 +38,10 @@ export function terraformPlan(file: InputFile, locate?: (address: string) => Sou
     problems.push(problemAt('iac/syntax', { file: file.path, line: error.line }, `${what}; the resources after it were not judged — ${REGENERATE}`));
   }
   append(problems, planProblems(file.path, plan));
+  for (const change of plan.unjudged) {
+    const at = locate?.(change.address) ?? { file: file.path, line: change.line };
+    problems.push(problemAt('iac/unsupported', at, unjudgedMessage(quoted(change.address, 120), UNJUDGED_ACCESS_TYPES.get(change.type)!), 'warning'));
+  }
   const resources: IacResource[] = [];
   for (const change of plan.changes) {
     const resource = resourceOf(file.path, change, plan, problems, locate);
@@ -62,8 +67,7 @@ function planProblems(path: string, plan: PlanDocument): InputProblem[] {
 
 function resourceOf(path: string, change: PlannedChange, plan: PlanDocument, problems: InputProblem[], locate?: (address: string) => SourceLocation | undefined): IacResource | undefined {
   if (change.mode !== 'managed' || change.address === '') return undefined;
-  // A resource only deleted (or forgotten) is gone after apply; a replacement (["delete","create"]) is judged as created.
-  if (change.actions.length > 0 && change.actions.every((action) => action === 'delete' || action === 'forget')) return undefined;
+  if (isOnlyDeleted(change)) return undefined;
   const after = change.after;
   if (after === undefined || (after.kind === 'scalar' && after.value === null)) return undefined;
   const name = quoted(change.address, 120);

@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import { append } from '../../model/append.js';
 import { problemAt } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
-import { TERRAFORM_NETWORK_TYPES } from '../iac/terraform-types.js';
+import { TERRAFORM_NETWORK_TYPES, UNJUDGED_ACCESS_TYPES, unjudgedMessage } from '../iac/terraform-types.js';
 import { unknown, type IacObject, type IacResource, type IacValue } from '../iac/value.js';
 import { moduleCallsOf } from './module-calls.js';
 import { ModuleScope } from './module-scope.js';
@@ -51,7 +51,10 @@ export class ModuleInstance {
     for (const { file, blocks } of this.parsed.configurations) {
       const bodies = this.bodies(file.path);
       for (const block of blocks) {
-        if (block.type !== 'resource' || block.labels.length !== 2 || !TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
+        if (block.type !== 'resource' || block.labels.length !== 2) continue;
+        const unjudged = UNJUDGED_ACCESS_TYPES.get(block.labels[0]);
+        if (unjudged !== undefined) this.tree.problems.push(problemAt('iac/unsupported', { file: file.path, line: block.line }, unjudgedMessage(shown(block.labels.join('.'), 120), unjudged), 'warning'));
+        if (!TERRAFORM_NETWORK_TYPES.has(block.labels[0])) continue;
         if (!this.scope.isFirstDeclaration(block)) continue;
         const [type, name] = block.labels;
         this.scope.enterFile(file.path);
