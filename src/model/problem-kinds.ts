@@ -280,6 +280,11 @@ export const PROBLEM_KINDS = {
     description: 'The groups of an account and region (or the firewall rules of a project) were read and judged, but what uses them could not be listed after the SDK\'s retries (AWS DescribeNetworkInterfaces, GCP instances). Findings cannot say which instances a group exposes, and no group of the target is reported unused.',
     help: 'Grant the permission the message names (ec2:DescribeNetworkInterfaces, compute.instances.list), then sweep again.',
   },
+  'sweep/not-modelled': {
+    title: 'A cloud sweep target has access rules Parapet does not model',
+    description: "A GCP project's networks are governed by firewall policies (hierarchical, network or regional) with rules that allow ingress, or whether they are could not be learnt. Parapet judges a network's firewall rules, not its policies: what a policy allows no finding reports, and a network may be open where the report says nothing.",
+    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list) and sweep again.',
+  },
   'policy/invalid-ignore': {
     title: 'A parapet-ignore comment was refused',
     description: 'A `parapet-ignore` comment gives no reason, names no rule, or names a rule Parapet does not have. It suppresses nothing: every suppression must say why, for the auditor who reads it.',

@@ -39,10 +39,13 @@ export interface CloudSweeper {
    * SweepFailure when the target cannot be read after the SDK's own retries.
    *
    * `note` is told what could not be learnt about the target while its groups could still be read (what uses them,
-   * when the network interfaces or instances cannot be listed): the sweep reports it as a warning.
+   * when the network interfaces or instances cannot be listed), or what decides access there that Parapet does not
+   * model (GCP firewall policies): the sweep reports it as a warning.
    */
-  pages(target: SweepTarget, note: (message: string) => void): AsyncIterable<unknown[]>;
+  pages(target: SweepTarget, note: SweepNote): AsyncIterable<unknown[]>;
 }
+
+export type SweepNote = (message: string, id?: 'sweep/attachment-unknown' | 'sweep/not-modelled') => void;
 
 /** What a `parapet sweep` invocation asks of a cloud. */
 export interface SweepOptions {

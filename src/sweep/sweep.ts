@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { problemAt, type InputProblem } from '../model/problem.js';
 import { shownError } from '../model/shown-error.js';
-import { SweepFailure, snapshotName, type Cloud, type SweepOptions, type SweepTarget } from './cloud-sweeper.js';
+import { SweepFailure, snapshotName, type Cloud, type SweepNote, type SweepOptions, type SweepTarget } from './cloud-sweeper.js';
 import { inShard, type Shard } from './shard.js';
 import { SnapshotFile } from './snapshot-file.js';
 import { sweeperFor } from './sweepers.js';
@@ -45,7 +45,7 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
     const path = join(request.directory, snapshotName(target));
     const snapshot = new SnapshotFile(path, request.cloud);
     try {
-      const note = (message: string) => problems.push(problemAt('sweep/attachment-unknown', { file: path }, `${target.label}: ${message}`, 'warning'));
+      const note: SweepNote = (message, id = 'sweep/attachment-unknown') => problems.push(problemAt(id, { file: path }, `${target.label}: ${message}`, 'warning'));
       for await (const page of sweeper.pages(target, note)) {
         snapshot.addPage(page);
         groups += page.length;

@@ -20,6 +20,14 @@ export interface ProjectPlan {
   refuseInstances?: boolean;
   /** This many instance list requests are answered 503 UNAVAILABLE before the pages are served. */
   instancesUnavailableFirst?: number;
+  /** The networks listed: by default those the firewall rules name. */
+  networks?: string[];
+  /** The firewall policies (hierarchical, global network) in effect on each network, by network name. */
+  effectivePolicies?: Record<string, unknown[]>;
+  /** The network firewall policies of the aggregated list, each filed under its region or under global. */
+  networkPolicies?: unknown[];
+  /** Listing networks and policies is refused with 403 PERMISSION_DENIED. */
+  refusePolicies?: boolean;
 }
 
 export interface GcpServer {
@@ -33,6 +41,8 @@ export interface GcpServer {
   requests: { project: string; query: URLSearchParams; authorization: string | undefined }[];
   /** Aggregated instance list requests by project, with their query. */
   instanceRequests: { project: string; query: URLSearchParams; authorization: string | undefined }[];
+  /** Network and firewall policy requests: their paths. */
+  policyRequests: string[];
   tokenRequests: URLSearchParams[];
   /** The most list requests that were in flight at once. */
   maxInFlight: number;
@@ -55,6 +65,7 @@ export async function startGcpServer(): Promise<GcpServer> {
     plans: new Map<string, ProjectPlan>(),
     requests: [] as GcpServer['requests'],
     instanceRequests: [] as GcpServer['instanceRequests'],
+    policyRequests: [] as string[],
     tokenRequests: [] as URLSearchParams[],
     maxInFlight: 0,
     delayMillis: 0,
@@ -156,6 +167,36 @@ export async function startGcpServer(): Promise<GcpServer> {
     send(response, 200, JSON.stringify(page));
   };
 
+  /** networks.list, networks.getEffectiveFirewalls and networkFirewallPolicies.aggregatedList, one page each. */
+  const policies = (request: IncomingMessage, response: ServerResponse, project: string, what: string) => {
+    state.policyRequests.push(what);
+    if (!validTokens.has(request.headers.authorization?.replace(/^Bearer /, '') ?? '') || state.refuseEveryToken) {
+      return void send(response, 401, googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.', 'authError'));
+    }
+    const plan = state.plans.get(project);
+    if (!plan) return void send(response, 404, googleError(404, 'NOT_FOUND', `The resource 'projects/${project}' was not found`, 'notFound'));
+    if (plan.refusePolicies) return void send(response, 403, googleError(403, 'PERMISSION_DENIED', `Required 'compute.networks.list' permission for 'projects/${project}'`, 'forbidden'));
+    const base = `https://www.googleapis.com/compute/v1/projects/${project}`;
+    if (what === 'networks') {
+      const named = (plan.pages ?? []).flat().map((firewall) => String((firewall as { network?: unknown }).network ?? ''));
+      const networks = plan.networks ?? [...new Set(named.map((network) => network.slice(network.lastIndexOf('/') + 1)).filter(Boolean))];
+      const items = networks.map((name) => ({ kind: 'compute#network', name, selfLink: `${base}/global/networks/${name}` }));
+      return void send(response, 200, JSON.stringify({ kind: 'compute#networkList', id: `projects/${project}/global/networks`, items, selfLink: `${base}/global/networks` }));
+    }
+    if (what.startsWith('effective:')) {
+      const network = what.slice('effective:'.length);
+      return void send(response, 200, JSON.stringify({ firewalls: [], firewallPolicys: plan.effectivePolicies?.[network] ?? [] }));
+    }
+    const items: Record<string, { firewallPolicies?: unknown[]; warning?: unknown }> = {};
+    for (const policy of plan.networkPolicies ?? []) {
+      const region = (policy as { region?: string }).region;
+      const scope = region ? `regions/${region.slice(region.lastIndexOf('/') + 1)}` : 'global';
+      (items[scope] ??= { firewallPolicies: [] }).firewallPolicies!.push(policy);
+    }
+    items.global ??= { warning: { code: 'NO_RESULTS_ON_PAGE', message: "There are no results for scope 'global' on this page.", data: [{ key: 'scope', value: 'global' }] } };
+    send(response, 200, JSON.stringify({ kind: 'compute#networkFirewallPolicyAggregatedList', id: `projects/${project}/aggregated/firewallPolicies`, items, selfLink: `${base}/aggregated/firewallPolicies` }));
+  };
+
   const server: Server = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -164,7 +205,13 @@ export async function startGcpServer(): Promise<GcpServer> {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const firewalls = /^\/compute\/v1\/projects\/([^/]+)\/global\/firewalls$/.exec(url.pathname);
       const aggregatedInstances = /^\/compute\/v1\/projects\/([^/]+)\/aggregated\/instances$/.exec(url.pathname);
+      const networks = /^\/compute\/v1\/projects\/([^/]+)\/global\/networks$/.exec(url.pathname);
+      const effective = /^\/compute\/v1\/projects\/([^/]+)\/global\/networks\/([^/]+)\/getEffectiveFirewalls$/.exec(url.pathname);
+      const networkPolicies = /^\/compute\/v1\/projects\/([^/]+)\/aggregated\/firewallPolicies$/.exec(url.pathname);
       if (request.method === 'POST' && url.pathname === '/v1/token') token(body, response);
+      else if (request.method === 'GET' && networks) policies(request, response, decodeURIComponent(networks[1]), 'networks');
+      else if (request.method === 'GET' && effective) policies(request, response, decodeURIComponent(effective[1]), `effective:${decodeURIComponent(effective[2])}`);
+      else if (request.method === 'GET' && networkPolicies) policies(request, response, decodeURIComponent(networkPolicies[1]), 'network-policies');
       else if (request.method === 'GET' && firewalls) void list(request, response, decodeURIComponent(firewalls[1]), url.searchParams);
       else if (request.method === 'GET' && aggregatedInstances) instances(request, response, decodeURIComponent(aggregatedInstances[1]), url.searchParams);
       else send(response, 404, googleError(404, 'NOT_FOUND', `no route for ${request.method} ${url.pathname}`, 'notFound'));

@@ -90,6 +90,7 @@ beforeEach(() => {
   server.plans.clear();
   server.requests.length = 0;
   server.instanceRequests.length = 0;
+  server.policyRequests.length = 0;
   server.tokenRequests.length = 0;
   server.maxInFlight = 0;
   server.delayMillis = 0;
@@ -287,6 +288,56 @@ describe('what each firewall rule reaches', () => {
     expect(notes).toEqual([expect.stringMatching(/^what its firewall rules reach is unknown: listing its instances failed — .*403.*none is reported unused$/)]);
     expect(pages.flat().some((item) => 'targetInstances' in (item as object))).toBe(false);
     expect(server.instanceRequests).toHaveLength(1);
+  });
+});
+
+describe('gcp sweep: firewall policies, which Parapet does not model, are never passed over in silence', () => {
+  const rule = (action: string, direction = 'INGRESS', extra: Record<string, unknown> = {}) => ({ kind: 'compute#firewallPolicyRule', action, direction, priority: 1000, match: { srcIpRanges: ['0.0.0.0/0'], layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }] }, ...extra });
+  // What every hierarchical policy holds from its creation: goto_next for the rest, which opens nothing.
+  const defaults = [rule('goto_next'), rule('goto_next', 'EGRESS')];
+
+  it('names, per network, each hierarchical, network and regional policy with an ingress allow rule, read through the SDK', async () => {
+    server.plans.set('governed', {
+      pages: [firewalls('governed', 0)],
+      networks: ['default', 'prod', 'quiet'],
+      effectivePolicies: {
+        default: [
+          { name: '123456789', shortName: 'org-baseline', type: 'HIERARCHY', rules: [rule('allow'), rule('allow', 'INGRESS', { disabled: true }), ...defaults] },
+          { name: 'net-policy', type: 'NETWORK', rules: [rule('allow'), rule('allow'), rule('deny')] },
+        ],
+        quiet: [{ name: '987', shortName: 'deny-only', type: 'HIERARCHY', rules: [rule('deny'), ...defaults] }],
+      },
+      networkPolicies: [
+        { name: 'prod-regional', region: 'https://www.googleapis.com/compute/v1/projects/governed/regions/europe-west1', associations: [{ attachmentTarget: 'https://www.googleapis.com/compute/v1/projects/governed/global/networks/prod' }], rules: [rule('allow')] },
+        { name: 'net-policy', associations: [{ attachmentTarget: 'https://www.googleapis.com/compute/v1/projects/governed/global/networks/default' }], rules: [rule('allow')] },
+      ],
+    });
+    const notes: [string | undefined, string][] = [];
+    const sweeper = await gcpSweeper({ projects: ['governed'], endpointUrl: server.url }, QUICK_RETRY);
+    for await (const page of sweeper.pages(gcpTarget('governed'), (message, id) => notes.push([id, message]))) expect(page).toHaveLength(firewalls('governed', 0).length);
+    expect(notes).toEqual([
+      ['sweep/not-modelled', "network 'default' is governed by firewall policies 'org-baseline' (hierarchical, 1 ingress allow rule), 'net-policy' (network, 2 ingress allow rules), which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)"],
+      ['sweep/not-modelled', "network 'prod' is governed by firewall policy 'prod-regional' (regional network in europe-west1, 1 ingress allow rule), which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)"],
+    ]);
+    expect(server.policyRequests).toEqual(['networks', 'effective:default', 'effective:prod', 'effective:quiet', 'network-policies']);
+  });
+
+  it('says so when the policies cannot be listed, and still reads the firewall rules', async () => {
+    server.plans.set('no-policies', { pages: [firewalls('no-policies', 0)], refusePolicies: true });
+    const notes: [string | undefined, string][] = [];
+    const sweeper = await gcpSweeper({ projects: ['no-policies'], endpointUrl: server.url }, QUICK_RETRY);
+    const pages: unknown[][] = [];
+    for await (const page of sweeper.pages(gcpTarget('no-policies'), (message, id) => notes.push([id, message]))) pages.push(page);
+    expect(pages.flat().map((item) => (item as { name: string }).name)).toEqual(firewalls('no-policies', 0).map((item) => item.name));
+    expect(notes).toEqual([['sweep/not-modelled', expect.stringMatching(/^whether firewall policies govern its networks is unknown: listing them failed — .*403.*nothing is reported$/)]]);
+  });
+
+  it('a sweep of a project without policies says nothing of them', async () => {
+    server.plans.set('plain', { pages: [firewalls('plain', 0)] });
+    const notes: string[] = [];
+    await readAll(await gcpSweeper({ projects: ['plain'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('plain'), notes);
+    expect(notes).toEqual([]);
+    expect(server.policyRequests).toEqual(['networks', ...[...new Set(firewalls('plain', 0).map((item) => String(item.network).replace(/.*\//, '')))].map((network) => `effective:${network}`), 'network-policies']);
   });
 });
 

@@ -1,7 +1,8 @@
-import type { CloudSweeper, SweepOptions, SweepTarget } from '../cloud-sweeper.js';
+import type { CloudSweeper, SweepNote, SweepOptions, SweepTarget } from '../cloud-sweeper.js';
 import { SweepFailure } from '../cloud-sweeper.js';
 import { shown } from '../../model/quote.js';
 import { restFirewall } from './firewall-item.js';
+import { policyClients, unmodelledPolicies } from './firewall-policies.js';
 import { targetInstances } from './firewall-targets.js';
 import { DEFAULT_RETRY, firewallsClient, PAGE_SIZE, pageCallOptions, type GcpRetrySettings } from './firewalls-client.js';
 import { describeGoogleError, listingFailure, tokenFailure } from './google-error.js';
@@ -34,6 +35,17 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
   const connect = () => (connection ??= firewallsClient(options.endpointUrl, projects));
   let instancesConnection: ReturnType<typeof instancesClient> | undefined;
   const connectInstances = () => (instancesConnection ??= connect().then(({ auth }) => instancesClient(options.endpointUrl, auth)));
+  let policiesConnection: ReturnType<typeof policyClients> | undefined;
+  const connectPolicies = () => (policiesConnection ??= connect().then(({ auth }) => policyClients(options.endpointUrl, auth)));
+
+  /** Says which firewall policies govern the project's networks, or that it could not be learnt: Parapet does not model them. */
+  const notePolicies = async (project: string, note: SweepNote): Promise<void> => {
+    try {
+      for (const message of await unmodelledPolicies(await connectPolicies(), project, retry)) note(message, 'sweep/not-modelled');
+    } catch (error) {
+      note(`whether firewall policies govern its networks is unknown: listing them failed — ${describeGoogleError(error).text}; a policy's allow rules are judged by no finding, and the networks may be open where nothing is reported`, 'sweep/not-modelled');
+    }
+  };
 
   /** The project's instances, or undefined (and a note) when they cannot be listed: then what each rule reaches is unknown. */
   const instancesOf = async (project: string, note: (message: string) => void): Promise<ProjectInstance[] | undefined> => {
@@ -80,6 +92,7 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
         yield items.map((item) => withTargets(restFirewall(item)));
         request = next?.pageToken ? { project, maxResults: PAGE_SIZE, pageToken: next.pageToken } : null;
       }
+      await notePolicies(project, note);
     },
   };
 }
