@@ -154,10 +154,106 @@ Resources:
     ]);
   });
 
-  it('says a Fn::ForEach loop of security groups was not judged, and ignores other loops', () => {
-    const loop = (type: string) => `Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Groups:\n    - Name\n    - [A, B]\n    - Sg\${Name}:\n        Type: ${type}\n`;
-    expect(load(loop('AWS::EC2::SecurityGroup')).problems).toMatchObject([{ id: 'iac/unsupported', level: 'error', line: 3 }]);
-    expect(load(loop('AWS::S3::Bucket')).problems).toEqual([]);
+  describe('Fn::ForEach loops (AWS::LanguageExtensions) are written out as CloudFormation writes them', () => {
+    const transform = 'Transform: AWS::LanguageExtensions\n';
+
+    it('each item makes the fragment once: ${Identifier} and &{Identifier} (letters and digits) in keys and texts, Ref Identifier as the value', () => {
+      const result = load(`${transform}Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+  Fn::ForEach::Sources:
+    - Cidr
+    - [10.0.0.0/8, 0.0.0.0/0]
+    - Ssh&{Cidr}:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: !Ref Cidr
+          Description: !Sub 'SSH from \${Cidr} to \${Sg}'
+`);
+      expect(result.problems).toEqual([]);
+      expect(result.resources.map((r) => [r.address, r.line])).toEqual([['Sg', 3], ['Ssh100008', 8], ['Ssh00000', 8]]);
+      expect(valueAt(resource(result, 'Ssh00000'), 'CidrIp')).toEqual({ kind: 'scalar', value: '0.0.0.0/0', line: 15 });
+      expect(valueAt(resource(result, 'Ssh100008'), 'Description')).toMatchObject({ kind: 'unknown', dependsOn: ['!Ref Sg'] });
+      expect(valueAt(resource(result, 'Ssh100008'), 'GroupId')).toMatchObject({ kind: 'unknown', resource: 'Sg' });
+    });
+
+    it('reads the collection from a CommaDelimitedList parameter (its Default, or --parameter), nests loops, and loops inside properties', () => {
+      const template = `${transform}Parameters:
+  Ports: {Type: CommaDelimitedList, Default: "22,3389"}
+Resources:
+  Fn::ForEach::Groups:
+    - Team
+    - [ops, web]
+    - Fn::ForEach::Ports:
+        - Port
+        - !Ref Ports
+        - \${Team}Port\${Port}:
+            Type: AWS::EC2::SecurityGroupIngress
+            Properties:
+              GroupId: sg-12345678
+              IpProtocol: tcp
+              FromPort: !Ref Port
+              ToPort: !Ref Port
+              CidrIp: 0.0.0.0/0
+              Fn::ForEach::Tags:
+                - Key
+                - [Team]
+                - Tag\${Key}: \${Team}
+`;
+      const result = load(template);
+      expect(result.problems).toEqual([]);
+      expect(result.resources.map((r) => r.address)).toEqual(['opsPort22', 'opsPort3389', 'webPort22', 'webPort3389']);
+      expect(valueAt(resource(result, 'webPort3389'), 'FromPort')).toEqual({ kind: 'scalar', value: '3389', line: 16 });
+      expect(valueAt(resource(result, 'webPort3389'), 'TagTeam')).toEqual({ kind: 'scalar', value: 'web', line: 22 });
+      expect(load(template, { Ports: '443' }).resources.map((r) => r.address)).toEqual(['opsPort443', 'webPort443']);
+    });
+
+    it('a collection not known from the template makes the fragment once, its values unknown and depending on the collection, with a warning', () => {
+      const result = load(`${transform}Parameters:
+  Sources: {Type: CommaDelimitedList}
+Resources:
+  Fn::ForEach::Rules:
+    - Cidr
+    - !Ref Sources
+    - Ssh&{Cidr}:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: sg-12345678
+          IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: !Ref Cidr
+          Description: SSH from \${Cidr}
+`);
+      expect(result.resources.map((r) => r.address)).toEqual(['Ssh*']);
+      expect(valueAt(resource(result, 'Ssh*'), 'CidrIp')).toMatchObject({ kind: 'unknown', dependsOn: ['parameter Sources'] });
+      expect(valueAt(resource(result, 'Ssh*'), 'Description')).toMatchObject({ kind: 'unknown', dependsOn: ['parameter Sources'] });
+      expect(result.problems).toMatchObject([{ id: 'iac/unsupported', level: 'warning', line: 5 }]);
+    });
+
+    it('a loop CloudFormation rejects is an error, and what it makes is not judged: a malformed loop, loops nested over 5 deep, keys made twice', () => {
+      const malformed = load(`${transform}Resources:\n  Fn::ForEach::Bad: [Name, [A]]\n`);
+      expect(malformed.problems).toMatchObject([{ id: 'iac/invalid-resource', level: 'error', line: 3 }]);
+      let fragment: Record<string, unknown> = { 'Sg${L5}${L4}${L3}${L2}${L1}${L0}': { Type: 'AWS::EC2::SecurityGroup' } };
+      for (let level = 5; level >= 0; level--) fragment = { [`Fn::ForEach::L${level}`]: [`L${level}`, ['a'], fragment] };
+      const nested = load(JSON.stringify({ Transform: 'AWS::LanguageExtensions', Resources: fragment }), {}, 'template.json');
+      expect(nested.resources).toEqual([]);
+      expect(nested.problems).toMatchObject([{ id: 'iac/invalid-resource', message: expect.stringContaining('nested more than 5 deep') }]);
+      const twice = load(`${transform}Resources:\n  Fn::ForEach::Twice:\n    - Name\n    - [a, a]\n    - Sg\${Name}: {Type: AWS::EC2::SecurityGroup}\n`);
+      expect(twice.resources.map((r) => r.address)).toEqual(['Sga']);
+      expect(twice.problems).toMatchObject([{ id: 'iac/invalid-resource', message: expect.stringContaining("makes the key 'Sga' again") }]);
+    });
+
+    it('a loop of a million items stops at 10,000 entries, with an error', () => {
+      const items = Array.from({ length: 1000 }, (_, index) => `i${index}`).join(', ');
+      const result = load(`${transform}Resources:\n  Fn::ForEach::A:\n    - X\n    - [${items}]\n    - Fn::ForEach::B:\n        - Y\n        - [${items}]\n        - Sg\${X}\${Y}: {Type: AWS::EC2::SecurityGroup}\n`);
+      expect(result.resources.length).toBeLessThanOrEqual(10_100);
+      expect(result.problems).toMatchObject([{ id: 'iac/invalid-resource', message: expect.stringContaining('more than 10000 entries') }]);
+    });
   });
 
   it('reports a resource without a Type, and Properties that are not a mapping', () => {

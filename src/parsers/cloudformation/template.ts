@@ -4,6 +4,7 @@ import { quoted } from '../../model/quote.js';
 import type { IacLoad } from '../iac/front-end.js';
 import type { IacObject, IacResource } from '../iac/value.js';
 import { evaluate } from './evaluate.js';
+import { withLoopsExpanded } from './for-each.js';
 import { readTemplate } from './read-template.js';
 import { TemplateScope } from './scope.js';
 import { stringOf, type TemplateMap, type TemplateNode } from './template-node.js';
@@ -27,10 +28,14 @@ export function cloudFormationTemplate(file: InputFile, parameters: ReadonlyMap<
     const message = 'this is not a CloudFormation template: it has no Resources mapping — scan a template, or choose another --type';
     return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: root.line }, message)] };
   }
-  const scope = new TemplateScope(file.path, root, parameters);
-  warnOfMacros(root, scope);
+  // The loops are written out first, as the AWS::LanguageExtensions transform does, with the parameters and mappings.
+  const unexpanded = new TemplateScope(file.path, root, parameters);
+  const template = withLoopsExpanded(root, unexpanded);
+  const scope = new TemplateScope(file.path, template, parameters);
+  scope.problems.push(...unexpanded.problems);
+  warnOfMacros(template, scope);
   const found: IacResource[] = [];
-  for (const [id, { keyLine, value }] of resources.entries) {
+  for (const [id, { keyLine, value }] of (template.entries.get('Resources')!.value as TemplateMap).entries) {
     const resource = securityGroupResource(id, keyLine, value, scope);
     if (resource) found.push(resource);
   }
@@ -44,13 +49,6 @@ function templateOf(root: TemplateNode): TemplateNode {
 }
 
 function securityGroupResource(id: string, line: number, declaration: TemplateNode, scope: TemplateScope): IacResource | undefined {
-  if (id.startsWith('Fn::ForEach::')) {
-    // A loop of AWS::LanguageExtensions that declares resources: said only when it declares security groups.
-    if (mentionsSecurityGroups(declaration)) {
-      scope.unsupported(line, `the loop ${quoted(id)} declares security groups, and Fn::ForEach is not expanded — they were not judged; scan the processed template (aws cloudformation get-template --template-stage Processed)`, 'error');
-    }
-    return undefined;
-  }
   const type = declaration.kind === 'map' ? stringOf(declaration.entries.get('Type')?.value) : undefined;
   if (declaration.kind !== 'map' || type === undefined) {
     scope.invalid(line, `the resource ${quoted(id)} has no Type — CloudFormation rejects the template; give it one`);
@@ -78,14 +76,6 @@ function securityGroupResource(id: string, line: number, declaration: TemplateNo
   }
   const fields: IacObject = body ?? { kind: 'object', fields: new Map(), line };
   return { type, address: id, file: scope.file, line, body: fields };
-}
-
-function mentionsSecurityGroups(node: TemplateNode): boolean {
-  switch (node.kind) {
-    case 'scalar': return typeof node.value === 'string' && SECURITY_GROUP_TYPES.has(node.value);
-    case 'list': return node.items.some(mentionsSecurityGroups);
-    case 'map': return [...node.entries.values()].some((entry) => mentionsSecurityGroups(entry.value));
-  }
 }
 
 /** Where each kind of nested stack names its template. */
