@@ -163,6 +163,16 @@ describe('ARM template hostile inputs', () => {
     expect(loaded.problems).toMatchObject([{ id: 'iac/syntax', line: 4, level: 'error' }]);
   });
 
+  it('reads the template a Blueprint artifact wraps in properties.template; a file of the schema without a template is an error, never a clean pass', () => {
+    const template = { $schema: SCHEMA, resources: [{ type: 'Microsoft.Network/networkSecurityGroups', name: 'nsg', properties: { securityRules: [{ name: 'rdp', properties: { protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '3389', sourceAddressPrefix: '*', destinationAddressPrefix: '*', access: 'Allow', priority: 100, direction: 'Inbound' } }] } }] };
+    const artifact = load({ kind: 'template', type: 'Microsoft.Blueprint/blueprints/artifacts', name: 'nsg', properties: { template, parameters: {} } });
+    expect(artifact.problems).toEqual([]);
+    expect(artifact.resources.map((resource) => resource.address)).toEqual(['nsg']);
+    const empty = load({ $schema: SCHEMA, properties: { note: `see ${SCHEMA}` } });
+    expect(empty.resources).toEqual([]);
+    expect(empty.problems).toMatchObject([{ id: 'iac/syntax', level: 'error', line: 1 }]);
+  });
+
   it('refuses deep JSON nesting without overflowing the stack', () => {
     const loaded = load(`{"$schema": "${SCHEMA}", "resources": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     expect(loaded.problems).toMatchObject([{ id: 'iac/syntax' }]);

@@ -3,7 +3,7 @@ import { problemAt } from '../../model/problem.js';
 import type { IacLoad } from '../iac/front-end.js';
 import type { IacResource } from '../iac/value.js';
 import { FileState, ValueBudgetExceeded } from './file-state.js';
-import { member, parseTemplateJson } from './json-tree.js';
+import { isObjectJson, member, parseTemplateJson, type ArmJsonObject } from './json-tree.js';
 import { MAX_VALUES } from './limits.js';
 import { walkResources } from './resources.js';
 import { TemplateScope } from './scope.js';
@@ -20,12 +20,17 @@ export function armTemplate(file: InputFile, parameters: ReadonlyMap<string, str
   if (parsed.root.kind !== 'object') {
     return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, 'the template is not a JSON object — not judged; scan a deploymentTemplate file')] };
   }
+  const template = templateOf(parsed.root);
+  if (template === undefined) {
+    const message = 'the file names a deploymentTemplate $schema but holds no template (no "resources") — not judged; scan the template itself';
+    return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, message)] };
+  }
   const given = new Map<string, string>();
   for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
   const state = new FileState(file.path, parsed.values);
   const resources: IacResource[] = [];
   try {
-    walkResources(member(parsed.root, 'resources'), { scope: new TemplateScope(state, parsed.root, given), loops: [], deploymentDepth: 0, out: resources });
+    walkResources(member(template, 'resources'), { scope: new TemplateScope(state, template, given), loops: [], deploymentDepth: 0, out: resources });
   } catch (error) {
     // The evaluation's depth is bounded (MAX_EVALUATION_DEPTH) well below the stack; this is the last line of defence.
     if (error instanceof RangeError) {
@@ -36,4 +41,15 @@ export function armTemplate(file: InputFile, parameters: ReadonlyMap<string, str
     state.report('iac/unsupported', undefined, `the template expands to more than ${MAX_VALUES} values beyond its own (copy loops inside copy loops?) — the resources after the first ${resources.length} were not judged; reduce the copy counts`, 'error');
   }
   return { resources, problems: state.problems };
+}
+
+/**
+ * The template: the file itself, or the one a wrapper holds in `properties.template` (a Blueprint template artifact,
+ * an exported deployment); undefined when there is none. A template without resources has an empty "resources".
+ */
+function templateOf(root: ArmJsonObject): ArmJsonObject | undefined {
+  if (member(root, 'resources') !== undefined) return root;
+  const properties = member(root, 'properties');
+  const wrapped = isObjectJson(properties) ? member(properties, 'template') : undefined;
+  return isObjectJson(wrapped) && member(wrapped, 'resources') !== undefined ? wrapped : undefined;
 }
