@@ -235,6 +235,11 @@ export const PROBLEM_KINDS = {
     description: 'The listing is empty, so nothing was judged.',
     help: 'Check the project of the export.',
   },
+  'gcp/not-modelled': {
+    title: 'GCP firewall policies of the export were not judged',
+    description: "The export (gcloud compute networks get-effective-firewalls) holds firewall policies (hierarchical, network or regional) with rules that allow ingress. Parapet judges the network's firewall rules, not its policies: what a policy allows no finding reports.",
+    help: 'Review the policies the message names; their allow rules open traffic on their own, before or after the firewall rules.',
+  },
   'gcp/more-pages': {
     title: 'The GCP listing is one page of several',
     description: 'The page has a nextPageToken: more firewall rules exist than this page holds, and those were not judged.',

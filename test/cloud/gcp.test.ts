@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PORTS, type NetworkAsset } from '../../src/network/model.js';
+import { looksLikeGcpFirewalls } from '../../src/parsers/gcp/detect.js';
 import { loadGcpFirewalls } from '../../src/parsers/gcp/load.js';
 import { lineText, loadCorpus, loadText, withoutLines } from './support.js';
 
@@ -59,6 +60,33 @@ describe('gcp firewall rules', () => {
     const [asset] = loadText(load, JSON.stringify({ name: 'r', network: 'projects/p1/global/networks/n', allowed: [{ IPProtocol: '6', ports: ['22'] }] })).models as NetworkAsset[];
     expect(asset.asset).toMatchObject({ id: 'projects/p1/global/networks/n', name: 'n', account: 'p1' });
     expect(asset.rules[0]).toMatchObject({ protocol: 'tcp', priority: 2001, remote: [{ kind: 'cidr', cidr: '0.0.0.0/0' }] });
+  });
+});
+
+describe('gcp effective firewalls (gcloud compute networks get-effective-firewalls --format=json)', () => {
+  const network = 'https://www.googleapis.com/compute/v1/projects/p/global/networks/default';
+  const policyRule = (action: string, extra: Record<string, unknown> = {}) => ({ kind: 'compute#firewallPolicyRule', priority: 1000, action, direction: 'INGRESS', match: { srcIpRanges: ['0.0.0.0/0'], layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }] }, ...extra });
+  const effective = (firewallPolicys: unknown[], firewalls: unknown[] = [{ kind: 'compute#firewall', name: 'rdp', network, sourceRanges: ['0.0.0.0/0'], allowed: [{ IPProtocol: 'tcp', ports: ['3389'] }] }]) =>
+    JSON.stringify({ firewalls, firewallPolicys }, null, 2);
+
+  it('judges its firewall rules, at their lines, and names the policies that may allow ingress in a warning', () => {
+    const text = effective([
+      { name: '1234', shortName: 'org-baseline', type: 'HIERARCHY', rules: [policyRule('allow'), policyRule('allow', { disabled: true }), policyRule('goto_next')] },
+      { name: 'only-denies', type: 'NETWORK', rules: [policyRule('deny'), policyRule('allow', { direction: 'EGRESS' })] },
+    ]);
+    const result = loadText(load, text);
+    const [asset] = result.models as NetworkAsset[];
+    expect(asset.asset.name).toBe('default');
+    // At the line of the rule's `{`, the one before its "kind" (findIndex counts from 0, lines from 1).
+    expect(asset.rules.map((rule) => [rule.id, rule.location.line])).toEqual([['rdp/allowed[0]', text.split('\n').findIndex((line) => line.includes('"kind": "compute#firewall"'))]]);
+    expect(result.problems).toEqual([{ id: 'gcp/not-modelled', file: '/in/export.json', line: 1, level: 'warning', message: "network 'default' is governed by firewall policy 'org-baseline' (hierarchical, 1 ingress allow rule), which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)" }]);
+  });
+
+  it('is read even with no firewall rule, and is not called empty when policies allow ingress; without either it is empty', () => {
+    const policyOnly = effective([{ name: 'n', type: 'NETWORK', rules: [policyRule('allow')] }], []);
+    expect(looksLikeGcpFirewalls('effective.json', policyOnly)).toBe(true);
+    expect(loadText(load, policyOnly).problems.map((problem) => problem.id)).toEqual(['gcp/not-modelled']);
+    expect(loadText(load, effective([], [])).problems.map((problem) => problem.id)).toEqual(['gcp/empty']);
   });
 });
 

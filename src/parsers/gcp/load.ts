@@ -6,12 +6,14 @@ import type { NetworkAsset } from '../../network/model.js';
 import { isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
 import { streamJson } from '../json/stream.js';
+import { quoted } from '../../model/quote.js';
+import { describedPolicy, policiesMessage, policyKind, type GcpFirewallPolicy } from './firewall-policies.js';
 import { firewallToRules, type GcpFirewall } from './firewall.js';
 import { networkAsset } from './network.js';
 import { GCP_STREAM } from './shape.js';
 
 const EXPORT_HINT = 'export it again with gcloud compute firewall-rules list --format=json';
-const ACCEPTED = 'expected an array of firewall rules (gcloud compute firewall-rules list --format=json, FirewallsClient output), {"items": [...]} (REST firewalls.list) or one firewall rule (gcloud compute firewall-rules describe --format=json)';
+const ACCEPTED = 'expected an array of firewall rules (gcloud compute firewall-rules list --format=json, FirewallsClient output), {"items": [...]} (REST firewalls.list), {"firewalls": [...], "firewallPolicys": [...]} (gcloud compute networks get-effective-firewalls --format=json) or one firewall rule (gcloud compute firewall-rules describe --format=json)';
 
 export const loadGcpFirewalls: LoadStream = (input) => {
   const problems: InputProblem[] = [];
@@ -56,7 +58,9 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
   } else if (kind === 'unrecognised') {
     problems.push({ id: 'input/unrecognised', file, line: root.line, level: 'error', message: `this JSON is not a GCP firewall rule listing — ${ACCEPTED}` });
   } else if (kind === 'listing') {
-    if (listed === 0) problems.push({ id: 'gcp/empty', file, line: root.line, level: 'error', message: 'the listing holds no firewall rules — nothing was judged; check the project of the export' });
+    const policies = effectivePolicies(value, networks.keys());
+    if (policies) problems.push({ id: 'gcp/not-modelled', file, line: root.line, level: 'warning', message: policies });
+    else if (listed === 0) problems.push({ id: 'gcp/empty', file, line: root.line, level: 'error', message: 'the listing holds no firewall rules — nothing was judged; check the project of the export' });
     if (isObject(value) && value.nextPageToken) {
       problems.push({ id: 'gcp/more-pages', file, line: root.line, level: 'warning', message: 'the page has a nextPageToken: more firewall rules exist than this page holds — export with gcloud compute firewall-rules list --format=json, which reads every page' });
     }
@@ -66,7 +70,25 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
 /** What the document is, once its streamed items are taken out. */
 function documentKind(value: unknown): 'error' | 'listing' | 'one rule' | 'unrecognised' {
   if (cloudErrorOf(value)) return 'error';
-  if (Array.isArray(value) || (isObject(value) && (Array.isArray(value.items) || value.kind === 'compute#firewallList'))) return 'listing';
+  if (Array.isArray(value) || (isObject(value) && (Array.isArray(value.items) || Array.isArray(value.firewalls) || value.kind === 'compute#firewallList'))) return 'listing';
   if (isObject(value) && (value.allowed !== undefined || value.denied !== undefined)) return 'one rule';
   return 'unrecognised';
+}
+
+/**
+ * The warning for the firewall policies of an effective-firewalls export that may allow traffic: Parapet judges the
+ * network's firewall rules, not its policies. Undefined when the export holds none that allow ingress.
+ */
+function effectivePolicies(value: unknown, networks: Iterable<string>): string | undefined {
+  if (!isObject(value) || !Array.isArray(value.firewallPolicys)) return undefined;
+  const described: string[] = [];
+  for (const policy of value.firewallPolicys) {
+    const kind = isObject(policy) ? policyKind(policy) : undefined;
+    const shown = kind === undefined ? undefined : describedPolicy(policy as GcpFirewallPolicy, kind);
+    if (shown !== undefined) described.push(shown);
+  }
+  if (described.length === 0) return undefined;
+  const [network, more] = [...networks];
+  const which = network === undefined || more !== undefined ? 'the network of this export' : `network ${quoted(network.slice(network.lastIndexOf('/') + 1), 80)}`;
+  return policiesMessage(which, described);
 }

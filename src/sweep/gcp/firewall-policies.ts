@@ -2,6 +2,7 @@ import type { NetworkFirewallPoliciesClient } from '@google-cloud/compute/build/
 import type { NetworksClient } from '@google-cloud/compute/build/src/v1/networks_client.js';
 import type { GoogleAuth } from 'google-auth-library';
 import { quoted } from '../../model/quote.js';
+import { describedPolicy, policiesMessage, policyKind, type GcpFirewallPolicy } from '../../parsers/gcp/firewall-policies.js';
 import { endpointOptions, PAGE_SIZE, pageCallOptions, type GcpRetrySettings } from './firewalls-client.js';
 
 export interface PolicyClients {
@@ -19,17 +20,6 @@ export async function policyClients(endpointUrl: string | undefined, auth: Googl
   return { networks: new NetworksClient(options), policies: new NetworkFirewallPoliciesClient(options) };
 }
 
-interface DecodedPolicy {
-  name?: string | null;
-  shortName?: string | null;
-  type?: string | null;
-  region?: string | null;
-  associations?: { attachmentTarget?: string | null }[] | null;
-  rules?: { action?: string | null; direction?: string | null; disabled?: boolean | null }[] | null;
-}
-
-const KIND_OF_TYPE: Record<string, string> = { HIERARCHY: 'hierarchical', NETWORK: 'network', NETWORK_REGIONAL: 'regional network' };
-
 /**
  * What the firewall policies that govern the project's networks may allow, one message a network: Parapet does not
  * model them, and an allow rule of a policy opens traffic that no firewall rule shows. A network's hierarchical and
@@ -40,25 +30,24 @@ const KIND_OF_TYPE: Record<string, string> = { HIERARCHY: 'hierarchical', NETWOR
 export async function unmodelledPolicies(clients: PolicyClients, project: string, retry: GcpRetrySettings): Promise<string[]> {
   const callOptions = pageCallOptions(retry);
   const governing = new Map<string, Map<string, string>>();
-  const add = (network: string, policy: DecodedPolicy, kind: string) => {
-    const allows = (policy.rules ?? []).filter((rule) => rule.action === 'allow' && rule.direction !== 'EGRESS' && rule.disabled !== true).length;
-    if (allows === 0) return;
-    const name = policy.shortName || policy.name || '(unnamed)';
+  const add = (network: string, policy: GcpFirewallPolicy, kind: string) => {
+    const described = describedPolicy(policy, kind);
+    if (described === undefined) return;
     const policies = governing.get(network) ?? new Map<string, string>();
-    policies.set(`${kind}\u0000${name}`, `${quoted(name, 80)} (${kind}, ${allows} ingress allow rule${allows === 1 ? '' : 's'})`);
+    policies.set(`${kind}\u0000${policy.shortName || policy.name}`, described);
     governing.set(network, policies);
   };
 
   for await (const network of clients.networks.listAsync({ project, maxResults: PAGE_SIZE }, callOptions)) {
     if (!network.name) continue;
     const [effective] = await clients.networks.getEffectiveFirewalls({ project, network: network.name }, callOptions);
-    for (const policy of (effective.firewallPolicys ?? []) as DecodedPolicy[]) {
-      const kind = KIND_OF_TYPE[policy.type ?? ''];
+    for (const policy of (effective.firewallPolicys ?? []) as GcpFirewallPolicy[]) {
+      const kind = policyKind(policy);
       if (kind) add(network.name, policy, kind);
     }
   }
   for await (const [, scoped] of clients.policies.aggregatedListAsync({ project, maxResults: PAGE_SIZE }, callOptions)) {
-    for (const policy of (scoped.firewallPolicies ?? []) as DecodedPolicy[]) {
+    for (const policy of (scoped.firewallPolicies ?? []) as GcpFirewallPolicy[]) {
       if (!policy.region) continue;
       for (const association of policy.associations ?? []) {
         const network = association.attachmentTarget?.slice(association.attachmentTarget.lastIndexOf('/') + 1);
@@ -66,8 +55,5 @@ export async function unmodelledPolicies(clients: PolicyClients, project: string
       }
     }
   }
-  return [...governing].map(
-    ([network, policies]) =>
-      `network ${quoted(network, 80)} is governed by firewall polic${policies.size === 1 ? 'y' : 'ies'} ${[...policies.values()].join(', ')}, which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)`,
-  );
+  return [...governing].map(([network, policies]) => policiesMessage(`network ${quoted(network, 80)}`, [...policies.values()]));
 }
