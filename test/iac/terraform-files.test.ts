@@ -9,6 +9,7 @@ import { localModules } from '../../src/parsers/iac/local-modules.js';
 import { moduleFiles } from '../../src/parsers/iac/module-files.js';
 import { CodeFiles } from '../../src/parsers/terraform/code-files.js';
 import { evaluateModule, parseModule } from '../../src/parsers/terraform/module.js';
+import { EvaluationError } from '../../src/parsers/terraform/values.js';
 import { plain } from './terraform-helpers.js';
 import { scanned, tree } from './terraform-trees.js';
 
@@ -52,6 +53,66 @@ async function evaluated(directory: string) {
   const probe = loaded.resources.find((resource) => resource.address === 'aws_security_group.probe')!;
   return { probe: plain(probe.body) as Record<string, unknown>, problems: [...called.problems, ...problems, ...loaded.problems].map((problem) => `${problem.id} ${problem.line} ${problem.message.split(' — ')[0]}`) };
 }
+
+/**
+ * fileset(".", PATTERN) in this tree, as Terraform v1.11.4 gives it (`terraform console`). REJECTED: Terraform's error,
+ * or — braces inside braces, which Terraform matches in its own way — a pattern Parapet does not evaluate.
+ */
+const REJECTED = Symbol('rejected');
+const GLOB_TREE = ['9.yaml', 'a/1.yaml', 'a/.5.yaml', 'a/.h/4.yaml', 'a/b/2.yml', 'a/b/ab.yaml', 'a/b/ba.yaml', 'a/b/c/3.yaml', 'a/b/c/8.txt', 'sp ace/6.yaml', 'x[1]/7.yaml'];
+const FILESET_AS_TERRAFORM: [string, string[] | typeof REJECTED][] = [
+  ['**', ['9.yaml','a/.5.yaml','a/.h/4.yaml','a/1.yaml','a/b/2.yml','a/b/ab.yaml','a/b/ba.yaml','a/b/c/3.yaml','a/b/c/8.txt','sp ace/6.yaml','x[1]/7.yaml']],
+  ['**/*.yaml', ['9.yaml','a/.5.yaml','a/.h/4.yaml','a/1.yaml','a/b/ab.yaml','a/b/ba.yaml','a/b/c/3.yaml','sp ace/6.yaml','x[1]/7.yaml']],
+  ['*/*.yaml', ['a/.5.yaml','a/1.yaml','sp ace/6.yaml','x[1]/7.yaml']],
+  ['a/**/*.yaml', ['a/.5.yaml','a/.h/4.yaml','a/1.yaml','a/b/ab.yaml','a/b/ba.yaml','a/b/c/3.yaml']],
+  ['a/**', ['a/.5.yaml','a/.h/4.yaml','a/1.yaml','a/b/2.yml','a/b/ab.yaml','a/b/ba.yaml','a/b/c/3.yaml','a/b/c/8.txt']],
+  ['a/b/*', ['a/b/2.yml','a/b/ab.yaml','a/b/ba.yaml']],
+  ['a/?/*', ['a/b/2.yml','a/b/ab.yaml','a/b/ba.yaml']],
+  ['a/b/[a-b]*.yaml', ['a/b/ab.yaml','a/b/ba.yaml']],
+  ['a/b/[!a]*.yaml', ['a/b/ab.yaml']],
+  ['a/b/[^a]*.yaml', ['a/b/ba.yaml']],
+  ['**/c/*', ['a/b/c/3.yaml','a/b/c/8.txt']],
+  ['**/b/**', ['a/b/2.yml','a/b/ab.yaml','a/b/ba.yaml','a/b/c/3.yaml','a/b/c/8.txt']],
+  ['*.{yaml,yml}', ['9.yaml']],
+  ['**/*.{yaml,txt}', ['9.yaml','a/.5.yaml','a/.h/4.yaml','a/1.yaml','a/b/ab.yaml','a/b/ba.yaml','a/b/c/3.yaml','a/b/c/8.txt','sp ace/6.yaml','x[1]/7.yaml']],
+  ['a/{b,b/c}/*', REJECTED],
+  ['x\\[1\\]/*', ['x[1]/7.yaml']],
+  ['sp ace/*', ['sp ace/6.yaml']],
+  ['a/.*', ['a/.5.yaml']],
+  ['a/**/.*', ['a/.5.yaml']],
+  ['**/?.yaml', ['9.yaml','a/.h/4.yaml','a/1.yaml','a/b/c/3.yaml','sp ace/6.yaml','x[1]/7.yaml']],
+  ['a/b/*a*', ['a/b/ab.yaml','a/b/ba.yaml']],
+  ['./a/*.yaml', ['a/.5.yaml','a/1.yaml']],
+  ['a/../9.yaml', ['9.yaml']],
+  ['a//b/*', ['a/b/2.yml','a/b/ab.yaml','a/b/ba.yaml']],
+  ['**/**/*.txt', ['a/b/c/8.txt']],
+  ['a/b', []],
+  ['nonexist/**', []],
+  ['a/*/', ['a/.5.yaml','a/1.yaml']],
+  ['a/b/{ab,ba}.yaml', ['a/b/ab.yaml','a/b/ba.yaml']],
+  ['a/b/{a{b,c},ba}.yaml', REJECTED],
+  ['{a}/1.yaml', ['a/1.yaml']],
+  ['{a,}/1.yaml', ['a/1.yaml']],
+  ['a/{', REJECTED],
+  ['a/[', REJECTED],
+  ['a/b/[]a]*', REJECTED],
+  ['a/b/[a-]*', REJECTED],
+  ['*.yam?', ['9.yaml']],
+  ['a/b/\\a*', ['a/b/ab.yaml']],
+  ['a/b/[b-a]*', []],
+  ['a/b/[a-c-e]*', REJECTED],
+  ['{,a/}9.yaml', REJECTED],
+];
+
+describe("fileset() matches as Terraform's does", () => {
+  const directory = tree(Object.fromEntries(GLOB_TREE.map((path) => [path, ''])));
+  const files = new CodeFiles(directory, directory, (path) => readInputFile(path, 1 << 20), []);
+  test.each(FILESET_AS_TERRAFORM)('%s', (pattern, expected) => {
+    const glob = () => files.glob('.', pattern, { file: 'main.tf', line: 1 });
+    if (expected === REJECTED) expect(glob).toThrow(EvaluationError);
+    else expect(glob()).toEqual(expected);
+  });
+});
 
 describe('files the code reads: file(), fileexists(), fileset(), yamldecode(), path.module', () => {
   test('give what Terraform gives, from the root module and from a called one', async () => {

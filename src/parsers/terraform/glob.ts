@@ -4,36 +4,32 @@ import { EvaluationError, OverBudget } from './values.js';
 const MAX_ALTERNATIVES = 64;
 
 /**
- * The patterns `{a,b}` stands for, in order (`rules/*.{yaml,yml}` is `rules/*.yaml` and `rules/*.yml`); braces may
- * nest, and `\` escapes a brace or a comma.
+ * The patterns `{a,b}` stands for, in order (`rules/*.{yaml,yml}` is `rules/*.yaml` and `rules/*.yml`); `\` escapes a
+ * brace or a comma. As Terraform's fileset, an alternative may not hold a `/`; braces inside braces, which Terraform
+ * matches in its own way, are not evaluated.
  */
 export function braceExpansions(pattern: string): string[] {
   const open = findUnescaped(pattern, '{', 0);
   if (open < 0) return [pattern];
-  let depth = 0;
-  const commas: number[] = [];
-  for (let index = open; index < pattern.length; index++) {
-    const character = pattern[index];
-    if (character === '\\') index++;
-    else if (character === '{') depth++;
-    else if (character === ',' && depth === 1) commas.push(index);
-    else if (character === '}' && --depth === 0) {
-      const bounds = [open, ...commas, index];
-      const before = pattern.slice(0, open);
-      const after = braceExpansions(pattern.slice(index + 1));
-      const expansions: string[] = [];
-      for (let part = 0; part + 1 < bounds.length; part++) {
-        for (const middle of braceExpansions(pattern.slice(bounds[part] + 1, bounds[part + 1]))) {
-          for (const end of after) {
-            expansions.push(before + middle + end);
-            if (expansions.length > MAX_ALTERNATIVES) throw new OverBudget(`fileset() of a pattern with more than ${MAX_ALTERNATIVES} alternatives`);
-          }
-        }
-      }
-      return expansions;
+  const close = findUnescaped(pattern, '}', open + 1);
+  if (close < 0) throw new EvaluationError('fileset() of a pattern with an unclosed {');
+  const inside = pattern.slice(open + 1, close);
+  if (findUnescaped(inside, '{', 0) >= 0) throw new EvaluationError('fileset() of a pattern with braces inside braces is not evaluated');
+  if (inside.includes('/')) throw new EvaluationError('fileset() of a pattern with a / inside braces, which Terraform rejects');
+  const alternatives: string[] = [];
+  for (let start = 0, comma = findUnescaped(inside, ',', 0); ; comma = findUnescaped(inside, ',', start)) {
+    alternatives.push(inside.slice(start, comma < 0 ? undefined : comma));
+    if (comma < 0) break;
+    start = comma + 1;
+  }
+  const expansions: string[] = [];
+  for (const end of braceExpansions(pattern.slice(close + 1))) {
+    for (const alternative of alternatives) {
+      expansions.push(pattern.slice(0, open) + alternative + end);
+      if (expansions.length > MAX_ALTERNATIVES) throw new OverBudget(`fileset() of a pattern with more than ${MAX_ALTERNATIVES} alternatives`);
     }
   }
-  throw new EvaluationError('fileset() of a pattern with an unclosed {');
+  return expansions;
 }
 
 function findUnescaped(text: string, wanted: string, from: number): number {
@@ -45,6 +41,38 @@ function findUnescaped(text: string, wanted: string, from: number): number {
 }
 
 type Token = { kind: 'star' } | { kind: 'one' } | { kind: 'literal'; character: string } | { kind: 'class'; negated: boolean; ranges: [string, string][] };
+
+/**
+ * A `[...]` class from `start`, and where it ends, as Terraform's fileset reads one: `^` first negates (`!` is a
+ * character like any other), `a-z` is a range (a reversed one matches nothing), `\\` escapes; an empty class, a range
+ * without its end or a range of a range is rejected.
+ */
+function characterClass(characters: string[], start: number): { token: Token; end: number } {
+  const negated = characters[start + 1] === '^';
+  const ranges: [string, string][] = [];
+  const malformed = () => new EvaluationError('fileset() of a pattern with a malformed [class]');
+  let at = negated ? start + 2 : start + 1;
+  const next = (): string => {
+    const character = characters[at] === '\\' ? characters[++at] : characters[at];
+    if (character === undefined) throw new EvaluationError('fileset() of a pattern with an unclosed [');
+    at++;
+    return character;
+  };
+  if (characters[at] === ']') throw malformed();
+  while (characters[at] !== ']') {
+    const low = next();
+    let high = low;
+    if (characters[at] === '-') {
+      at++;
+      if (characters[at] === ']' || characters[at] === undefined) throw malformed();
+      high = next();
+      if (characters[at] === '-') throw malformed();
+    }
+    ranges.push([low, high]);
+    if (at >= characters.length) throw new EvaluationError('fileset() of a pattern with an unclosed [');
+  }
+  return { token: { kind: 'class', negated, ranges }, end: at };
+}
 
 /** Whether a pattern segment has anything but literal characters. */
 export function isWildcard(segment: string): boolean {
@@ -101,24 +129,9 @@ function tokenize(segment: string): Token[] {
       if (index + 1 >= characters.length) throw new EvaluationError('fileset() of a pattern that ends in \\');
       tokens.push({ kind: 'literal', character: characters[++index] });
     } else if (character === '[') {
-      const negated = characters[index + 1] === '!' || characters[index + 1] === '^';
-      let at = negated ? index + 2 : index + 1;
-      const ranges: [string, string][] = [];
-      while (at < characters.length && (characters[at] !== ']' || ranges.length === 0)) {
-        let low = characters[at];
-        if (low === '\\') low = characters[++at];
-        let high = low;
-        if (characters[at + 1] === '-' && at + 2 < characters.length && characters[at + 2] !== ']') {
-          high = characters[at + 2] === '\\' ? characters[at + 3] : characters[at + 2];
-          at += characters[at + 2] === '\\' ? 3 : 2;
-        }
-        if (low === undefined || high === undefined || high < low) throw new EvaluationError('fileset() of a pattern with a malformed [class]');
-        ranges.push([low, high]);
-        at++;
-      }
-      if (at >= characters.length) throw new EvaluationError('fileset() of a pattern with an unclosed [');
-      tokens.push({ kind: 'class', negated, ranges });
-      index = at;
+      const { token, end } = characterClass(characters, index);
+      tokens.push(token);
+      index = end;
     } else tokens.push({ kind: 'literal', character });
   }
   return tokens;
