@@ -17,7 +17,7 @@ const INFINITIES = new Map<string, number>([
   ...['-.inf', '-.Inf', '-.INF'].map((word): [string, number] => [word, -Infinity]),
 ]);
 const DECIMAL = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
-const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.[0-9]{1,9})?(Z|[-+][0-9]{2}:[0-9]{2}))|(?: ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.[0-9]{1,9})?))?$/;
+const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2}))|(?: ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.[0-9]+)?))?$/;
 
 /**
  * `yamldecode()`, as Terraform 1.11 decodes (go-cty-yaml, YAML 1.1 words): `yes`, `on` and `y` are true, `010` is 10,
@@ -29,7 +29,9 @@ export function yamlDecode(text: string, line: number, charge: (steps: number) =
   if (yaml === undefined) throw new EvaluationError('yamldecode() is not evaluated here');
   const lineCounter = new yaml.LineCounter();
   const documents = withoutStacks(() => yaml.parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, lineCounter }));
-  if (!Array.isArray(documents) || documents.length === 0 || documents[0].contents === null) throw new EvaluationError('yamldecode() of text with no YAML document');
+  if (!Array.isArray(documents) || documents.length === 0 || documents[0].contents === null || isEmptyWithoutStart(yaml, documents[0])) {
+    throw new EvaluationError('yamldecode() of text with no YAML document');
+  }
   if (documents.length > 1) throw new EvaluationError('yamldecode() of text with more than one YAML document');
   const [document] = documents;
   if (document.directives?.yaml.explicit && document.directives.yaml.version !== '1.1') throw new EvaluationError('yamldecode() of a YAML version other than 1.1, which Terraform rejects');
@@ -37,6 +39,12 @@ export function yamlDecode(text: string, line: number, charge: (steps: number) =
   if (error) throw new EvaluationError(`yamldecode() of text that is not YAML (${error.code} at its line ${lineCounter.linePos(error.pos[0]).line})`);
   charge(text.length >> 6);
   return new Decoder(yaml, document, line, charge).value(document.contents as Node, 0);
+}
+
+/** `...` alone ends a document never started: no document. `---` alone starts one, whose value is null. */
+function isEmptyWithoutStart(yaml: YamlLibrary, document: Document): boolean {
+  const contents = document.contents;
+  return !document.directives?.docStart && yaml.isScalar(contents) && contents.range?.[0] === contents.range?.[1];
 }
 
 class Decoder {
