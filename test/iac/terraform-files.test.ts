@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -218,12 +218,15 @@ describe('files the code reads: file(), fileexists(), fileset(), yamldecode(), p
       'main.tf': 'resource "aws_security_group" "probe" {\n  missing = file("none.yaml")\n  directory = file("rules")\n  broken = yamldecode(file("rules/broken.yaml"))\n}\n',
       'rules/broken.yaml': 'key: [unclosed, AKIAIOSFODNN7EXAMPLE\n',
     });
+    writeFileSync(join(directory, 'latin1.txt'), Buffer.from([0x78, 0xff, 0x0a]));
+    writeFileSync(join(directory, 'main.tf'), readFileSync(join(directory, 'main.tf'), 'utf8').replace('}\n', '  latin1 = file("latin1.txt")\n}\n'));
     const { probe, problems } = await evaluated(directory);
     expect(Object.values(probe).every((value) => typeof value === 'object' && value !== null && 'unknown' in value)).toBe(true);
     expect(problems).toEqual([
       "iac/unsupported 2 missing: no file exists at 'none.yaml'",
       "iac/unsupported 3 directory: 'rules' is a directory, not a file",
       expect.stringMatching(/^iac\/unsupported 4 broken: yamldecode\(\) of text that is not YAML \([A-Z_]+ at its line \d+\)/),
+      "iac/unsupported 5 latin1: the contents of 'latin1.txt' are not valid UTF-8, which Terraform's file() rejects",
     ]);
     for (const problem of problems) expect(problem).not.toContain('AKIA');
   });

@@ -274,6 +274,13 @@ const AS_TERRAFORM: [string, unknown][] = [
   ['yamldecode("a: !<tag:yaml.org,2002:str> 5")', {"a":"5"}],
   ['yamldecode("a: &x 5\\nb: *x\\nc: *y")', REJECTED],
   ['yamldecode("a:\\n  b:\\n    c: [0.0.0.0/0, \'::/0\']\\n    d: 22")', {"a":{"b":{"c":["0.0.0.0/0","::/0"],"d":22}}}],
+  // length() and substr() count user-perceived characters (grapheme clusters), as cty does.
+  ['length("e\\u0301")', 1],
+  ['substr("e\\u0301x", 1, 1)', 'x'],
+  ['length("a\\r\\nb")', 3],
+  ['strrev("a\\r\\nb")', 'b\r\na'],
+  ['length("👍🏽")', 1],
+  ['substr("👍🏽x", 0, 1)', '👍🏽'],
   // csvdecode(): Go's encoding/csv, the first record naming the columns, every value text.
   ['csvdecode("a,b\\n1,2\\n3,4")', [{"a":"1","b":"2"},{"a":"3","b":"4"}]],
   ['csvdecode("a,b\\n1,2\\n3,4\\n")', [{"a":"1","b":"2"},{"a":"3","b":"4"}]],

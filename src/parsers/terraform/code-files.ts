@@ -57,7 +57,8 @@ export class CodeFiles {
     let text = this.texts.get(located.path);
     if (text === undefined) {
       const read = this.readFile(located.path);
-      text = 'id' in read ? new EvaluationError(`${quoted(path, 80)} cannot be read: ${read.message}`) : read.text;
+      // Terraform's file() reads UTF-8 only: a UTF-16 or Latin-1 file is its error, where a scanned file is decoded.
+      text = 'id' in read ? new EvaluationError(`${quoted(path, 80)} cannot be read: ${read.message}`) : read.encoding === 'utf-8' ? read.text : new EvaluationError(`the contents of ${quoted(path, 80)} are not valid UTF-8, which Terraform's file() rejects`);
       this.texts.set(located.path, text);
     }
     if (text instanceof EvaluationError) throw text;

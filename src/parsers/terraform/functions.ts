@@ -4,7 +4,7 @@ import { FILE_FUNCTIONS } from './file-functions.js';
 import { formatText } from './format-function.js';
 import { NUMBER_FUNCTIONS } from './number-functions.js';
 import { REGEX_FUNCTIONS, replaceMatches } from './regex-functions.js';
-import { TEXT_FUNCTIONS } from './text-functions.js';
+import { graphemesOf, TEXT_FUNCTIONS } from './text-functions.js';
 import { distinctItems, setOf, unified } from './sets.js';
 import { jsonDecode, jsonEncode } from './json-functions.js';
 import { arity, asList, asMap, known, MAX_ITEMS, shallow, sized, stringFunction, text, type FunctionCall, type Implementation } from './function-call.js';
@@ -126,7 +126,7 @@ const FUNCTIONS: Record<string, Implementation> = {
     return shallow(call, ([value]) => {
       if (value.kind === 'list') return scalar(value.items.length, call.line);
       if (value.kind === 'object') return scalar(value.fields.size, call.line);
-      return scalar([...asText(value)].length, call.line);
+      return scalar(graphemesOf(asText(value)).length, call.line);
     });
   },
   join: (call) => {
@@ -395,7 +395,7 @@ const FUNCTIONS: Record<string, Implementation> = {
   substr: (call) => {
     arity(call, 3);
     return known(call, ([value, offset, length]) => {
-      const characters = [...asText(value)];
+      const characters = graphemesOf(asText(value));
       const start = asNumber(offset) < 0 ? characters.length + asNumber(offset) : asNumber(offset);
       const count = asNumber(length) < 0 ? undefined : start + asNumber(length);
       return scalar(characters.slice(start, count).join(''), call.line);

@@ -4,6 +4,11 @@ import { asNumber, asText, EvaluationError } from './values.js';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** The text's user-perceived characters, as Terraform counts them in length() and substr(): `e` with its accent, `\r\n`, an emoji with its skin tone are one each. */
+export function graphemesOf(text: string): string[] {
+  return Array.from(graphemes.segment(text), (piece) => piece.segment);
+}
+
 /** Letters, digits and `_` continue a word; anything else starts the next (Go's strings.Title). */
 const CONTINUES_WORD = /[\p{L}\p{N}_]/u;
 
@@ -33,7 +38,7 @@ export const TEXT_FUNCTIONS: Record<string, Implementation> = {
     return titled;
   }),
   // By grapheme cluster: an accent stays on its letter.
-  strrev: stringFunction((value) => Array.from(graphemes.segment(value), (piece) => piece.segment).reverse().join('')),
+  strrev: stringFunction((value) => graphemesOf(value).reverse().join('')),
   indent: (call) => {
     arity(call, 2);
     return known(call, ([spaces, value]) => {
