@@ -237,6 +237,9 @@ resource "aws_security_group" "re" {
       ['iac/unsupported', 6],
       ['iac/unsupported', 7],
     ]);
+    const many = await load('resource "aws_security_group" "re" {\n  many = regexall("a", join("", [for n in range(9000) : "aaaaaaaaaa"]))\n}\n');
+    expect(at(many.resources[0].body, 'many')?.kind).toBe('unknown');
+    expect(many.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('regexall() makes a list of more than 10000 items')]);
     expect(problems[1].message).toContain('invalid regular expression (missing closing ))');
     expect(problems[1].message).not.toContain('yyyyyyyyyy');
   });

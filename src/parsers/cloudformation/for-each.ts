@@ -103,13 +103,15 @@ function collectionItems(collection: IacValue | undefined): string[] | undefined
 }
 
 /**
- * How one item replaces the identifier: in a key, in a text (a known item is written into it; an unknown one makes
- * the text a Fn::Sub whose variable is the item), and as the value of `Ref: Identifier`.
+ * How one item replaces the identifier. A known item is written into keys and texts, and is the value of `Ref`. An
+ * unknown item is the collection's first element (unknown, depending on what the collection depends on): a text that
+ * names it, or a Fn::Sub whose text does, is that unknown value.
  */
 interface Substitute {
   identifier: string;
+  known: boolean;
   key(text: string): string;
-  text(text: string, line: number, variables?: TemplateMap): TemplateNode;
+  text(text: string, line: number): TemplateNode;
   reference(line: number): TemplateNode;
 }
 
@@ -117,56 +119,44 @@ function knownItem(identifier: string, item: string): Substitute {
   const written = (text: string) => text.replaceAll(`\${${identifier}}`, item).replaceAll(`&{${identifier}}`, item.replace(/[^A-Za-z0-9]/g, ''));
   return {
     identifier,
+    known: true,
     key: written,
-    text: (text, line, variables) => (variables === undefined ? { kind: 'scalar', value: written(text), line } : subOf(written(text), line, variables)),
+    text: (text, line) => ({ kind: 'scalar', value: written(text), line }),
     reference: (line) => ({ kind: 'scalar', value: item, line }),
   };
 }
 
-/** An unknown item is the collection's first element: unknown, and depending on what the collection depends on. */
 function unknownItem(identifier: string, collection: TemplateNode): Substitute {
-  const reference = (line: number): TemplateNode => call('Fn::Select', { kind: 'list', items: [{ kind: 'scalar', value: 0, line }, collection], line }, line);
+  const reference = (line: number): TemplateNode => ({
+    kind: 'map',
+    entries: new Map([['Fn::Select', { keyLine: line, value: { kind: 'list', items: [{ kind: 'scalar', value: 0, line }, collection], line } }]]),
+    line,
+  });
   return {
     identifier,
+    known: false,
     key: (text) => text.replaceAll(`\${${identifier}}`, '*').replaceAll(`&{${identifier}}`, '*'),
-    text: (text, line, variables) => {
-      const entries = new Map(variables?.entries ?? []);
-      entries.set(identifier, { keyLine: line, value: reference(line) });
-      return subOf(text.replaceAll(`&{${identifier}}`, `\${${identifier}}`), line, { kind: 'map', entries, line });
-    },
+    text: (_, line) => reference(line),
     reference,
   };
-}
-
-function call(name: string, argument: TemplateNode, line: number): TemplateMap {
-  return { kind: 'map', entries: new Map([[name, { keyLine: line, value: argument }]]), line };
-}
-
-function subOf(text: string, line: number, variables: TemplateMap): TemplateNode {
-  return call('Fn::Sub', { kind: 'list', items: [{ kind: 'scalar', value: text, line }, variables], line }, line);
 }
 
 /** The fragment with the identifier replaced by the item. */
 function substituted(node: TemplateNode, substitute: Substitute): TemplateNode {
   const { identifier } = substitute;
-  const names = (text: string) => text.includes(`\${${identifier}}`) || text.includes(`&{${identifier}}`);
+  const names = (text: unknown) => typeof text === 'string' && (text.includes(`\${${identifier}}`) || text.includes(`&{${identifier}}`));
   switch (node.kind) {
     case 'scalar':
-      return typeof node.value === 'string' && names(node.value) ? substitute.text(node.value, node.line) : node;
+      return names(node.value) ? substitute.text(node.value as string, node.line) : node;
     case 'list':
       return { ...node, items: node.items.map((item) => substituted(item, substitute)) };
     case 'map': {
-      if (node.entries.size === 0) return node;
-      const [[name, entry]] = node.entries;
-      if (node.entries.size === 1 && name === 'Ref' && entry.value.kind === 'scalar' && entry.value.value === identifier) return substitute.reference(node.line);
-      if (node.entries.size === 1 && name === 'Fn::Sub') {
-        // A Fn::Sub's own text: the item goes into it, or (unknown) among its variables.
-        const argument = entry.value;
+      const [only] = node.entries;
+      if (node.entries.size === 1 && only[0] === 'Ref' && only[1].value.kind === 'scalar' && only[1].value.value === identifier) return substitute.reference(node.line);
+      if (node.entries.size === 1 && only[0] === 'Fn::Sub' && !substitute.known) {
+        const argument = only[1].value;
         const template = argument.kind === 'list' ? argument.items[0] : argument;
-        const variables = argument.kind === 'list' && argument.items.length === 2 && argument.items[1].kind === 'map' ? (substituted(argument.items[1], substitute) as TemplateMap) : undefined;
-        if (template?.kind === 'scalar' && typeof template.value === 'string' && (argument.kind === 'scalar' || variables !== undefined)) {
-          return names(template.value) ? substitute.text(template.value, node.line, variables ?? { kind: 'map', entries: new Map(), line: node.line }) : call('Fn::Sub', argument.kind === 'list' ? { ...argument, items: [template, variables!] } : argument, node.line);
-        }
+        if (template?.kind === 'scalar' && names(template.value)) return substitute.reference(node.line);
       }
       const entries = new Map<string, TemplateEntry>();
       for (const [key, each] of node.entries) entries.set(names(key) ? substitute.key(key) : key, { ...each, value: substituted(each.value, substitute) });

@@ -1,6 +1,6 @@
-import type { RE2JS, Matcher } from 're2js';
+import type { Matcher, RE2JS } from 're2js';
 import { scalar, type IacValue } from '../iac/value.js';
-import { arity, known, MAX_TEXT, sized, text, type FunctionCall, type Implementation } from './function-call.js';
+import { arity, known, MAX_ITEMS, MAX_TEXT, sized, text, type FunctionCall, type Implementation } from './function-call.js';
 import { regexEngine } from './lazy-libraries.js';
 import { asText, EvaluationError, list, object, OverBudget } from './values.js';
 
@@ -17,17 +17,20 @@ export const REGEX_FUNCTIONS: Record<string, Implementation> = {
   regex: (call) => {
     arity(call, 2);
     return known(call, ([source, subject]) => {
-      const pattern = compiled(call, asText(source), asText(subject));
-      const [first] = matchesOf(pattern, asText(subject), 1);
+      const text = asText(subject);
+      const pattern = compiled(call, asText(source), text);
+      const [first] = matchesOf(pattern, text, 1);
       if (first === undefined) throw new EvaluationError('regex() found no match');
-      return matchValue(pattern, asText(subject), first, call.line);
+      return matchValue(pattern, text, first, call.line);
     });
   },
   regexall: (call) => {
     arity(call, 2);
     return known(call, ([source, subject]) => {
-      const pattern = compiled(call, asText(source), asText(subject));
-      return sized(matchesOf(pattern, asText(subject), Infinity).map((match) => matchValue(pattern, asText(subject), match, call.line)), call.line, call);
+      const text = asText(subject);
+      const pattern = compiled(call, asText(source), text);
+      // One match past the limit is enough for sized() to refuse the list: a hostile text is not matched to its end.
+      return sized(matchesOf(pattern, text, MAX_ITEMS + 1).map((match) => matchValue(pattern, text, match, call.line)), call.line, call);
     });
   },
 };
@@ -61,7 +64,7 @@ interface Pattern {
 type Span = [start: number, end: number];
 
 function compiled(call: FunctionCall, source: string, subject: string): Pattern {
-  const engine: typeof RE2JS | undefined = regexEngine();
+  const engine = regexEngine();
   if (engine === undefined) throw new EvaluationError(`${call.name}() with a regular expression is not evaluated`);
   if (source.length > MAX_PATTERN) throw new OverBudget(`${call.name}() of a regular expression longer than ${MAX_PATTERN} characters`);
   // RE2 is linear in pattern times subject: the cost is charged as such.
