@@ -197,12 +197,12 @@ export const PROBLEM_KINDS = {
   },
   'azure/invalid-nsg': {
     title: 'An Azure network security group could not be read',
-    description: 'An item of the listing is not a network security group (it has no securityRules). It was not judged; the others were.',
+    description: 'An item of the listing is neither a network security group (it has no securityRules) nor a security admin rule (by its type). It was not judged; the others were.',
     help: 'Export with az network nsg list --output json, unedited.',
   },
   'azure/invalid-rule': {
     title: 'An Azure security rule could not be read',
-    description: 'A security rule of an NSG could not be read. It was not judged; the rest of the NSG was.',
+    description: 'A security rule of an NSG, or a security admin rule of a rule collection, could not be read. It was not judged; the rest of the NSG or collection was.',
     help: 'Fix the export or the rule; export with az network nsg list --output json, unedited.',
   },
   'azure/error-response': {
@@ -214,6 +214,11 @@ export const PROBLEM_KINDS = {
     title: 'The Azure listing holds no network security groups',
     description: 'The listing is empty, so nothing was judged.',
     help: 'Check the subscription of the export.',
+  },
+  'azure/not-modelled': {
+    title: "Azure's default security admin rules were not judged",
+    description: "The listing holds security admin rules of kind Default: rules Azure Virtual Network Manager defines, which the listing names by a flag without what they match. They were not judged; the collection's other rules were.",
+    help: 'Review the default rules the message names in the Azure portal, or replace them with custom admin rules.',
   },
   'azure/more-pages': {
     title: 'The Azure listing is one page of several',
@@ -287,8 +292,8 @@ export const PROBLEM_KINDS = {
   },
   'sweep/not-modelled': {
     title: 'A cloud sweep target has access rules Parapet does not model',
-    description: "A GCP project's networks are governed by firewall policies (hierarchical, network or regional) with rules that allow ingress, or whether they are could not be learnt. Parapet judges a network's firewall rules, not its policies: what a policy allows no finding reports, and a network may be open where the report says nothing.",
-    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list) and sweep again.',
+    description: "A GCP project's networks are governed by firewall policies (hierarchical, network or regional) with rules that allow ingress, or whether they are could not be learnt; or an Azure subscription's security admin rules (Azure Virtual Network Manager) could not be read. Parapet judges a network's firewall rules, not GCP policies, and judges Azure admin rules only when it can read them: what those allow no finding reports, and a network may be open where the report says nothing.",
+    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list; Microsoft.Network/networkManagers/read and the reads of its security admin configurations) and sweep again.',
   },
   'policy/invalid-ignore': {
     title: 'A parapet-ignore comment was refused',

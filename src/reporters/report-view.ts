@@ -16,6 +16,7 @@ export const INPUT_TYPE_NAMES: Record<Asset['kind'], string> = {
   'windows-firewall': 'Windows firewall',
   'aws-security-group': 'AWS security group',
   'azure-nsg': 'Azure NSG',
+  'azure-admin-rules': 'Azure security admin rules',
   'gcp-network': 'GCP network',
 };
 

@@ -57,7 +57,7 @@ describe('terraform plan: actions', () => {
   });
 
   it('reads every type of the issue, and only those', () => {
-    const types = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'azurerm_network_security_group', 'azurerm_network_security_rule', 'google_compute_firewall'];
+    const types = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'azurerm_network_security_group', 'azurerm_network_security_rule', 'azurerm_network_manager_admin_rule_collection', 'azurerm_network_manager_admin_rule', 'google_compute_firewall'];
     const { resources } = load(planText([...types, 'aws_network_acl', 'azurerm_firewall'].map((type) => change(`${type}.x`, type, { name: 'x' }))));
     expect(resources.map((resource) => resource.type)).toEqual(types);
   });

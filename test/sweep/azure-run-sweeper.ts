@@ -16,8 +16,8 @@ export interface TargetOutcome {
   label: string;
   pageSizes: number[];
   items: unknown[];
-  /** What the sweeper noted it could not learn (Azure has nothing to note: an NSG carries its own associations). */
-  notes: string[];
+  /** What the sweeper noted it could not learn or judge (the security admin rules, when they cannot be read). */
+  notes: { message: string; id?: string }[];
   failure?: { message: string; kind: string };
 }
 
@@ -36,7 +36,7 @@ const outcomes = await Promise.all(
   targets.map(async (target): Promise<TargetOutcome> => {
     const outcome: TargetOutcome = { ...target, pageSizes: [], items: [], notes: [] };
     try {
-      for await (const page of sweeper.pages(target, (message) => outcome.notes.push(message))) {
+      for await (const page of sweeper.pages(target, (message, id) => outcome.notes.push({ message, id }))) {
         outcome.pageSizes.push(page.length);
         outcome.items.push(...page);
       }

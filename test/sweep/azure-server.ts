@@ -8,9 +8,10 @@ import { readBody } from './read-body.js';
 
 /**
  * A local stand-in for Microsoft Entra ID and Azure Resource Manager over https, speaking their wire formats: the
- * v2.0 token endpoint and OpenID metadata a client secret credential asks for, ARM's subscription listing and NSG
- * listAll pages (`{"value": [...], "nextLink": ...}`, NSGs with ARM's nested `properties`), ARM error documents, and
- * 429 answers with Retry-After.
+ * v2.0 token endpoint and OpenID metadata a client secret credential asks for, ARM's subscription listing, NSG
+ * listAll pages and the listings of network managers, their security admin configurations, rule collections and admin
+ * rules (`{"value": [...], "nextLink": ...}`, resources with ARM's nested `properties`), ARM error documents, and 429
+ * answers with Retry-After.
  */
 
 const CORPUS = join(import.meta.dirname, '../corpus/azure');
@@ -19,6 +20,49 @@ const TEMPLATES: Record<string, unknown>[] = [
   ...JSON.parse(readFileSync(join(CORPUS, 'arm-rest-nsg-listAll-page2.json'), 'utf8')).value,
 ];
 const CORPUS_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+
+export interface ArmError {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export interface AddressPrefixItem {
+  addressPrefix: string;
+  addressPrefixType: 'IPPrefix' | 'ServiceTag' | 'NetworkGroup';
+}
+
+/** An Azure Virtual Network Manager in a resource group of the subscription, with its security admin configurations. */
+export interface StubNetworkManager {
+  resourceGroup: string;
+  name: string;
+  configurations: StubAdminConfiguration[];
+}
+
+export interface StubAdminConfiguration {
+  name: string;
+  collections: StubRuleCollection[];
+}
+
+export interface StubRuleCollection {
+  name: string;
+  rules: StubAdminRule[];
+  /** How many rules a page of its rule listing lists. */
+  pageSize?: number;
+}
+
+/** A custom security admin rule: its name and what ARM nests under `properties`. */
+export interface StubAdminRule {
+  name: string;
+  access: 'Allow' | 'AlwaysAllow' | 'Deny';
+  direction: 'Inbound' | 'Outbound';
+  priority: number;
+  protocol: 'Tcp' | 'Udp' | 'Icmp' | 'Esp' | 'Ah' | 'Any';
+  sources: AddressPrefixItem[];
+  destinations: AddressPrefixItem[];
+  sourcePortRanges: string[];
+  destinationPortRanges: string[];
+}
 
 export interface StubSubscription {
   id: string;
@@ -33,9 +77,13 @@ export interface StubSubscription {
   /** Answer the first this many NSG requests with 503 and no Retry-After (the pipeline's exponential backoff). */
   unavailableFirst?: number;
   /** Every NSG request fails with this ARM error. */
-  failWith?: { status: number; code: string; message: string };
+  failWith?: ArmError;
   /** Milliseconds before each NSG answer. */
   delayMs?: number;
+  /** The network managers in its resource groups (none when absent). */
+  networkManagers?: StubNetworkManager[];
+  /** Every request for its network manager listing fails with this ARM error. */
+  networkManagersFailWith?: ArmError;
 }
 
 export interface StubOptions {
@@ -102,7 +150,41 @@ export async function startAzureStub(certificate: ThrowAwayCertificate, options:
         inFlight--;
       }
     }
+    if ((match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Network\/networkManagers$/i.exec(url.pathname))) {
+      const subscription = options.subscriptions.find((candidate) => candidate.id === match![1]);
+      if (!subscription) return send(response, 404, { error: { code: 'SubscriptionNotFound', message: `The subscription '${match[1]}' could not be found.` } });
+      const failure = subscription.networkManagersFailWith;
+      if (failure) return send(response, failure.status, { error: { code: failure.code, message: failure.message } });
+      return send(response, 200, listingPage(url, (subscription.networkManagers ?? []).map((manager) => networkManagerResource(subscription.id, manager))));
+    }
+    if ((match = ADMIN_CHILDREN.exec(url.pathname))) return adminChildrenAnswer(match.slice(1).map((part) => (part === undefined ? undefined : decodeURIComponent(part))), url, response);
     send(response, 404, { error: { code: 'NotFound', message: `no route ${url.pathname}` } });
+  }
+
+  /** The configurations of a manager, the collections of a configuration, or the rules of a collection. */
+  function adminChildrenAnswer([subscriptionId, group, managerName, configurationName, collectionName]: (string | undefined)[], url: URL, response: ServerResponse): void {
+    const notFound = () => send(response, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${url.pathname}' was not found.` } });
+    const subscription = options.subscriptions.find((candidate) => candidate.id === subscriptionId);
+    const manager = subscription?.networkManagers?.find((candidate) => candidate.resourceGroup === group && candidate.name === managerName);
+    if (!subscription || !manager) return notFound();
+    const managerId = networkManagerId(subscription.id, manager);
+    if (configurationName === undefined) return send(response, 200, listingPage(url, manager.configurations.map((configuration) => configurationResource(managerId, configuration))));
+    const configuration = manager.configurations.find((candidate) => candidate.name === configurationName);
+    if (!configuration) return notFound();
+    const configurationId = `${managerId}/securityAdminConfigurations/${configuration.name}`;
+    if (collectionName === undefined) return send(response, 200, listingPage(url, configuration.collections.map((collection) => collectionResource(managerId, configurationId, collection))));
+    const collection = configuration.collections.find((candidate) => candidate.name === collectionName);
+    if (!collection) return notFound();
+    const collectionId = `${configurationId}/ruleCollections/${collection.name}`;
+    send(response, 200, listingPage(url, collection.rules.map((rule) => adminRuleResource(collectionId, rule)), collection.pageSize));
+  }
+
+  /** One page of an ARM listing, with a nextLink to the rest. */
+  function listingPage(url: URL, resources: unknown[], pageSize = 100): unknown {
+    const start = Number(url.searchParams.get('$skipToken') ?? 0);
+    const value = resources.slice(start, start + pageSize);
+    const nextLink = start + pageSize < resources.length ? `${stub.url}${url.pathname}?api-version=${url.searchParams.get('api-version')}&$skipToken=${start + pageSize}` : undefined;
+    return nextLink ? { value, nextLink } : { value };
   }
 
   function subscriptionPage(url: URL): unknown {
@@ -154,6 +236,66 @@ export function nsgOf(subscriptionId: string, index: number): unknown {
   const name = template.name as string;
   const text = JSON.stringify(template).replaceAll(CORPUS_SUBSCRIPTION, subscriptionId).replaceAll(`/networkSecurityGroups/${name}`, `/networkSecurityGroups/${name}-${index}`);
   return { ...JSON.parse(text), name: `${name}-${index}` };
+}
+
+const ADMIN_CHILDREN = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/networkManagers\/([^/]+)\/securityAdminConfigurations(?:\/([^/]+)\/ruleCollections(?:\/([^/]+)\/rules)?)?$/i;
+const MANAGERS = 'Microsoft.Network/networkManagers';
+
+function networkManagerId(subscriptionId: string, manager: StubNetworkManager): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${manager.resourceGroup}/providers/${MANAGERS}/${manager.name}`;
+}
+
+function networkManagerResource(subscriptionId: string, manager: StubNetworkManager): unknown {
+  return {
+    id: networkManagerId(subscriptionId, manager),
+    name: manager.name,
+    type: MANAGERS,
+    location: 'westeurope',
+    etag: '"00000000-0000-0000-0000-000000000001"',
+    properties: {
+      description: '',
+      networkManagerScopes: { managementGroups: [], subscriptions: [`/subscriptions/${subscriptionId}`] },
+      networkManagerScopeAccesses: ['SecurityAdmin'],
+      provisioningState: 'Succeeded',
+      resourceGuid: '00000000-0000-0000-0000-0000000000a1',
+    },
+  };
+}
+
+function configurationResource(managerId: string, configuration: StubAdminConfiguration): unknown {
+  return {
+    id: `${managerId}/securityAdminConfigurations/${configuration.name}`,
+    name: configuration.name,
+    type: `${MANAGERS}/securityAdminConfigurations`,
+    etag: '"00000000-0000-0000-0000-000000000002"',
+    properties: { description: '', applyOnNetworkIntentPolicyBasedServices: ['None'], provisioningState: 'Succeeded', resourceGuid: '00000000-0000-0000-0000-0000000000a2' },
+  };
+}
+
+function collectionResource(managerId: string, configurationId: string, collection: StubRuleCollection): unknown {
+  return {
+    id: `${configurationId}/ruleCollections/${collection.name}`,
+    name: collection.name,
+    type: `${MANAGERS}/securityAdminConfigurations/ruleCollections`,
+    etag: '"00000000-0000-0000-0000-000000000003"',
+    properties: {
+      description: '',
+      appliesToGroups: [{ networkGroupId: `${managerId}/networkGroups/all-vnets` }],
+      provisioningState: 'Succeeded',
+      resourceGuid: '00000000-0000-0000-0000-0000000000a3',
+    },
+  };
+}
+
+function adminRuleResource(collectionId: string, { name, ...properties }: StubAdminRule): unknown {
+  return {
+    id: `${collectionId}/rules/${name}`,
+    name,
+    type: `${MANAGERS}/securityAdminConfigurations/ruleCollections/rules`,
+    kind: 'Custom',
+    etag: '"00000000-0000-0000-0000-000000000004"',
+    properties: { description: '', ...properties, provisioningState: 'Succeeded', resourceGuid: '00000000-0000-0000-0000-0000000000a4' },
+  };
 }
 
 function openIdConfiguration(base: string, tenant: string): unknown {

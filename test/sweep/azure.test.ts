@@ -7,7 +7,7 @@ import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { bundleSweeperRun, runSweeper } from './azure-child-process.js';
 import type { RunRequest, RunResult, TargetOutcome } from './azure-run-sweeper.js';
-import { startAzureStub, type AzureStub, type StubOptions } from './azure-server.js';
+import { startAzureStub, type AzureStub, type StubAdminRule, type StubOptions } from './azure-server.js';
 import { throwAwayCertificate, type ThrowAwayCertificate } from './azure-tls.js';
 
 /**
@@ -90,7 +90,8 @@ describe('azure sweep: every subscription the identity can see', () => {
     const throttled = outcome(result, sub(1));
     expect(throttled.failure).toBeUndefined();
     expect(throttled.items).toHaveLength(2);
-    expect(stub.requests.filter((request) => request.includes(sub(1)))).toHaveLength(2);
+    // The 429, the NSG page, and the (empty) network manager listing.
+    expect(stub.requests.filter((request) => request.includes(sub(1)))).toHaveLength(3);
   });
 
   it('fails a subscription it may not read as unreadable, naming it and the ARM error, and reads the others', () => {
@@ -99,7 +100,7 @@ describe('azure sweep: every subscription the identity can see', () => {
     expect(denied.failure?.message).toContain(`Azure subscription ${sub(2)} ('No access')`);
     expect(denied.failure?.message).toContain("HTTP 403 'AuthorizationFailed'");
     expect(denied.failure?.message).toContain('does not have authorization');
-    // 403 is an answer, not a fault: asked once.
+    // 403 is an answer, not a fault: asked once; and a subscription whose NSGs cannot be read is not read further.
     expect(stub.requests.filter((request) => request.includes(sub(2)))).toHaveLength(1);
   });
 
@@ -113,7 +114,8 @@ describe('azure sweep: every subscription the identity can see', () => {
   it('retries a 503 without Retry-After with the pipeline backoff', () => {
     expect(outcome(result, sub(5)).failure).toBeUndefined();
     expect(outcome(result, sub(5)).items).toHaveLength(1);
-    expect(stub.requests.filter((request) => request.includes(sub(5)))).toHaveLength(2);
+    // The 503, the NSG page, and the (empty) network manager listing.
+    expect(stub.requests.filter((request) => request.includes(sub(5)))).toHaveLength(3);
   });
 
   it('fails a subscription whose token ARM refuses as credentials', () => {
@@ -189,5 +191,123 @@ describe('azure sweep: many subscriptions at once', () => {
     // 12 subscriptions x 2 pages x 300 ms = 7.2 s one after another; one chain is 0.6 s.
     expect(result.elapsedMs).toBeLessThan(4_000);
     expect(stub.maxNsgRequestsInFlight).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('azure sweep: security admin rules of network managers', () => {
+  const managerId = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/hub-manager`;
+  const collectionId = (subscriptionId: string) => `${managerId(subscriptionId)}/securityAdminConfigurations/baseline/ruleCollections/platform`;
+  const anywhere = [{ addressPrefix: '*', addressPrefixType: 'IPPrefix' }] as const;
+  const rule = (name: string, access: StubAdminRule['access'], priority: number, port: string): StubAdminRule => ({
+    name,
+    access,
+    direction: 'Inbound',
+    priority,
+    protocol: 'Tcp',
+    sources: [{ addressPrefix: 'Internet', addressPrefixType: 'ServiceTag' }],
+    destinations: [...anywhere],
+    sourcePortRanges: ['0-65535'],
+    destinationPortRanges: [port],
+  });
+  const networkManagers = [
+    {
+      resourceGroup: 'rg-network',
+      name: 'hub-manager',
+      configurations: [{ name: 'baseline', collections: [{ name: 'platform', pageSize: 2, rules: [rule('always-allow-ssh', 'AlwaysAllow', 10, '22'), rule('deny-rdp', 'Deny', 20, '3389'), rule('allow-https', 'Allow', 30, '443')] }] }],
+    },
+  ];
+
+  let result: RunResult;
+  let stub: AzureStub;
+  beforeAll(async () => {
+    ({ result, stub } = await sweep({
+      clientSecret: SECRET,
+      subscriptions: [
+        { id: sub(1), displayName: 'Managed', nsgs: 3, pageSize: 2, networkManagers },
+        {
+          id: sub(2),
+          displayName: 'Managers hidden',
+          nsgs: 3,
+          pageSize: 2,
+          networkManagers,
+          networkManagersFailWith: { status: 403, code: 'AuthorizationFailed', message: "The client 'client-1' with object id 'x' does not have authorization to perform action 'Microsoft.Network/networkManagers/read'." },
+        },
+        { id: sub(3), displayName: 'Unmanaged', nsgs: 1 },
+      ],
+    }));
+  });
+
+  it('yields the rules of every collection after the NSGs, a page at a time, each as the SDK flattens it', () => {
+    const managed = outcome(result, sub(1));
+    expect(managed.failure).toBeUndefined();
+    expect(managed.notes).toEqual([]);
+    expect(managed.pageSizes).toEqual([2, 1, 2, 1]);
+    const items = managed.items as Record<string, unknown>[];
+    expect(items.map((item) => item.name)).toEqual(['web-nsg-0', 'orphan-nsg-1', 'web-nsg-2', 'always-allow-ssh', 'deny-rdp', 'allow-https']);
+    expect(items[3]).toMatchObject({
+      id: `${collectionId(sub(1))}/rules/always-allow-ssh`,
+      type: 'Microsoft.Network/networkManagers/securityAdminConfigurations/ruleCollections/rules',
+      kind: 'Custom',
+      access: 'AlwaysAllow',
+      direction: 'Inbound',
+      priority: 10,
+      protocol: 'Tcp',
+      sources: [{ addressPrefix: 'Internet', addressPrefixType: 'ServiceTag' }],
+      destinationPortRanges: ['22'],
+    });
+    expect(items[3]).not.toHaveProperty('properties');
+    expect(items.slice(4).map((item) => item.access)).toEqual(['Deny', 'Allow']);
+  });
+
+  it('walks managers, configurations, collections and rules one request after another, after the NSGs', () => {
+    const base = `GET ${managerId(sub(1))}/securityAdminConfigurations`;
+    expect(stub.requests.filter((request) => request.includes(sub(1)))).toEqual([
+      `GET /subscriptions/${sub(1)}/providers/Microsoft.Network/networkSecurityGroups`,
+      `GET /subscriptions/${sub(1)}/providers/Microsoft.Network/networkSecurityGroups`,
+      `GET /subscriptions/${sub(1)}/providers/Microsoft.Network/networkManagers`,
+      base,
+      `${base}/baseline/ruleCollections`,
+      `${base}/baseline/ruleCollections/platform/rules`,
+      `${base}/baseline/ruleCollections/platform/rules`,
+    ]);
+  });
+
+  it('costs a subscription without a network manager one request more than its NSGs', () => {
+    const unmanaged = outcome(result, sub(3));
+    expect(unmanaged.failure).toBeUndefined();
+    expect(unmanaged.notes).toEqual([]);
+    expect(unmanaged.items).toHaveLength(1);
+    expect(stub.requests.filter((request) => request.includes(sub(3)))).toEqual([
+      `GET /subscriptions/${sub(3)}/providers/Microsoft.Network/networkSecurityGroups`,
+      `GET /subscriptions/${sub(3)}/providers/Microsoft.Network/networkManagers`,
+    ]);
+  });
+
+  it('notes, without failing the subscription, that admin rules it may not read leave AlwaysAllow openings unjudged', () => {
+    const hidden = outcome(result, sub(2));
+    expect(hidden.failure).toBeUndefined();
+    expect((hidden.items as Record<string, unknown>[]).map((item) => item.name)).toEqual(['web-nsg-0', 'orphan-nsg-1', 'web-nsg-2']);
+    expect(hidden.notes).toEqual([{ id: 'sweep/not-modelled', message: expect.stringContaining("HTTP 403 'AuthorizationFailed'") }]);
+    const [{ message }] = hidden.notes;
+    expect(message).toMatch(/^its security admin rules could not be read \(listing network managers failed: /);
+    expect(message).toContain('AlwaysAllow');
+    // The note is the subscription's: the sweep shows it after the subscription's label, as it does every note.
+    expect(result.outcomes.filter((target) => target.notes.length > 0).map((target) => target.label)).toEqual([`Azure subscription ${sub(2)} ('Managers hidden')`]);
+    // 403 is an answer, not a fault: asked once, and the walk ends there.
+    expect(stub.requests.filter((request) => request.includes(sub(2)) && request.includes('networkManagers'))).toHaveLength(1);
+  });
+
+  it('yields items that `parapet scan` judges: the AlwaysAllow of SSH from the internet is a finding on its rule collection', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-azure-sweep-'));
+    try {
+      const path = join(directory, `azure-${sub(1)}.json`);
+      writeFileSync(path, JSON.stringify({ value: outcome(result, sub(1)).items }, null, 2));
+      const scanned = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(scanned.problems).toEqual([]);
+      const ssh = scanned.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world' && finding.asset.kind === 'azure-admin-rules');
+      expect(ssh.map((finding) => finding.asset.id)).toEqual([collectionId(sub(1))]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

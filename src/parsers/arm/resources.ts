@@ -1,4 +1,5 @@
 import { quoted } from '../../model/quote.js';
+import { ARM_ADMIN_RULE, ARM_ADMIN_RULE_COLLECTION } from '../iac/azure-admin-rules.js';
 import type { IacObject, IacResource, IacValue } from '../iac/value.js';
 import type { LoopFrame } from './call-site.js';
 import { canonicalKey } from './canonical-keys.js';
@@ -12,7 +13,9 @@ export const ARM_NSG = 'Microsoft.Network/networkSecurityGroups';
 export const ARM_SECURITY_RULE = 'Microsoft.Network/networkSecurityGroups/securityRules';
 const DEPLOYMENT = 'microsoft.resources/deployments';
 /** The types output, by lower-case type: how ARM compares them. */
-const OUTPUT_TYPES = new Map([ARM_NSG, ARM_SECURITY_RULE].map((type) => [type.toLowerCase(), type]));
+const OUTPUT_TYPES = new Map([ARM_NSG, ARM_SECURITY_RULE, ARM_ADMIN_RULE_COLLECTION, ARM_ADMIN_RULE].map((type) => [type.toLowerCase(), type]));
+/** The types whose child resources (`resources` inside them) are read: those that hold an output type. */
+const PARENT_TYPES = new Set([ARM_NSG, 'Microsoft.Network/networkManagers', 'Microsoft.Network/networkManagers/securityAdminConfigurations', ARM_ADMIN_RULE_COLLECTION].map((type) => type.toLowerCase()));
 
 interface Parent {
   type: string;
@@ -29,9 +32,9 @@ export interface ResourceWalk {
 }
 
 /**
- * The NSGs and security rules of a `resources` array (or, in languageVersion 2.0, object of symbolic names), each copy
- * instance on its own, those whose condition is known false left out; children nested in an NSG and resources of
- * nested deployments with inline templates included. Other resources are not evaluated at all.
+ * The NSGs and security rules, and the admin rule collections and admin rules, of a `resources` array (or, in
+ * languageVersion 2.0, object of symbolic names), each copy instance on its own, those whose condition is known false
+ * left out; children nested in their parents and resources of nested deployments with inline templates included. Other resources are not evaluated at all.
  */
 export function walkResources(resources: ArmJson | undefined, walk: ResourceWalk): void {
   const items = resources?.kind === 'array' ? resources.items : resources?.kind === 'object' ? [...resources.members.values()].map(({ value }) => value) : [];
@@ -45,7 +48,7 @@ function walkResource(resource: ArmJsonObject, walk: ResourceWalk): void {
   const type = parent && !written.includes('/') ? `${parent.type}/${written}` : written;
   const lower = type.toLowerCase();
   const outputType = OUTPUT_TYPES.get(lower);
-  if (!outputType && lower !== DEPLOYMENT) return;
+  if (!outputType && !PARENT_TYPES.has(lower) && lower !== DEPLOYMENT) return;
   // languageVersion 2.0: an `existing` resource is a reference to one deployed elsewhere, not a deployment of it.
   const existing = member(resource, 'existing');
   if (existing && booleanOf(evaluateJson(existing, scope, walk.loops)) === true) return;
@@ -70,8 +73,8 @@ function walkResource(resource: ArmJsonObject, walk: ResourceWalk): void {
       walkDeployment(resource, { ...walk, loops }, address);
       continue;
     }
-    walk.out.push({ type: outputType!, address, file: scope.state.file, line: resource.line, body: bodyOf(resource, scope, loops) });
-    if (outputType === ARM_NSG) walkResources(member(resource, 'resources'), { ...walk, loops, parent: { type: ARM_NSG, address } });
+    if (outputType) walk.out.push({ type: outputType, address, file: scope.state.file, line: resource.line, body: bodyOf(resource, scope, loops) });
+    if (PARENT_TYPES.has(lower)) walkResources(member(resource, 'resources'), { ...walk, loops, parent: { type, address } });
   }
 }
 

@@ -5,30 +5,34 @@ import type { NetworkAsset } from '../../network/model.js';
 import { isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
 import { streamJson } from '../json/stream.js';
+import { AdminRuleListing, isAdminRule } from './admin-rule-listing.js';
 import { nsgToAsset } from './nsg.js';
 import { AZURE_STREAM } from './shape.js';
 
 const EXPORT_HINT = 'export it again with az network nsg list --output json';
-const ACCEPTED = 'expected an array of NSGs (az network nsg list, @azure/arm-network listAll), {"value": [...]} (ARM REST page) or one NSG (az network nsg show)';
+const ACCEPTED = 'expected an array of NSGs (az network nsg list, @azure/arm-network listAll), {"value": [...]} (ARM REST page) or one NSG (az network nsg show); security admin rules (az network manager security-admin-config rule-collection rule list) may stand among them or alone';
 
 export const loadAzureNsgs: LoadStream = (input) => {
   const problems: InputProblem[] = [];
   return { models: readExport(input, problems), problems };
 };
 
-/** The NSGs of a listing, one at a time as the file is read. */
+/** The NSGs of a listing, one at a time as the file is read; then its security admin rule collections, once all their rules are read. */
 function* readExport(input: InputStream, problems: InputProblem[]): Generator<NetworkAsset> {
   const file = input.path;
   const stream = streamJson(input, AZURE_STREAM, EXPORT_HINT);
+  const adminRules = new AdminRuleListing(file, problems);
   let listed = 0;
   let next = stream.next();
   for (; !next.done; next = stream.next()) {
-    const { array, index, value: nsg, position } = next.value;
+    const { array, index, value: item, position } = next.value;
     const where = `${array}[${index}]`;
     listed++;
-    if (isObject(nsg) && isNsg(nsg)) yield nsgToAsset(nsg, position, where, file, problems);
+    if (isObject(item) && isNsg(item)) yield nsgToAsset(item, position, where, file, problems);
+    else if (isObject(item) && isAdminRule(item)) adminRules.add(item, position.line);
     else problems.push({ id: 'azure/invalid-nsg', file, line: position.line, level: 'error', message: `${where} is not a network security group (no securityRules) — not judged; ${ACCEPTED}` });
   }
+  yield* adminRules.assets();
 
   const end = next.value;
   if (!end.ok) {
@@ -45,11 +49,16 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
     yield nsgToAsset(value, root, 'NSG', file, problems);
     return;
   }
+  if (isObject(value) && !Array.isArray(value.value) && isAdminRule(value)) {
+    adminRules.add(value, root.line);
+    yield* adminRules.assets();
+    return;
+  }
   if (!Array.isArray(value) && !(isObject(value) && Array.isArray(value.value))) {
     problems.push({ id: 'input/unrecognised', file, line: root.line, level: 'error', message: `this JSON is not an Azure NSG listing — ${ACCEPTED}` });
     return;
   }
-  if (listed === 0) problems.push({ id: 'azure/empty', file, line: root.line, level: 'error', message: 'the listing holds no network security groups — nothing was judged; check the subscription of the export' });
+  if (listed === 0) problems.push({ id: 'azure/empty', file, line: root.line, level: 'error', message: 'the listing holds no network security groups nor admin rules — nothing was judged; check the subscription of the export' });
   if (isObject(value) && value.nextLink) {
     problems.push({ id: 'azure/more-pages', file, line: root.line, level: 'warning', message: 'the page has a nextLink: more NSGs exist than this page holds — scan every page, or export with az network nsg list (which follows nextLink)' });
   }

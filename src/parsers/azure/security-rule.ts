@@ -12,7 +12,7 @@ export type RuleOutcome = { rule: NetworkRule } | { error: string };
  * One Azure security rule, flattened (az, SDK) or ARM-nested (`properties`). Singular and plural port and prefix
  * fields are alternatives: their union is taken.
  */
-export function securityRuleToNetworkRule(raw: unknown, kind: 'rule' | 'default rule', location: SourceLocation): RuleOutcome {
+export function securityRuleToNetworkRule(raw: unknown, kind: 'rule' | 'default rule' | 'admin rule', location: SourceLocation): RuleOutcome {
   if (!isObject(raw)) return { error: `a security rule is not an object: ${quotedJson(raw)}` };
   const fields = isObject(raw.properties) ? raw.properties : raw;
   const name = stringOf(raw.name) ?? stringOf(fields.name) ?? '(unnamed)';
@@ -38,7 +38,7 @@ export function securityRuleToNetworkRule(raw: unknown, kind: 'rule' | 'default 
   const inbound = direction === 'inbound';
   const local = inbound ? destinations : sources;
   const rule: NetworkRule = {
-    id: kind === 'rule' ? name : `default/${name}`,
+    id: kind === 'default rule' ? `default/${name}` : name,
     label: `${what} (priority ${priority})`,
     direction: inbound ? 'inbound' : 'outbound',
     action: access,

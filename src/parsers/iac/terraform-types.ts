@@ -7,6 +7,8 @@ export const TERRAFORM_NETWORK_TYPES: ReadonlySet<string> = new Set([
   'aws_vpc_security_group_egress_rule',
   'azurerm_network_security_group',
   'azurerm_network_security_rule',
+  'azurerm_network_manager_admin_rule_collection',
+  'azurerm_network_manager_admin_rule',
   'google_compute_firewall',
 ]);
 

@@ -1,4 +1,5 @@
 import type { CloudSweeper, SweepOptions, SweepTarget } from '../cloud-sweeper.js';
+import { adminRulePages } from './admin-rule-pages.js';
 import { defaultCredential } from './credential.js';
 import { nsgPages } from './nsg-pages.js';
 import { listedSubscriptions, namedSubscriptions } from './subscriptions.js';
@@ -7,8 +8,9 @@ const TARGET_PREFIX = 'azure-';
 
 /**
  * Azure: the NSGs of each subscription named with --subscriptions, or of every subscription the identity can see,
- * read with DefaultAzureCredential through @azure/arm-network. One credential serves every client, so that a token
- * is asked for once and shared across subscriptions read at the same time.
+ * then the security admin rules of its network managers, read with DefaultAzureCredential through @azure/arm-network.
+ * One credential serves every client, so that a token is asked for once and shared across subscriptions read at the
+ * same time.
  */
 export async function azureSweeper(options: SweepOptions): Promise<CloudSweeper> {
   const credential = await defaultCredential(options.endpointUrl);
@@ -18,8 +20,10 @@ export async function azureSweeper(options: SweepOptions): Promise<CloudSweeper>
       if (options.subscriptions && options.subscriptions.length > 0) return namedSubscriptions(options.subscriptions);
       return listedSubscriptions(credential, options.endpointUrl);
     },
-    pages(target: SweepTarget) {
-      return nsgPages(credential, options.endpointUrl, subscriptionOf(target), target.label);
+    async *pages(target, note) {
+      const subscription = subscriptionOf(target);
+      yield* nsgPages(credential, options.endpointUrl, subscription, target.label);
+      yield* adminRulePages(credential, options.endpointUrl, subscription, note);
     },
   };
 }
