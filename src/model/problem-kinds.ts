@@ -240,11 +240,6 @@ export const PROBLEM_KINDS = {
     description: 'The listing is empty, so nothing was judged.',
     help: 'Check the project of the export.',
   },
-  'gcp/not-modelled': {
-    title: 'GCP firewall policies of the export were not judged',
-    description: "The export (gcloud compute networks get-effective-firewalls) holds firewall policies (hierarchical, network or regional) with rules that allow ingress. Parapet judges the network's firewall rules, not its policies: what a policy allows no finding reports.",
-    help: 'Review the policies the message names; their allow rules open traffic on their own, before or after the firewall rules.',
-  },
   'gcp/more-pages': {
     title: 'The GCP listing is one page of several',
     description: 'The page has a nextPageToken: more firewall rules exist than this page holds, and those were not judged.',
@@ -292,7 +287,7 @@ export const PROBLEM_KINDS = {
   },
   'sweep/not-modelled': {
     title: 'A cloud sweep target has access rules Parapet does not model',
-    description: "A GCP project's networks are governed by firewall policies (hierarchical, network or regional) with rules that allow ingress, or whether they are could not be learnt; or an Azure subscription's security admin rules (Azure Virtual Network Manager) could not be read. Parapet judges a network's firewall rules, not GCP policies, and judges Azure admin rules only when it can read them: what those allow no finding reports, and a network may be open where the report says nothing.",
+    description: "The firewall policies that govern a GCP project's networks (hierarchical, network or regional), or an Azure subscription's security admin rules (Azure Virtual Network Manager), could not be read. Parapet judges them when it can read them: what they allow no finding reports, and a network may be open where the report says nothing.",
     help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list; Microsoft.Network/networkManagers/read and the reads of its security admin configurations) and sweep again.',
   },
   'policy/invalid-ignore': {

@@ -18,6 +18,7 @@ export const INPUT_TYPE_NAMES: Record<Asset['kind'], string> = {
   'azure-nsg': 'Azure NSG',
   'azure-admin-rules': 'Azure security admin rules',
   'gcp-network': 'GCP network',
+  'gcp-firewall-policy': 'GCP firewall policy',
 };
 
 /** The model a rule must declare to judge an asset of this kind. */

@@ -34,13 +34,13 @@ export interface CloudSweeper {
   targets(): Promise<{ targets: SweepTarget[]; failures: { label: string; failure: SweepFailure }[] }>;
   /**
    * The groups of one target, a page at a time, each item in the shape of the cloud's export that `parapet scan` reads:
-   * AWS `describe-security-groups` items (with SecurityGroupArn and OwnerId), Azure NSG objects as the ARM REST API
-   * lists them (with id), GCP firewall objects as the Compute REST API lists them (with selfLink). Throws a
-   * SweepFailure when the target cannot be read after the SDK's own retries.
+   * AWS `describe-security-groups` items (with SecurityGroupArn and OwnerId), Azure NSG objects and security admin
+   * rules as the ARM REST API lists them (with id), GCP firewall objects and firewall policies as the Compute REST API
+   * lists them (with selfLink). Throws a SweepFailure when the target cannot be read after the SDK's own retries.
    *
    * `note` is told what could not be learnt about the target while its groups could still be read (what uses them,
-   * when the network interfaces or instances cannot be listed), or what decides access there that Parapet does not
-   * model (GCP firewall policies): the sweep reports it as a warning.
+   * when the network interfaces or instances cannot be listed), or what decides access there that could not be read
+   * (GCP firewall policies, Azure security admin rules, when their listing fails): the sweep reports it as a warning.
    */
   pages(target: SweepTarget, note: SweepNote): AsyncIterable<unknown[]>;
 }

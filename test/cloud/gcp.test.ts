@@ -69,23 +69,32 @@ describe('gcp effective firewalls (gcloud compute networks get-effective-firewal
   const effective = (firewallPolicys: unknown[], firewalls: unknown[] = [{ kind: 'compute#firewall', name: 'rdp', network, sourceRanges: ['0.0.0.0/0'], allowed: [{ IPProtocol: 'tcp', ports: ['3389'] }] }]) =>
     JSON.stringify({ firewalls, firewallPolicys }, null, 2);
 
-  it('judges its firewall rules, at their lines, and names the policies that may allow ingress in a warning', () => {
+  it('judges its firewall rules and each firewall policy, every rule at its line', () => {
     const text = effective([
-      { name: '1234', shortName: 'org-baseline', type: 'HIERARCHY', rules: [policyRule('allow'), policyRule('allow', { disabled: true }), policyRule('goto_next')] },
-      { name: 'only-denies', type: 'NETWORK', rules: [policyRule('deny'), policyRule('allow', { direction: 'EGRESS' })] },
+      { name: '1234', shortName: 'org-baseline', type: 'HIERARCHY', rules: [policyRule('allow'), policyRule('allow', { disabled: true, priority: 1001 }), policyRule('goto_next', { priority: 1002 })] },
+      { name: 'only-denies', type: 'NETWORK', rules: [policyRule('deny'), policyRule('allow', { direction: 'EGRESS', priority: 1001 })] },
     ]);
     const result = loadText(load, text);
-    const [asset] = result.models as NetworkAsset[];
-    expect(asset.asset.name).toBe('default');
+    expect(result.problems).toEqual([]);
+    const [network, baseline, denies] = result.models as NetworkAsset[];
+    expect(network.asset.name).toBe('default');
+    const lines = text.split('\n');
     // At the line of the rule's `{`, the one before its "kind" (findIndex counts from 0, lines from 1).
-    expect(asset.rules.map((rule) => [rule.id, rule.location.line])).toEqual([['rdp/allowed[0]', text.split('\n').findIndex((line) => line.includes('"kind": "compute#firewall"'))]]);
-    expect(result.problems).toEqual([{ id: 'gcp/not-modelled', file: '/in/export.json', line: 1, level: 'warning', message: "network 'default' is governed by firewall policy 'org-baseline' (hierarchical, 1 ingress allow rule), which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)" }]);
+    expect(network.rules.map((rule) => [rule.id, rule.location.line])).toEqual([['rdp/allowed[0]', lines.findIndex((line) => line.includes('"kind": "compute#firewall"'))]]);
+    expect([baseline.asset, denies.asset]).toEqual([{ kind: 'gcp-firewall-policy', id: '1234', name: 'org-baseline' }, { kind: 'gcp-firewall-policy', id: 'only-denies', name: 'only-denies' }]);
+    // goto_next hands traffic on: it is not a rule of the policy's own.
+    expect(baseline.rules.map((rule) => [rule.priority, rule.action, rule.enabled])).toEqual([[1000, 'allow', true], [1001, 'allow', false]]);
+    const ruleLines = lines.flatMap((line, index) => (line.includes('"kind": "compute#firewallPolicyRule"') ? [index] : []));
+    expect(baseline.rules.map((rule) => rule.location.line)).toEqual(ruleLines.slice(0, 2));
+    expect(denies.rules.map((rule) => [rule.action, rule.direction])).toEqual([['deny', 'inbound'], ['allow', 'outbound']]);
   });
 
-  it('is read even with no firewall rule, and is not called empty when policies allow ingress; without either it is empty', () => {
+  it('is read with no firewall rule; without rules or policies it is empty', () => {
     const policyOnly = effective([{ name: 'n', type: 'NETWORK', rules: [policyRule('allow')] }], []);
     expect(looksLikeGcpFirewalls('effective.json', policyOnly)).toBe(true);
-    expect(loadText(load, policyOnly).problems.map((problem) => problem.id)).toEqual(['gcp/not-modelled']);
+    const result = loadText(load, policyOnly);
+    expect(result.problems).toEqual([]);
+    expect((result.models as NetworkAsset[]).map((model) => model.asset.kind)).toEqual(['gcp-firewall-policy']);
     expect(loadText(load, effective([], [])).problems.map((problem) => problem.id)).toEqual(['gcp/empty']);
   });
 });

@@ -291,53 +291,104 @@ describe('what each firewall rule reaches', () => {
   });
 });
 
-describe('gcp sweep: firewall policies, which Parapet does not model, are never passed over in silence', () => {
-  const rule = (action: string, direction = 'INGRESS', extra: Record<string, unknown> = {}) => ({ kind: 'compute#firewallPolicyRule', action, direction, priority: 1000, match: { srcIpRanges: ['0.0.0.0/0'], layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }] }, ...extra });
-  // What every hierarchical policy holds from its creation: goto_next for the rest, which opens nothing.
-  const defaults = [rule('goto_next'), rule('goto_next', 'EGRESS')];
+describe('gcp sweep: the firewall policies that govern the project, written after its firewall rules', () => {
+  const rule = (action: string, priority: number, extra: Record<string, unknown> = {}) => ({ kind: 'compute#firewallPolicyRule', action, direction: 'INGRESS', priority, match: { srcIpRanges: ['0.0.0.0/0'], layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }] }, ...extra });
+  // A hierarchical policy as networks.getEffectiveFirewalls gives it: an ingress allow of tcp:22 from anywhere, and the
+  // goto_next rules every hierarchical policy holds from its creation.
+  const orgBaseline = {
+    name: '123456789',
+    shortName: 'org-baseline',
+    displayName: 'org-baseline',
+    type: 'HIERARCHY',
+    priority: 0,
+    rules: [rule('allow', 1000, { ruleName: 'ssh-from-anywhere' }), rule('goto_next', 2147483644), rule('goto_next', 2147483645, { direction: 'EGRESS', match: { destIpRanges: ['0.0.0.0/0'], layer4Configs: [{ ipProtocol: 'all' }] } })],
+  };
+  // A global network policy whose rules name secure tags, a service account and a domain; no ports on `all`, which the
+  // SDK decodes as an empty list.
+  const netPolicy = {
+    name: 'net-policy',
+    type: 'NETWORK',
+    rules: [
+      { kind: 'compute#firewallPolicyRule', action: 'allow', direction: 'INGRESS', priority: 100, ruleName: 'from-tagged', match: { srcSecureTags: [{ name: 'tagValues/281484', state: 'EFFECTIVE' }], layer4Configs: [{ ipProtocol: 'all' }] }, targetSecureTags: [{ name: 'tagValues/281485', state: 'EFFECTIVE' }] },
+      { kind: 'compute#firewallPolicyRule', action: 'deny', direction: 'INGRESS', priority: 200, match: { srcFqdns: ['example.com'], layer4Configs: [{ ipProtocol: 'udp', ports: ['53'] }] }, targetServiceAccounts: ['app@governed.iam.gserviceaccount.com'], disabled: true },
+    ],
+  };
+  const names = (items: unknown[]) => items.map((item) => (item as { name: string }).name);
 
-  it('names, per network, each hierarchical, network and regional policy with an ingress allow rule, read through the SDK', async () => {
+  it('writes each hierarchical and network policy of the networks once, in the REST shape, after the firewall rules', async () => {
     server.plans.set('governed', {
-      pages: [firewalls('governed', 0)],
-      networks: ['default', 'prod', 'quiet'],
-      effectivePolicies: {
-        default: [
-          { name: '123456789', shortName: 'org-baseline', type: 'HIERARCHY', rules: [rule('allow'), rule('allow', 'INGRESS', { disabled: true }), ...defaults] },
-          { name: 'net-policy', type: 'NETWORK', rules: [rule('allow'), rule('allow'), rule('deny')] },
-        ],
-        quiet: [{ name: '987', shortName: 'deny-only', type: 'HIERARCHY', rules: [rule('deny'), ...defaults] }],
-      },
-      networkPolicies: [
-        { name: 'prod-regional', region: 'https://www.googleapis.com/compute/v1/projects/governed/regions/europe-west1', associations: [{ attachmentTarget: 'https://www.googleapis.com/compute/v1/projects/governed/global/networks/prod' }], rules: [rule('allow')] },
-        { name: 'net-policy', associations: [{ attachmentTarget: 'https://www.googleapis.com/compute/v1/projects/governed/global/networks/default' }], rules: [rule('allow')] },
-      ],
+      pages: [firewalls('governed', 0), firewalls('governed', 1)],
+      networks: ['default', 'prod', 'bare'],
+      effectivePolicies: { default: [orgBaseline, netPolicy], prod: [orgBaseline] },
     });
-    const notes: [string | undefined, string][] = [];
-    const sweeper = await gcpSweeper({ projects: ['governed'], endpointUrl: server.url }, QUICK_RETRY);
-    for await (const page of sweeper.pages(gcpTarget('governed'), (message, id) => notes.push([id, message]))) expect(page).toHaveLength(firewalls('governed', 0).length);
-    expect(notes).toEqual([
-      ['sweep/not-modelled', "network 'default' is governed by firewall policies 'org-baseline' (hierarchical, 1 ingress allow rule), 'net-policy' (network, 2 ingress allow rules), which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)"],
-      ['sweep/not-modelled', "network 'prod' is governed by firewall policy 'prod-regional' (regional network in europe-west1, 1 ingress allow rule), which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)"],
-    ]);
-    expect(server.policyRequests).toEqual(['networks', 'effective:default', 'effective:prod', 'effective:quiet', 'network-policies']);
+    const notes: string[] = [];
+    const pages = await readAll(await gcpSweeper({ projects: ['governed'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('governed'), notes);
+    expect(pages).toHaveLength(3);
+    expect(names(pages.slice(0, 2).flat())).toEqual(names([...firewalls('governed', 0), ...firewalls('governed', 1)]));
+    // Exactly what the stand-in served, with kind: no `_field` markers, no empty lists, ipProtocol as REST spells it.
+    expect(pages[2]).toEqual([{ kind: 'compute#firewallPolicy', ...orgBaseline }, { kind: 'compute#firewallPolicy', ...netPolicy }]);
+    expect(notes).toEqual([]);
+    expect(server.policyRequests).toEqual(['networks', 'effective:default', 'effective:prod', 'effective:bare', 'network-policies']);
   });
 
-  it('says so when the policies cannot be listed, and still reads the firewall rules', async () => {
-    server.plans.set('no-policies', { pages: [firewalls('no-policies', 0)], refusePolicies: true });
+  it('writes each regional network policy with an association, as NETWORK_REGIONAL', async () => {
+    const base = 'https://www.googleapis.com/compute/v1/projects/regional';
+    const regional = {
+      kind: 'compute#firewallPolicy',
+      id: '4418001',
+      name: 'edge',
+      region: `${base}/regions/europe-west1`,
+      selfLink: `${base}/regions/europe-west1/firewallPolicies/edge`,
+      associations: [{ name: 'edge-prod', attachmentTarget: `${base}/global/networks/prod` }],
+      rules: [rule('allow', 10)],
+    };
+    const globalEdge = { name: 'edge', type: 'NETWORK', rules: [rule('deny', 10)] };
+    server.plans.set('regional', {
+      pages: [firewalls('regional', 0)],
+      networks: ['prod'],
+      effectivePolicies: { prod: [globalEdge] },
+      networkPolicies: [
+        regional,
+        { ...regional, name: 'draft', selfLink: `${base}/regions/europe-west1/firewallPolicies/draft`, associations: undefined },
+        // The global policy is also in the aggregated list: it is written once, from the effective firewalls.
+        { kind: 'compute#firewallPolicy', name: 'edge', selfLink: `${base}/global/firewallPolicies/edge`, associations: [{ attachmentTarget: `${base}/global/networks/prod` }], rules: [rule('deny', 10)] },
+      ],
+    });
+    const pages = await readAll(await gcpSweeper({ projects: ['regional'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('regional'));
+    expect(names(pages[0])).toEqual(names(firewalls('regional', 0)));
+    // A regional policy named as a global one is another policy.
+    expect(pages.slice(1)).toEqual([[{ kind: 'compute#firewallPolicy', ...globalEdge }, { ...regional, type: 'NETWORK_REGIONAL' }]]);
+  });
+
+  it('notes once that the policies cannot be listed, and still yields every firewall rule', async () => {
+    server.plans.set('no-policies', { pages: [firewalls('no-policies', 0), firewalls('no-policies', 1)], effectivePolicies: { default: [orgBaseline] }, refusePolicies: true });
     const notes: [string | undefined, string][] = [];
     const sweeper = await gcpSweeper({ projects: ['no-policies'], endpointUrl: server.url }, QUICK_RETRY);
     const pages: unknown[][] = [];
     for await (const page of sweeper.pages(gcpTarget('no-policies'), (message, id) => notes.push([id, message]))) pages.push(page);
-    expect(pages.flat().map((item) => (item as { name: string }).name)).toEqual(firewalls('no-policies', 0).map((item) => item.name));
-    expect(notes).toEqual([['sweep/not-modelled', expect.stringMatching(/^whether firewall policies govern its networks is unknown: listing them failed — .*403.*nothing is reported$/)]]);
+    expect(names(pages.flat())).toEqual(names([...firewalls('no-policies', 0), ...firewalls('no-policies', 1)]));
+    expect(notes).toEqual([['sweep/not-modelled', expect.stringMatching(/^whether firewall policies govern its networks is unknown: listing them failed — HTTP 403 'PERMISSION_DENIED'.*nothing is reported$/)]]);
   });
 
-  it('a sweep of a project without policies says nothing of them', async () => {
+  it('a sweep of a project without policies writes its firewall rules only, and says nothing of policies', async () => {
     server.plans.set('plain', { pages: [firewalls('plain', 0)] });
     const notes: string[] = [];
-    await readAll(await gcpSweeper({ projects: ['plain'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('plain'), notes);
+    const pages = await readAll(await gcpSweeper({ projects: ['plain'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('plain'), notes);
+    expect(pages.map(names)).toEqual([names(firewalls('plain', 0))]);
     expect(notes).toEqual([]);
     expect(server.policyRequests).toEqual(['networks', ...[...new Set(firewalls('plain', 0).map((item) => String(item.network).replace(/.*\//, '')))].map((network) => `effective:${network}`), 'network-policies']);
+  });
+
+  it('writes policies that parapet scan judges: an allow of tcp:22 from anywhere is a finding on the policy', async () => {
+    server.plans.set('judged', { pages: [firewalls('judged', 0)], networks: ['default'], effectivePolicies: { default: [orgBaseline] } });
+    const target = gcpTarget('judged');
+    const items = (await readAll(await gcpSweeper({ projects: ['judged'], endpointUrl: server.url }, QUICK_RETRY), target)).flat();
+    const file = join(dir, snapshotName(target));
+    writeFileSync(file, JSON.stringify({ items }, null, 2));
+    const result = await scan({ paths: [file], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    expect(result.problems).toEqual([]);
+    const onPolicy = result.findings.filter((finding) => finding.asset.kind === 'gcp-firewall-policy');
+    expect(onPolicy.map((finding) => [finding.ruleId, finding.asset.id, finding.asset.name])).toContainEqual(['net/ssh-open-to-world', '123456789', 'org-baseline']);
   });
 });
 

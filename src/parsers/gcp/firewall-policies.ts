@@ -1,33 +1,35 @@
+import type { SourceLocation } from '../../model/location.js';
+import type { InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
+import type { NetworkAsset } from '../../network/model.js';
+import { arrayOf, isObject, stringOf } from '../json/cloud-values.js';
+import type { JsonPosition } from '../json/locate.js';
+import { firewallPolicyAsset, policyRuleToRules } from './firewall-policy.js';
 
-/** A firewall policy as the Compute API gives it (networks.getEffectiveFirewalls, networkFirewallPolicies). */
-export interface GcpFirewallPolicy {
-  name?: string | null;
-  shortName?: string | null;
-  type?: string | null;
-  region?: string | null;
-  associations?: { attachmentTarget?: string | null }[] | null;
-  rules?: { action?: string | null; direction?: string | null; disabled?: boolean | null }[] | null;
-}
+const POLICY_TYPES = new Set(['HIERARCHY', 'NETWORK', 'NETWORK_REGIONAL']);
 
-const KIND_OF_TYPE: Record<string, string> = { HIERARCHY: 'hierarchical', NETWORK: 'network', NETWORK_REGIONAL: 'regional network' };
-
-/** What kind of policy it is ('hierarchical', 'network', …), or undefined for a type that holds no rules of the customer's. */
-export function policyKind(policy: GcpFirewallPolicy): string | undefined {
-  return KIND_OF_TYPE[policy.type ?? ''];
+/** A firewall policy in the Compute REST shape: an effective-firewalls export's `firewallPolicys`, a sweep's item. */
+export function isFirewallPolicy(value: Record<string, unknown>): boolean {
+  return value.kind === 'compute#firewallPolicy' || (typeof value.type === 'string' && POLICY_TYPES.has(value.type) && Array.isArray(value.rules));
 }
 
 /**
- * The policy as a message names it, or undefined when it opens nothing: only an enabled ingress allow rule lets traffic
- * in that no firewall rule shows (goto_next and deny rules, which every hierarchical policy holds, open nothing).
+ * One firewall policy as an asset, each rule located where the input has it (`position`, when the policy's rules were
+ * located). A rule that cannot be read is an error, and the others are judged.
  */
-export function describedPolicy(policy: GcpFirewallPolicy, kind: string): string | undefined {
-  const allows = (policy.rules ?? []).filter((rule) => rule?.action === 'allow' && rule.direction !== 'EGRESS' && rule.disabled !== true).length;
-  if (allows === 0) return undefined;
-  return `${quoted(policy.shortName || policy.name || '(unnamed)', 80)} (${kind}, ${allows} ingress allow rule${allows === 1 ? '' : 's'})`;
-}
-
-/** The warning for a network governed by the policies described. */
-export function policiesMessage(network: string, described: string[]): string {
-  return `${network} is governed by firewall polic${described.length === 1 ? 'y' : 'ies'} ${described.join(', ')}, which Parapet does not model — what they allow no finding reports; review them (gcloud compute networks get-effective-firewalls)`;
+export function policyToAsset(policy: Record<string, unknown>, position: JsonPosition | undefined, fallback: SourceLocation, problems: InputProblem[]): NetworkAsset {
+  const id = stringOf(policy.selfLink) ?? stringOf(policy.name) ?? '(unnamed firewall policy)';
+  const name = stringOf(policy.shortName) ?? stringOf(policy.displayName) ?? stringOf(policy.name) ?? id;
+  const location = { file: fallback.file, line: position?.line ?? fallback.line };
+  const rulePositions = position?.member('rules');
+  const rules = arrayOf(policy.rules).flatMap((raw, index) => {
+    const line = rulePositions?.item(index)?.line ?? location.line;
+    const outcome = isObject(raw) ? policyRuleToRules(raw, { file: location.file, line }) : { error: 'a policy rule is not an object' };
+    if ('error' in outcome) {
+      problems.push({ id: 'gcp/invalid-rule', file: location.file, line, level: 'error', message: `firewall policy ${quoted(name, 80)} ${outcome.error} — this rule was not judged; fix the export or the rule` });
+      return [];
+    }
+    return 'handedOn' in outcome ? [] : [outcome];
+  });
+  return firewallPolicyAsset({ kind: 'gcp-firewall-policy', id, name }, rules, location);
 }

@@ -96,7 +96,8 @@ function targetInstancesOf(value: unknown): AttachedResource[] | undefined {
   });
 }
 
-function portsOf(value: unknown, protocol: string): PortRange[] | string {
+/** A firewall entry's ports: every port when the protocol has none or none are listed. */
+export function portsOf(value: unknown, protocol: string): PortRange[] | string {
   const list = arrayOf(value);
   if (!hasPorts(protocol) || list.length === 0) return ALL_PORTS_LIST;
   const result: PortRange[] = [];

@@ -5,6 +5,7 @@ import { awsSecurityGroups } from './aws.js';
 import { azureNsgs } from './azure.js';
 import { azureAdminRuleCollections } from './azure-admin-rules.js';
 import { gcpNetworks } from './gcp.js';
+import { gcpFirewallPolicies } from './gcp-firewall-policies.js';
 import type { IacResource } from './value.js';
 
 /** Where the assets of one module or template are made: the place that makes their addresses unique, and its problems. */
@@ -19,12 +20,13 @@ export class IacAssets {
 }
 
 /**
- * The network assets a module or template declares: security groups, NSGs, Azure admin rule collections and GCP networks with the rules attached to
- * them. `within` is the module directory or template file. Values the code does not fix are listed in one warning per file.
+ * The network assets a module or template declares: security groups, NSGs, Azure admin rule collections, GCP networks
+ * and GCP firewall policies, with the rules attached to them. `within` is the module directory or template file.
+ * Values the code does not fix are listed in one warning per file.
  */
 export function iacNetworkAssets(resources: readonly IacResource[], within: string, advice: string = IAC_ADVICE.terraform): { assets: NetworkAsset[]; problems: InputProblem[] } {
   const out = new IacAssets(within);
-  const assets = [...awsSecurityGroups(resources, out), ...azureNsgs(resources, out), ...azureAdminRuleCollections(resources, out), ...gcpNetworks(resources, out)];
+  const assets = [...awsSecurityGroups(resources, out), ...azureNsgs(resources, out), ...azureAdminRuleCollections(resources, out), ...gcpNetworks(resources, out), ...gcpFirewallPolicies(resources, out)];
   return { assets, problems: [...out.problems, ...unresolvedNotes(assets, advice)] };
 }
 

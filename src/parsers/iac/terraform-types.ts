@@ -10,20 +10,24 @@ export const TERRAFORM_NETWORK_TYPES: ReadonlySet<string> = new Set([
   'azurerm_network_manager_admin_rule_collection',
   'azurerm_network_manager_admin_rule',
   'google_compute_firewall',
+  'google_compute_firewall_policy',
+  'google_compute_firewall_policy_rule',
+  'google_compute_firewall_policy_with_rules',
+  'google_compute_network_firewall_policy',
+  'google_compute_network_firewall_policy_rule',
+  'google_compute_network_firewall_policy_with_rules',
+  'google_compute_region_network_firewall_policy',
+  'google_compute_region_network_firewall_policy_rule',
+  'google_compute_region_network_firewall_policy_with_rules',
 ]);
 
 /**
- * Resource types that allow or deny traffic on their own but that Parapet does not model: GCP firewall policies, whose
- * rules decide before or after a network's firewall rules (an allow there needs no firewall rule). Skipping them
- * silently would report a network closed where a policy opens it; each is a warning where it is declared.
+ * Resource types that allow or deny traffic on their own but that Parapet does not model: the beta organization
+ * security policies that preceded GCP's hierarchical firewall policies. Skipping them silently would report a network
+ * closed where such a policy opens it; each is a warning where it is declared.
  */
 export const UNJUDGED_ACCESS_TYPES: ReadonlyMap<string, string> = new Map([
-  ['google_compute_firewall_policy_rule', 'GCP hierarchical firewall policies'],
-  ['google_compute_firewall_policy_with_rules', 'GCP hierarchical firewall policies'],
-  ['google_compute_network_firewall_policy_rule', 'GCP network firewall policies'],
-  ['google_compute_network_firewall_policy_with_rules', 'GCP network firewall policies'],
-  ['google_compute_region_network_firewall_policy_rule', 'GCP regional network firewall policies'],
-  ['google_compute_region_network_firewall_policy_with_rules', 'GCP regional network firewall policies'],
+  ['google_compute_organization_security_policy_rule', 'GCP organization security policies (the beta hierarchical firewall)'],
 ]);
 
 /** The warning for a resource of an unjudged type: that what it allows is seen by no rule. */

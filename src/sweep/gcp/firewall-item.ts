@@ -14,6 +14,16 @@ export function restFirewall(decoded: unknown): unknown {
   return rest;
 }
 
+/**
+ * A firewall policy the SDK decoded, put back in the REST API's shape as `restFirewall` puts a firewall rule (the SDK
+ * spells its layer 4 configs' ipProtocol as the REST API does), marked `kind: compute#firewallPolicy` and with its
+ * `type` (HIERARCHY, NETWORK, NETWORK_REGIONAL): the effective firewalls give no kind, the policy listing no type.
+ */
+export function restFirewallPolicy(decoded: object, type: string): Record<string, unknown> {
+  const marks = { kind: 'compute#firewallPolicy', type };
+  return { ...marks, ...(restFirewall(decoded) as Record<string, unknown>), ...marks };
+}
+
 /** protobufjs names the set member of a one-field oneof `_field` with the value 'field' (or 'I_p_protocol'-style). */
 function isOneofMarker(key: string, value: unknown): boolean {
   return key.startsWith('_') && typeof value === 'string' && (value === key.slice(1) || value === 'IPProtocol' || value === 'I_p_protocol');

@@ -1,14 +1,24 @@
 import type { NetworkFirewallPoliciesClient } from '@google-cloud/compute/build/src/v1/network_firewall_policies_client.js';
 import type { NetworksClient } from '@google-cloud/compute/build/src/v1/networks_client.js';
 import type { GoogleAuth } from 'google-auth-library';
-import { quoted } from '../../model/quote.js';
-import { describedPolicy, policiesMessage, policyKind, type GcpFirewallPolicy } from '../../parsers/gcp/firewall-policies.js';
+import { restFirewallPolicy } from './firewall-item.js';
 import { endpointOptions, PAGE_SIZE, pageCallOptions, type GcpRetrySettings } from './firewalls-client.js';
 
 export interface PolicyClients {
   networks: NetworksClient;
   policies: NetworkFirewallPoliciesClient;
 }
+
+/** A firewall policy as the SDK decodes it: only what says which policy it is and whether it governs a network. */
+interface DecodedPolicy {
+  name?: string | null;
+  type?: string | null;
+  region?: string | null;
+  associations?: unknown[] | null;
+}
+
+/** The policy types a network's effective firewalls hold rules of the customer's in. */
+const EFFECTIVE_TYPES = new Set(['HIERARCHY', 'NETWORK']);
 
 /** The clients that find a project's firewall policies, loaded only now, each from its own module, sharing the sweep's GoogleAuth. */
 export async function policyClients(endpointUrl: string | undefined, auth: GoogleAuth): Promise<PolicyClients> {
@@ -21,39 +31,31 @@ export async function policyClients(endpointUrl: string | undefined, auth: Googl
 }
 
 /**
- * What the firewall policies that govern the project's networks may allow, one message a network: Parapet does not
- * model them, and an allow rule of a policy opens traffic that no firewall rule shows. A network's hierarchical and
- * global network policies are its effective firewalls (networks.getEffectiveFirewalls); regional network policies are
- * found with their associations (networkFirewallPolicies.aggregatedList). Policies without an enabled ingress allow
- * rule open nothing, and are not named. Throws the SDK's error when a listing fails after its retries.
+ * The firewall policies that govern the project's networks, each once, as snapshot items in the Compute REST shape
+ * with `kind: compute#firewallPolicy`. A network's hierarchical and global network policies are its effective firewalls
+ * (networks.getEffectiveFirewalls) — a hierarchical policy governs every network under its folder or organisation, and
+ * is written once; regional network policies are those of networkFirewallPolicies.aggregatedList with an association.
+ * Throws the SDK's error when a listing fails after its retries.
  */
-export async function unmodelledPolicies(clients: PolicyClients, project: string, retry: GcpRetrySettings): Promise<string[]> {
+export async function governingPolicies(clients: PolicyClients, project: string, retry: GcpRetrySettings): Promise<unknown[]> {
   const callOptions = pageCallOptions(retry);
-  const governing = new Map<string, Map<string, string>>();
-  const add = (network: string, policy: GcpFirewallPolicy, kind: string) => {
-    const described = describedPolicy(policy, kind);
-    if (described === undefined) return;
-    const policies = governing.get(network) ?? new Map<string, string>();
-    policies.set(`${kind}\u0000${policy.shortName || policy.name}`, described);
-    governing.set(network, policies);
+  const policies = new Map<string, unknown>();
+  // A regional policy may share its name with a global one, or one of another region: the scope is part of the key.
+  const add = (policy: DecodedPolicy, type: string) => {
+    if (policy.name) policies.set(`${policy.region ?? 'global'}/${policy.name}`, restFirewallPolicy(policy, type));
   };
 
   for await (const network of clients.networks.listAsync({ project, maxResults: PAGE_SIZE }, callOptions)) {
     if (!network.name) continue;
     const [effective] = await clients.networks.getEffectiveFirewalls({ project, network: network.name }, callOptions);
-    for (const policy of (effective.firewallPolicys ?? []) as GcpFirewallPolicy[]) {
-      const kind = policyKind(policy);
-      if (kind) add(network.name, policy, kind);
+    for (const policy of (effective.firewallPolicys ?? []) as DecodedPolicy[]) {
+      if (policy.type && EFFECTIVE_TYPES.has(policy.type)) add(policy, policy.type);
     }
   }
   for await (const [, scoped] of clients.policies.aggregatedListAsync({ project, maxResults: PAGE_SIZE }, callOptions)) {
-    for (const policy of (scoped.firewallPolicies ?? []) as GcpFirewallPolicy[]) {
-      if (!policy.region) continue;
-      for (const association of policy.associations ?? []) {
-        const network = association.attachmentTarget?.slice(association.attachmentTarget.lastIndexOf('/') + 1);
-        if (network) add(network, policy, `regional network in ${policy.region.slice(policy.region.lastIndexOf('/') + 1)}`);
-      }
+    for (const policy of (scoped.firewallPolicies ?? []) as DecodedPolicy[]) {
+      if (policy.region && (policy.associations ?? []).length > 0) add(policy, 'NETWORK_REGIONAL');
     }
   }
-  return [...governing].map(([network, policies]) => policiesMessage(`network ${quoted(network, 80)}`, [...policies.values()]));
+  return [...policies.values()];
 }

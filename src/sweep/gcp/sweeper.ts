@@ -2,7 +2,7 @@ import type { CloudSweeper, SweepNote, SweepOptions, SweepTarget } from '../clou
 import { SweepFailure } from '../cloud-sweeper.js';
 import { shown } from '../../model/quote.js';
 import { restFirewall } from './firewall-item.js';
-import { policyClients, unmodelledPolicies } from './firewall-policies.js';
+import { governingPolicies, policyClients } from './firewall-policies.js';
 import { targetInstances } from './firewall-targets.js';
 import { DEFAULT_RETRY, firewallsClient, PAGE_SIZE, pageCallOptions, type GcpRetrySettings } from './firewalls-client.js';
 import { describeGoogleError, listingFailure, tokenFailure } from './google-error.js';
@@ -38,12 +38,13 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
   let policiesConnection: ReturnType<typeof policyClients> | undefined;
   const connectPolicies = () => (policiesConnection ??= connect().then(({ auth }) => policyClients(options.endpointUrl, auth)));
 
-  /** Says which firewall policies govern the project's networks, or that it could not be learnt: Parapet does not model them. */
-  const notePolicies = async (project: string, note: SweepNote): Promise<void> => {
+  /** The firewall policies that govern the project's networks, or none (and a note) when they cannot be listed. */
+  const policiesOf = async (project: string, note: SweepNote): Promise<unknown[]> => {
     try {
-      for (const message of await unmodelledPolicies(await connectPolicies(), project, retry)) note(message, 'sweep/not-modelled');
+      return await governingPolicies(await connectPolicies(), project, retry);
     } catch (error) {
       note(`whether firewall policies govern its networks is unknown: listing them failed — ${describeGoogleError(error).text}; a policy's allow rules are judged by no finding, and the networks may be open where nothing is reported`, 'sweep/not-modelled');
+      return [];
     }
   };
 
@@ -92,7 +93,8 @@ export async function gcpSweeper(options: SweepOptions, retry: GcpRetrySettings 
         yield items.map((item) => withTargets(restFirewall(item)));
         request = next?.pageToken ? { project, maxResults: PAGE_SIZE, pageToken: next.pageToken } : null;
       }
-      await notePolicies(project, note);
+      const policies = await policiesOf(project, note);
+      if (policies.length > 0) yield policies;
     },
   };
 }
