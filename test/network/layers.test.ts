@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 /** The layers of src/network, lowest first: a file imports only from its own layer or those below, and never in a circle. */
 const LAYERS: Record<string, string[]> = {
-  model: ['model'],
+  model: ['model', 'priority-order'],
   'address sets': ['ip-intervals', 'public-addresses', 'address-set', 'chunked-intervals', 'ports', 'traffic', 'rule-facts'],
   'decision map': ['scopes', 'evaluation-order', 'port-segments', 'traffic-slices', 'decision', 'decision-map', 'sliced-maps', 'asset-evaluation'],
   queries: ['reachability', 'decisions-by-address', 'traffic-classes', 'openings', 'catch-all', 'shadowed-rules'],

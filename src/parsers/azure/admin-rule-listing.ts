@@ -2,7 +2,8 @@ import type { InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { isObject, stringOf } from '../json/cloud-values.js';
-import { adminRuleCollection, adminRuleToNetworkRule, inEvaluationOrder } from './admin-rule.js';
+import { inPriorityOrder } from '../../network/priority-order.js';
+import { adminRuleCollection, adminRuleToNetworkRule } from './admin-rule.js';
 
 const ADMIN_RULE_TYPE = 'microsoft.network/networkmanagers/securityadminconfigurations/rulecollections/rules';
 const SUBSCRIPTION = /^\/subscriptions\/([^/]{1,100})\//i;
@@ -46,7 +47,7 @@ export class AdminRuleListing {
         else if ('error' in outcome) this.problem('azure/invalid-rule', ruleLine, 'error', `rule collection ${quoted(name, 80)} ${outcome.error} — this rule was not judged; fix the export or the rule`);
         else if ('notModelled' in outcome) this.problem('azure/not-modelled', ruleLine, 'warning', `rule collection ${quoted(name, 80)}: ${outcome.notModelled}`);
       }
-      inEvaluationOrder(collection.rules);
+      inPriorityOrder(collection.rules);
       yield collection;
     }
   }

@@ -1,7 +1,7 @@
 import type { Asset } from '../../model/asset.js';
 import type { SourceLocation } from '../../model/location.js';
 import { quoted } from '../../model/quote.js';
-import type { NetworkAsset, NetworkRule } from '../../network/model.js';
+import type { NetworkAsset } from '../../network/model.js';
 import { arrayOf, isObject, stringOf } from '../json/cloud-values.js';
 import { quotedJson } from '../json/quote.js';
 import { securityRuleToNetworkRule, type RuleOutcome } from './security-rule.js';
@@ -77,9 +77,4 @@ function prefixItems(items: unknown): { prefixes: unknown[]; groups: { id: unkno
  */
 export function adminRuleCollection(asset: Asset, name: string, location: SourceLocation): NetworkAsset {
   return { kind: 'network', asset, semantics: 'first-match', scopes: [{ name, enabled: true, defaultInbound: 'deny', defaultOutbound: 'deny' }], rules: [], location };
-}
-
-/** A collection's rules in evaluation order: by priority, and on equal priorities the AlwaysAllow first, so that a tie is never read as protection. */
-export function inEvaluationOrder(rules: NetworkRule[]): void {
-  rules.sort((a, b) => a.priority - b.priority || Number(a.action !== 'allow') - Number(b.action !== 'allow'));
 }

@@ -2,6 +2,7 @@ import type { Asset } from '../../model/asset.js';
 import type { SourceLocation } from '../../model/location.js';
 import { quoted, redacted } from '../../model/quote.js';
 import type { AddressMatch, NetworkAsset, NetworkRule, NetworkScope } from '../../network/model.js';
+import { inPriorityOrder } from '../../network/priority-order.js';
 import { arrayOf, cidrAddress, isObject, protocolOf, stringOf } from '../json/cloud-values.js';
 import { quotedJson } from '../json/quote.js';
 import { portsOf } from './firewall.js';
@@ -123,7 +124,6 @@ export function firewallPolicyAsset(asset: Asset, rules: { rules: NetworkRule[];
   for (const rule of rules) for (const target of rule.targets) targets.add(target);
   const scopes: NetworkScope[] = [...targets].map((name) => ({ name, enabled: true, defaultInbound: 'deny', defaultOutbound: 'deny' }));
   const all = rules.flatMap((rule) => rule.rules);
-  // Priorities are unique in a policy; where a module repeats one, the allow is taken first: a tie is never read as protection.
-  all.sort((a, b) => a.priority - b.priority || Number(a.action !== 'allow') - Number(b.action !== 'allow'));
+  inPriorityOrder(all);
   return { kind: 'network', asset, semantics: 'first-match', scopes, rules: all, location };
 }

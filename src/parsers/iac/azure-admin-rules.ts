@@ -1,7 +1,8 @@
 import { problemAt } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
-import { adminRuleCollection, adminRuleToNetworkRule, inEvaluationOrder } from '../azure/admin-rule.js';
+import { inPriorityOrder } from '../../network/priority-order.js';
+import { adminRuleCollection, adminRuleToNetworkRule } from '../azure/admin-rule.js';
 import type { IacAssets } from './assets.js';
 import { attachTo, type Attachment } from './attachment.js';
 import { droppedDeny, type DroppedDeny } from './dropped-deny.js';
@@ -58,7 +59,7 @@ export function azureAdminRuleCollections(resources: readonly IacResource[], out
   const all = attachTo(collections, attachments, (reference, resource) => collectionAsset(reference, reference, resource, out));
   for (const collection of all) {
     for (const deny of dropped.get(collection) ?? []) deny.weaken(collection.rules);
-    inEvaluationOrder(collection.rules);
+    inPriorityOrder(collection.rules);
   }
   return all;
 }

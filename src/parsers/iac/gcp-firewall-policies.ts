@@ -1,5 +1,6 @@
 import { shown } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
+import { inPriorityOrder } from '../../network/priority-order.js';
 import { firewallPolicyAsset, policyRuleToRules } from '../gcp/firewall-policy.js';
 import type { IacAssets } from './assets.js';
 import { attachTo, type Attachment } from './attachment.js';
@@ -73,7 +74,7 @@ export function gcpFirewallPolicies(resources: readonly IacResource[], out: IacA
   const all = attachTo(policies, attachments, (reference, resource) => policyAsset(reference, reference, resource, out), byName);
   for (const policy of all) {
     for (const deny of dropped.get(policy) ?? []) deny.weaken(policy.rules);
-    policy.rules.sort((a, b) => a.priority - b.priority || Number(a.action !== 'allow') - Number(b.action !== 'allow'));
+    inPriorityOrder(policy.rules);
   }
   return all;
 }
