@@ -1,3 +1,5 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { change, planText } from './terraform-plan-support.js';
 import { scanned, tree } from './terraform-trees.js';
@@ -113,5 +115,64 @@ describe('GCP firewall policies (Terraform)', () => {
     const { findings, problems } = await scanned(tree({ 'plan.json': text }));
     expect(findings).toEqual(['net/rdp-open-to-world plan.json:6 locations/global/firewallPolicies/123', 'net/ssh-open-to-world plan.json:6 locations/global/firewallPolicies/123']);
     expect(problems).toEqual([]);
+  });
+});
+
+describe("Cloud Foundation Fabric's firewall policy module (test/corpus/iac/terraform/fabric-net-firewall-policy)", () => {
+  test('called with rules of its own and with FAST\'s rule factory: each hierarchical policy judged on what it allows', async () => {
+    const directory = tree({
+      'main.tf': `module "org_policy" {
+  source    = "./modules/net-firewall-policy"
+  name      = "org-baseline"
+  parent_id = "organizations/1234567890"
+  ingress_rules = {
+    ssh-anywhere = {
+      priority = 1000
+      match = {
+        source_ranges  = ["0.0.0.0/0"]
+        layer4_configs = [{ protocol = "tcp", ports = ["22"] }]
+      }
+    }
+    deny-rdp = {
+      priority = 900
+      action   = "deny"
+      match = {
+        source_ranges  = ["0.0.0.0/0"]
+        layer4_configs = [{ protocol = "tcp", ports = ["3389"] }]
+      }
+    }
+    rdp-anywhere = {
+      priority = 1001
+      match = {
+        source_ranges  = ["0.0.0.0/0"]
+        layer4_configs = [{ protocol = "tcp", ports = ["3389"] }]
+      }
+    }
+  }
+}
+
+module "fast_policy" {
+  source    = "./modules/net-firewall-policy"
+  name      = "fast-hierarchical"
+  parent_id = "folders/1234567890"
+  factories_config = {
+    cidr_file_path          = "data/cidrs.yaml"
+    ingress_rules_file_path = "modules/net-firewall-policy/fast-data/hierarchical-ingress-rules.yaml"
+  }
+}
+`,
+      'data/cidrs.yaml': 'healthchecks:\n  - 35.191.0.0/16\n  - 130.211.0.0/22\n',
+    });
+    cpSync(new URL('../corpus/iac/terraform/fabric-net-firewall-policy', import.meta.url).pathname, join(directory, 'modules/net-firewall-policy'), { recursive: true });
+    const { findings, problems } = await scanned(directory);
+    expect(problems).toEqual([]);
+    expect(findings).toEqual([
+      // SSH from anywhere; RDP from anywhere comes after a deny of it, so it never takes effect.
+      'net/ssh-open-to-world modules/net-firewall-policy/hierarchical.tf:31 module.org_policy.google_compute_firewall_policy.hierarchical[0]',
+      // FAST allows every protocol from the serverless VPC connector's NAT ranges: Flow's ports among them. SSH from
+      // IAP's range and from the named health-check ranges is not open to the world.
+      'net/app-port-public modules/net-firewall-policy/hierarchical.tf:31 module.fast_policy.google_compute_firewall_policy.hierarchical[0]',
+      'net/shadowed-rule modules/net-firewall-policy/hierarchical.tf:31 module.org_policy.google_compute_firewall_policy.hierarchical[0]',
+    ]);
   });
 });
