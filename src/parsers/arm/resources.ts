@@ -34,7 +34,8 @@ export interface ResourceWalk {
 /**
  * The NSGs and security rules, and the admin rule collections and admin rules, of a `resources` array (or, in
  * languageVersion 2.0, object of symbolic names), each copy instance on its own, those whose condition is known false
- * left out; children nested in their parents and resources of nested deployments with inline templates included. Other resources are not evaluated at all.
+ * left out; children nested in their parents and resources of nested deployments with inline templates included.
+ * Other resources are not evaluated at all.
  */
 export function walkResources(resources: ArmJson | undefined, walk: ResourceWalk): void {
   const items = resources?.kind === 'array' ? resources.items : resources?.kind === 'object' ? [...resources.members.values()].map(({ value }) => value) : [];

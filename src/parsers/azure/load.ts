@@ -30,7 +30,7 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
     listed++;
     if (isObject(item) && isNsg(item)) yield nsgToAsset(item, position, where, file, problems);
     else if (isObject(item) && isAdminRule(item)) adminRules.add(item, position.line);
-    else problems.push({ id: 'azure/invalid-nsg', file, line: position.line, level: 'error', message: `${where} is not a network security group (no securityRules) — not judged; ${ACCEPTED}` });
+    else problems.push({ id: 'azure/invalid-nsg', file, line: position.line, level: 'error', message: `${where} is neither a network security group (no securityRules) nor a security admin rule (by its type) — not judged; ${ACCEPTED}` });
   }
   yield* adminRules.assets();
 
