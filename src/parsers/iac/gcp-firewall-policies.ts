@@ -5,7 +5,7 @@ import { firewallPolicyAsset, policyRuleToRules } from '../gcp/firewall-policy.j
 import type { IacAssets } from './assets.js';
 import { attachTo, type Attachment } from './attachment.js';
 import { droppedDeny, type DroppedDeny } from './dropped-deny.js';
-import { blocksOf, Dependence, fieldOf, scalarOf, scalarsOf, UNKNOWN, type Block, type Scalar } from './reading.js';
+import { blocksOf, Dependence, fieldOf, listsAsWorst, scalarOf, scalarsOf, UNKNOWN, type Block, type Scalar } from './reading.js';
 import { shownAddress, type IacResource } from './value.js';
 
 /** Policies, by Terraform type: the argument that names them, and the kind a message calls them. */
@@ -108,18 +108,9 @@ function ruleOf(resource: IacResource, rule: Block, label: string, singular: boo
   const networks = scalarsOf(fieldOf(rule, 'target_resources'), new Dependence());
   if (networks !== UNKNOWN) record.targetResources = networks.filter((network) => network !== UNKNOWN);
 
-  const match: Record<string, unknown> = {};
   const [matchBlock] = blocksOf(rule, 'match');
+  const match: Record<string, unknown> = matchBlock ? listsAsWorst(matchBlock, MATCH_LISTS, dependence) : {};
   if (matchBlock) {
-    for (const [terraform, api, worst] of MATCH_LISTS) {
-      const values = scalarsOf(fieldOf(matchBlock, terraform), dependence);
-      if (values === UNKNOWN) {
-        if (worst) match[api] = worst;
-        continue;
-      }
-      const known = values.filter((value) => value !== UNKNOWN);
-      match[api] = known.length < values.length && worst ? [...known, ...worst] : known;
-    }
     match.srcSecureTags = tagsOf(matchBlock, singular ? 'src_secure_tag' : 'src_secure_tags');
     match.layer4Configs = blocksOf(matchBlock, singular ? 'layer4_config' : 'layer4_configs').map((config) => {
       const protocol = scalarOf(fieldOf(config, 'ip_protocol'), dependence);

@@ -3,7 +3,7 @@ import { firewallToRules, type GcpFirewall } from '../gcp/firewall.js';
 import { networkAsset } from '../gcp/network.js';
 import type { IacAssets } from './assets.js';
 import { droppedDeny, type DroppedDeny } from './dropped-deny.js';
-import { blocksOf, Dependence, fieldOf, scalarOf, scalarsOf, UNKNOWN, type Block } from './reading.js';
+import { blocksOf, Dependence, fieldOf, listsAsWorst, scalarOf, scalarsOf, UNKNOWN, type Block } from './reading.js';
 import { shownAddress, type IacResource, type IacValue } from './value.js';
 
 /** The list fields of a firewall, Terraform's name and the API's, and what an unknown one is taken as in an allow. */
@@ -58,15 +58,7 @@ function firewallOf(resource: IacResource, network: string, out: IacAssets): Gcp
     priority: priority === UNKNOWN ? 0 : typeof priority === 'string' && /^\d+$/.test(priority) ? Number(priority) : priority,
     disabled: disabled === UNKNOWN ? false : disabled === true || disabled === 'true',
   };
-  for (const [terraform, api, worst] of LIST_FIELDS) {
-    const values = scalarsOf(fieldOf(body, terraform), dependence);
-    if (values === UNKNOWN) {
-      if (worst) record[api] = worst;
-      continue;
-    }
-    const known = values.filter((value) => value !== UNKNOWN);
-    record[api] = known.length < values.length && worst ? [...known, ...worst] : known;
-  }
+  Object.assign(record, listsAsWorst(body, LIST_FIELDS, dependence));
   const isDeny = blocksOf(body, 'deny').length > 0;
   for (const [terraform, api] of [['allow', 'allowed'], ['deny', 'denied']] as const) {
     record[api] = blocksOf(body, terraform).map((block) => entryOf(block, dependence));

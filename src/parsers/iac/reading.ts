@@ -71,3 +71,22 @@ export function numberOf(value: Scalar): number | undefined {
   if (typeof value === 'string' && /^-?\d{1,6}$/.test(value.trim())) return Number(value.trim());
   return undefined;
 }
+
+/**
+ * Lists of a block, by their names in the code, as the cloud's API names them. An unknown list, or a list with unknown
+ * items, is taken as its `worst` (the known items kept), or left out when it has none: what leaving it out means is
+ * the worst it could be (no destination restriction, no target).
+ */
+export function listsAsWorst(block: Block, fields: readonly [code: string, api: string, worst: string[] | undefined][], dependence: Dependence): Record<string, unknown> {
+  const lists: Record<string, unknown> = {};
+  for (const [code, api, worst] of fields) {
+    const values = scalarsOf(fieldOf(block, code), dependence);
+    if (values === UNKNOWN) {
+      if (worst) lists[api] = worst;
+      continue;
+    }
+    const known = values.filter((value) => value !== UNKNOWN);
+    lists[api] = known.length < values.length && worst ? [...known, ...worst] : known;
+  }
+  return lists;
+}
