@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 import type { NetworkAsset } from '../../src/network/model.js';
 import { loadGcpFirewalls } from '../../src/parsers/gcp/load.js';
-import { lineText, loadCorpus, loadText } from './support.js';
+import { CORPUS, lineText, loadCorpus, loadText } from './support.js';
 
 const load = loadGcpFirewalls;
 const judged = (asset: NetworkAsset) => RULES.filter((rule) => rule.input === 'network').flatMap((rule) => rule.check(asset as never, DEFAULT_RULE_SETTINGS).map((finding) => `${rule.id} ${finding.location.line}`));
@@ -62,5 +64,42 @@ describe('GCP firewall policies as items of a listing (parapet sweep gcp, gcloud
     const [asset] = models as NetworkAsset[];
     expect(asset.rules.map((candidate) => candidate.action)).toEqual(['allow']);
     expect(judged(asset).map((finding) => finding.split(' ')[0])).toEqual(['net/ssh-open-to-world']);
+  });
+});
+
+describe('GCP levels: what a hierarchical policy drops is dropped before the levels below it are asked', () => {
+  const network = 'https://www.googleapis.com/compute/v1/projects/p/global/networks/default';
+  const firewall = (name: string, ports: string[]) => ({ kind: 'compute#firewall', name, network, priority: 65534, sourceRanges: ['0.0.0.0/0'], allowed: [{ IPProtocol: 'tcp', ports }] });
+  const rule = (priority: number, action: string, ports: string[] | undefined, sources: string[]) => ({ priority, action, direction: 'INGRESS', match: { srcIpRanges: sources, layer4Configs: [{ ipProtocol: ports ? 'tcp' : 'all', ...(ports ? { ports } : {}) }] } });
+  const ids = (findings: string[]) => findings.map((finding) => finding.split(' ')[0]).sort();
+
+  it("gcpdiag's organisation policy drops every other IPv4 source: the network's default SSH and RDP rules are not open to the world", () => {
+    const { assets } = loadCorpus(load, 'gcp/gcpdiag-gke2-effective-firewalls.json');
+    const vpc = assets.find((asset) => asset.asset.kind === 'gcp-network')!;
+    expect(ids(judged(vpc))).toEqual(['net/egress-open-to-world']);
+    expect(vpc.rules[0].label).toBe("firewall policy 'default-firewall-policy': policy rule (priority 700) deny any");
+    // The same network without its policies: both would be open to the world.
+    const text = readFileSync(join(CORPUS, 'gcp/gcpdiag-gke2-effective-firewalls.json'), 'utf8');
+    const alone = loadText(load, JSON.stringify({ ...JSON.parse(text), firewallPolicys: [] }, null, 2));
+    expect(ids(judged((alone.models as NetworkAsset[])[0]))).toEqual(['net/egress-open-to-world', 'net/rdp-open-to-world', 'net/ssh-open-to-world']);
+  });
+
+  it("an organisation's deny stands before a folder's allow and the network's, but not before what it hands down", () => {
+    const text = JSON.stringify({
+      firewalls: [firewall('ssh-and-rdp', ['22', '3389'])],
+      firewallPolicys: [
+        { name: '1', shortName: 'org', type: 'HIERARCHY', rules: [rule(100, 'goto_next', ['3389'], ['0.0.0.0/0']), rule(200, 'deny', undefined, ['0.0.0.0/0'])] },
+        { name: '2', shortName: 'folder', type: 'HIERARCHY', rules: [rule(100, 'allow', ['22', '3389'], ['0.0.0.0/0'])] },
+        { name: '3', shortName: 'edge', type: 'NETWORK', rules: [rule(100, 'allow', ['22'], ['0.0.0.0/0'])] },
+      ],
+    }, null, 2);
+    const { models, problems } = loadText(load, text);
+    expect(problems).toEqual([]);
+    const byName = new Map((models as NetworkAsset[]).map((model) => [model.asset.name, model]));
+    // RDP goes down to the folder, which allows it; SSH is dropped at the organisation, whatever the levels below say.
+    expect(ids(judged(byName.get('folder')!)).filter((id) => id !== 'net/shadowed-rule')).toEqual(['net/rdp-open-to-world']);
+    expect(ids(judged(byName.get('edge')!)).filter((id) => id !== 'net/shadowed-rule')).toEqual([]);
+    expect(ids(judged(byName.get('default')!)).filter((id) => id !== 'net/shadowed-rule' && id !== 'net/egress-open-to-world')).toEqual(['net/rdp-open-to-world']);
+    expect(ids(judged(byName.get('org')!))).toEqual([]);
   });
 });

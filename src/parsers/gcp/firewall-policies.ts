@@ -1,12 +1,17 @@
 import type { SourceLocation } from '../../model/location.js';
 import type { InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
-import type { NetworkAsset } from '../../network/model.js';
+import type { NetworkAsset, NetworkRule } from '../../network/model.js';
+import { inPriorityOrder } from '../../network/priority-order.js';
 import { arrayOf, isObject, stringOf } from '../json/cloud-values.js';
 import type { JsonPosition } from '../json/locate.js';
+import { deniedBelow } from './denied-below.js';
 import { firewallPolicyAsset, policyRuleToRules } from './firewall-policy.js';
 
 const POLICY_TYPES = new Set(['HIERARCHY', 'NETWORK', 'NETWORK_REGIONAL']);
+/** Where the denies of the levels above go among an asset's rules: before its own, level by level, each by its priority. */
+const ABOVE = -1e12;
+const LEVEL = 1e10;
 
 /** A firewall policy in the Compute REST shape: an effective-firewalls export's `firewallPolicys`, a sweep's item. */
 export function isFirewallPolicy(value: Record<string, unknown>): boolean {
@@ -15,21 +20,46 @@ export function isFirewallPolicy(value: Record<string, unknown>): boolean {
 
 /**
  * One firewall policy as an asset, each rule located where the input has it (`position`, when the policy's rules were
- * located). A rule that cannot be read is an error, and the others are judged.
+ * located), and all its rules in priority order, goto_next ones among them. A rule that cannot be read is an error, and
+ * the others are judged.
  */
-export function policyToAsset(policy: Record<string, unknown>, position: JsonPosition | undefined, fallback: SourceLocation, problems: InputProblem[]): NetworkAsset {
+export function policyToAsset(policy: Record<string, unknown>, position: JsonPosition | undefined, fallback: SourceLocation, problems: InputProblem[]): { asset: NetworkAsset; ordered: NetworkRule[] } {
   const id = stringOf(policy.selfLink) ?? stringOf(policy.name) ?? '(unnamed firewall policy)';
   const name = stringOf(policy.shortName) ?? stringOf(policy.displayName) ?? stringOf(policy.name) ?? id;
   const location = { file: fallback.file, line: position?.line ?? fallback.line };
   const rulePositions = position?.member('rules');
-  const rules = arrayOf(policy.rules).flatMap((raw, index) => {
+  const outcomes = arrayOf(policy.rules).flatMap((raw, index) => {
     const line = rulePositions?.item(index)?.line ?? location.line;
     const outcome = isObject(raw) ? policyRuleToRules(raw, { file: location.file, line }) : { error: 'a policy rule is not an object' };
     if ('error' in outcome) {
       problems.push({ id: 'gcp/invalid-rule', file: location.file, line, level: 'error', message: `firewall policy ${quoted(name, 80)} ${outcome.error} — this rule was not judged; fix the export or the rule` });
       return [];
     }
-    return 'handedOn' in outcome ? [] : [outcome];
+    return [outcome];
   });
-  return firewallPolicyAsset({ kind: 'gcp-firewall-policy', id, name }, rules, location);
+  const ordered = outcomes.flatMap((outcome) => outcome.rules);
+  inPriorityOrder(ordered);
+  return { asset: firewallPolicyAsset({ kind: 'gcp-firewall-policy', id, name }, outcomes.filter((outcome) => !outcome.handedOn), location), ordered };
+}
+
+/**
+ * The firewall policies in effect on one network, as its effective firewalls list them: the hierarchical ones first,
+ * organisation then each folder down, then the network's own. What a hierarchical policy drops is dropped before any
+ * level below it is asked: each policy after it is judged with its denies standing first, and so are the network's
+ * firewall rules (`deniedAbove`). A network policy is not held against the firewall rules, nor they against it: which
+ * comes first is the network's enforcement order, which the export does not hold.
+ */
+export function effectivePolicies(policies: readonly { policy: Record<string, unknown>; position: JsonPosition | undefined }[], fallback: SourceLocation, problems: InputProblem[]): { assets: NetworkAsset[]; deniedAbove: NetworkRule[] } {
+  const deniedAbove: NetworkRule[] = [];
+  const assets: NetworkAsset[] = [];
+  for (const { policy, position } of policies) {
+    const { asset, ordered } = policyToAsset(policy, position, fallback, problems);
+    asset.rules.unshift(...deniedAbove);
+    assets.push(asset);
+    if (policy.type !== 'HIERARCHY') continue;
+    const level = ABOVE + LEVEL * assets.length;
+    const shown = `firewall policy ${quoted(asset.asset.name ?? asset.asset.id, 80)}`;
+    deniedAbove.push(...deniedBelow(ordered, (rule) => `${shown}: ${rule.label}`, (rule) => level + rule.priority, `above/${asset.asset.id}`));
+  }
+  return { assets, deniedAbove };
 }

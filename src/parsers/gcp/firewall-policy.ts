@@ -8,8 +8,12 @@ import { quotedJson } from '../json/quote.js';
 import { portsOf } from './firewall.js';
 import { EVERY_INSTANCE } from './network.js';
 
-/** What became of one firewall policy rule: its NetworkRules and the targets they name, or why it could not be read. */
-export type PolicyRuleOutcome = { rules: NetworkRule[]; targets: string[] } | { handedOn: true } | { error: string };
+/**
+ * What became of one firewall policy rule: its NetworkRules and the targets they name, or why it could not be read. A
+ * goto_next rule is `handedOn`: its rules (allow-shaped) say what it takes from the policy's later rules, and open
+ * nothing.
+ */
+export type PolicyRuleOutcome = { rules: NetworkRule[]; targets: string[]; handedOn?: true } | { error: string };
 
 /** Sources a rule can name besides address ranges: their addresses are not in the input, and all but tags are public. */
 const NAMED_SOURCES: [key: string, what: string, isPublic: 'yes' | 'unknown'][] = [
@@ -30,7 +34,8 @@ const NAMED_DESTINATIONS: [key: string, what: string, isPublic: 'yes' | 'unknown
  * layer 4 config. A policy decides by priority, the first rule that matches: `allow` (and
  * `apply_security_profile_group`, which allows after inspection) lets traffic in whatever comes after, `deny` drops it,
  * and `goto_next` hands it to the next level (a lower policy, the network's firewall rules), so it opens nothing
- * here: `handedOn`. An ingress allow without any source is taken as from anywhere; a deny without one protects nothing.
+ * here: `handedOn`. An ingress allow (or goto_next) without any source is taken as from anywhere; a deny without one
+ * protects nothing.
  */
 export function policyRuleToRules(raw: Record<string, unknown>, location: SourceLocation): PolicyRuleOutcome {
   const priority = typeof raw.priority === 'number' || typeof raw.priority === 'string' ? Number(raw.priority) : NaN;
@@ -39,8 +44,7 @@ export function policyRuleToRules(raw: Record<string, unknown>, location: Source
   if (!Number.isInteger(priority) || priority < 0 || priority > 2147483647) return { error: `${what}: priority ${quotedJson(raw.priority)} is not 0–2147483647` };
   const where = ruleName ? what : `${what} at priority ${priority}`;
   const action = typeof raw.action === 'string' ? raw.action.toLowerCase() : '';
-  if (action === 'goto_next') return { handedOn: true };
-  if (action !== 'allow' && action !== 'deny' && action !== 'apply_security_profile_group') return { error: `${where}: action ${quotedJson(raw.action)} is not allow, deny, goto_next or apply_security_profile_group` };
+  if (action !== 'allow' && action !== 'deny' && action !== 'apply_security_profile_group' && action !== 'goto_next') return { error: `${where}: action ${quotedJson(raw.action)} is not allow, deny, goto_next or apply_security_profile_group` };
   const direction = raw.direction === undefined || raw.direction === null ? 'INGRESS' : typeof raw.direction === 'string' ? raw.direction.toUpperCase() : '';
   if (direction !== 'INGRESS' && direction !== 'EGRESS') return { error: `${where}: direction ${quotedJson(raw.direction)} is not INGRESS or EGRESS` };
   const match = isObject(raw.match) ? raw.match : {};
@@ -89,7 +93,7 @@ export function policyRuleToRules(raw: Record<string, unknown>, location: Source
     if (networks.length > 0) rule.appliesTo = shownTargets;
     rules.push(rule);
   }
-  return { rules, targets };
+  return action === 'goto_next' ? { rules, targets, handedOn: true } : { rules, targets };
 }
 
 /** Address ranges, named sources or destinations, and secure tags of a rule's match, as AddressMatches. */

@@ -7,7 +7,7 @@ import { arrayOf, isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
 import type { JsonPosition } from '../json/locate.js';
 import { streamJson } from '../json/stream.js';
-import { isFirewallPolicy, policyToAsset } from './firewall-policies.js';
+import { effectivePolicies, isFirewallPolicy, policyToAsset } from './firewall-policies.js';
 import { firewallToRules, type GcpFirewall } from './firewall.js';
 import { networkAsset } from './network.js';
 import { GCP_STREAM } from './shape.js';
@@ -22,7 +22,8 @@ export const loadGcpFirewalls: LoadStream = (input) => {
 
 /**
  * One asset per VPC network: a network's firewall rules decide together, so networks are complete at the end of the
- * file. Each firewall policy (a sweep's items, an effective-firewalls export's `firewallPolicys`) is an asset of its own.
+ * file. Each firewall policy (a sweep's items, an effective-firewalls export's `firewallPolicys`) is an asset of its own;
+ * those of an effective-firewalls export are evaluated in their order, before the network's firewall rules.
  */
 function* readExport(input: InputStream, problems: InputProblem[]): Generator<NetworkAsset> {
   const file = input.path;
@@ -30,7 +31,7 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
   const add = (raw: unknown, position: JsonPosition, where: string): void => {
     const { line } = position;
     if (isObject(raw) && isFirewallPolicy(raw)) {
-      policies.push(policyToAsset(raw, position, { file, line }, problems));
+      policies.push(policyToAsset(raw, position, { file, line }, problems).asset);
       return;
     }
     const firewall = isObject(raw) ? firewallToRules(raw, { file, line }) : 'is not an object';
@@ -55,8 +56,19 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
   const end = next.value;
   const kind = end.ok ? documentKind(end.value) : undefined;
   if (end.ok && kind === 'one rule') add(end.value, end.position, '[0]');
-  for (const [network, { firewalls, location }] of networks) yield networkAsset(network, firewalls, location);
+  const effective = end.ok && kind === 'listing' && isObject(end.value) ? arrayOf(end.value.firewallPolicys) : [];
+  const levels = effectivePolicies(
+    effective.flatMap((policy, index) => (isObject(policy) ? [{ policy, position: end.ok ? end.position.member('firewallPolicys')?.item(index) : undefined }] : [])),
+    { file, line: end.ok ? end.position.line : 1 },
+    problems,
+  );
+  for (const [network, { firewalls, location }] of networks) {
+    const asset = networkAsset(network, firewalls, location);
+    asset.rules.unshift(...levels.deniedAbove);
+    yield asset;
+  }
   yield* policies;
+  yield* levels.assets;
 
   if (!end.ok) {
     problems.push(end.problem);
@@ -68,11 +80,6 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
   } else if (kind === 'unrecognised') {
     problems.push({ id: 'input/unrecognised', file, line: root.line, level: 'error', message: `this JSON is not a GCP firewall rule listing — ${ACCEPTED}` });
   } else if (kind === 'listing') {
-    const effective = isObject(value) ? arrayOf(value.firewallPolicys) : [];
-    const policyPositions = root.member('firewallPolicys');
-    for (const [index, policy] of effective.entries()) {
-      if (isObject(policy)) yield policyToAsset(policy, policyPositions?.item(index), { file, line: root.line }, problems);
-    }
     if (listed === 0 && effective.length === 0) problems.push({ id: 'gcp/empty', file, line: root.line, level: 'error', message: 'the listing holds no firewall rules — nothing was judged; check the project of the export' });
     if (isObject(value) && value.nextPageToken) {
       problems.push({ id: 'gcp/more-pages', file, line: root.line, level: 'warning', message: 'the page has a nextPageToken: more firewall rules exist than this page holds — export with gcloud compute firewall-rules list --format=json, which reads every page' });

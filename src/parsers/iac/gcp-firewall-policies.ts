@@ -49,7 +49,7 @@ export function gcpFirewallPolicies(resources: readonly IacResource[], out: IacA
   const add = (policy: NetworkAsset, resource: IacResource, rule: Block, label: string, singular: boolean, line: number) => {
     const outcome = ruleOf(resource, rule, label, singular, out, line);
     if (outcome && 'weaken' in outcome) dropped.set(policy, [...(dropped.get(policy) ?? []), outcome]);
-    else if (outcome && 'rules' in outcome) {
+    else if (outcome && 'rules' in outcome && !outcome.handedOn) {
       policy.rules.push(...outcome.rules);
       for (const target of outcome.targets) if (!policy.scopes.some((scope) => scope.name === target)) policy.scopes.push({ ...policy.scopes[0], name: target });
     }
