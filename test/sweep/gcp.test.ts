@@ -326,7 +326,12 @@ describe('gcp sweep: the firewall policies that govern the project, written afte
     expect(pages).toHaveLength(3);
     expect(names(pages.slice(0, 2).flat())).toEqual(names([...firewalls('governed', 0), ...firewalls('governed', 1)]));
     // Exactly what the stand-in served, with kind: no `_field` markers, no empty lists, ipProtocol as REST spells it.
-    expect(pages[2]).toEqual([{ kind: 'compute#firewallPolicy', ...orgBaseline }, { kind: 'compute#firewallPolicy', ...netPolicy }]);
+    // Each names the networks whose effective firewalls list it, and its place among their policies.
+    const network = (name: string) => `https://www.googleapis.com/compute/v1/projects/governed/global/networks/${name}`;
+    expect(pages[2]).toEqual([
+      { kind: 'compute#firewallPolicy', ...orgBaseline, parapetEffectiveOn: [{ network: network('default'), order: 0 }, { network: network('prod'), order: 0 }] },
+      { kind: 'compute#firewallPolicy', ...netPolicy, parapetEffectiveOn: [{ network: network('default'), order: 1 }] },
+    ]);
     expect(notes).toEqual([]);
     expect(server.policyRequests).toEqual(['networks', 'effective:default', 'effective:prod', 'effective:bare', 'network-policies']);
   });
@@ -357,7 +362,7 @@ describe('gcp sweep: the firewall policies that govern the project, written afte
     const pages = await readAll(await gcpSweeper({ projects: ['regional'], endpointUrl: server.url }, QUICK_RETRY), gcpTarget('regional'));
     expect(names(pages[0])).toEqual(names(firewalls('regional', 0)));
     // A regional policy named as a global one is another policy.
-    expect(pages.slice(1)).toEqual([[{ kind: 'compute#firewallPolicy', ...globalEdge }, { ...regional, type: 'NETWORK_REGIONAL' }]]);
+    expect(pages.slice(1)).toEqual([[{ kind: 'compute#firewallPolicy', ...globalEdge, parapetEffectiveOn: [{ network: `${base}/global/networks/prod`, order: 0 }] }, { ...regional, type: 'NETWORK_REGIONAL' }]]);
   });
 
   it('notes once that the policies cannot be listed, and still yields every firewall rule', async () => {
@@ -389,6 +394,23 @@ describe('gcp sweep: the firewall policies that govern the project, written afte
     expect(result.problems).toEqual([]);
     const onPolicy = result.findings.filter((finding) => finding.asset.kind === 'gcp-firewall-policy');
     expect(onPolicy.map((finding) => [finding.ruleId, finding.asset.id, finding.asset.name])).toContainEqual(['net/ssh-open-to-world', '123456789', 'org-baseline']);
+  });
+
+  it("judges the network's firewall rules behind what an organisation's policy drops", async () => {
+    const orgDeny = { ...orgBaseline, rules: [rule('goto_next', 900, { match: { srcIpRanges: ['10.0.0.0/8'], layer4Configs: [{ ipProtocol: 'all' }] } }), rule('deny', 1000)] };
+    const sshOnNetworks = async (project: string, effectivePolicies: Record<string, unknown[]>) => {
+      server.plans.set(project, { pages: [firewalls(project, 0)], networks: ['default'], effectivePolicies });
+      const target = gcpTarget(project);
+      const items = (await readAll(await gcpSweeper({ projects: [project], endpointUrl: server.url }, QUICK_RETRY), target)).flat();
+      const file = join(dir, snapshotName(target));
+      writeFileSync(file, JSON.stringify({ items }, null, 2));
+      const result = await scan({ paths: [file], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems).toEqual([]);
+      return result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world' && finding.asset.kind === 'gcp-network').map((finding) => finding.asset.name);
+    };
+    expect(await sshOnNetworks('open-below', { default: [] })).toContain('default');
+    // The organisation drops SSH from every source it does not hand down (10/8): the network's rule opens it to no one else.
+    expect(await sshOnNetworks('dropped-above', { default: [orgDeny] })).not.toContain('default');
   });
 });
 

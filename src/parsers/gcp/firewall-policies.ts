@@ -9,9 +9,8 @@ import { deniedBelow } from './denied-below.js';
 import { firewallPolicyAsset, policyRuleToRules } from './firewall-policy.js';
 
 const POLICY_TYPES = new Set(['HIERARCHY', 'NETWORK', 'NETWORK_REGIONAL']);
-/** Where the denies of the levels above go among an asset's rules: before its own, level by level, each by its priority. */
+/** Where the denies of the levels above go among an asset's rules: before its own, each by its priority. */
 const ABOVE = -1e12;
-const LEVEL = 1e10;
 
 /** A firewall policy in the Compute REST shape: an effective-firewalls export's `firewallPolicys`, a sweep's item. */
 export function isFirewallPolicy(value: Record<string, unknown>): boolean {
@@ -23,7 +22,7 @@ export function isFirewallPolicy(value: Record<string, unknown>): boolean {
  * located), and all its rules in priority order, goto_next ones among them. A rule that cannot be read is an error, and
  * the others are judged.
  */
-export function policyToAsset(policy: Record<string, unknown>, position: JsonPosition | undefined, fallback: SourceLocation, problems: InputProblem[]): { asset: NetworkAsset; ordered: NetworkRule[] } {
+function policyToAsset(policy: Record<string, unknown>, position: JsonPosition | undefined, fallback: SourceLocation, problems: InputProblem[]): { asset: NetworkAsset; ordered: NetworkRule[] } {
   const id = stringOf(policy.selfLink) ?? stringOf(policy.name) ?? '(unnamed firewall policy)';
   const name = stringOf(policy.shortName) ?? stringOf(policy.displayName) ?? stringOf(policy.name) ?? id;
   const location = { file: fallback.file, line: position?.line ?? fallback.line };
@@ -42,24 +41,33 @@ export function policyToAsset(policy: Record<string, unknown>, position: JsonPos
   return { asset: firewallPolicyAsset({ kind: 'gcp-firewall-policy', id, name }, outcomes.filter((outcome) => !outcome.handedOn), location), ordered };
 }
 
+/** A policy read for the levels: its asset, and what it drops before the levels below it (hierarchical policies only). */
+export interface PolicyLevel {
+  asset: NetworkAsset;
+  deniedBelow: NetworkRule[];
+}
+
+/** A policy as one level of a network's evaluation. */
+export function policyLevel(policy: Record<string, unknown>, position: JsonPosition | undefined, fallback: SourceLocation, problems: InputProblem[]): PolicyLevel {
+  const { asset, ordered } = policyToAsset(policy, position, fallback, problems);
+  if (policy.type !== 'HIERARCHY') return { asset, deniedBelow: [] };
+  const shown = `firewall policy ${quoted(asset.asset.name ?? asset.asset.id, 80)}`;
+  return { asset, deniedBelow: deniedBelow(ordered, (rule) => `${shown}: ${rule.label}`, (rule) => ABOVE + rule.priority, `above/${asset.asset.id}`) };
+}
+
 /**
- * The firewall policies in effect on one network, as its effective firewalls list them: the hierarchical ones first,
- * organisation then each folder down, then the network's own. What a hierarchical policy drops is dropped before any
- * level below it is asked: each policy after it is judged with its denies standing first, and so are the network's
- * firewall rules (`deniedAbove`). A network policy is not held against the firewall rules, nor they against it: which
- * comes first is the network's enforcement order, which the export does not hold.
+ * The firewall policies in effect on one network, in the order its effective firewalls list them (the hierarchical
+ * ones first, organisation then each folder down, then the network's own), stacked: what a hierarchical policy drops
+ * is dropped before any level below it is asked, so each policy after it gets its denies before its own rules. Returns
+ * all the hierarchical denies, which the network's firewall rules stand behind. A network policy is not held against
+ * the firewall rules, nor they against it: which comes first is the network's enforcement order, which no export holds.
  */
-export function effectivePolicies(policies: readonly { policy: Record<string, unknown>; position: JsonPosition | undefined }[], fallback: SourceLocation, problems: InputProblem[]): { assets: NetworkAsset[]; deniedAbove: NetworkRule[] } {
+export function stackLevels(levels: readonly PolicyLevel[]): NetworkRule[] {
   const deniedAbove: NetworkRule[] = [];
-  const assets: NetworkAsset[] = [];
-  for (const { policy, position } of policies) {
-    const { asset, ordered } = policyToAsset(policy, position, fallback, problems);
-    asset.rules.unshift(...deniedAbove);
-    assets.push(asset);
-    if (policy.type !== 'HIERARCHY') continue;
-    const level = ABOVE + LEVEL * assets.length;
-    const shown = `firewall policy ${quoted(asset.asset.name ?? asset.asset.id, 80)}`;
-    deniedAbove.push(...deniedBelow(ordered, (rule) => `${shown}: ${rule.label}`, (rule) => level + rule.priority, `above/${asset.asset.id}`));
+  for (const { asset, deniedBelow: denied } of levels) {
+    // Denies all: among themselves their order does not matter, only that they stand before the asset's own rules.
+    asset.rules.unshift(...deniedAbove.filter((rule) => !asset.rules.includes(rule)));
+    deniedAbove.push(...denied);
   }
-  return { assets, deniedAbove };
+  return deniedAbove;
 }

@@ -7,7 +7,7 @@ import { arrayOf, isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
 import type { JsonPosition } from '../json/locate.js';
 import { streamJson } from '../json/stream.js';
-import { effectivePolicies, isFirewallPolicy, policyToAsset } from './firewall-policies.js';
+import { isFirewallPolicy, policyLevel, stackLevels, type PolicyLevel } from './firewall-policies.js';
 import { firewallToRules, type GcpFirewall } from './firewall.js';
 import { networkAsset } from './network.js';
 import { GCP_STREAM } from './shape.js';
@@ -31,7 +31,7 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
   const add = (raw: unknown, position: JsonPosition, where: string): void => {
     const { line } = position;
     if (isObject(raw) && isFirewallPolicy(raw)) {
-      policies.push(policyToAsset(raw, position, { file, line }, problems).asset);
+      policies.push({ level: policyLevel(raw, position, { file, line }, problems), effectiveOn: effectiveOn(raw.parapetEffectiveOn) });
       return;
     }
     const firewall = isObject(raw) ? firewallToRules(raw, { file, line }) : 'is not an object';
@@ -44,7 +44,7 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
     network.firewalls.push(firewall);
   };
 
-  const policies: NetworkAsset[] = [];
+  const policies: { level: PolicyLevel; effectiveOn: ReadonlyMap<string, number> }[] = [];
   const stream = streamJson(input, GCP_STREAM, EXPORT_HINT);
   let listed = 0;
   let next = stream.next();
@@ -56,19 +56,20 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
   const end = next.value;
   const kind = end.ok ? documentKind(end.value) : undefined;
   if (end.ok && kind === 'one rule') add(end.value, end.position, '[0]');
-  const effective = end.ok && kind === 'listing' && isObject(end.value) ? arrayOf(end.value.firewallPolicys) : [];
-  const levels = effectivePolicies(
-    effective.flatMap((policy, index) => (isObject(policy) ? [{ policy, position: end.ok ? end.position.member('firewallPolicys')?.item(index) : undefined }] : [])),
-    { file, line: end.ok ? end.position.line : 1 },
-    problems,
+  // An effective-firewalls export's policies are the levels of its one network, in order.
+  const effective = (end.ok && kind === 'listing' && isObject(end.value) ? arrayOf(end.value.firewallPolicys) : []).flatMap((policy, index) =>
+    isObject(policy) && end.ok ? [policyLevel(policy, end.position.member('firewallPolicys')?.item(index), { file, line: end.position.line }, problems)] : [],
   );
+  const exportDenies = stackLevels(effective);
   for (const [network, { firewalls, location }] of networks) {
     const asset = networkAsset(network, firewalls, location);
-    asset.rules.unshift(...levels.deniedAbove);
+    // A sweep names, on each policy, the networks whose effective firewalls list it and at which place.
+    const listed = policies.filter(({ effectiveOn }) => effectiveOn.has(network)).sort((a, b) => a.effectiveOn.get(network)! - b.effectiveOn.get(network)!);
+    asset.rules.unshift(...exportDenies, ...stackLevels(listed.map(({ level }) => level)));
     yield asset;
   }
-  yield* policies;
-  yield* levels.assets;
+  for (const { level } of policies) yield level.asset;
+  for (const level of effective) yield level.asset;
 
   if (!end.ok) {
     problems.push(end.problem);
@@ -93,4 +94,9 @@ function documentKind(value: unknown): 'error' | 'listing' | 'one rule' | 'unrec
   if (Array.isArray(value) || (isObject(value) && (Array.isArray(value.items) || Array.isArray(value.firewalls) || value.kind === 'compute#firewallList'))) return 'listing';
   if (isObject(value) && (value.allowed !== undefined || value.denied !== undefined || isFirewallPolicy(value))) return 'one rule';
   return 'unrecognised';
+}
+
+/** The networks (selfLinks) a sweep found a policy in effect on, each with its place among their policies. */
+function effectiveOn(value: unknown): ReadonlyMap<string, number> {
+  return new Map(arrayOf(value).flatMap((entry) => (isObject(entry) && typeof entry.network === 'string' && typeof entry.order === 'number' ? [[entry.network, entry.order] as const] : [])));
 }

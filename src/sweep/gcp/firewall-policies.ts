@@ -34,22 +34,29 @@ export async function policyClients(endpointUrl: string | undefined, auth: Googl
  * The firewall policies that govern the project's networks, each once, as snapshot items in the Compute REST shape
  * with `kind: compute#firewallPolicy`. A network's hierarchical and global network policies are its effective firewalls
  * (networks.getEffectiveFirewalls) — a hierarchical policy governs every network under its folder or organisation, and
- * is written once; regional network policies are those of networkFirewallPolicies.aggregatedList with an association.
- * Throws the SDK's error when a listing fails after its retries.
+ * is written once, with `parapetEffectiveOn` naming each network (its selfLink) whose effective firewalls list it and
+ * its place among them, so that the scan evaluates the levels in order; regional network policies are those of
+ * networkFirewallPolicies.aggregatedList with an association. Throws the SDK's error when a listing fails after its
+ * retries.
  */
 export async function governingPolicies(clients: PolicyClients, project: string, retry: GcpRetrySettings): Promise<unknown[]> {
   const callOptions = pageCallOptions(retry);
-  const policies = new Map<string, unknown>();
+  const policies = new Map<string, Record<string, unknown>>();
   // A regional policy may share its name with a global one, or one of another region: the scope is part of the key.
-  const add = (policy: DecodedPolicy, type: string) => {
-    if (policy.name) policies.set(`${policy.region ?? 'global'}/${policy.name}`, restFirewallPolicy(policy, type));
+  const add = (policy: DecodedPolicy, type: string): Record<string, unknown> | undefined => {
+    if (!policy.name) return undefined;
+    const key = `${policy.region ?? 'global'}/${policy.name}`;
+    let item = policies.get(key);
+    if (!item) policies.set(key, (item = restFirewallPolicy(policy, type)));
+    return item;
   };
 
   for await (const network of clients.networks.listAsync({ project, maxResults: PAGE_SIZE }, callOptions)) {
     if (!network.name) continue;
     const [effective] = await clients.networks.getEffectiveFirewalls({ project, network: network.name }, callOptions);
-    for (const policy of (effective.firewallPolicys ?? []) as DecodedPolicy[]) {
-      if (policy.type && EFFECTIVE_TYPES.has(policy.type)) add(policy, policy.type);
+    for (const [order, policy] of ((effective.firewallPolicys ?? []) as DecodedPolicy[]).entries()) {
+      const item = policy.type && EFFECTIVE_TYPES.has(policy.type) ? add(policy, policy.type) : undefined;
+      if (item && network.selfLink) item.parapetEffectiveOn = [...((item.parapetEffectiveOn as unknown[] | undefined) ?? []), { network: network.selfLink, order }];
     }
   }
   for await (const [, scoped] of clients.policies.aggregatedListAsync({ project, maxResults: PAGE_SIZE }, callOptions)) {
