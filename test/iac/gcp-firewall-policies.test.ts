@@ -1,8 +1,6 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { change, planText } from './terraform-plan-support.js';
-import { scanned, tree } from './terraform-trees.js';
+import { scanned, tree, withCorpusModule } from './terraform-trees.js';
 
 const NETWORK_POLICY = `resource "google_compute_network_firewall_policy" "policy" {
   name = "edge"
@@ -163,7 +161,7 @@ module "fast_policy" {
 `,
       'data/cidrs.yaml': 'healthchecks:\n  - 35.191.0.0/16\n  - 130.211.0.0/22\n',
     });
-    cpSync(new URL('../corpus/iac/terraform/fabric-net-firewall-policy', import.meta.url).pathname, join(directory, 'modules/net-firewall-policy'), { recursive: true });
+    withCorpusModule(directory, 'fabric-net-firewall-policy', 'modules/net-firewall-policy');
     const { findings, problems } = await scanned(directory);
     expect(problems).toEqual([]);
     expect(findings).toEqual([

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -11,7 +11,7 @@ import { CodeFiles } from '../../src/parsers/terraform/code-files.js';
 import { evaluateModule, parseModule } from '../../src/parsers/terraform/module.js';
 import { EvaluationError } from '../../src/parsers/terraform/values.js';
 import { plain } from './terraform-helpers.js';
-import { scanned, tree } from './terraform-trees.js';
+import { scanned, tree, withCorpusModule } from './terraform-trees.js';
 
 /** A rule factory as Google's cloud-foundation-fabric and many teams write one: one YAML file of rules per team. */
 const FACTORY = {
@@ -186,7 +186,7 @@ describe('files the code reads: file(), fileexists(), fileset(), yamldecode(), p
         ports: [23]
 `,
     });
-    cpSync(new URL('../corpus/iac/terraform/fabric-net-vpc-firewall', import.meta.url).pathname, join(directory, 'fw'), { recursive: true });
+    withCorpusModule(directory, 'fabric-net-vpc-firewall', 'fw');
     const { findings, problems } = await scanned(directory);
     // SSH from anywhere is a finding; RDP from the named range `vpn` (10.20.0.0/16) is not.
     expect(findings.filter((finding) => !finding.startsWith('net/egress-open-to-world'))).toEqual(['net/ssh-open-to-world fw/main.tf:95 my-network']);

@@ -1,4 +1,3 @@
-import { cpSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../rules/index.js';
@@ -10,7 +9,7 @@ import { moduleFiles } from '../../src/parsers/iac/module-files.js';
 import { evaluateModule, parseModule } from '../../src/parsers/terraform/module.js';
 import { scan } from '../../src/scan/scan.js';
 import { plain } from './terraform-helpers.js';
-import { scanned, tree } from './terraform-trees.js';
+import { scanned, tree, withCorpusModule } from './terraform-trees.js';
 
 /** A module that opens the ports its rules name, from each rule's CIDR or else the whole internet. */
 const SECURITY_GROUP_MODULE = `variable "name" {
@@ -146,7 +145,7 @@ describe('modules called from the local file system', () => {
     const directory = tree({
       'main.tf': `module "nsg" {\n  source              = "./nsg"\n  resource_group_name = "rg"\n  security_group_name = "web-nsg"\n  custom_rules = [\n${rule('ssh', 200, 22, '10.0.0.0/8')}${rule('rdp', 201, 3389, '*')}  ]\n}\n`,
     });
-    cpSync(new URL('../corpus/iac/terraform/azurerm-network-security-group', import.meta.url).pathname, join(directory, 'nsg'), { recursive: true });
+    withCorpusModule(directory, 'azurerm-network-security-group', 'nsg');
     const { findings, problems } = await scanned(directory);
     expect(findings.filter((finding) => !finding.startsWith('net/egress-open-to-world'))).toEqual(['net/rdp-open-to-world nsg/main.tf:40 module.nsg.azurerm_network_security_group.nsg']);
     expect(problems).toEqual([]);
@@ -168,7 +167,7 @@ describe('modules called from the local file system', () => {
 }
 `,
     });
-    cpSync(new URL('../corpus/iac/terraform/terraform-aws-security-group', import.meta.url).pathname, join(directory, 'sg'), { recursive: true });
+    withCorpusModule(directory, 'terraform-aws-security-group', 'sg');
     const { findings, problems } = await scanned(directory);
     // SSH from anywhere through the rule table's `ssh-tcp`, and Flow's ports; RDP from 10/8 and HTTPS are not findings.
     expect(findings.filter((finding) => !finding.startsWith('net/egress-open-to-world'))).toEqual([

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { RULES } from '../../rules/index.js';
@@ -13,6 +13,11 @@ export function tree(files: Record<string, string>): string {
     writeFileSync(join(directory, path), text);
   }
   return directory;
+}
+
+/** A real module of the corpus (test/corpus/iac/terraform/NAME, unchanged) copied into the tree at `at`. */
+export function withCorpusModule(directory: string, name: string, at: string): void {
+  cpSync(new URL(`../corpus/iac/terraform/${name}`, import.meta.url).pathname, join(directory, at), { recursive: true });
 }
 
 /** A scan of the tree: findings, problems and the files scanned, with paths from the tree. */

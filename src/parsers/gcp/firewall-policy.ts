@@ -124,10 +124,13 @@ function addresses(match: Record<string, unknown>, rangesKey: string, named: typ
  * plus the instances no target names, as a network's firewall rules are.
  */
 export function firewallPolicyAsset(asset: Asset, rules: { rules: NetworkRule[]; targets: string[] }[], location: SourceLocation): NetworkAsset {
-  const targets = new Set<string>([EVERY_INSTANCE]);
-  for (const rule of rules) for (const target of rule.targets) targets.add(target);
-  const scopes: NetworkScope[] = [...targets].map((name) => ({ name, enabled: true, defaultInbound: 'deny', defaultOutbound: 'deny' }));
+  const scopes = policyScopes(rules.flatMap((rule) => rule.targets));
   const all = rules.flatMap((rule) => rule.rules);
   inPriorityOrder(all);
   return { kind: 'network', asset, semantics: 'first-match', scopes, rules: all, location };
+}
+
+/** A policy's scopes: every instance, and each target its rules name; nothing is forced open by default in any. */
+export function policyScopes(targets: Iterable<string>): NetworkScope[] {
+  return [...new Set([EVERY_INSTANCE, ...targets])].map((name) => ({ name, enabled: true, defaultInbound: 'deny', defaultOutbound: 'deny' }));
 }

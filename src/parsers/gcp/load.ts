@@ -2,7 +2,7 @@ import type { LoadStream } from '../../inputs/input-format.js';
 import type { InputStream } from '../../inputs/input-stream.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { InputProblem } from '../../model/problem.js';
-import type { NetworkAsset } from '../../network/model.js';
+import type { NetworkAsset, NetworkRule } from '../../network/model.js';
 import { arrayOf, isObject } from '../json/cloud-values.js';
 import { cloudErrorOf } from '../json/error-response.js';
 import type { JsonPosition } from '../json/locate.js';
@@ -61,11 +61,16 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
     isObject(policy) && end.ok ? [policyLevel(policy, end.position.member('firewallPolicys')?.item(index), { file, line: end.position.line }, problems)] : [],
   );
   const exportDenies = stackLevels(effective);
+  // Networks under the same folders share their levels: each chain of policies is stacked once.
+  const stacked = new Map<string, NetworkRule[]>();
   for (const [network, { firewalls, location }] of networks) {
     const asset = networkAsset(network, firewalls, location);
     // A sweep names, on each policy, the networks whose effective firewalls list it and at which place.
     const listed = policies.filter(({ effectiveOn }) => effectiveOn.has(network)).sort((a, b) => a.effectiveOn.get(network)! - b.effectiveOn.get(network)!);
-    asset.rules.unshift(...exportDenies, ...stackLevels(listed.map(({ level }) => level)));
+    const chain = listed.map(({ level }) => level.asset.asset.id).join('\n');
+    let denies = stacked.get(chain);
+    if (!denies) stacked.set(chain, (denies = stackLevels(listed.map(({ level }) => level))));
+    asset.rules.unshift(...exportDenies, ...denies);
     yield asset;
   }
   for (const { level } of policies) yield level.asset;

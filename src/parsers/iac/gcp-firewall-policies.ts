@@ -1,7 +1,7 @@
 import { shown } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { inPriorityOrder } from '../../network/priority-order.js';
-import { firewallPolicyAsset, policyRuleToRules } from '../gcp/firewall-policy.js';
+import { firewallPolicyAsset, policyRuleToRules, policyScopes } from '../gcp/firewall-policy.js';
 import type { IacAssets } from './assets.js';
 import { attachTo, type Attachment } from './attachment.js';
 import { droppedDeny, type DroppedDeny } from './dropped-deny.js';
@@ -51,7 +51,7 @@ export function gcpFirewallPolicies(resources: readonly IacResource[], out: IacA
     if (outcome && 'weaken' in outcome) dropped.set(policy, [...(dropped.get(policy) ?? []), outcome]);
     else if (outcome && 'rules' in outcome && !outcome.handedOn) {
       policy.rules.push(...outcome.rules);
-      for (const target of outcome.targets) if (!policy.scopes.some((scope) => scope.name === target)) policy.scopes.push({ ...policy.scopes[0], name: target });
+      policy.scopes = policyScopes([...policy.scopes.map((scope) => scope.name), ...outcome.targets]);
     }
   };
 
