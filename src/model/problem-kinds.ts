@@ -197,12 +197,12 @@ export const PROBLEM_KINDS = {
   },
   'azure/invalid-nsg': {
     title: 'An Azure network security group could not be read',
-    description: 'An item of the listing is neither a network security group (it has no securityRules) nor a security admin rule (by its type). It was not judged; the others were.',
+    description: 'An item of the listing is neither a network security group (it has no securityRules), a security admin rule (by its type), an Azure Firewall nor a firewall policy rule collection group. It was not judged; the others were.',
     help: 'Export with az network nsg list --output json, unedited.',
   },
   'azure/invalid-rule': {
     title: 'An Azure security rule could not be read',
-    description: 'A security rule of an NSG, or a security admin rule of a rule collection, could not be read. It was not judged; the rest of the NSG or collection was.',
+    description: 'A security rule of an NSG, a security admin rule of a rule collection, or a NAT rule of an Azure Firewall or rule collection group could not be read. It was not judged; the rest of the NSG, collection or firewall was.',
     help: 'Fix the export or the rule; export with az network nsg list --output json, unedited.',
   },
   'azure/error-response': {
@@ -219,6 +219,11 @@ export const PROBLEM_KINDS = {
     title: "Azure's default security admin rules were not judged",
     description: "The listing holds security admin rules of kind Default: rules Azure Virtual Network Manager defines, which the listing names by a flag without what they match. They were not judged; the collection's other rules were.",
     help: 'Review the default rules the message names in the Azure portal, or replace them with custom admin rules.',
+  },
+  'azure/firewall-policy-not-listed': {
+    title: "An Azure Firewall's policy is not in the listing",
+    description: 'A firewall of the listing takes its rules from a firewall policy whose rule collection groups the file does not hold, so the DNAT rules there were not judged with it.',
+    help: 'Export the policy with az network firewall policy rule-collection-group list and scan that file too.',
   },
   'azure/more-pages': {
     title: 'The Azure listing is one page of several',
@@ -287,8 +292,8 @@ export const PROBLEM_KINDS = {
   },
   'sweep/not-modelled': {
     title: 'A cloud sweep target has access rules Parapet does not model',
-    description: "The firewall policies that govern a GCP project's networks (hierarchical, network or regional), or an Azure subscription's security admin rules (Azure Virtual Network Manager), could not be read. Parapet judges them when it can read them: what they allow no finding reports, and a network may be open where the report says nothing.",
-    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list; Microsoft.Network/networkManagers/read and the reads of its security admin configurations) and sweep again.',
+    description: "The firewall policies that govern a GCP project's networks (hierarchical, network or regional), an Azure subscription's security admin rules (Azure Virtual Network Manager), or its Azure Firewalls and firewall policies, could not be read. Parapet judges them when it can read them: what they allow no finding reports, and a network may be open where the report says nothing.",
+    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list; Microsoft.Network/networkManagers/read and the reads of its security admin configurations; Microsoft.Network/azureFirewalls/read, Microsoft.Network/firewallPolicies/read and ruleCollectionGroups/read) and sweep again.',
   },
   'policy/invalid-ignore': {
     title: 'A parapet-ignore comment was refused',

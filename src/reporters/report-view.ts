@@ -17,6 +17,7 @@ export const INPUT_TYPE_NAMES: Record<Asset['kind'], string> = {
   'aws-security-group': 'AWS security group',
   'azure-nsg': 'Azure NSG',
   'azure-admin-rules': 'Azure security admin rules',
+  'azure-firewall': 'Azure Firewall DNAT rules',
   'gcp-network': 'GCP network',
   'gcp-firewall-policy': 'GCP firewall policy',
 };

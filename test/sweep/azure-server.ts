@@ -3,15 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { firewallPolicyId, firewallPolicyResource, firewallResource, ruleCollectionGroupResource, type StubFirewall, type StubFirewallPolicy } from './azure-firewall-resources.js';
 import type { ThrowAwayCertificate } from './azure-tls.js';
 import { readBody } from './read-body.js';
 
 /**
  * A local stand-in for Microsoft Entra ID and Azure Resource Manager over https, speaking their wire formats: the
  * v2.0 token endpoint and OpenID metadata a client secret credential asks for, ARM's subscription listing, NSG
- * listAll pages and the listings of network managers, their security admin configurations, rule collections and admin
- * rules (`{"value": [...], "nextLink": ...}`, resources with ARM's nested `properties`), ARM error documents, and 429
- * answers with Retry-After.
+ * listAll pages, the listings of network managers, their security admin configurations, rule collections and admin
+ * rules, and of Azure Firewalls, firewall policies and their rule collection groups (`{"value": [...], "nextLink": ...}`,
+ * resources with ARM's nested `properties`), ARM error documents, and 429 answers with Retry-After.
  */
 
 const CORPUS = join(import.meta.dirname, '../corpus/azure');
@@ -84,6 +85,11 @@ export interface StubSubscription {
   networkManagers?: StubNetworkManager[];
   /** Every request for its network manager listing fails with this ARM error. */
   networkManagersFailWith?: ArmError;
+  /** Its Azure Firewalls and firewall policies (none when absent). */
+  firewalls?: StubFirewall[];
+  firewallPolicies?: StubFirewallPolicy[];
+  /** Every request for its firewall listing fails with this ARM error. */
+  firewallsFailWith?: ArmError;
 }
 
 export interface StubOptions {
@@ -156,6 +162,21 @@ export async function startAzureStub(certificate: ThrowAwayCertificate, options:
       const failure = subscription.networkManagersFailWith;
       if (failure) return send(response, failure.status, { error: { code: failure.code, message: failure.message } });
       return send(response, 200, listingPage(url, (subscription.networkManagers ?? []).map((manager) => networkManagerResource(subscription.id, manager))));
+    }
+    if ((match = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Network\/(azureFirewalls|firewallPolicies)$/i.exec(url.pathname))) {
+      const subscription = options.subscriptions.find((candidate) => candidate.id === match![1]);
+      if (!subscription) return send(response, 404, { error: { code: 'SubscriptionNotFound', message: `The subscription '${match[1]}' could not be found.` } });
+      const failure = subscription.firewallsFailWith;
+      if (failure) return send(response, failure.status, { error: { code: failure.code, message: failure.message } });
+      if (match[2] === 'azureFirewalls') return send(response, 200, listingPage(url, (subscription.firewalls ?? []).map((firewall) => firewallResource(subscription.id, firewall))));
+      return send(response, 200, listingPage(url, (subscription.firewallPolicies ?? []).map((policy) => firewallPolicyResource(subscription.id, policy))));
+    }
+    if ((match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/firewallPolicies\/([^/]+)\/ruleCollectionGroups$/i.exec(url.pathname))) {
+      const [subscriptionId, group, name] = match.slice(1).map(decodeURIComponent);
+      const policy = options.subscriptions.find((candidate) => candidate.id === subscriptionId)?.firewallPolicies?.find((candidate) => candidate.resourceGroup === group && candidate.name === name);
+      if (!policy) return send(response, 404, { error: { code: 'ResourceNotFound', message: `The Resource '${url.pathname}' was not found.` } });
+      const policyId = firewallPolicyId(subscriptionId, policy);
+      return send(response, 200, listingPage(url, policy.groups.map((item) => ruleCollectionGroupResource(policyId, item)), policy.pageSize));
     }
     if ((match = ADMIN_CHILDREN.exec(url.pathname))) return adminChildrenAnswer(match.slice(1).map((part) => (part === undefined ? undefined : decodeURIComponent(part))), url, response);
     send(response, 404, { error: { code: 'NotFound', message: `no route ${url.pathname}` } });

@@ -7,6 +7,7 @@ import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { bundleSweeperRun, runSweeper } from './azure-child-process.js';
 import type { RunRequest, RunResult, TargetOutcome } from './azure-run-sweeper.js';
+import type { StubFirewall, StubFirewallPolicy } from './azure-firewall-resources.js';
 import { startAzureStub, type AzureStub, type StubAdminRule, type StubOptions } from './azure-server.js';
 import { throwAwayCertificate, type ThrowAwayCertificate } from './azure-tls.js';
 
@@ -18,6 +19,8 @@ import { throwAwayCertificate, type ThrowAwayCertificate } from './azure-tls.js'
  */
 
 const SECRET = 'stub-client-secret';
+/** The two listings after which a subscription without firewall policies has been asked for its DNAT rules. */
+const FIREWALL_LISTINGS = (subscriptionId: string) => ['azureFirewalls', 'firewallPolicies'].map((type) => `GET /subscriptions/${subscriptionId}/providers/Microsoft.Network/${type}`);
 const sub = (n: number) => `${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
 
 let certificate: ThrowAwayCertificate;
@@ -37,6 +40,18 @@ async function sweep(options: StubOptions, request: Omit<RunRequest, 'endpointUr
     return { result, stub };
   } finally {
     await stub.close();
+  }
+}
+
+/** `parapet scan` of a target's items written as an ARM listing, as the sweep writes its snapshot. */
+async function scannedSnapshot(target: TargetOutcome, check: (scanned: Awaited<ReturnType<typeof scan>>, path: string) => void): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'parapet-azure-sweep-'));
+  try {
+    const path = join(directory, `${target.id}.json`);
+    writeFileSync(path, JSON.stringify({ value: target.items }, null, 2));
+    check(await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS }), path);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
   }
 }
 
@@ -90,8 +105,8 @@ describe('azure sweep: every subscription the identity can see', () => {
     const throttled = outcome(result, sub(1));
     expect(throttled.failure).toBeUndefined();
     expect(throttled.items).toHaveLength(2);
-    // The 429, the NSG page, and the (empty) network manager listing.
-    expect(stub.requests.filter((request) => request.includes(sub(1)))).toHaveLength(3);
+    // The 429, the NSG page, and the (empty) listings of network managers, firewalls and firewall policies.
+    expect(stub.requests.filter((request) => request.includes(sub(1)))).toHaveLength(5);
   });
 
   it('fails a subscription it may not read as unreadable, naming it and the ARM error, and reads the others', () => {
@@ -114,8 +129,8 @@ describe('azure sweep: every subscription the identity can see', () => {
   it('retries a 503 without Retry-After with the pipeline backoff', () => {
     expect(outcome(result, sub(5)).failure).toBeUndefined();
     expect(outcome(result, sub(5)).items).toHaveLength(1);
-    // The 503, the NSG page, and the (empty) network manager listing.
-    expect(stub.requests.filter((request) => request.includes(sub(5)))).toHaveLength(3);
+    // The 503, the NSG page, and the (empty) listings of network managers, firewalls and firewall policies.
+    expect(stub.requests.filter((request) => request.includes(sub(5)))).toHaveLength(5);
   });
 
   it('fails a subscription whose token ARM refuses as credentials', () => {
@@ -134,11 +149,7 @@ describe('azure sweep: every subscription the identity can see', () => {
   });
 
   it('yields items that, written as an ARM listing, `parapet scan` judges with findings and no problems', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'parapet-azure-sweep-'));
-    try {
-      const path = join(directory, `azure-${sub(3)}.json`);
-      writeFileSync(path, JSON.stringify({ value: outcome(result, sub(3)).items }, null, 2));
-      const scanned = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    await scannedSnapshot(outcome(result, sub(3)), (scanned, path) => {
       expect(scanned.problems).toEqual([]);
       expect(scanned.scannedFiles).toEqual([path]);
       expect(scanned.findings.length).toBeGreaterThan(0);
@@ -146,9 +157,7 @@ describe('azure sweep: every subscription the identity can see', () => {
       expect(assets).toContain(`/subscriptions/${sub(3)}/resourceGroups/rg1/providers/Microsoft.Network/networkSecurityGroups/web-nsg-0`);
       const rdp = scanned.findings.find((finding) => finding.asset.id.endsWith('/web-nsg-2') && finding.message.includes('3389'));
       expect(rdp?.location.file).toBe(path);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -269,10 +278,11 @@ describe('azure sweep: security admin rules of network managers', () => {
       `${base}/baseline/ruleCollections`,
       `${base}/baseline/ruleCollections/platform/rules`,
       `${base}/baseline/ruleCollections/platform/rules`,
+      ...FIREWALL_LISTINGS(sub(1)),
     ]);
   });
 
-  it('costs a subscription without a network manager one request more than its NSGs', () => {
+  it('costs a subscription without a network manager (nor firewalls) one request more than its NSGs (three more)', () => {
     const unmanaged = outcome(result, sub(3));
     expect(unmanaged.failure).toBeUndefined();
     expect(unmanaged.notes).toEqual([]);
@@ -280,6 +290,7 @@ describe('azure sweep: security admin rules of network managers', () => {
     expect(stub.requests.filter((request) => request.includes(sub(3)))).toEqual([
       `GET /subscriptions/${sub(3)}/providers/Microsoft.Network/networkSecurityGroups`,
       `GET /subscriptions/${sub(3)}/providers/Microsoft.Network/networkManagers`,
+      ...FIREWALL_LISTINGS(sub(3)),
     ]);
   });
 
@@ -298,16 +309,68 @@ describe('azure sweep: security admin rules of network managers', () => {
   });
 
   it('yields items that `parapet scan` judges: the AlwaysAllow of SSH from the internet is a finding on its rule collection', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'parapet-azure-sweep-'));
-    try {
-      const path = join(directory, `azure-${sub(1)}.json`);
-      writeFileSync(path, JSON.stringify({ value: outcome(result, sub(1)).items }, null, 2));
-      const scanned = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    await scannedSnapshot(outcome(result, sub(1)), (scanned) => {
       expect(scanned.problems).toEqual([]);
       const ssh = scanned.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world' && finding.asset.kind === 'azure-admin-rules');
       expect(ssh.map((finding) => finding.asset.id)).toEqual([collectionId(sub(1))]);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
+  });
+});
+
+describe('azure sweep: DNAT rules of Azure Firewalls and firewall policies', () => {
+  const natRule = (name: string, sources: string[], port: string) => ({ name, protocols: ['TCP'], sourceAddresses: sources, sourceIpGroups: [], destinationAddresses: ['20.61.12.8'], destinationPorts: ['50001'], translatedAddress: '10.20.1.4', translatedPort: port });
+  const firewalls: StubFirewall[] = [
+    { resourceGroup: 'rg-hub', name: 'hub-fw', natRuleCollections: [{ name: 'inbound', priority: 100, action: 'Dnat', rules: [natRule('rdp', ['*'], '3389'), natRule('ssh', ['198.51.100.0/24'], '22')] }] },
+    { resourceGroup: 'rg-hub', name: 'policy-fw', natRuleCollections: [], policy: 'hub-policy' },
+  ];
+  const policyNat = { ruleCollectionType: 'FirewallPolicyNatRuleCollection', name: 'bastion', priority: 100, action: { type: 'DNAT' }, rules: [{ ruleType: 'NatRule', name: 'ssh', ipProtocols: ['TCP'], sourceAddresses: ['*'], sourceIpGroups: [], destinationAddresses: ['20.61.12.9'], destinationPorts: ['2222'], translatedAddress: '10.20.1.5', translatedPort: '22' }] };
+  const policyFilter = { ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'east-west', priority: 200, action: { type: 'Allow' }, rules: [{ ruleType: 'NetworkRule', name: 'all', ipProtocols: ['Any'], sourceAddresses: ['*'], destinationAddresses: ['*'], destinationPorts: ['*'] }] };
+  const firewallPolicies: StubFirewallPolicy[] = [
+    { resourceGroup: 'rg-hub', name: 'hub-policy', pageSize: 2, groups: [{ name: 'dnat', priority: 100, ruleCollections: [policyNat] }, { name: 'network', priority: 200, ruleCollections: [policyFilter] }, { name: 'empty', priority: 300, ruleCollections: [] }] },
+  ];
+  const groupId = (subscriptionId: string, name: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-hub/providers/Microsoft.Network/firewallPolicies/hub-policy/ruleCollectionGroups/${name}`;
+
+  let result: RunResult;
+  let stub: AzureStub;
+  beforeAll(async () => {
+    ({ result, stub } = await sweep({
+      clientSecret: SECRET,
+      subscriptions: [
+        { id: sub(1), displayName: 'Hub', nsgs: 1, firewalls, firewallPolicies },
+        { id: sub(2), displayName: 'Firewalls hidden', nsgs: 1, firewalls, firewallsFailWith: { status: 403, code: 'AuthorizationFailed', message: "The client 'client-1' with object id 'x' does not have authorization to perform action 'Microsoft.Network/azureFirewalls/read'." } },
+      ],
+    }));
+  });
+
+  it('yields the firewalls, then the rule collection groups of each policy a page at a time, as the SDK flattens them', () => {
+    const hub = outcome(result, sub(1));
+    expect(hub.failure).toBeUndefined();
+    expect(hub.notes).toEqual([]);
+    expect(hub.pageSizes).toEqual([1, 2, 2, 1]);
+    const items = hub.items as Record<string, unknown>[];
+    expect(items.map((item) => item.name)).toEqual(['web-nsg-0', 'hub-fw', 'policy-fw', 'dnat', 'network', 'empty']);
+    expect(items[1]).toMatchObject({ type: 'Microsoft.Network/azureFirewalls', natRuleCollections: [{ name: 'inbound', priority: 100, action: { type: 'Dnat' }, rules: [{ name: 'rdp', translatedPort: '3389' }, { name: 'ssh' }] }] });
+    expect(items[1]).not.toHaveProperty('properties');
+    expect(items[3]).toMatchObject({ id: groupId(sub(1), 'dnat'), priority: 100, ruleCollections: [{ ruleCollectionType: 'FirewallPolicyNatRuleCollection', name: 'bastion', rules: [{ ruleType: 'NatRule', name: 'ssh', ipProtocols: ['TCP'] }] }] });
+    expect(stub.requests.filter((request) => request.includes(sub(1)) && /azureFirewalls|firewallPolicies/.test(request))).toEqual([
+      ...FIREWALL_LISTINGS(sub(1)),
+      `GET /subscriptions/${sub(1)}/resourceGroups/rg-hub/providers/Microsoft.Network/firewallPolicies/hub-policy/ruleCollectionGroups`,
+      `GET /subscriptions/${sub(1)}/resourceGroups/rg-hub/providers/Microsoft.Network/firewallPolicies/hub-policy/ruleCollectionGroups`,
+    ]);
+  });
+
+  it('notes, without failing the subscription, that firewalls it may not read leave their DNAT rules unjudged', () => {
+    const hidden = outcome(result, sub(2));
+    expect(hidden.failure).toBeUndefined();
+    expect((hidden.items as Record<string, unknown>[]).map((item) => item.name)).toEqual(['web-nsg-0']);
+    expect(hidden.notes).toEqual([{ id: 'sweep/not-modelled', message: expect.stringMatching(/^its Azure Firewalls and firewall policies could not be read \(listing Azure Firewalls failed: .*HTTP 403 'AuthorizationFailed'.*DNAT/) }]);
+  });
+
+  it('yields items that `parapet scan` judges: the DNAT rules from anywhere are findings on their firewall and group', async () => {
+    await scannedSnapshot(outcome(result, sub(1)), (scanned) => {
+      expect(scanned.problems).toEqual([]);
+      const dnat = scanned.findings.filter((finding) => finding.asset.kind === 'azure-firewall').map((finding) => `${finding.ruleId} ${finding.asset.name}`);
+      expect(dnat.sort()).toEqual(['net/rdp-open-to-world hub-fw', 'net/ssh-open-to-world dnat']);
+    });
   });
 });

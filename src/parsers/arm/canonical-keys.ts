@@ -10,6 +10,9 @@ const CANONICAL = new Map(
     'sourceAddressPrefix', 'sourceAddressPrefixes', 'destinationAddressPrefix', 'destinationAddressPrefixes',
     'sourceApplicationSecurityGroups', 'destinationApplicationSecurityGroups',
     'networkSecurityGroup', 'subnets', 'ipConfigurations', 'addressPrefix', 'addressPrefixes',
+    'natRuleCollections', 'ruleCollections', 'ruleCollectionType', 'rules', 'action', 'protocols', 'ipProtocols',
+    'sourceAddresses', 'sourceIpGroups', 'destinationAddresses', 'destinationPorts', 'translatedAddress', 'translatedFqdn',
+    'translatedPort',
   ].map((key) => [key.toLowerCase(), key]),
 );
 

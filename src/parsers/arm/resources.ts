@@ -1,5 +1,6 @@
 import { quoted } from '../../model/quote.js';
 import { ARM_ADMIN_RULE, ARM_ADMIN_RULE_COLLECTION } from '../iac/azure-admin-rules.js';
+import { ARM_FIREWALL, ARM_RULE_COLLECTION_GROUP } from '../iac/azure-firewall-dnat.js';
 import type { IacObject, IacResource, IacValue } from '../iac/value.js';
 import type { LoopFrame } from './call-site.js';
 import { canonicalKey } from './canonical-keys.js';
@@ -13,9 +14,9 @@ export const ARM_NSG = 'Microsoft.Network/networkSecurityGroups';
 export const ARM_SECURITY_RULE = 'Microsoft.Network/networkSecurityGroups/securityRules';
 const DEPLOYMENT = 'microsoft.resources/deployments';
 /** The types output, by lower-case type: how ARM compares them. */
-const OUTPUT_TYPES = new Map([ARM_NSG, ARM_SECURITY_RULE, ARM_ADMIN_RULE_COLLECTION, ARM_ADMIN_RULE].map((type) => [type.toLowerCase(), type]));
+const OUTPUT_TYPES = new Map([ARM_NSG, ARM_SECURITY_RULE, ARM_ADMIN_RULE_COLLECTION, ARM_ADMIN_RULE, ARM_FIREWALL, ARM_RULE_COLLECTION_GROUP].map((type) => [type.toLowerCase(), type]));
 /** The types whose child resources (`resources` inside them) are read: those that hold an output type. */
-const PARENT_TYPES = new Set([ARM_NSG, 'Microsoft.Network/networkManagers', 'Microsoft.Network/networkManagers/securityAdminConfigurations', ARM_ADMIN_RULE_COLLECTION].map((type) => type.toLowerCase()));
+const PARENT_TYPES = new Set([ARM_NSG, 'Microsoft.Network/networkManagers', 'Microsoft.Network/networkManagers/securityAdminConfigurations', ARM_ADMIN_RULE_COLLECTION, 'Microsoft.Network/firewallPolicies'].map((type) => type.toLowerCase()));
 
 interface Parent {
   type: string;
@@ -32,7 +33,8 @@ export interface ResourceWalk {
 }
 
 /**
- * The NSGs and security rules, and the admin rule collections and admin rules, of a `resources` array (or, in
+ * The NSGs and security rules, the admin rule collections and admin rules, and the Azure Firewalls and firewall policy
+ * rule collection groups, of a `resources` array (or, in
  * languageVersion 2.0, object of symbolic names), each copy instance on its own, those whose condition is known false
  * left out; children nested in their parents and resources of nested deployments with inline templates included.
  * Other resources are not evaluated at all.

@@ -1,12 +1,12 @@
 import type { InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
-import { isObject, stringOf } from '../json/cloud-values.js';
+import { stringOf } from '../json/cloud-values.js';
 import { inPriorityOrder } from '../../network/priority-order.js';
 import { adminRuleCollection, adminRuleToNetworkRule } from './admin-rule.js';
+import { azureAsset } from './resource-asset.js';
 
 const ADMIN_RULE_TYPE = 'microsoft.network/networkmanagers/securityadminconfigurations/rulecollections/rules';
-const SUBSCRIPTION = /^\/subscriptions\/([^/]{1,100})\//i;
 
 /** An item of an Azure listing that is a security admin rule (az network manager … rule list, the SDK, ARM REST), by its ARM type. */
 export function isAdminRule(value: Record<string, unknown>): boolean {
@@ -37,10 +37,7 @@ export class AdminRuleListing {
   *assets(): Generator<NetworkAsset> {
     for (const [id, { line, rules }] of this.collections) {
       const name = id.slice(id.lastIndexOf('/') + 1);
-      const asset: NetworkAsset['asset'] = { kind: 'azure-admin-rules', id, name };
-      const subscription = SUBSCRIPTION.exec(id)?.[1];
-      if (subscription) asset.account = subscription;
-      const collection = adminRuleCollection(asset, name, { file: this.file, line });
+      const collection = adminRuleCollection(azureAsset('azure-admin-rules', id, name), name, { file: this.file, line });
       for (const { raw, line: ruleLine } of rules) {
         const outcome = adminRuleToNetworkRule(raw, { file: this.file, line: ruleLine });
         if ('rule' in outcome) collection.rules.push(outcome.rule);

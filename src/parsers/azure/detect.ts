@@ -1,6 +1,6 @@
 import { looksLikeArmTemplate } from '../arm/detect.js';
 
-/** Azure by content: NSGs (their ARM type or rule arrays), security admin rules (their ARM type), or an ARM error saved in their place. */
+/** Azure by content: NSGs (their ARM type or rule arrays), security admin rules, firewalls and rule collection groups (their ARM types), or an ARM error saved in their place. */
 export function looksLikeAzureNsgs(name: string, head: string): boolean {
   const start = head.trimStart();
   if (!start.startsWith('{') && !start.startsWith('[')) return false;
@@ -8,7 +8,8 @@ export function looksLikeAzureNsgs(name: string, head: string): boolean {
   if (looksLikeArmTemplate(name, head)) return false;
   if (/"Microsoft\.Network\/networkSecurityGroups"/i.test(head)) return true;
   if (/"Microsoft\.Network\/networkManagers\/securityAdminConfigurations\/ruleCollections\/rules"/i.test(head)) return true;
-  if (/"(?:defaultSecurityRules|securityRules)"\s*:/.test(head)) return true;
+  if (/"Microsoft\.Network\/(?:azureFirewalls|firewallPolicies\/ruleCollectionGroups)"/i.test(head)) return true;
+  if (/"(?:defaultSecurityRules|securityRules|natRuleCollections|ruleCollectionType)"\s*:/.test(head)) return true;
   // ARM errors carry a string code ("AuthorizationFailed"); GCP's carry a number.
   return /^\{\s*"error"\s*:\s*\{\s*"code"\s*:\s*"/.test(start);
 }

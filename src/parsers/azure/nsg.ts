@@ -4,9 +4,8 @@ import type { AttachedResource, NetworkAsset } from '../../network/model.js';
 import { arrayOf, isObject, stringOf } from '../json/cloud-values.js';
 import type { JsonPosition } from '../json/locate.js';
 import { AZURE_DEFAULT_RULES } from './default-rules.js';
+import { azureAsset } from './resource-asset.js';
 import { securityRuleToNetworkRule } from './security-rule.js';
-
-const SUBSCRIPTION = /^\/subscriptions\/([^/]{1,100})\//i;
 
 /** The NICs and subnets an NSG is associated with, as az, the SDK and ARM list them: undefined when the export has neither. */
 function attachmentsOf(fields: Record<string, unknown>): AttachedResource[] | undefined {
@@ -25,11 +24,7 @@ export function nsgToAsset(nsg: Record<string, unknown>, position: JsonPosition 
   const nestedPosition = isObject(nsg.properties) ? position?.member('properties') : position;
   const name = stringOf(nsg.name) ?? where;
   const id = stringOf(nsg.id) ?? name;
-  const asset: NetworkAsset['asset'] = { kind: 'azure-nsg', id, name };
-  const subscription = SUBSCRIPTION.exec(id)?.[1];
-  if (subscription) asset.account = subscription;
-  const region = stringOf(nsg.location);
-  if (region) asset.region = region;
+  const asset = azureAsset('azure-nsg', id, name, nsg.location);
 
   const model: NetworkAsset = {
     kind: 'network',

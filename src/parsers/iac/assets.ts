@@ -4,6 +4,7 @@ import type { NetworkAsset } from '../../network/model.js';
 import { awsSecurityGroups } from './aws.js';
 import { azureNsgs } from './azure.js';
 import { azureAdminRuleCollections } from './azure-admin-rules.js';
+import { azureFirewallDnat } from './azure-firewall-dnat.js';
 import { gcpNetworks } from './gcp.js';
 import { gcpFirewallPolicies } from './gcp-firewall-policies.js';
 import type { IacResource } from './value.js';
@@ -20,13 +21,14 @@ export class IacAssets {
 }
 
 /**
- * The network assets a module or template declares: security groups, NSGs, Azure admin rule collections, GCP networks
+ * The network assets a module or template declares: security groups, NSGs, Azure admin rule collections, Azure
+ * Firewall DNAT rules, GCP networks
  * and GCP firewall policies, with the rules attached to them. `within` is the module directory or template file.
  * Values the code does not fix are listed in one warning per file.
  */
 export function iacNetworkAssets(resources: readonly IacResource[], within: string, advice: string = IAC_ADVICE.terraform): { assets: NetworkAsset[]; problems: InputProblem[] } {
   const out = new IacAssets(within);
-  const assets = [...awsSecurityGroups(resources, out), ...azureNsgs(resources, out), ...azureAdminRuleCollections(resources, out), ...gcpNetworks(resources, out), ...gcpFirewallPolicies(resources, out)];
+  const assets = [...awsSecurityGroups(resources, out), ...azureNsgs(resources, out), ...azureAdminRuleCollections(resources, out), ...azureFirewallDnat(resources, out), ...gcpNetworks(resources, out), ...gcpFirewallPolicies(resources, out)];
   return { assets, problems: [...out.problems, ...unresolvedNotes(assets, advice)] };
 }
 

@@ -9,6 +9,8 @@ export const TERRAFORM_NETWORK_TYPES: ReadonlySet<string> = new Set([
   'azurerm_network_security_rule',
   'azurerm_network_manager_admin_rule_collection',
   'azurerm_network_manager_admin_rule',
+  'azurerm_firewall_nat_rule_collection',
+  'azurerm_firewall_policy_rule_collection_group',
   'google_compute_firewall',
   'google_compute_firewall_policy',
   'google_compute_firewall_policy_rule',

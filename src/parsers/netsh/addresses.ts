@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { quoted } from '../../model/quote.js';
 import type { AddressMatch } from '../../network/model.js';
+import { addressRange, ipAddress } from '../json/address-range.js';
 import { valueMeaning } from './vocabulary.js';
 
 type Publicness = 'yes' | 'no' | 'unknown';
@@ -47,25 +48,17 @@ function parseAddressItem(text: string): AddressMatch | undefined {
   const keyword = text.toLowerCase();
   if (Object.hasOwn(ADDRESS_KEYWORDS, keyword)) return { kind: 'symbol', ...ADDRESS_KEYWORDS[keyword], text };
   const dash = text.indexOf('-');
-  if (dash >= 0) return parseRange(text.slice(0, dash).trim(), text.slice(dash + 1).trim(), text);
+  if (dash >= 0) return addressRange(text.slice(0, dash).trim(), text.slice(dash + 1).trim(), text);
   const slash = text.indexOf('/');
   if (slash >= 0) return parseSubnet(text.slice(0, slash).trim(), text.slice(slash + 1).trim(), text);
-  const address = parseAddress(text);
+  const address = ipAddress(text);
   if (!address) return undefined;
   return { kind: 'cidr', cidr: `${address.toString()}/${address.kind() === 'ipv4' ? 32 : 128}`, text };
 }
 
-function parseRange(firstText: string, lastText: string, text: string): AddressMatch | undefined {
-  const first = parseAddress(firstText);
-  const last = parseAddress(lastText);
-  if (!first || !last || first.kind() !== last.kind()) return undefined;
-  if (compareBytes(first.toByteArray(), last.toByteArray()) > 0) return undefined;
-  return { kind: 'range', first: first.toString(), last: last.toString(), text };
-}
-
 /** `10.0.0.0/8` or netsh's `10.0.0.0/255.0.0.0`; host bits are cleared as Windows does. */
 function parseSubnet(addressText: string, maskText: string, text: string): AddressMatch | undefined {
-  const address = parseAddress(addressText);
+  const address = ipAddress(addressText);
   if (!address) return undefined;
   const bits = address.kind() === 'ipv4' ? 32 : 128;
   let prefix: number | null = null;
@@ -76,18 +69,4 @@ function parseSubnet(addressText: string, maskText: string, text: string): Addre
     ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`)
     : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`);
   return { kind: 'cidr', cidr: `${network.toString()}/${prefix}`, text };
-}
-
-/** Dotted-quad IPv4 or IPv6; not the octal, hex or short IPv4 forms ipaddr.js would also accept. */
-function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
-  return undefined;
-}
-
-function compareBytes(left: number[], right: number[]): number {
-  for (let index = 0; index < left.length; index++) {
-    if (left[index] !== right[index]) return left[index] - right[index];
-  }
-  return 0;
 }

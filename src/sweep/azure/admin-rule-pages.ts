@@ -2,9 +2,8 @@ import type { TokenCredential } from '@azure/identity';
 import { quoted } from '../../model/quote.js';
 import { SweepFailure, type SweepNote } from '../cloud-sweeper.js';
 import { armClientOptions, PAGE_DEADLINE_MS } from './client-settings.js';
-import { PageDeadline, pagesWithin } from './page-deadline.js';
-
-const MANAGER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/networkManagers\/([^/]+)$/i;
+import { itemsWithin, PageDeadline, pagesWithin } from './page-deadline.js';
+import { nameOf, resourcePlace } from './resource-place.js';
 
 /**
  * The security admin rules of every Azure Virtual Network Manager of one subscription, a page of one rule collection
@@ -23,13 +22,11 @@ export async function* adminRulePages(credential: TokenCredential, endpointUrl: 
   const client = new NetworkManagementClient(credential, subscriptionId, armClientOptions(endpointUrl));
   const deadline = new PageDeadline(deadlineMs);
   const options = { abortSignal: deadline.signal };
-  async function* each<T>(listing: { byPage(): AsyncIterator<T[]> }, what: string): AsyncGenerator<T> {
-    for await (const page of pagesWithin(listing.byPage(), deadline, what)) yield* page;
-  }
+  const each = <T>(listing: { byPage(): AsyncIterator<T[]> }, what: string) => itemsWithin(listing.byPage(), deadline, what);
 
   try {
     for await (const { id } of each(client.networkManagers.listBySubscription(options), 'listing network managers')) {
-      const [group, manager] = managerPlace(id);
+      const [group, manager] = resourcePlace(id, 'networkManagers', 'a network manager');
       const configurations = each(client.securityAdminConfigurations.list(group, manager, options), `listing the security admin configurations of network manager ${quoted(manager)}`);
       for await (const configuration of configurations) {
         const configurationName = nameOf(configuration, `a security admin configuration of network manager ${quoted(manager)}`);
@@ -45,17 +42,4 @@ export async function* adminRulePages(credential: TokenCredential, endpointUrl: 
     if (!(error instanceof SweepFailure)) throw error;
     note(`its security admin rules could not be read (${error.message}): what an AlwaysAllow admin rule opens, whatever the NSGs say, is not judged`, 'sweep/not-modelled');
   }
-}
-
-/** The resource group and name of a network manager, from its id. */
-function managerPlace(id: string | undefined): [group: string, name: string] {
-  const match = MANAGER_ID.exec(id ?? '');
-  if (!match) throw new SweepFailure(`a network manager was listed with the id ${quoted(String(id), 200)}, which names no resource group and manager`);
-  return [match[1], match[2]];
-}
-
-/** A listed resource's name, which its children's listings take. */
-function nameOf(resource: { name?: string }, what: string): string {
-  if (!resource.name) throw new SweepFailure(`${what} was listed without a name`);
-  return resource.name;
 }

@@ -43,3 +43,8 @@ export async function* pagesWithin<T>(pages: AsyncIterator<T[]>, deadline: PageD
     yield next.value;
   }
 }
+
+/** The items of an SDK listing's pages, each page awaited within the deadline (see pagesWithin). */
+export async function* itemsWithin<T>(pages: AsyncIterator<T[]>, deadline: PageDeadline, what: string): AsyncGenerator<T> {
+  for await (const page of pagesWithin(pages, deadline, what)) yield* page;
+}

@@ -1,6 +1,7 @@
 import type { CloudSweeper, SweepOptions, SweepTarget } from '../cloud-sweeper.js';
 import { adminRulePages } from './admin-rule-pages.js';
 import { defaultCredential } from './credential.js';
+import { firewallPages } from './firewall-pages.js';
 import { nsgPages } from './nsg-pages.js';
 import { listedSubscriptions, namedSubscriptions } from './subscriptions.js';
 
@@ -8,7 +9,8 @@ const TARGET_PREFIX = 'azure-';
 
 /**
  * Azure: the NSGs of each subscription named with --subscriptions, or of every subscription the identity can see,
- * then the security admin rules of its network managers, read with DefaultAzureCredential through @azure/arm-network.
+ * then the security admin rules of its network managers and the DNAT rules of its Azure Firewalls and firewall
+ * policies, read with DefaultAzureCredential through @azure/arm-network.
  * One credential serves every client, so that a token is asked for once and shared across subscriptions read at the
  * same time.
  */
@@ -24,6 +26,7 @@ export async function azureSweeper(options: SweepOptions): Promise<CloudSweeper>
       const subscription = subscriptionOf(target);
       yield* nsgPages(credential, options.endpointUrl, subscription, target.label);
       yield* adminRulePages(credential, options.endpointUrl, subscription, note);
+      yield* firewallPages(credential, options.endpointUrl, subscription, note);
     },
   };
 }
