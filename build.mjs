@@ -111,8 +111,14 @@ function thirdPartyLicenses(outputs) {
     const file = readdirSync(directory).sort().find((entry) => /^licen[cs]e/i.test(entry));
     return `${name} ${version} (${license})\n\n${file ? readFileSync(`${directory}${file}`, 'utf8').replace(/\r\n/g, '\n').trim() : '(the package holds no license file)'}\n`;
   });
-  // The HCL grammar is vendored (its package would run a native install script), so it is not found under node_modules.
-  const grammar = new URL('./src/parsers/terraform/grammar/LICENSE', import.meta.url).pathname;
-  sections.push(`@tree-sitter-grammars/tree-sitter-hcl 1.2.0, tree-sitter-hcl.wasm (Apache-2.0)\n\n${readFileSync(grammar, 'utf8').replace(/\r\n/g, '\n').trim()}\n`);
+  // The grammars are vendored (their packages would run a native install script), so they are not found under node_modules.
+  const grammars = [
+    ['terraform', '@tree-sitter-grammars/tree-sitter-hcl 1.2.0, tree-sitter-hcl.wasm (Apache-2.0)'],
+    ['bicep', 'tree-sitter-bicep 1.1.0, tree-sitter-bicep.wasm (MIT)'],
+  ];
+  for (const [folder, title] of grammars) {
+    const license = new URL(`./src/parsers/${folder}/grammar/LICENSE`, import.meta.url).pathname;
+    sections.push(`${title}\n\n${readFileSync(license, 'utf8').replace(/\r\n/g, '\n').trim()}\n`);
+  }
   return `Parapet's GitHub Action (parapet-action.mjs, parapet-sweep-worker.mjs) bundles code of these packages:\n\n${sections.join(`\n${'-'.repeat(80)}\n\n`)}`;
 }

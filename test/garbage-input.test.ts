@@ -12,7 +12,7 @@ const context: LoadContext = {
   readFile: (path) => ({ id: 'input/unreadable', file: path, message: 'no such file or directory', level: 'error' }),
 };
 
-const INFRASTRUCTURE_CODE = new Set(['terraform', 'terraform-plan', 'cloudformation', 'arm']);
+const INFRASTRUCTURE_CODE = new Set(['terraform', 'terraform-plan', 'cloudformation', 'arm', 'bicep']);
 
 const directory = mkdtempSync(join(tmpdir(), 'parapet-garbage-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ const fragments = fc.constantFrom(
   '{"SecurityGroups": [', '{"value": [', '"IpPermissions": [{', '"sourceRanges": ["0.0.0.0/0"]', '[{"allowed": [{"IPProtocol": "all"}]', '}', ']',
   'resource "aws_security_group" "x" {', 'ingress {', 'cidr_blocks = ["0.0.0.0/0"]', 'dynamic "ingress" {', '${var.x}', 'count = 3',
   'Resources:', '  Type: AWS::EC2::SecurityGroup', '    SecurityGroupIngress:', '      - CidrIp: !Ref X', '"resource_changes": [', '"[parameters(\'x\')]"',
-  'PasswordAuthentication yes', 'Match User "', 'Include /nonexistent/*.conf', 'Ciphers +aes128-cbc', '\u0000', '\r', '\uFEFF',
+  "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {", "  properties: {", "    securityRules: [for r in rules: {", "param x string = '*'", "  name: '${x}-nsg'", 'PasswordAuthentication yes', 'Match User "', 'Include /nonexistent/*.conf', 'Ciphers +aes128-cbc', '\u0000', '\r', '\uFEFF',
 );
 const garbage = fc.array(fc.oneof(fragments, fc.string({ maxLength: 40 })), { maxLength: 30 }).map((parts) => parts.join('\n'));
 

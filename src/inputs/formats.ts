@@ -50,6 +50,13 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-arm.js')).loadArm),
   },
   {
+    type: 'bicep',
+    comments: true,
+    title: 'Azure Bicep files (*.bicep)',
+    detect: (name) => name.toLowerCase().endsWith('.bicep'),
+    load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-bicep.js')).bicepLoader()),
+  },
+  {
     type: 'aws',
     comments: false,
     title: 'AWS EC2 security groups (describe-security-groups, describe-security-group-rules, SDK v3 output)',

@@ -4,7 +4,7 @@ import type { InputFile } from './input-file.js';
 import type { ReadBoundary } from './host-view.js';
 import type { InputStream } from './input-stream.js';
 
-/** Values infrastructure code is deployed with: --var-file (Terraform), --parameter key=value (CloudFormation, ARM). */
+/** Values infrastructure code is deployed with: --var-file (Terraform), --parameter key=value (CloudFormation, ARM, Bicep). */
 export interface IacOptions {
   varFiles: readonly string[];
   parameters: ReadonlyMap<string, string>;

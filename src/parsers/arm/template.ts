@@ -1,7 +1,7 @@
 import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt } from '../../model/problem.js';
 import type { IacLoad } from '../iac/front-end.js';
-import type { IacResource } from '../iac/value.js';
+import type { IacResource, IacValue } from '../iac/value.js';
 import { FileState, ValueBudgetExceeded } from './file-state.js';
 import { isObjectJson, member, parseTemplateJson, type ArmJsonObject } from './json-tree.js';
 import { MAX_VALUES } from './limits.js';
@@ -28,6 +28,14 @@ export function armTemplate(file: InputFile, parameters: ReadonlyMap<string, str
   const given = new Map<string, string>();
   for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
   const state = new FileState(file.path, parsed.values);
+  return { resources: templateResources(template, state, given), problems: state.problems };
+}
+
+/**
+ * The resources of a template, evaluated with the values `given` (lower-case parameter name → text from the command
+ * line, or a value already evaluated). Problems go to `state`.
+ */
+export function templateResources(template: ArmJsonObject, state: FileState, given: ReadonlyMap<string, string | IacValue>): IacResource[] {
   const resources: IacResource[] = [];
   try {
     walkResources(member(template, 'resources'), { scope: new TemplateScope(state, template, given), loops: [], deploymentDepth: 0, out: resources });
@@ -35,12 +43,12 @@ export function armTemplate(file: InputFile, parameters: ReadonlyMap<string, str
     // The evaluation's depth is bounded (MAX_EVALUATION_DEPTH) well below the stack; this is the last line of defence.
     if (error instanceof RangeError) {
       state.report('iac/unsupported', undefined, `the template nests too deeply to evaluate — the resources after the first ${resources.length} were not judged; simplify it`, 'error');
-      return { resources, problems: state.problems };
+      return resources;
     }
     if (!(error instanceof ValueBudgetExceeded)) throw error;
     state.report('iac/unsupported', undefined, `the template expands to more than ${MAX_VALUES} values beyond its own (copy loops inside copy loops?) — the resources after the first ${resources.length} were not judged; reduce the copy counts`, 'error');
   }
-  return { resources, problems: state.problems };
+  return resources;
 }
 
 /**

@@ -5,7 +5,7 @@ import { quoted } from '../../model/quote.js';
 import { hclBody } from './hcl-syntax.js';
 import { jsonConfiguration, NotAnObject, parseJson, variableValues, type TemplateReader } from './json-syntax.js';
 import { EXPONENT_REPAIR_ROUNDS, MAX_REPAIRED_TEXT, withExponentsRepaired } from './exponent-repair.js';
-import { firstSyntaxError, parseInTime } from './parser.js';
+import { firstSyntaxError, parseInTime } from '../tree-sitter/parse.js';
 import { atLine, AttributeRedefined, LayoutError, MAX_NESTING, TooDeep, type Attribute, type Body, type Expression } from './syntax.js';
 
 /** A Terraform file read into a Body, or the one problem that kept it from being read. */

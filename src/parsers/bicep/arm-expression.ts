@@ -1,0 +1,172 @@
+import type { Node } from 'web-tree-sitter';
+import { quoted } from '../../model/quote.js';
+import type { BicepSymbols } from './symbols.js';
+
+/**
+ * Bicep expressions as ARM template expressions, as `bicep build` writes them: parameters and variables by their
+ * functions, operators as the functions they stand for (`a == b` is `equals(a, b)`, `c ? a : b` is `if(c, a, b)`),
+ * interpolated strings as `format()`, literals inside an expression as `createObject()` and `createArray()`. The ARM
+ * evaluator then evaluates them with the functions it knows. What has no ARM form here (a resource's runtime
+ * properties, lambdas, a loop inside an expression, files read at build time) is an unknown of its own, named by the
+ * Bicep text.
+ */
+
+/** Loop variables in scope: name → the ARM expression of their value (`parameters('rules')[copyIndex('securityRules')]`). */
+export type Locals = ReadonlyMap<string, string>;
+
+const OPERATORS: Readonly<Record<string, (left: string, right: string) => string>> = {
+  '==': (a, b) => `equals(${a}, ${b})`,
+  '!=': (a, b) => `not(equals(${a}, ${b}))`,
+  '=~': (a, b) => `equals(toLower(${a}), toLower(${b}))`,
+  '!~': (a, b) => `not(equals(toLower(${a}), toLower(${b})))`,
+  '&&': (a, b) => `and(${a}, ${b})`,
+  '||': (a, b) => `or(${a}, ${b})`,
+  '<': (a, b) => `less(${a}, ${b})`,
+  '<=': (a, b) => `lessOrEquals(${a}, ${b})`,
+  '>': (a, b) => `greater(${a}, ${b})`,
+  '>=': (a, b) => `greaterOrEquals(${a}, ${b})`,
+  '+': (a, b) => `add(${a}, ${b})`,
+  '-': (a, b) => `sub(${a}, ${b})`,
+  '*': (a, b) => `mul(${a}, ${b})`,
+  '/': (a, b) => `div(${a}, ${b})`,
+  '%': (a, b) => `mod(${a}, ${b})`,
+  '??': (a, b) => `coalesce(${a}, ${b})`,
+};
+
+/** Functions Bicep runs when it builds the template, reading files beside it: their values are not in the file scanned. */
+const BUILD_TIME_FUNCTIONS = new Set(['loadtextcontent', 'loadjsoncontent', 'loadyamlcontent', 'loadfileasbase64', 'loaddirectoryfileinfo']);
+
+/** Namespaces a function may be called through (`sys.concat`, `az.resourceGroup`). */
+const NAMESPACES = new Set(['sys', 'az']);
+
+export function armExpression(node: Node, symbols: BicepSymbols, locals: Locals): string {
+  const part = (child: Node | null) => (child ? armExpression(child, symbols, locals) : symbols.unknown(node, 'an expression without a value'));
+  switch (node.type) {
+    case 'string':
+      return stringExpression(node, symbols, locals);
+    case 'number':
+      return node.text;
+    case 'boolean':
+      return node.text === 'true' ? 'true()' : 'false()';
+    case 'null':
+      return 'null()';
+    case 'array':
+      return `createArray(${expressions(node).map((item) => armExpression(item, symbols, locals)).join(', ')})`;
+    case 'object':
+      return `createObject(${properties(node).flatMap(([key, value]) => [armString(key), armExpression(value, symbols, locals)]).join(', ')})`;
+    case 'parenthesized_expression':
+      return part(expressions(node)[0] ?? null);
+    case 'identifier':
+      return identifier(node, symbols, locals);
+    case 'member_expression': {
+      const target = node.childForFieldName('object');
+      const property = node.childForFieldName('property')?.text ?? '';
+      const resource = target?.type === 'identifier' && !locals.has(target.text) ? symbols.resource(target.text) : undefined;
+      if (resource) return property === 'name' && resource.name !== undefined ? resource.name : symbols.unknown(node, undefined, resource.address);
+      const object = part(target);
+      // `a.?b`: null where `a` is null or has no `b`, as Bicep's safe dereference.
+      if (node.children.some((child) => child?.type === '.?')) return `if(contains(coalesce(${object}, createObject()), ${armString(property)}), ${object}.${property}, null())`;
+      return `${object}.${property}`;
+    }
+    case 'subscript_expression':
+      return `${part(node.childForFieldName('object'))}[${part(node.childForFieldName('index'))}]`;
+    case 'call_expression':
+      return call(node, symbols, locals);
+    case 'ternary_expression':
+      return `if(${part(node.childForFieldName('condition'))}, ${part(node.childForFieldName('consequence'))}, ${part(node.childForFieldName('alternative'))})`;
+    case 'binary_expression': {
+      const operator = OPERATORS[node.childForFieldName('operator')?.text ?? ''];
+      if (!operator) return symbols.unknown(node, 'an operator Parapet does not evaluate');
+      return operator(part(node.childForFieldName('left')), part(node.childForFieldName('right')));
+    }
+    case 'unary_expression': {
+      const argument = part(node.childForFieldName('argument'));
+      return node.childForFieldName('operator')?.text === '!' ? `not(${argument})` : `sub(0, ${argument})`;
+    }
+    default:
+      return symbols.unknown(node, node.type === 'for_statement' ? 'a loop inside an expression' : node.type === 'lambda_expression' ? 'a lambda' : `a ${node.type.replaceAll('_', ' ')}`);
+  }
+}
+
+/** A string's text when it has no interpolation, escapes decoded; undefined otherwise. */
+export function literalString(node: Node): string | undefined {
+  let text = '';
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    if (child.type === 'interpolation') return undefined;
+    text += child.type === 'escape_sequence' ? unescaped(child.text) : child.text;
+  }
+  // A multi-line string drops the line break right after its opening quotes.
+  return node.text.startsWith("'''") ? text.replace(/^\r?\n/, '') : text;
+}
+
+/** An ARM string literal. */
+export function armString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** The expressions among a node's children, without comments and decorators. */
+export function expressions(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment' && child.type !== 'decorators' && child.type !== 'diagnostic_comment');
+}
+
+/** An object's properties as key and value, nested resource declarations left out. */
+export function properties(node: Node): [key: string, value: Node, property: Node][] {
+  const result: [string, Node, Node][] = [];
+  for (const property of expressions(node)) {
+    if (property.type !== 'object_property') continue;
+    const [key, value] = expressions(property);
+    if (!key || !value || value.type === 'resource_declaration') continue;
+    const name = key.type === 'string' ? literalString(key) : key.text;
+    if (name !== undefined) result.push([name, value, property]);
+  }
+  return result;
+}
+
+function stringExpression(node: Node, symbols: BicepSymbols, locals: Locals): string {
+  const literal = literalString(node);
+  if (literal !== undefined) return armString(literal);
+  let format = '';
+  const args: string[] = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    if (child.type === 'interpolation') {
+      const [inner] = expressions(child);
+      format += `{${args.length}}`;
+      args.push(inner ? armExpression(inner, symbols, locals) : symbols.unknown(child, 'an empty interpolation'));
+    } else {
+      format += (child.type === 'escape_sequence' ? unescaped(child.text) : child.text).replaceAll('{', '{{').replaceAll('}', '}}');
+    }
+  }
+  return `format(${[armString(format), ...args].join(', ')})`;
+}
+
+function identifier(node: Node, symbols: BicepSymbols, locals: Locals): string {
+  const name = node.text;
+  const local = locals.get(name);
+  if (local !== undefined) return local;
+  if (symbols.parameters.has(name)) return `parameters(${armString(name)})`;
+  if (symbols.variables.has(name)) return `variables(${armString(name)})`;
+  const resource = symbols.resource(name);
+  if (resource) return symbols.unknown(node, undefined, resource.address);
+  return symbols.unknown(node, `${quoted(name)} is not declared in the file`);
+}
+
+function call(node: Node, symbols: BicepSymbols, locals: Locals): string {
+  const callee = node.childForFieldName('function');
+  let name: string | undefined;
+  if (callee?.type === 'identifier') name = callee.text;
+  else if (callee?.type === 'member_expression' && NAMESPACES.has(callee.childForFieldName('object')?.text ?? '')) name = callee.childForFieldName('property')?.text;
+  if (name === undefined) return symbols.unknown(node, 'a call Parapet does not evaluate');
+  if (BUILD_TIME_FUNCTIONS.has(name.toLowerCase())) return symbols.unknown(node, `${name}() reads a file when Bicep builds the template, which Parapet does not read`);
+  const args = expressions(node.childForFieldName('arguments') ?? node);
+  if (args.some((argument) => argument.type === 'lambda_expression')) return symbols.unknown(node, `${name}() with a lambda is not evaluated`);
+  return `${name}(${args.map((argument) => armExpression(argument, symbols, locals)).join(', ')})`;
+}
+
+function unescaped(sequence: string): string {
+  const escapes: Record<string, string> = { '\\\\': '\\', "\\'": "'", '\\n': '\n', '\\r': '\r', '\\t': '\t', '\\$': '$' };
+  if (Object.hasOwn(escapes, sequence)) return escapes[sequence];
+  const code = /^\\u\{([0-9A-Fa-f]{1,6})\}$/.exec(sequence);
+  return code && Number.parseInt(code[1], 16) <= 0x10ffff ? String.fromCodePoint(Number.parseInt(code[1], 16)) : sequence;
+}

@@ -1,0 +1,52 @@
+import type { Node } from 'web-tree-sitter';
+import { cut } from '../arm/evaluate.js';
+import type { FileState } from '../arm/file-state.js';
+import { unknown, type IacUnknown } from '../iac/value.js';
+
+/** A resource a Bicep file declares, as its symbol names it. */
+export interface BicepResource {
+  type: string;
+  /** The ARM expression of its whole name ('nsg-web/allow-ssh' for a child); undefined when a loop makes it. */
+  name?: string;
+  /** How the mappers name it: its name as written, for references that stand for the resource. */
+  address: string;
+}
+
+/**
+ * What the declarations of a Bicep file name: its parameters, variables and resources, and the unknowns the
+ * translation to ARM stands in for with parameters of their own (`__bicep_unknown_N`, given as unknown values).
+ */
+export class BicepSymbols {
+  readonly parameters = new Set<string>();
+  readonly variables = new Set<string>();
+  readonly resources = new Map<string, BicepResource>();
+  /** Lower-case parameter name → the unknown it stands for. */
+  readonly unknowns = new Map<string, IacUnknown>();
+
+  constructor(readonly state: FileState) {}
+
+  /**
+   * A name the ARM evaluator made readable (its unknown parts as `[expression]`), with the expression written as the
+   * Bicep names it: `parameters('location')` as `location`, a stand-in for an unknown as its Bicep text.
+   */
+  readable(text: string): string {
+    if (!text.includes('(')) return text;
+    return text.replace(/(parameters|variables)\('([^']*)'\)/g, (whole, _kind: string, name: string) => this.unknowns.get(name)?.dependsOn[0] ?? name);
+  }
+
+  resource(symbol: string): BicepResource | undefined {
+    return this.resources.get(symbol);
+  }
+
+  /**
+   * An ARM expression whose value is unknown, depending on the Bicep text of `node`. With a `reason`, a warning says
+   * why it is not evaluated; without, the value is one only the deployment knows (a resource's runtime state).
+   */
+  unknown(node: Node, reason?: string, resource?: string): string {
+    const line = node.startPosition.row + 1;
+    if (reason !== undefined) this.state.report('iac/unsupported', line, `${reason} — its value is judged as unknown; give the value with --parameter`, 'warning');
+    const name = `__bicep_unknown_${this.unknowns.size}`;
+    this.unknowns.set(name, unknown(line, [cut(node.text.replace(/\s+/g, ' '))], resource));
+    return `parameters('${name}')`;
+  }
+}
