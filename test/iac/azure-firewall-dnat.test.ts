@@ -85,6 +85,30 @@ resource "azurerm_firewall_policy_rule_collection_group" "hub" {
     expect(given.findings).toEqual([]);
   });
 
+  test('an ARM rule collection of an unknown type is taken as a NAT collection, the one kind that opens', async () => {
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { kind: { type: 'string' } },
+      resources: [
+        {
+          type: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
+          apiVersion: '2023-09-01',
+          name: 'policy/dnat',
+          properties: {
+            priority: 100,
+            ruleCollections: [
+              { ruleCollectionType: "[parameters('kind')]", name: 'maybe', priority: 100, action: { type: 'DNAT' }, rules: [{ ruleType: 'NatRule', name: 'rdp', ipProtocols: ['TCP'], sourceAddresses: ['*'], destinationAddresses: ['20.61.12.8'], destinationPorts: ['3389'], translatedAddress: '10.20.1.4', translatedPort: '3389' }] },
+              { ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'filter', priority: 200, action: { type: 'Allow' }, rules: [{ ruleType: 'NetworkRule', name: 'all', ipProtocols: ['Any'], sourceAddresses: ['*'], destinationAddresses: ['*'], destinationPorts: ['*'] }] },
+            ],
+          },
+        },
+      ],
+    };
+    const { findings } = await scanned(tree({ 'template.json': JSON.stringify(template, null, 2) }));
+    expect(findings.map((finding) => finding.split(' ')[0])).toEqual(['net/rdp-open-to-world']);
+  });
+
   test('a plan judges the rule collection group Terraform will create', async () => {
     const group = {
       name: 'hub',

@@ -58,10 +58,12 @@ function addCollection(asset: NetworkAsset, block: Block, policy: boolean, terra
   // An unknown action is taken as the worst: DNAT, which opens.
   const action = scalarOf(terraform ? actionField : actionField?.kind === 'object' ? fieldOf(actionField, 'type') : actionField, dependence);
   const name = scalarOf(fieldOf(block, 'name'), new Dependence());
+  const written = terraform ? 'FirewallPolicyNatRuleCollection' : scalarOf(fieldOf(fields, 'ruleCollectionType'), dependence);
   const collection = natCollectionOf(
     {
       name: typeof name === 'string' ? name : address,
-      ruleCollectionType: policy ? (terraform ? 'FirewallPolicyNatRuleCollection' : scalarOf(fieldOf(fields, 'ruleCollectionType'), new Dependence())) : undefined,
+      // A collection of an unknown type is taken as a NAT collection: the one kind that opens.
+      ruleCollectionType: policy ? (written === UNKNOWN ? 'FirewallPolicyNatRuleCollection' : written) : undefined,
       action: action === UNKNOWN || action === undefined ? 'Dnat' : action,
     },
     policy,
