@@ -1,6 +1,7 @@
 import { looksLikeArmTemplate } from '../parsers/arm/detect.js';
 import { looksLikeAwsSecurityGroups } from '../parsers/aws/detect.js';
 import { looksLikeAzureNsgs } from '../parsers/azure/detect.js';
+import { calledBicepModules, looksLikeBicep } from '../parsers/bicep/detect.js';
 import { looksLikeCloudFormation } from '../parsers/cloudformation/detect.js';
 import { looksLikeGcpFirewalls } from '../parsers/gcp/detect.js';
 import { looksLikeWindowsFirewall } from '../parsers/netsh/detect.js';
@@ -53,7 +54,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     type: 'bicep',
     comments: true,
     title: 'Azure Bicep files (*.bicep)',
-    detect: (name) => name.toLowerCase().endsWith('.bicep'),
+    detect: looksLikeBicep,
+    reads: calledBicepModules,
     load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-bicep.js')).bicepLoader()),
   },
   {

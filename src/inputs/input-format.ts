@@ -46,7 +46,8 @@ export interface InputFormat {
   detect(name: string, head: string): boolean;
   /**
    * The paths (relative to the file's directory) it reads as part of itself, as far as its first 64 KiB shows: a
-   * Terraform module's local module calls. They are scanned after it, so that it claims them.
+   * Terraform module's local module calls (directories), a Bicep file's modules (files). They are scanned after it, so
+   * that it claims them.
    */
   reads?(head: string): string[];
   /** Reads the file as the format needs it and hands it to the parser, which is imported only now. */

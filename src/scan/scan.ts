@@ -110,7 +110,9 @@ function inReadingOrder(recognised: Recognised[]): Recognised[] {
     depths.set(directory, depth);
     return depth;
   };
-  const keyed = recognised.map((each) => ({ each, dropIn: Number(isInDropInDirectory(each.candidate.path)), depth: depthOf(resolve(dirname(each.candidate.path)), 0) }));
+  // What reads a file is a directory (a Terraform module) or a file (a Bicep module): a file is as deep as either.
+  const depthOfFile = (path: string) => Math.max(depthOf(resolve(dirname(path)), 0), depthOf(resolve(path), 0));
+  const keyed = recognised.map((each) => ({ each, dropIn: Number(isInDropInDirectory(each.candidate.path)), depth: depthOfFile(each.candidate.path) }));
   keyed.sort((a, b) => a.dropIn - b.dropIn || a.depth - b.depth || compareText(a.each.candidate.path, b.each.candidate.path));
   return keyed.map(({ each }) => each);
 }

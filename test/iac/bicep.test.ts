@@ -89,24 +89,16 @@ resource many 'Microsoft.Network/networkSecurityGroups@2023-04-01' = [for (name,
     expect(problems).toEqual([]);
   });
 
-  test('what Bicep reads at build time, a resource it does not deploy, and a module call are said, never guessed safe', async () => {
+  test('what Bicep reads at build time and a resource it does not deploy are said, never guessed safe', async () => {
     const text = `${nsg("loadTextContent('source.txt')", "'22'")}
 resource old 'Microsoft.Network/networkSecurityGroups@2023-04-01' existing = {
   name: 'legacy'
-}
-module rules './rules.bicep' = {
-  name: 'rules'
-  params: { nsgName: nsg.name }
 }
 `;
     const { findings, messages, problems } = await scanned(text);
     expect(findings).toEqual(['net/ssh-open-to-world main.bicep:14 web-nsg']);
     expect(messages.find((message) => message.includes('SSH'))).toContain("depending on `loadTextContent('source.txt')`");
-    expect(problems).toEqual([
-      "warning iac/unsupported 14 loadTextContent() reads a file when Bicep builds the template, which Parapet does not read",
-      "warning iac/unsupported 27 module 'rules' ('./rules.bicep') is not evaluated with the values this call gives",
-      expect.stringMatching(/^warning iac\/unresolved 14 /),
-    ]);
+    expect(problems).toEqual(["warning iac/unsupported 14 loadTextContent() reads a file when Bicep builds the template, which Parapet does not read", expect.stringMatching(/^warning iac\/unresolved 14 /)]);
   });
 
   test('a file that is not valid Bicep is an error and is not judged; other files are', async () => {
@@ -114,5 +106,81 @@ module rules './rules.bicep' = {
     const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
     expect(result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}`)).toEqual(['error iac/syntax broken.bicep']);
     expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => relative(directory, finding.location.file))).toEqual(['main.bicep']);
+  });
+
+  describe('modules', () => {
+    const MODULE = `param nsgName string
+param rules array
+param location string = resourceGroup().location
+
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: nsgName
+  location: location
+  properties: {
+    securityRules: [for (rule, i) in rules: {
+      name: rule.name
+      properties: { priority: 100 + i, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: rule.source, sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: rule.port }
+    }]
+  }
+}
+`;
+    const call = (symbol: string, name: string, rules: string, path = './modules/nsg.bicep', guard = '') => `module ${symbol} '${path}' = ${guard}{
+  name: '${symbol}'
+  params: {
+    nsgName: ${name}
+    rules: ${rules}
+  }
+}
+`;
+
+    test("each call is judged with the values it gives, at the module's lines, and the module is not judged again on its own", async () => {
+      const main = `param env string = 'prod'
+${call('web', "'web-${env}'", "[\n      { name: 'https', port: '443', source: 'Internet' }\n      { name: 'rdp', port: '3389', source: 'Internet' }\n    ]")}
+${call('jump', "'jump'", "[ { name: 'ssh', port: '22', source: '*' } ]", './modules/nsg.bicep', "if (env == 'test') ")}
+module many './modules/nsg.bicep' = [for i in range(0, 2): {
+  name: 'many-\${i}'
+  params: {
+    nsgName: 'many-\${i}'
+    rules: [ { name: 'ssh', port: '22', source: i == 0 ? '*' : '10.0.0.0/8' } ]
+  }
+}]
+`;
+      const directory = tree({ 'main.bicep': main, 'modules/nsg.bicep': MODULE });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.findings.filter((finding) => finding.ruleId !== 'net/egress-open-to-world').map((finding) => `${finding.ruleId} ${relative(directory, finding.location.file)}:${finding.location.line} ${finding.asset.id} in ${relative(directory, finding.asset.within!)}`).sort()).toEqual([
+        'net/rdp-open-to-world modules/nsg.bicep:9 web-prod in main.bicep',
+        'net/ssh-open-to-world modules/nsg.bicep:9 many-0 in main.bicep',
+      ]);
+      expect(result.problems).toEqual([]);
+      expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['main.bicep', 'modules/nsg.bicep']);
+    });
+
+    test('a module beside its caller, and one named earlier in the directory, is still read by the caller first', async () => {
+      const directory = tree({ 'main.bicep': call('web', "'web'", "[ { name: 'rdp', port: '3389', source: '*' } ]", './a-nsg.bicep'), 'a-nsg.bicep': MODULE });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.findings.filter((finding) => finding.ruleId === 'net/rdp-open-to-world').map((finding) => finding.asset.id)).toEqual(['web']);
+      expect(result.problems).toEqual([]);
+    });
+
+    test('a module from a registry, outside the tree, missing, calling its caller, or not valid Bicep is said; the rest is judged', async () => {
+      const main = [
+        call('remote', "'r'", '[]', 'br/public:avm/res/network/network-security-group:0.5.0'),
+        call('outside', "'o'", '[]', '../elsewhere/nsg.bicep'),
+        call('missing', "'m'", '[]', './missing.bicep'),
+        call('cycle', "'c'", '[]', './modules/back.bicep'),
+        call('broken', "'b'", '[]', './modules/broken.bicep'),
+        call('web', "'web'", "[ { name: 'rdp', port: '3389', source: '*' } ]"),
+      ].join('');
+      const directory = tree({ 'main.bicep': main, 'modules/nsg.bicep': MODULE, 'modules/back.bicep': "module again '../main.bicep' = {\n  name: 'again'\n}\n", 'modules/broken.bicep': 'resource x = {\n' });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`)).toEqual([
+        "warning iac/unsupported main.bicep:1 the module 'br/public:avm/res/network/network-security-group:0.5.0' comes from a registry or a template spec, which Parapet does not fetch",
+        "warning input/outside-boundary main.bicep:8 the module '../elsewhere/nsg.bicep' is outside the scanned directory " + directory,
+        "error iac/invalid-resource main.bicep:15 the module './missing.bicep' is not a file here",
+        "error iac/invalid-resource modules/back.bicep:1 the module '../main.bicep' calls the file that calls it",
+        'error iac/syntax modules/broken.bicep:1 not valid Bicep (unexpected text)',
+      ]);
+      expect(result.findings.filter((finding) => finding.ruleId === 'net/rdp-open-to-world').map((finding) => finding.asset.id)).toEqual(['web']);
+    });
   });
 });

@@ -20,8 +20,19 @@ export class FileState {
   private readonly budget: number;
 
   /** `heldValues`: the values of the file itself, which a template without copy loops evaluates about once each. */
-  constructor(readonly file: string, heldValues = 0) {
+  constructor(public file: string, heldValues = 0) {
     this.budget = MAX_VALUES + 2 * heldValues;
+  }
+
+  /** Runs `walk` with what it reads and reports attributed to `file` (a Bicep module's), then returns to this file. */
+  within<T>(file: string, walk: () => T): T {
+    const previous = this.file;
+    this.file = file;
+    try {
+      return walk();
+    } finally {
+      this.file = previous;
+    }
   }
 
   /** A problem, once per `key` (default: id, line and message), so a copy loop does not repeat it per instance. */

@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { IacValue } from '../iac/value.js';
 import { lineFinder } from '../json/line-finder.js';
 import { JSON_SYNTAX_REASONS } from '../json/parse.js';
 import { MAX_JSON_DEPTH } from './limits.js';
@@ -23,6 +24,14 @@ export interface ArmJsonObject {
   /** Lower-case key → the member; a key written twice keeps its last value, as JSON.parse does. */
   members: Map<string, ArmJsonMember>;
   line: number;
+  /** A template translated from another file (a Bicep module): see TemplateOrigin. */
+  origin?: TemplateOrigin;
+}
+
+/** Where a nested template comes from when it is not the scanned file's: its file, whose lines its values carry, and the values it gives itself (lower-case parameter name → value: the unknowns its translation stands in for). */
+export interface TemplateOrigin {
+  file: string;
+  given: ReadonlyMap<string, IacValue>;
 }
 
 export interface ArmJsonMember {

@@ -95,7 +95,8 @@ function bodyOf(resource: ArmJsonObject, scope: TemplateScope, loops: readonly L
 /**
  * A nested deployment with an inline template. Scope `inner`: the template's own parameters, given by the
  * deployment's `parameters` evaluated here; scope `outer` (ARM's default): the template reads this template's
- * parameters and variables. A linked template (templateLink) is another file: not read.
+ * parameters and variables. A linked template (templateLink) is another file: not read. A template translated from
+ * another file (a Bicep module) is walked as that file's.
  */
 function walkDeployment(deployment: ArmJsonObject, walk: ResourceWalk, address: string): void {
   const { scope } = walk;
@@ -117,7 +118,7 @@ function walkDeployment(deployment: ArmJsonObject, walk: ResourceWalk, address: 
   let innerScope = scope;
   let loops = walk.loops;
   if (inner) {
-    const given = new Map<string, IacValue>();
+    const given = new Map<string, IacValue>(template.origin?.given);
     const parameters = member(properties, 'parameters');
     if (isObjectJson(parameters)) {
       for (const { key, value } of parameters.members.values()) {
@@ -128,6 +129,8 @@ function walkDeployment(deployment: ArmJsonObject, walk: ResourceWalk, address: 
     innerScope = new TemplateScope(scope.state, template, given);
     loops = [];
   }
-  walkResources(member(template, 'resources'), { ...walk, scope: innerScope, loops, parent: undefined, deploymentDepth: walk.deploymentDepth + 1 });
+  const walkInner = () => walkResources(member(template, 'resources'), { ...walk, scope: innerScope, loops, parent: undefined, deploymentDepth: walk.deploymentDepth + 1 });
+  if (template.origin) scope.state.within(template.origin.file, walkInner);
+  else walkInner();
 }
 

@@ -20,10 +20,14 @@ export class BicepSymbols {
   readonly parameters = new Set<string>();
   readonly variables = new Set<string>();
   readonly resources = new Map<string, BicepResource>();
-  /** Lower-case parameter name → the unknown it stands for. */
+  /** Lower-case parameter name → the unknown it stands for, in this file. */
   readonly unknowns = new Map<string, IacUnknown>();
 
-  constructor(readonly state: FileState) {}
+  /** `all`: the unknowns of every file of one scan (a file and the modules it calls), whose names are unique across them. */
+  constructor(
+    readonly state: FileState,
+    private readonly all: Map<string, IacUnknown> = new Map(),
+  ) {}
 
   /**
    * A name the ARM evaluator made readable (its unknown parts as `[expression]`), with the expression written as the
@@ -31,7 +35,7 @@ export class BicepSymbols {
    */
   readable(text: string): string {
     if (!text.includes('(')) return text;
-    return text.replace(/(parameters|variables)\('([^']*)'\)/g, (whole, _kind: string, name: string) => this.unknowns.get(name)?.dependsOn[0] ?? name);
+    return text.replace(/(parameters|variables)\('([^']*)'\)/g, (whole, _kind: string, name: string) => this.all.get(name)?.dependsOn[0] ?? name);
   }
 
   resource(symbol: string): BicepResource | undefined {
@@ -45,8 +49,10 @@ export class BicepSymbols {
   unknown(node: Node, reason?: string, resource?: string): string {
     const line = node.startPosition.row + 1;
     if (reason !== undefined) this.state.report('iac/unsupported', line, `${reason} — its value is judged as unknown; give the value with --parameter`, 'warning');
-    const name = `__bicep_unknown_${this.unknowns.size}`;
-    this.unknowns.set(name, unknown(line, [cut(node.text.replace(/\s+/g, ' '))], resource));
+    const name = `__bicep_unknown_${this.all.size}`;
+    const value = unknown(line, [cut(node.text.replace(/\s+/g, ' '))], resource);
+    this.unknowns.set(name, value);
+    this.all.set(name, value);
     return `parameters('${name}')`;
   }
 }

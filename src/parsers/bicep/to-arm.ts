@@ -11,7 +11,10 @@ import type { BicepSymbols } from './symbols.js';
  * Literal values stay literal; every other value is an ARM expression (see arm-expression.ts), so that the ARM
  * evaluator judges Bicep as it judges the template Azure would deploy.
  */
-export function bicepToArm(root: Node, symbols: BicepSymbols): ArmJsonObject {
+/** Reads and translates the Bicep file a module call names (`'./nsg.bicep'`), or says why not and gives undefined. */
+export type ModuleReader = (path: string, call: Node) => ArmJsonObject | undefined;
+
+export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: ModuleReader): ArmJsonObject {
   const declarations = expressions(root);
   for (const declaration of declarations) declare(declaration, symbols);
   const parameters: ArmJsonMember[] = [];
@@ -33,8 +36,8 @@ export function bicepToArm(root: Node, symbols: BicepSymbols): ArmJsonObject {
       const resource = resourceJson(declaration, symbols, new Map());
       if (resource) resources.push(resource);
     } else if (declaration.type === 'module_declaration') {
-      const path = expressions(declaration).find((child) => child.type === 'string');
-      symbols.state.report('iac/unsupported', line(declaration), `module ${quoted(name)} (${quoted(path ? (literalString(path) ?? path.text) : '?', 80)}) is not evaluated with the values this call gives — scan the module's file: it is judged on its own, its parameters as the worst they could be`, 'warning');
+      const deployment = moduleJson(declaration, symbols, readModule);
+      if (deployment) resources.push(deployment);
     }
   }
   if (variableCopies.length > 0) variables.push({ key: 'copy', value: { kind: 'array', items: variableCopies, line: 1 } });
@@ -79,6 +82,62 @@ function resourceJson(declaration: Node, symbols: BicepSymbols, locals: Locals, 
     { key: 'type', value: scalar(type.type, declaration) },
     { key: 'apiVersion', value: scalar(type.apiVersion, declaration) },
   ];
+  const { value, scope } = unwrapped(declaration, symbol, members, symbols, locals);
+  if (value?.type !== 'object') return undefined;
+  const body = objectJson(value, symbols, scope, new Set(['parent', 'scope', 'dependson']));
+  const parent = properties(value).find(([key]) => key === 'parent')?.[1];
+  if (parent && !nested) {
+    const whole = symbols.resource(symbol)?.name;
+    const name = body.members.get('name');
+    if (name && whole !== undefined) name.value = { kind: 'scalar', value: `[${whole}]`, line: name.value.line };
+  }
+  const children = nestedResources(value).map((child) => resourceJson(child, symbols, scope, true)).filter((child): child is ArmJson => child !== undefined);
+  for (const [key, member] of body.members) if (key !== 'type' && key !== 'apiversion') members.push(member);
+  if (children.length > 0) members.push({ key: 'resources', value: { kind: 'array', items: children, line: line(value) } });
+  return object(members, declaration);
+}
+
+/**
+ * A module call as the nested deployment Bicep makes of it: the module's template inline, evaluated in its own scope
+ * with the call's `params`, as the module's file (its lines, its problems).
+ */
+function moduleJson(declaration: Node, symbols: BicepSymbols, readModule: ModuleReader): ArmJson | undefined {
+  const [identifier, path] = expressions(declaration);
+  const symbol = identifier?.text ?? '';
+  const written = path?.type === 'string' ? literalString(path) : undefined;
+  if (written === undefined) {
+    symbols.state.report('iac/unsupported', line(declaration), `module ${quoted(symbol)} names its file by an expression — not read, its resources are not judged; write the path as a string`, 'warning');
+    return undefined;
+  }
+  const template = readModule(written, declaration);
+  if (!template) return undefined;
+  const members: ArmJsonMember[] = [{ key: 'type', value: scalar('Microsoft.Resources/deployments', declaration) }];
+  const { value, scope } = unwrapped(declaration, symbol, members, symbols, new Map());
+  if (value?.type !== 'object') return undefined;
+  const body = properties(value);
+  const name = body.find(([key]) => key === 'name')?.[1];
+  const given = body.find(([key]) => key === 'params')?.[1];
+  const parameters: ArmJsonMember[] = given?.type === 'object' ? properties(given).map(([key, argument]) => ({ key, value: object([{ key: 'value', value: json(argument, symbols, scope) }], argument) })) : [];
+  if (given && given.type !== 'object') symbols.state.report('iac/unsupported', line(given), `the params of module ${quoted(symbol)} are not an object literal — not read, the module's parameters are judged unknown; write them out`, 'warning');
+  members.push(
+    { key: 'name', value: name ? json(name, symbols, scope) : scalar(symbol, declaration) },
+    {
+      key: 'properties',
+      value: object(
+        [
+          { key: 'expressionEvaluationOptions', value: object([{ key: 'scope', value: scalar('inner', declaration) }], declaration) },
+          { key: 'parameters', value: object(parameters, value) },
+          { key: 'template', value: template },
+        ],
+        value,
+      ),
+    },
+  );
+  return object(members, declaration);
+}
+
+/** The object inside a resource's or module's `for` and `if`, their `copy` and `condition` added to `members`. */
+function unwrapped(declaration: Node, symbol: string, members: ArmJsonMember[], symbols: BicepSymbols, locals: Locals): { value: Node | undefined; scope: Locals } {
   let value = valueOf(declaration);
   let scope = locals;
   if (value?.type === 'for_statement') {
@@ -92,18 +151,7 @@ function resourceJson(declaration: Node, symbols: BicepSymbols, locals: Locals, 
     members.push({ key: 'condition', value: scalar(`[${armExpression(condition, symbols, scope)}]`, condition) });
     value = body;
   }
-  if (value?.type !== 'object') return undefined;
-  const body = objectJson(value, symbols, scope, new Set(['parent', 'scope', 'dependson']));
-  const parent = properties(value).find(([key]) => key === 'parent')?.[1];
-  if (parent && !nested) {
-    const whole = symbols.resource(symbol)?.name;
-    const name = body.members.get('name');
-    if (name && whole !== undefined) name.value = { kind: 'scalar', value: `[${whole}]`, line: name.value.line };
-  }
-  const children = nestedResources(value).map((child) => resourceJson(child, symbols, scope, true)).filter((child): child is ArmJson => child !== undefined);
-  for (const [key, member] of body.members) if (key !== 'type' && key !== 'apiversion') members.push(member);
-  if (children.length > 0) members.push({ key: 'resources', value: { kind: 'array', items: children, line: line(value) } });
-  return object(members, declaration);
+  return { value, scope };
 }
 
 /** A value as ARM JSON: literals as they are, objects and arrays member by member, anything else as an expression. */
