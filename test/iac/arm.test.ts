@@ -63,6 +63,20 @@ describe('ARM template expressions', () => {
     expect(known("[array('x')[0]]")).toBe('x');
   });
 
+  it('evaluates map() and filter() with their lambdas, and says what it cannot know', () => {
+    expect(known("[string(map(createArray('a', 'b'), lambda('x', createObject('id', lambdaVariables('x')))))]")).toBe('[{"id":"a"},{"id":"b"}]');
+    expect(known("[string(map(createArray('a', 'b'), lambda('x', 'i', concat(lambdaVariables('x'), string(lambdaVariables('i'))))))]")).toBe('["a0","b1"]');
+    expect(known("[string(filter(range(1, 5), lambda('n', greater(lambdaVariables('n'), 3))))]")).toBe('[4,5]');
+    expect(known("[length(map(createArray(), lambda('x', lambdaVariables('x'))))]")).toBe(0);
+    const fromUnknown = evaluate("[map(parameters('ids'), lambda('x', lambdaVariables('x')))]", { parameters: { ids: { type: 'array' } } });
+    expect(fromUnknown.value).toMatchObject({ kind: 'unknown', dependsOn: ["parameters('ids')"] });
+    const unknownCondition = evaluate("[filter(createArray(1, 2), lambda('n', equals(lambdaVariables('n'), parameters('keep'))))]", { parameters: { keep: { type: 'int' } } });
+    expect(unknownCondition.value).toMatchObject({ kind: 'unknown', dependsOn: ["parameters('keep')"] });
+    const outside = evaluate("[lambdaVariables('x')]");
+    expect(outside.value?.kind).toBe('unknown');
+    expect(outside.problems.map((problem) => problem.message)).toEqual([expect.stringContaining("'lambdaVariables()': names no parameter of a lambda around it")]);
+  });
+
   it('builds resource ids from known parts and keeps the deployment scope as a placeholder', () => {
     expect(known("[resourceId('Microsoft.Network/networkSecurityGroups', 'web')]")).toBe('/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkSecurityGroups/web');
     expect(known("[resourceId('rg2', 'Microsoft.Network/networkSecurityGroups/securityRules', 'web', 'ssh')]")).toBe('/subscriptions/{subscriptionId}/resourceGroups/rg2/providers/Microsoft.Network/networkSecurityGroups/web/securityRules/ssh');

@@ -59,6 +59,30 @@ describe('Bicep, judged as the ARM template it builds', () => {
     expect(problems).toEqual([]);
   });
 
+  test('lambdas are evaluated by map() and filter(): a rule filtered out is not judged, one mapped is', async () => {
+    const extra = `var candidates = [
+  { name: 'ssh', port: '22', enabled: false }
+  { name: 'rdp', port: '3389', enabled: true }
+]
+var enabled = filter(candidates, c => c.enabled)
+var ports = map(enabled, (c, i) => '\${c.port}')
+`;
+    const { findings, problems } = await scanned(nsg("'*'", 'first(ports)', extra));
+    expect(findings).toEqual(['net/rdp-open-to-world main.bicep:13 web-nsg']);
+    expect(problems).toEqual([]);
+  });
+
+  test("Azure Verified Modules' parameter types (a nullable user-defined type, resourceInput<…>) are read, not refused", async () => {
+    const extra = `import { lockType } from 'br/public:avm/utl/types/avm-common-types:0.7.0'
+param lock lockType?
+param tags resourceInput<'Microsoft.Network/networkSecurityGroups@2025-05-01'>.tags?
+param env 'prod' | 'test' = 'prod'
+`;
+    const { findings, problems } = await scanned(nsg("'*'", "env == 'prod' ? '22' : '443'", extra));
+    expect(findings).toEqual(['net/ssh-open-to-world main.bicep:11 web-nsg']);
+    expect(problems).toEqual([]);
+  });
+
   test('a parameter without a default is unknown, named as Bicep names it, until --parameter gives it', async () => {
     const text = nsg('source', "'22'", 'param source string\n');
     const unknown = await scanned(text);
@@ -153,6 +177,15 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
       ]);
       expect(result.problems).toEqual([]);
       expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['main.bicep', 'modules/nsg.bicep']);
+    });
+
+    test("a nullable parameter a call does not give is null, as Bicep deploys it; one the call gives is used", async () => {
+      const module = MODULE.replace('param rules array', 'param rules array?').replace('[for (rule, i) in rules:', '[for (rule, i) in rules ?? []:');
+      const main = `module none './modules/nsg.bicep' = {\n  name: 'none'\n  params: {\n    nsgName: 'none'\n  }\n}\n${call('some', "'some'", "[ { name: 'ssh', port: '22', source: '*' } ]")}`;
+      const directory = tree({ 'main.bicep': main, 'modules/nsg.bicep': module });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.findings.filter((finding) => finding.ruleId !== 'net/egress-open-to-world').map((finding) => `${finding.ruleId} ${finding.asset.id}`)).toEqual(['net/ssh-open-to-world some']);
+      expect(result.problems).toEqual([]);
     });
 
     test('a module beside its caller, and one named earlier in the directory, is still read by the caller first', async () => {

@@ -16,6 +16,8 @@ export interface Evaluation {
   scope: TemplateScope;
   loops: readonly LoopFrame[];
   line: number;
+  /** The variables of the lambdas around, by lower-case name (what `lambdaVariables('x')` reads). */
+  lambdas?: ReadonlyMap<string, IacValue>;
 }
 
 /** An argument of a function call, evaluated when asked (if(), and(), or() and coalesce() read only what they need). */
@@ -23,6 +25,8 @@ export interface Argument {
   /** The argument as the expression writes it. */
   readonly text: string;
   value(): IacValue;
+  /** When the argument is `lambda('x', …, body)`: its parameters, and its body evaluated with them bound to `values`. */
+  readonly lambda?: { parameters: number; apply(values: IacValue[]): IacValue };
 }
 
 /** A function call being evaluated. */

@@ -164,9 +164,26 @@ function evaluateCall(node: Extract<ArmExpression, { kind: 'call' }>, source: st
   }
   const args: Argument[] = node.args.map((argument) => {
     let value: IacValue | undefined;
-    return { text: source.slice(argument.start, argument.end), value: () => (value ??= evaluateExpression(argument, source, evaluation)) };
+    const lambda = lambdaOf(argument, source, evaluation);
+    return { text: source.slice(argument.start, argument.end), value: () => (value ??= evaluateExpression(argument, source, evaluation)), ...(lambda ? { lambda } : {}) };
   });
   return implementation(args, call);
+}
+
+/** `lambda('x', 'i', body)` as a function of its parameters' values; undefined for any other argument. */
+function lambdaOf(argument: ArmExpression, source: string, evaluation: Evaluation): Argument['lambda'] {
+  if (argument.kind !== 'call' || argument.name.toLowerCase() !== 'lambda' || argument.args.length < 2) return undefined;
+  const names = argument.args.slice(0, -1).map((parameter) => (parameter.kind === 'string' ? parameter.value.toLowerCase() : undefined));
+  if (names.some((name) => name === undefined)) return undefined;
+  const body = argument.args[argument.args.length - 1];
+  return {
+    parameters: names.length,
+    apply: (values) => {
+      const lambdas = new Map(evaluation.lambdas);
+      names.forEach((name, index) => lambdas.set(name!, values[index] ?? unknown(evaluation.line, [`lambdaVariables('${name}')`])));
+      return evaluateExpression(body, source, { ...evaluation, lambdas });
+    },
+  };
 }
 
 export function cut(text: string): string {

@@ -7,8 +7,8 @@ import type { BicepSymbols } from './symbols.js';
  * functions, operators as the functions they stand for (`a == b` is `equals(a, b)`, `c ? a : b` is `if(c, a, b)`),
  * interpolated strings as `format()`, literals inside an expression as `createObject()` and `createArray()`. The ARM
  * evaluator then evaluates them with the functions it knows. What has no ARM form here (a resource's runtime
- * properties, lambdas, a loop inside an expression, files read at build time) is an unknown of its own, named by the
- * Bicep text.
+ * properties, a loop inside an expression, files read at build time) is an unknown of its own, named by the Bicep
+ * text. Lambdas are ARM's `lambda()`, which `map()` and `filter()` evaluate.
  */
 
 /** Loop variables in scope: name → the ARM expression of their value (`parameters('rules')[copyIndex('securityRules')]`). */
@@ -40,6 +40,8 @@ const BUILD_TIME_FUNCTIONS = new Set(['loadtextcontent', 'loadjsoncontent', 'loa
 const NAMESPACES = new Set(['sys', 'az']);
 
 export function armExpression(node: Node, symbols: BicepSymbols, locals: Locals): string {
+  const hoisted = hoistedLambda(node, symbols, locals);
+  if (hoisted !== undefined) return hoisted;
   const part = (child: Node | null) => (child ? armExpression(child, symbols, locals) : symbols.unknown(node, 'an expression without a value'));
   switch (node.type) {
     case 'string':
@@ -83,8 +85,12 @@ export function armExpression(node: Node, symbols: BicepSymbols, locals: Locals)
       const argument = part(node.childForFieldName('argument'));
       return node.childForFieldName('operator')?.text === '!' ? `not(${argument})` : `sub(0, ${argument})`;
     }
+    case 'lambda_expression':
+      // The lambda whose body hoistedLambda() has taken up: here stands its body.
+      if (locals.has(unwrapKey(node))) return part(expressions(node)[1] ?? null);
+      return lambda(node, symbols, locals);
     default:
-      return symbols.unknown(node, node.type === 'for_statement' ? 'a loop inside an expression' : node.type === 'lambda_expression' ? 'a lambda' : `a ${node.type.replaceAll('_', ' ')}`);
+      return symbols.unknown(node, node.type === 'for_statement' ? 'a loop inside an expression' : `a ${node.type.replaceAll('_', ' ')}`);
   }
 }
 
@@ -160,8 +166,41 @@ function call(node: Node, symbols: BicepSymbols, locals: Locals): string {
   if (name === undefined) return symbols.unknown(node, 'a call Parapet does not evaluate');
   if (BUILD_TIME_FUNCTIONS.has(name.toLowerCase())) return symbols.unknown(node, `${name}() reads a file when Bicep builds the template, which Parapet does not read`);
   const args = expressions(node.childForFieldName('arguments') ?? node);
-  if (args.some((argument) => argument.type === 'lambda_expression')) return symbols.unknown(node, `${name}() with a lambda is not evaluated`);
   return `${name}(${args.map((argument) => armExpression(argument, symbols, locals)).join(', ')})`;
+}
+
+/** `(x, i) => body` as `lambda('x', 'i', body)`, the body reading its parameters through `lambdaVariables()`. */
+function lambda(node: Node, symbols: BicepSymbols, locals: Locals, body: Node | undefined = expressions(node)[1], unwrap?: Node): string {
+  const parameters = expressions(node)[0];
+  const names = parameters?.type === 'identifier' ? [parameters.text] : parameters ? expressions(parameters).map((parameter) => parameter.text) : [];
+  if (!body || names.length === 0) return symbols.unknown(node, 'a lambda Parapet cannot read');
+  const inner = new Map(locals);
+  for (const name of names) inner.set(name, `lambdaVariables(${armString(name)})`);
+  if (unwrap) inner.set(unwrapKey(unwrap), '');
+  return `lambda(${[...names.map(armString), armExpression(body, symbols, inner)].join(', ')})`;
+}
+
+/**
+ * The grammar binds a lambda's body tighter than Bicep does: `c => c.enabled` is read as `(c => c).enabled`, and
+ * `x => x.a == 1` as `((x => x).a) == 1`. A lambda on the left edge of an expression takes the whole expression as its
+ * body, as Bicep reads it.
+ */
+function hoistedLambda(node: Node, symbols: BicepSymbols, locals: Locals): string | undefined {
+  if (node.type === 'lambda_expression') return undefined;
+  let edge: Node | null = node;
+  while (edge && edge.type !== 'lambda_expression') {
+    if (edge.type === 'member_expression' || edge.type === 'subscript_expression') edge = edge.childForFieldName('object');
+    else if (edge.type === 'binary_expression') edge = edge.childForFieldName('left');
+    else if (edge.type === 'ternary_expression') edge = edge.childForFieldName('condition');
+    else return undefined;
+  }
+  if (!edge || locals.has(unwrapKey(edge))) return undefined;
+  return lambda(edge, symbols, locals, node, edge);
+}
+
+/** The locals' key that marks a lambda whose body is being read in place of it (no Bicep name holds a NUL). */
+function unwrapKey(lambdaNode: Node): string {
+  return `\u0000lambda ${lambdaNode.id}`;
 }
 
 function unescaped(sequence: string): string {

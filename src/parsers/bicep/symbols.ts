@@ -18,6 +18,8 @@ export interface BicepResource {
  */
 export class BicepSymbols {
   readonly parameters = new Set<string>();
+  /** The parameters whose type is nullable (`string[]?`): null where no value is given. */
+  readonly nullable = new Set<string>();
   readonly variables = new Set<string>();
   readonly resources = new Map<string, BicepResource>();
   /** Lower-case parameter name → the unknown it stands for, in this file. */

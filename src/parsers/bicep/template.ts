@@ -9,8 +9,9 @@ import type { ArmJsonObject } from '../arm/json-tree.js';
 import { MAX_DEPLOYMENT_DEPTH, MAX_VALUES } from '../arm/limits.js';
 import { templateResources } from '../arm/template.js';
 import type { IacLoad } from '../iac/front-end.js';
-import { unknown, type IacUnknown, type IacValue } from '../iac/value.js';
+import { scalar, unknown, type IacUnknown, type IacValue } from '../iac/value.js';
 import { firstSyntaxError, parseInTime } from '../tree-sitter/parse.js';
+import { withReadableParameterTypes } from './parameter-types.js';
 import { BicepSymbols } from './symbols.js';
 import { bicepToArm } from './to-arm.js';
 
@@ -30,7 +31,7 @@ export function bicepTemplate(parser: Parser, file: InputFile, parameters: Reado
   const modules = new BicepModules(parser, context, state, treeView(context.tree ?? dirname(file.path)));
   let translated: Translated | undefined;
   try {
-    translated = translateFile(parser, file, modules, [resolve(file.path)]);
+    translated = translateFile(parser, file, modules, [resolve(file.path)], false);
   } catch (failure) {
     if (!(failure instanceof ValueBudgetExceeded)) throw failure;
     state.report('iac/unsupported', undefined, `the file and its modules hold more than ${MAX_VALUES} values — not judged; split them`, 'error');
@@ -50,10 +51,14 @@ interface Translated {
   given: Map<string, IacValue>;
 }
 
-/** One file, parsed and translated with the values and problems it meets attributed to it; undefined when it is not valid Bicep. */
-function translateFile(parser: Parser, file: InputFile, modules: BicepModules, chain: readonly string[]): Translated | undefined {
+/**
+ * One file, parsed and translated with the values and problems it meets attributed to it; undefined when it is not
+ * valid Bicep. A parameter without a default is unknown, except a nullable one (`string[]?`) of a module, which is
+ * null when its call does not give it, as Bicep deploys it.
+ */
+function translateFile(parser: Parser, file: InputFile, modules: BicepModules, chain: readonly string[], module: boolean): Translated | undefined {
   const { state } = modules;
-  const tree = parseInTime(parser, file.text);
+  const tree = parseInTime(parser, withReadableParameterTypes(file.text));
   if (!tree) {
     state.report('iac/syntax', 1, 'the file takes too long to parse (malformed?) — not judged; fix it and scan again', 'error');
     return undefined;
@@ -67,7 +72,9 @@ function translateFile(parser: Parser, file: InputFile, modules: BicepModules, c
     const symbols = new BicepSymbols(state, modules.unknowns);
     const template = bicepToArm(tree.rootNode, symbols, (path, call) => modules.read(path, call, dirname(file.path), chain));
     const given = new Map<string, IacValue>(symbols.unknowns);
-    for (const name of symbols.parameters) if (!hasDefault(template, name)) given.set(name.toLowerCase(), unknown(1, [name]));
+    for (const name of symbols.parameters) {
+      if (!hasDefault(template, name)) given.set(name.toLowerCase(), module && symbols.nullable.has(name) ? scalar(null, 1) : unknown(1, [name]));
+    }
     return { template, symbols, given };
   } finally {
     tree.delete();
@@ -118,7 +125,7 @@ class BicepModules {
       return undefined;
     }
     if (!this.consumed.includes(file.path)) this.consumed.push(file.path);
-    const translated = this.state.within(file.path, () => translateFile(this.parser, file, this, [...chain, path]));
+    const translated = this.state.within(file.path, () => translateFile(this.parser, file, this, [...chain, path], true));
     if (!translated) return undefined;
     translated.template.origin = { file: file.path, given: translated.given };
     return translated.template;

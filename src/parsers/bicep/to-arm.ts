@@ -54,7 +54,10 @@ export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: Module
 /** Names every parameter, variable and resource first: a Bicep declaration may be used above where it is written. */
 function declare(declaration: Node, symbols: BicepSymbols, parent?: { name?: string; type: string }): void {
   const name = expressions(declaration)[0]?.text ?? '';
-  if (declaration.type === 'parameter_declaration') symbols.parameters.add(name);
+  if (declaration.type === 'parameter_declaration') {
+    symbols.parameters.add(name);
+    if (expressions(declaration).find((child) => child.type === 'type')?.firstNamedChild?.type === 'nullable_type') symbols.nullable.add(name);
+  }
   else if (declaration.type === 'variable_declaration') symbols.variables.add(name);
   if (declaration.type !== 'resource_declaration') return;
   const type = resourceType(declaration, parent?.type);
@@ -261,7 +264,7 @@ function nestedResources(body: Node): Node[] {
 /** A parameter's ARM type, by which a value given on the command line is read. */
 function parameterType(declaration: Node): string {
   const type = expressions(declaration).find((child) => child.type === 'type');
-  const text = type?.text.trim() ?? '';
+  const text = (type?.text.trim() ?? '').replace(/\?$/, '');
   if (/^(?:string|int|bool|array|object)$/.test(text)) return text;
   if (text.endsWith('[]')) return 'array';
   return /^'/.test(text) ? 'string' : 'object';
