@@ -53,7 +53,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     type: 'bicep',
     comments: true,
-    title: 'Azure Bicep files (*.bicep)',
+    title: 'Azure Bicep files (*.bicep, and *.bicepparam with the file each is for)',
     detect: looksLikeBicep,
     reads: calledBicepModules,
     load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-bicep.js')).bicepLoader()),

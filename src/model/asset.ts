@@ -41,8 +41,8 @@ export function describeAsset(asset: Asset): string {
   const { id, name, within } = reportedAsset(asset);
   const named = name && asset.name !== asset.id ? `${id} (${name})` : id;
   // A module's resource is found in the module's files: which root module calls it, its location does not say (unless
-  // the root is the directory scanned).
-  return within !== undefined && within !== '.' && asset.id.startsWith('module.') ? `${named} in ${within}` : named;
+  // the root is the directory scanned). A Bicep file deployed by a parameters file is found in the Bicep file.
+  return within !== undefined && within !== '.' && (asset.id.startsWith('module.') || /\.bicepparam$/i.test(within)) ? `${named} in ${within}` : named;
 }
 
 /**

@@ -44,6 +44,7 @@ export class FileJudge {
   private readonly scannedFiles: string[] = [];
   private readonly commentedFiles: string[] = [];
   private readonly consumed = new Set<string>();
+  private readonly listed = new Set<string>();
 
   constructor(private readonly options: JudgeOptions) {
     this.runner = new RuleRunner(options.rules, options.settings, options.limit, options.identityBase);
@@ -60,7 +61,9 @@ export class FileJudge {
       return;
     }
     append(this.problems, loaded.problems);
-    const files = [path, ...(loaded.consumed ?? [])];
+    // A file read by several inputs (a Bicep file two parameters files deploy) is one file scanned.
+    const files = [path, ...(loaded.consumed ?? [])].filter((file) => !this.listed.has(resolve(file)));
+    for (const file of files) this.listed.add(resolve(file));
     for (const file of loaded.consumed ?? []) this.consumed.add(resolve(file));
     append(this.scannedFiles, files);
     if (format.comments) append(this.commentedFiles, files);

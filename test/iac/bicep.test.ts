@@ -125,6 +125,22 @@ resource old 'Microsoft.Network/networkSecurityGroups@2023-04-01' existing = {
     expect(problems).toEqual(["warning iac/unsupported 14 loadTextContent() reads a file when Bicep builds the template, which Parapet does not read", expect.stringMatching(/^warning iac\/unresolved 14 /)]);
   });
 
+  test('a rule whose parent is an existing NSG is judged on that NSG, named by its name', async () => {
+    const text = `resource shared 'Microsoft.Network/networkSecurityGroups@2023-04-01' existing = {
+  name: 'shared-nsg'
+}
+
+resource ssh 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' = {
+  parent: shared
+  name: 'ssh'
+  properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' }
+}
+`;
+    const { findings, problems } = await scanned(text);
+    expect(findings).toEqual(['net/ssh-open-to-world main.bicep:5 shared-nsg']);
+    expect(problems).toEqual([]);
+  });
+
   test('a file that is not valid Bicep is an error and is not judged; other files are', async () => {
     const directory = tree({ 'broken.bicep': "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {\n  name: 'x'\n  properties: {\n", 'main.bicep': nsg("'*'", "'22'") });
     const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
@@ -214,6 +230,32 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
         'error iac/syntax modules/broken.bicep:1 not valid Bicep (unexpected text)',
       ]);
       expect(result.findings.filter((finding) => finding.ruleId === 'net/rdp-open-to-world').map((finding) => finding.asset.id)).toEqual(['web']);
+    });
+  });
+
+  describe('parameters files (.bicepparam)', () => {
+    const MAIN = nsg('sshSource', "'22'", 'param sshSource string\n');
+
+    test('each parameters file deploys the Bicep file it uses with its values; the Bicep file is not judged again on its own', async () => {
+      const directory = tree({
+        'main.bicep': MAIN,
+        'dev.bicepparam': "using './main.bicep'\n\nparam sshSource = '*'\n",
+        'prod.bicepparam': "using './main.bicep'\n\nvar office = '198.51.100.0/24'\nparam sshSource = office\n",
+      });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line} ${relative(directory, finding.asset.within!)}`)).toEqual(['main.bicep:8 dev.bicepparam']);
+      expect(result.findings.find((finding) => finding.ruleId === 'net/ssh-open-to-world')?.message).toContain('web-nsg in ');
+      expect(result.problems).toEqual([]);
+      expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['dev.bicepparam', 'main.bicep', 'prod.bicepparam']);
+    });
+
+    test('a parameters file without a using, or whose Bicep file is missing, is said', async () => {
+      const directory = tree({ 'a.bicepparam': "param sshSource = '*'\n", 'b.bicepparam': "using './gone.bicep'\n\nparam sshSource = '*'\n" });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`)).toEqual([
+        'warning iac/invalid-resource a.bicepparam:1 the parameters file names no Bicep file (`using \'./main.bicep\'`)',
+        "error iac/invalid-resource b.bicepparam:1 the Bicep file './gone.bicep' is not a file here",
+      ]);
     });
   });
 });

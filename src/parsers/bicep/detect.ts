@@ -1,13 +1,14 @@
-/** Bicep is known by its name. */
+/** Bicep is known by its name: a Bicep file, or a parameters file (`.bicepparam`). */
 export function looksLikeBicep(name: string): boolean {
-  return name.toLowerCase().endsWith('.bicep');
+  return /\.bicep(?:param)?$/i.test(name);
 }
 
-const MODULE_PATH = /^\s*module\s+[A-Za-z_][\w]*\s+'([^'\n]+\.bicep)'/gm;
+const MODULE_PATH = /^\s*(?:module\s+[A-Za-z_][\w]*|using)\s+'([^'\n]+\.bicep)'/gm;
 
 /**
- * The module files the text seems to call (`module nsg './modules/nsg.bicep' = …`), relative to its directory. A guess
- * from the first 64 KiB, used only to scan callers before the modules they call; the translation decides what it reads.
+ * The Bicep files the text seems to read: the modules it calls (`module nsg './modules/nsg.bicep' = …`), or the file a
+ * parameters file is for (`using './main.bicep'`), relative to its directory. A guess from the first 64 KiB, used only
+ * to scan readers before the files they read; the translation decides what it reads.
  */
 export function calledBicepModules(head: string): string[] {
   return [...head.matchAll(MODULE_PATH)].map((match) => match[1]).filter((path) => !/^(?:br|ts)[:/]/i.test(path));

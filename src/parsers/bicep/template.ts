@@ -7,10 +7,12 @@ import { quoted } from '../../model/quote.js';
 import { FileState, ValueBudgetExceeded } from '../arm/file-state.js';
 import type { ArmJsonObject } from '../arm/json-tree.js';
 import { MAX_DEPLOYMENT_DEPTH, MAX_VALUES } from '../arm/limits.js';
+import { TemplateScope } from '../arm/scope.js';
 import { templateResources } from '../arm/template.js';
 import type { IacLoad } from '../iac/front-end.js';
-import { scalar, unknown, type IacUnknown, type IacValue } from '../iac/value.js';
+import { scalar, unknown, type IacResource, type IacUnknown, type IacValue } from '../iac/value.js';
 import { firstSyntaxError, parseInTime } from '../tree-sitter/parse.js';
+import { literalString } from './arm-expression.js';
 import { withReadableParameterTypes } from './parameter-types.js';
 import { BicepSymbols } from './symbols.js';
 import { bicepToArm } from './to-arm.js';
@@ -24,24 +26,57 @@ export interface BicepLoad extends IacLoad {
  * A Bicep file: translated to the ARM template Bicep would build (to-arm.ts), the modules it calls included as the
  * nested deployments Bicep makes of them, then evaluated as ARM templates are, with the values given
  * (--parameter key=value). A parameter without a default or a given value is unknown, named as the file names it. A
- * file with a syntax error is not judged at all; a module with one is not judged, and the rest of its caller is.
+ * parameters file (`.bicepparam`) is the Bicep file it uses, deployed with its values. A file with a syntax error is
+ * not judged at all; a module with one is not judged, and the rest of its caller is.
  */
 export function bicepTemplate(parser: Parser, file: InputFile, parameters: ReadonlyMap<string, string>, context: LoadContext): BicepLoad {
   const state = new FileState(file.path);
   const modules = new BicepModules(parser, context, state, treeView(context.tree ?? dirname(file.path)));
-  let translated: Translated | undefined;
+  let resources: IacResource[] = [];
   try {
-    translated = translateFile(parser, file, modules, [resolve(file.path)], false);
+    resources = isParametersFile(file.path) ? deployedWith(file, parameters, modules) : deployed(file, new Map(), parameters, modules);
   } catch (failure) {
     if (!(failure instanceof ValueBudgetExceeded)) throw failure;
-    state.report('iac/unsupported', undefined, `the file and its modules hold more than ${MAX_VALUES} values — not judged; split them`, 'error');
+    state.report('iac/unsupported', undefined, `the file and what it reads hold more than ${MAX_VALUES} values — not judged; split them`, 'error');
   }
-  if (!translated) return { resources: [], problems: state.problems, consumed: modules.consumed };
-  const given = new Map<string, string | IacValue>(translated.given);
-  for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
-  const resources = templateResources(translated.template, state, given);
-  for (const resource of resources) resource.address = translated.symbols.readable(resource.address);
   return { resources, problems: state.problems, consumed: modules.consumed };
+}
+
+export function isParametersFile(path: string): boolean {
+  return path.toLowerCase().endsWith('.bicepparam');
+}
+
+/** A Bicep file's resources, deployed with `values` (a parameters file's) and the command line's, which win. */
+function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules): IacResource[] {
+  const translated = translateFile(file, modules, [resolve(file.path)], false);
+  if (!translated) return [];
+  const given = new Map<string, string | IacValue>(translated.given);
+  for (const [key, value] of values) given.set(key, value);
+  for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
+  const resources = templateResources(translated.template, modules.state, given);
+  for (const resource of resources) resource.address = translated.symbols.readable(resource.address);
+  return resources;
+}
+
+/**
+ * A parameters file: its values (`param name = value`, which may read its own variables), evaluated, and the Bicep file
+ * its `using` names deployed with them. Problems met there are that file's.
+ */
+function deployedWith(file: InputFile, parameters: ReadonlyMap<string, string>, modules: BicepModules): IacResource[] {
+  const { state } = modules;
+  // The grammar reads declarations: `param name = value` is written as one with a type, on the same line.
+  const translated = translateFile({ ...file, text: file.text.replace(/^(\s*param\s+[A-Za-z_]\w*\s*)=/gm, '$1object =') }, modules, [resolve(file.path)], false);
+  if (!translated) return [];
+  if (!translated.using) {
+    state.report('iac/invalid-resource', 1, 'the parameters file names no Bicep file (`using \'./main.bicep\'`) — nothing is judged with its values; name the file it is for', 'warning');
+    return [];
+  }
+  const scope = new TemplateScope(state, translated.template, translated.given);
+  const values = new Map<string, IacValue>();
+  for (const name of translated.symbols.parameters) values.set(name.toLowerCase(), scope.parameter(name, 1));
+  const target = modules.locate(translated.using.path, translated.using.line, dirname(file.path), [resolve(file.path)], 'the Bicep file');
+  if (!target) return [];
+  return state.within(target.path, () => deployed(target, values, parameters, modules));
 }
 
 interface Translated {
@@ -49,6 +84,8 @@ interface Translated {
   symbols: BicepSymbols;
   /** The values the template gives itself: the unknowns its translation stands in for, and its parameters without a default. */
   given: Map<string, IacValue>;
+  /** A parameters file's `using`: the Bicep file its values are for. */
+  using?: { path: string; line: number };
 }
 
 /**
@@ -56,9 +93,9 @@ interface Translated {
  * valid Bicep. A parameter without a default is unknown, except a nullable one (`string[]?`) of a module, which is
  * null when its call does not give it, as Bicep deploys it.
  */
-function translateFile(parser: Parser, file: InputFile, modules: BicepModules, chain: readonly string[], module: boolean): Translated | undefined {
+function translateFile(file: InputFile, modules: BicepModules, chain: readonly string[], module: boolean): Translated | undefined {
   const { state } = modules;
-  const tree = parseInTime(parser, withReadableParameterTypes(file.text));
+  const tree = parseInTime(modules.parser, withReadableParameterTypes(file.text));
   if (!tree) {
     state.report('iac/syntax', 1, 'the file takes too long to parse (malformed?) — not judged; fix it and scan again', 'error');
     return undefined;
@@ -75,7 +112,9 @@ function translateFile(parser: Parser, file: InputFile, modules: BicepModules, c
     for (const name of symbols.parameters) {
       if (!hasDefault(template, name)) given.set(name.toLowerCase(), module && symbols.nullable.has(name) ? scalar(null, 1) : unknown(1, [name]));
     }
-    return { template, symbols, given };
+    const using = tree.rootNode.namedChildren.find((child) => child?.type === 'using_statement')?.namedChildren.find((child) => child?.type === 'string');
+    const usingPath = using ? literalString(using) : undefined;
+    return { template, symbols, given, ...(using && usingPath !== undefined ? { using: { path: usingPath, line: using.startPosition.row + 1 } } : {}) };
   } finally {
     tree.delete();
   }
@@ -88,7 +127,7 @@ class BicepModules {
   readonly unknowns = new Map<string, IacUnknown>();
 
   constructor(
-    private readonly parser: Parser,
+    readonly parser: Parser,
     private readonly context: LoadContext,
     readonly state: FileState,
     private readonly view: HostView,
@@ -96,39 +135,45 @@ class BicepModules {
 
   read(written: string, call: Node, directory: string, chain: readonly string[]): ArmJsonObject | undefined {
     const line = call.startPosition.row + 1;
-    const named = quoted(written, 120);
     if (/^(?:br|ts)[:/]/i.test(written)) {
-      this.state.report('iac/unsupported', line, `the module ${named} comes from a registry or a template spec, which Parapet does not fetch — its resources are not judged; scan its source`, 'warning');
+      this.state.report('iac/unsupported', line, `the module ${quoted(written, 120)} comes from a registry or a template spec, which Parapet does not fetch — its resources are not judged; scan its source`, 'warning');
       return undefined;
     }
+    const file = this.locate(written, line, directory, chain, 'the module');
+    if (!file) return undefined;
+    const translated = this.state.within(file.path, () => translateFile(file, this, [...chain, resolve(file.path)], true));
+    if (!translated) return undefined;
+    translated.template.origin = { file: file.path, given: translated.given };
+    return translated.template;
+  }
+
+  /** The file a module call or a `using` names, read inside the scanned tree; undefined when it cannot be (said at `line`). */
+  locate(written: string, line: number, directory: string, chain: readonly string[], what: string): InputFile | undefined {
+    const named = `${what} ${quoted(written, 120)}`;
     const located = this.view.locate(join(directory, written));
     if (located.kind === 'outside') {
-      this.state.report('input/outside-boundary', line, `the module ${named} is outside ${this.view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning');
+      this.state.report('input/outside-boundary', line, `${named} is outside ${this.view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning');
       return undefined;
     }
     if (located.kind !== 'found' || located.directory) {
-      this.state.report('iac/invalid-resource', line, `the module ${named} is not a file here — its resources are not judged; bicep build would fail too`, 'error');
+      this.state.report('iac/invalid-resource', line, `${named} is not a file here — its resources are not judged; bicep build would fail too`, 'error');
       return undefined;
     }
-    const path = resolve(located.path);
-    if (chain.includes(path)) {
-      this.state.report('iac/invalid-resource', line, `the module ${named} calls the file that calls it — Bicep rejects the cycle; it is not judged`, 'error');
+    if (chain.includes(resolve(located.path))) {
+      this.state.report('iac/invalid-resource', line, `${named} calls the file that calls it — Bicep rejects the cycle; it is not judged`, 'error');
       return undefined;
     }
     if (chain.length > MAX_DEPLOYMENT_DEPTH) {
-      this.state.report('iac/unsupported', line, `the module ${named} is more than ${MAX_DEPLOYMENT_DEPTH} module calls deep — it is not judged; flatten the modules`, 'error');
+      this.state.report('iac/unsupported', line, `${named} is more than ${MAX_DEPLOYMENT_DEPTH} module calls deep — it is not judged; flatten the modules`, 'error');
       return undefined;
     }
     const file = this.context.readFile(located.path);
     if ('id' in file) {
-      this.state.report(file.id, line, `the module ${named} could not be read (${file.message}) — its resources are not judged`, 'error');
+      this.state.report(file.id, line, `${named} could not be read (${file.message}) — its resources are not judged`, 'error');
       return undefined;
     }
     if (!this.consumed.includes(file.path)) this.consumed.push(file.path);
-    const translated = this.state.within(file.path, () => translateFile(this.parser, file, this, [...chain, path], true));
-    if (!translated) return undefined;
-    translated.template.origin = { file: file.path, given: translated.given };
-    return translated.template;
+    return file;
   }
 }
 
