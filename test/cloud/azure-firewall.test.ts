@@ -131,5 +131,7 @@ describe('Azure Firewall DNAT rules in a listing (az, the SDK, ARM REST)', () =>
     expect(looksLikeAzureNsgs('groups.json', untyped(group('dnat', [{ ruleCollectionType: 'FirewallPolicyNatRuleCollection', rules: [] }])))).toBe(true);
     expect(looksLikeAzureNsgs('groups.json', JSON.stringify([group('empty', [])]))).toBe(true);
     expect(looksLikeAzureNsgs('other.json', JSON.stringify([{ name: 'x', rules: [] }]))).toBe(false);
+    // A module's metadata names the type it deploys, but lists no resource of it.
+    expect(looksLikeAzureNsgs('metadata.json', JSON.stringify({ $schema: 'https://example.com/avm-module-metadata.schema.json', canonicalType: 'Microsoft.Network/networkSecurityGroups' }))).toBe(false);
   });
 });

@@ -5,8 +5,8 @@ import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
 import { scan } from '../../src/scan/scan.js';
 import { tree } from './terraform-trees.js';
 
-/** An NSG with one inbound TCP rule, its source and port written as Bicep expressions. */
-function nsg(source: string, port: string, extra = ''): string {
+/** An NSG with one inbound TCP rule, its source (by default `sourceAddressPrefix`) and port written as Bicep expressions. */
+function nsg(source: string, port: string, extra = '', sourceField = 'sourceAddressPrefix'): string {
   return `${extra}
 resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
   name: 'web-nsg'
@@ -20,7 +20,7 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
           direction: 'Inbound'
           access: 'Allow'
           protocol: 'Tcp'
-          sourceAddressPrefix: ${source}
+          ${sourceField}: ${source}
           sourcePortRange: '*'
           destinationAddressPrefix: '*'
           destinationPortRange: ${port}
@@ -113,17 +113,39 @@ resource many 'Microsoft.Network/networkSecurityGroups@2023-04-01' = [for (name,
     expect(problems).toEqual([]);
   });
 
-  test('what Bicep reads at build time and a resource it does not deploy are said, never guessed safe', async () => {
-    const text = `${nsg("loadTextContent('source.txt')", "'22'")}
+  test('what Bicep reads at build time is read beside the file, inside the tree; what it cannot read is said, never guessed safe', async () => {
+    const text = `var rules = loadJsonContent('rules.json')
+var source = loadTextContent('source.txt')
+var hidden = loadTextContent('../outside.txt')
+var picked = loadJsonContent('rules.json', '$.ports[0]')
+var port = loadJsonContent('rules.json', 'port')
+${nsg('source', 'port')}
 resource old 'Microsoft.Network/networkSecurityGroups@2023-04-01' existing = {
   name: 'legacy'
 }
+resource other 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'other-nsg'
+  properties: { securityRules: [ { name: 'r', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: hidden, sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: picked } } ] }
+}
 `;
-    const { findings, messages, problems } = await scanned(text);
-    expect(findings).toEqual(['net/ssh-open-to-world main.bicep:14 web-nsg']);
-    expect(messages.find((message) => message.includes('SSH'))).toContain("depending on `loadTextContent('source.txt')`");
-    expect(problems).toEqual(["warning iac/unsupported 14 loadTextContent() reads a file when Bicep builds the template, which Parapet does not read", expect.stringMatching(/^warning iac\/unresolved 14 /)]);
+    const directory = tree({ 'main.bicep': text, 'rules.json': '{ "port": "3389" }\n', 'source.txt': '*' });
+    const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    const findings = result.findings.filter((finding) => ['net/rdp-open-to-world', 'net/ssh-open-to-world'].includes(finding.ruleId));
+    expect(findings.map((finding) => `${finding.ruleId} ${relative(directory, finding.location.file)}:${finding.location.line} ${finding.asset.id}`)).toEqual([
+      'net/rdp-open-to-world main.bicep:12 web-nsg',
+      'net/rdp-open-to-world main.bicep:34 other-nsg',
+      'net/ssh-open-to-world main.bicep:34 other-nsg',
+    ]);
+    expect(findings[1].message).toContain("`loadTextContent('../outside.txt')`");
+    expect(result.problems.map((problem) => `${problem.level} ${problem.id} ${problem.line} ${problem.message.split(' — ')[0]}`)).toEqual([
+      "warning input/outside-boundary 3 the file read at build time '../outside.txt' is outside the scanned directory " + directory,
+      'warning iac/unsupported 4 loadJsonContent() reads a file when Bicep builds the template in a way Parapet does not evaluate',
+      expect.stringMatching(/^warning iac\/unresolved 34 2 values could not be resolved/),
+    ]);
+    // The files it read are part of it: not scanned again on their own.
+    expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['main.bicep', 'rules.json', 'source.txt']);
   });
+
 
   test('a rule whose parent is an existing NSG is judged on that NSG, named by its name', async () => {
     const text = `resource shared 'Microsoft.Network/networkSecurityGroups@2023-04-01' existing = {
@@ -139,6 +161,35 @@ resource ssh 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' 
     const { findings, problems } = await scanned(text);
     expect(findings).toEqual(['net/ssh-open-to-world main.bicep:5 shared-nsg']);
     expect(problems).toEqual([]);
+  });
+
+  test('an item of a multi-line array that subscripts a value is one item, as Bicep reads it', async () => {
+    const extra = "var ranges = [\n  '10.0.0.0/8'\n  '*'\n]\nvar config = { office: [ '198.51.100.0/24' ] }\n";
+    const { findings, problems } = await scanned(nsg("[\n            ranges[0]\n            config['office'][0]\n          ]", "'22'", extra, 'sourceAddressPrefixes'));
+    expect(findings).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('a rule may name a parent declared below it, and a module output is unknown without a warning', async () => {
+    const text = `resource ssh 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' = {
+  parent: nsg
+  name: 'ssh'
+  properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' }
+}
+
+resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'web-nsg'
+  location: network.outputs.location
+}
+
+module network './network.bicep' = {
+  name: 'network'
+}
+`;
+    const directory = tree({ 'main.bicep': text, 'network.bicep': "output location string = 'westeurope'\n" });
+    const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line} ${finding.asset.id}`)).toEqual(['main.bicep:1 web-nsg']);
+    expect(result.problems).toEqual([]);
   });
 
   test('a file that is not valid Bicep is an error and is not judged; other files are', async () => {

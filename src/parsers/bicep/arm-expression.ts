@@ -52,8 +52,12 @@ export function armExpression(node: Node, symbols: BicepSymbols, locals: Locals)
       return node.text === 'true' ? 'true()' : 'false()';
     case 'null':
       return 'null()';
-    case 'array':
-      return `createArray(${expressions(node).map((item) => armExpression(item, symbols, locals)).join(', ')})`;
+    case 'array': {
+      // The `[0]` of `a[0]` in an array (see arrayItems): a subscript of the item before it.
+      const base = locals.get(subscriptKey(node));
+      if (base !== undefined) return `${base}[${part(expressions(node)[0] ?? null)}]`;
+      return `createArray(${arrayItems(node).map((item) => itemExpression(item, symbols, locals)).join(', ')})`;
+    }
     case 'object':
       return `createObject(${properties(node).flatMap(([key, value]) => [armString(key), armExpression(value, symbols, locals)]).join(', ')})`;
     case 'parenthesized_expression':
@@ -92,6 +96,47 @@ export function armExpression(node: Node, symbols: BicepSymbols, locals: Locals)
     default:
       return symbols.unknown(node, node.type === 'for_statement' ? 'a loop inside an expression' : `a ${node.type.replaceAll('_', ' ')}`);
   }
+}
+
+/** An item of an array as Bicep reads it: a node, or a node whose leftmost `[…]` subscripts the item before it. */
+export interface ArrayItem {
+  node: Node;
+  base?: ArrayItem;
+  edge?: Node;
+}
+
+/**
+ * An array's items as Bicep reads them. The grammar reads `p[0].x` on a line of a multi-line array as two items, `p`
+ * and `[0].x`: an item that starts where the one before it ends, with a one-element array on its left edge, is that
+ * item subscripted.
+ */
+export function arrayItems(array: Node): ArrayItem[] {
+  const items: ArrayItem[] = [];
+  for (const node of expressions(array)) {
+    const previous = items[items.length - 1];
+    const edge = previous && node.startIndex === previous.node.endIndex ? leftArray(node) : undefined;
+    if (previous && edge) items[items.length - 1] = { node, base: previous, edge };
+    else items.push({ node });
+  }
+  return items;
+}
+
+export function itemExpression(item: ArrayItem, symbols: BicepSymbols, locals: Locals): string {
+  if (!item.base || !item.edge) return armExpression(item.node, symbols, locals);
+  const inner = new Map(locals);
+  inner.set(subscriptKey(item.edge), itemExpression(item.base, symbols, locals));
+  return armExpression(item.node, symbols, inner);
+}
+
+function leftArray(node: Node): Node | undefined {
+  let edge: Node | null = node;
+  while (edge && (edge.type === 'member_expression' || edge.type === 'subscript_expression')) edge = edge.childForFieldName('object');
+  return edge?.type === 'array' && edge.startIndex === node.startIndex && expressions(edge).length === 1 ? edge : undefined;
+}
+
+/** The locals' key of an array read as a subscript of the item before it. */
+function subscriptKey(arrayNode: Node): string {
+  return `\u0000subscript ${arrayNode.id}`;
 }
 
 /** A string's text when it has no interpolation, escapes decoded; undefined otherwise. */
@@ -155,6 +200,9 @@ function identifier(node: Node, symbols: BicepSymbols, locals: Locals): string {
   if (symbols.variables.has(name)) return `variables(${armString(name)})`;
   const resource = symbols.resource(name);
   if (resource) return symbols.unknown(node, undefined, resource.address);
+  const elsewhere = symbols.elsewhere.get(name);
+  if (elsewhere === 'module') return symbols.unknown(node);
+  if (elsewhere === 'import') return symbols.unknown(node, `${quoted(name)} is imported from another file, which Parapet does not read for it`);
   return symbols.unknown(node, `${quoted(name)} is not declared in the file`);
 }
 
@@ -164,8 +212,8 @@ function call(node: Node, symbols: BicepSymbols, locals: Locals): string {
   if (callee?.type === 'identifier') name = callee.text;
   else if (callee?.type === 'member_expression' && NAMESPACES.has(callee.childForFieldName('object')?.text ?? '')) name = callee.childForFieldName('property')?.text;
   if (name === undefined) return symbols.unknown(node, 'a call Parapet does not evaluate');
-  if (BUILD_TIME_FUNCTIONS.has(name.toLowerCase())) return symbols.unknown(node, `${name}() reads a file when Bicep builds the template, which Parapet does not read`);
   const args = expressions(node.childForFieldName('arguments') ?? node);
+  if (BUILD_TIME_FUNCTIONS.has(name.toLowerCase())) return buildTimeRead(node, name, args, symbols);
   return `${name}(${args.map((argument) => armExpression(argument, symbols, locals)).join(', ')})`;
 }
 
@@ -202,6 +250,25 @@ function hoistedLambda(node: Node, symbols: BicepSymbols, locals: Locals): strin
 function unwrapKey(lambdaNode: Node): string {
   return `\u0000lambda ${lambdaNode.id}`;
 }
+
+/**
+ * `loadTextContent('file')` and `loadJsonContent('file')`: the file's text (or JSON) as Bicep puts it into the
+ * template when it builds, read beside the Bicep file inside the scanned tree. A JSON path, YAML, a path that is not a
+ * literal, and the other build-time reads are unknown.
+ */
+function buildTimeRead(node: Node, name: string, args: Node[], symbols: BicepSymbols): string {
+  const lower = name.toLowerCase();
+  const written = args[0]?.type === 'string' ? literalString(args[0]) : undefined;
+  const jsonPath = lower === 'loadjsoncontent' && args[1] ? JSON_PATH.exec(literalString(args[1]) ?? '') : undefined;
+  const readable = written !== undefined && (lower === 'loadtextcontent' || (lower === 'loadjsoncontent' && (args.length === 1 || jsonPath)));
+  if (!readable) return symbols.unknown(node, `${name}() reads a file when Bicep builds the template in a way Parapet does not evaluate`);
+  const text = symbols.readBeside(written, node);
+  if (text === undefined) return symbols.unknown(node);
+  return lower === 'loadtextcontent' ? armString(text) : `json(${armString(text)})${jsonPath?.[1] ? `.${jsonPath[1]}` : ''}`;
+}
+
+/** A JSON path of property names only (`telemetryIdPrefix`, `$.a.b`), which Parapet follows. */
+const JSON_PATH = /^(?:\$\.?|\.)?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/;
 
 function unescaped(sequence: string): string {
   const escapes: Record<string, string> = { '\\\\': '\\', "\\'": "'", '\\n': '\n', '\\r': '\r', '\\t': '\t', '\\$': '$' };

@@ -6,8 +6,11 @@ import { unknown, type IacUnknown } from '../iac/value.js';
 /** A resource a Bicep file declares, as its symbol names it. */
 export interface BicepResource {
   type: string;
-  /** The ARM expression of its whole name ('nsg-web/allow-ssh' for a child); undefined when a loop makes it. */
-  name?: string;
+  /**
+   * The ARM expression of its whole name ('nsg-web/allow-ssh' for a child), worked out when first asked (a declaration
+   * may be used above where it is written); undefined when a loop makes it.
+   */
+  readonly name: string | undefined;
   /** How the mappers name it: its name as written, for references that stand for the resource. */
   address: string;
 }
@@ -22,13 +25,20 @@ export class BicepSymbols {
   readonly nullable = new Set<string>();
   readonly variables = new Set<string>();
   readonly resources = new Map<string, BicepResource>();
+  /** Module calls and imported names: values this file does not hold (a module's outputs, another file's exports). */
+  readonly elsewhere = new Map<string, 'module' | 'import'>();
   /** Lower-case parameter name → the unknown it stands for, in this file. */
   readonly unknowns = new Map<string, IacUnknown>();
 
-  /** `all`: the unknowns of every file of one scan (a file and the modules it calls), whose names are unique across them. */
+  /**
+   * `all`: the unknowns of every file of one scan (a file and the modules it calls), whose names are unique across
+   * them. `readBeside`: the text of a file the Bicep file names (`loadTextContent('rules.json')`), read as Bicep reads
+   * it when it builds, or undefined when it cannot be (said where the call is).
+   */
   constructor(
     readonly state: FileState,
     private readonly all: Map<string, IacUnknown> = new Map(),
+    readonly readBeside: (written: string, call: Node) => string | undefined = () => undefined,
   ) {}
 
   /**

@@ -13,7 +13,7 @@ import type { IacLoad } from '../iac/front-end.js';
 import { scalar, unknown, type IacResource, type IacUnknown, type IacValue } from '../iac/value.js';
 import { firstSyntaxError, parseInTime } from '../tree-sitter/parse.js';
 import { literalString } from './arm-expression.js';
-import { withReadableParameterTypes } from './parameter-types.js';
+import { withReadableTypes } from './readable-types.js';
 import { BicepSymbols } from './symbols.js';
 import { bicepToArm } from './to-arm.js';
 
@@ -95,7 +95,7 @@ interface Translated {
  */
 function translateFile(file: InputFile, modules: BicepModules, chain: readonly string[], module: boolean): Translated | undefined {
   const { state } = modules;
-  const tree = parseInTime(modules.parser, withReadableParameterTypes(file.text));
+  const tree = parseInTime(modules.parser, withReadableTypes(file.text));
   if (!tree) {
     state.report('iac/syntax', 1, 'the file takes too long to parse (malformed?) — not judged; fix it and scan again', 'error');
     return undefined;
@@ -106,7 +106,7 @@ function translateFile(file: InputFile, modules: BicepModules, chain: readonly s
       state.report('iac/syntax', error.startPosition.row + 1, `not valid Bicep (${error.isMissing ? `missing ${error.type}` : 'unexpected text'}) — the file was not judged; fix it and scan again`, 'error');
       return undefined;
     }
-    const symbols = new BicepSymbols(state, modules.unknowns);
+    const symbols = new BicepSymbols(state, modules.unknowns, (written, call) => modules.readBeside(written, call.startPosition.row + 1, dirname(file.path)));
     const template = bicepToArm(tree.rootNode, symbols, (path, call) => modules.read(path, call, dirname(file.path), chain));
     const given = new Map<string, IacValue>(symbols.unknowns);
     for (const name of symbols.parameters) {
@@ -147,16 +147,21 @@ class BicepModules {
     return translated.template;
   }
 
+  /** A file a build-time function reads (`loadJsonContent('rules.json')`): its text, read inside the scanned tree. */
+  readBeside(written: string, line: number, directory: string): string | undefined {
+    return this.locate(written, line, directory, [], 'the file read at build time', 'what it gives is judged unknown')?.text;
+  }
+
   /** The file a module call or a `using` names, read inside the scanned tree; undefined when it cannot be (said at `line`). */
-  locate(written: string, line: number, directory: string, chain: readonly string[], what: string): InputFile | undefined {
+  locate(written: string, line: number, directory: string, chain: readonly string[], what: string, consequence = 'its resources are not judged'): InputFile | undefined {
     const named = `${what} ${quoted(written, 120)}`;
     const located = this.view.locate(join(directory, written));
     if (located.kind === 'outside') {
-      this.state.report('input/outside-boundary', line, `${named} is outside ${this.view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning');
+      this.state.report('input/outside-boundary', line, `${named} is outside ${this.view.bound} — not read, ${consequence}; scan the directory that holds both`, 'warning');
       return undefined;
     }
     if (located.kind !== 'found' || located.directory) {
-      this.state.report('iac/invalid-resource', line, `${named} is not a file here — its resources are not judged; bicep build would fail too`, 'error');
+      this.state.report('iac/invalid-resource', line, `${named} is not a file here — ${consequence}; bicep build would fail too`, 'error');
       return undefined;
     }
     if (chain.includes(resolve(located.path))) {
@@ -169,7 +174,7 @@ class BicepModules {
     }
     const file = this.context.readFile(located.path);
     if ('id' in file) {
-      this.state.report(file.id, line, `${named} could not be read (${file.message}) — its resources are not judged`, 'error');
+      this.state.report(file.id, line, `${named} could not be read (${file.message}) — ${consequence}`, 'error');
       return undefined;
     }
     if (!this.consumed.includes(file.path)) this.consumed.push(file.path);

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { quoted } from '../../model/quote.js';
 import type { ArmJson, ArmJsonMember, ArmJsonObject } from '../arm/json-tree.js';
-import { armExpression, armString, expressions, literalString, properties, type Locals } from './arm-expression.js';
-import type { BicepSymbols } from './symbols.js';
+import { armExpression, armString, arrayItems, expressions, itemExpression, literalString, properties, type Locals } from './arm-expression.js';
+import type { BicepResource, BicepSymbols } from './symbols.js';
 
 /**
  * A Bicep file as the ARM template `bicep build` makes of it, each value on the line of the Bicep that writes it:
@@ -52,24 +52,39 @@ export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: Module
 }
 
 /** Names every parameter, variable and resource first: a Bicep declaration may be used above where it is written. */
-function declare(declaration: Node, symbols: BicepSymbols, parent?: { name?: string; type: string }): void {
+function declare(declaration: Node, symbols: BicepSymbols, parent?: BicepResource): void {
   const name = expressions(declaration)[0]?.text ?? '';
   if (declaration.type === 'parameter_declaration') {
     symbols.parameters.add(name);
     if (expressions(declaration).find((child) => child.type === 'type')?.firstNamedChild?.type === 'nullable_type') symbols.nullable.add(name);
   }
   else if (declaration.type === 'variable_declaration') symbols.variables.add(name);
+  else if (declaration.type === 'module_declaration') symbols.elsewhere.set(name, 'module');
+  else if (declaration.type === 'import_functionality' || declaration.type === 'import_statement' || declaration.type === 'import_with_statement') {
+    for (const imported of expressions(declaration)) if (imported.type === 'identifier') symbols.elsewhere.set(imported.text, 'import');
+  }
   if (declaration.type !== 'resource_declaration') return;
   const type = resourceType(declaration, parent?.type);
   const body = bodyOf(declaration);
   const nameNode = body ? properties(body).find(([key]) => key === 'name')?.[1] : undefined;
   const looped = valueOf(declaration)?.type === 'for_statement';
-  const own = nameNode && !looped ? armExpression(nameNode, symbols, new Map()) : undefined;
   const parentSymbol = body ? properties(body).find(([key]) => key === 'parent')?.[1] : undefined;
-  const parentName = parent ? parent.name : parentSymbol ? symbols.resource(parentSymbol.text)?.name : undefined;
-  const whole = own === undefined ? undefined : parent || parentSymbol ? (parentName === undefined ? undefined : `format('{0}/{1}', ${parentName}, ${own})`) : own;
-  symbols.resources.set(name, { type: type?.type ?? '', name: whole, address: nameNode ? nameNode.text : name });
-  for (const child of body ? nestedResources(body) : []) declare(child, symbols, { name: whole, type: type?.type ?? '' });
+  let computed: { name: string | undefined } | undefined;
+  const resource: BicepResource = {
+    type: type?.type ?? '',
+    address: nameNode ? nameNode.text : name,
+    get name() {
+      if (computed) return computed.name;
+      // Asked again while being worked out (a name that reads itself): unknown.
+      computed = { name: undefined };
+      const own = nameNode && !looped ? armExpression(nameNode, symbols, new Map()) : undefined;
+      const parentName = parent ? parent.name : parentSymbol ? symbols.resource(parentSymbol.text)?.name : undefined;
+      computed = { name: own === undefined ? undefined : parent || parentSymbol ? (parentName === undefined ? undefined : `format('{0}/{1}', ${parentName}, ${own})`) : own };
+      return computed.name;
+    },
+  };
+  symbols.resources.set(name, resource);
+  for (const child of body ? nestedResources(body) : []) declare(child, symbols, resource);
 }
 
 /** A resource declaration as an ARM resource; undefined for an `existing` one (deployed elsewhere) or one it cannot read. */
@@ -174,7 +189,7 @@ function json(node: Node, symbols: BicepSymbols, locals: Locals): ArmJson {
     case 'null':
       return scalar(null, node);
     case 'array':
-      return { kind: 'array', items: expressions(node).map((item) => json(item, symbols, locals)), line: line(node) };
+      return { kind: 'array', items: arrayItems(node).map((item) => (item.base ? scalar(`[${itemExpression(item, symbols, locals)}]`, item.node) : json(item.node, symbols, locals))), line: line(node) };
     case 'object':
       return objectJson(node, symbols, locals);
   }
