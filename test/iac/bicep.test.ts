@@ -170,6 +170,13 @@ resource ssh 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' 
     expect(problems).toEqual([]);
   });
 
+  test('an application security group whose id the file does not fix is a group, not an error', async () => {
+    const text = nsg("'*'", "'22'", 'param asgId string\n').replace("destinationAddressPrefix: '*'", 'destinationApplicationSecurityGroups: [ { id: asgId } ]');
+    const { findings, problems } = await scanned(text);
+    expect(findings).toEqual(['net/ssh-open-to-world main.bicep:8 web-nsg']);
+    expect(problems).toEqual([]);
+  });
+
   test('a rule may name a parent declared below it, and a module output is unknown without a warning', async () => {
     const text = `resource ssh 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' = {
   parent: nsg

@@ -124,7 +124,11 @@ function ruleOf(resource: IacResource, block: Block, label: string, terraform: b
       const ids = scalarsOf(field, new Dependence());
       if (ids !== UNKNOWN && ids.length > 0) record[rest] = ids.map((id) => ({ id: id === UNKNOWN ? 'unknown application security group' : String(id) }));
     } else if (field?.kind === 'list') {
-      record[rest] = field.items.map((item) => ({ id: item.kind === 'object' ? scalarOf(fieldOf(item, 'id'), new Dependence()) : undefined }));
+      // A group whose id the template does not fix is still a group: never the internet.
+      record[rest] = field.items.map((item) => {
+        const id = item.kind === 'object' ? scalarOf(fieldOf(item, 'id'), new Dependence()) : item.kind === 'unknown' ? UNKNOWN : undefined;
+        return { id: id === UNKNOWN ? 'unknown application security group' : id };
+      });
     }
   }
   const access = scalarOf(fieldOf(fields, 'access'), new Dependence());
