@@ -55,6 +55,14 @@ async function scannedSnapshot(target: TargetOutcome, check: (scanned: Awaited<R
   }
 }
 
+/** The items of a target read to the end, without failure or note, in pages of these sizes. */
+function readWhole(target: TargetOutcome, pageSizes: number[]): Record<string, unknown>[] {
+  expect(target.failure).toBeUndefined();
+  expect(target.notes).toEqual([]);
+  expect(target.pageSizes).toEqual(pageSizes);
+  return target.items as Record<string, unknown>[];
+}
+
 function outcome(result: RunResult, subscriptionId: string): TargetOutcome {
   const found = result.outcomes.find((candidate) => candidate.id === `azure-${subscriptionId}`);
   if (!found) throw new Error(`no outcome for ${subscriptionId}: ${JSON.stringify(result.targets)}`);
@@ -247,11 +255,7 @@ describe('azure sweep: security admin rules of network managers', () => {
   });
 
   it('yields the rules of every collection after the NSGs, a page at a time, each as the SDK flattens it', () => {
-    const managed = outcome(result, sub(1));
-    expect(managed.failure).toBeUndefined();
-    expect(managed.notes).toEqual([]);
-    expect(managed.pageSizes).toEqual([2, 1, 2, 1]);
-    const items = managed.items as Record<string, unknown>[];
+    const items = readWhole(outcome(result, sub(1)), [2, 1, 2, 1]);
     expect(items.map((item) => item.name)).toEqual(['web-nsg-0', 'orphan-nsg-1', 'web-nsg-2', 'always-allow-ssh', 'deny-rdp', 'allow-https']);
     expect(items[3]).toMatchObject({
       id: `${collectionId(sub(1))}/rules/always-allow-ssh`,
@@ -343,11 +347,7 @@ describe('azure sweep: DNAT rules of Azure Firewalls and firewall policies', () 
   });
 
   it('yields the firewalls, then the rule collection groups of each policy a page at a time, as the SDK flattens them', () => {
-    const hub = outcome(result, sub(1));
-    expect(hub.failure).toBeUndefined();
-    expect(hub.notes).toEqual([]);
-    expect(hub.pageSizes).toEqual([1, 2, 2, 1]);
-    const items = hub.items as Record<string, unknown>[];
+    const items = readWhole(outcome(result, sub(1)), [1, 2, 2, 1]);
     expect(items.map((item) => item.name)).toEqual(['web-nsg-0', 'hub-fw', 'policy-fw', 'dnat', 'network', 'empty']);
     expect(items[1]).toMatchObject({ type: 'Microsoft.Network/azureFirewalls', natRuleCollections: [{ name: 'inbound', priority: 100, action: { type: 'Dnat' }, rules: [{ name: 'rdp', translatedPort: '3389' }, { name: 'ssh' }] }] });
     expect(items[1]).not.toHaveProperty('properties');
