@@ -14,7 +14,7 @@ export const SCAN_OPTIONS = {
   config: { type: 'string', describe: 'The configuration file (default: the .parapet.yml found upward from the scanned paths, up to the repository root)' },
   'inline-ignores': { type: 'boolean', default: true, describe: 'Honour # parapet-ignore comments (--no-inline-ignores: report what they suppress, for an auditor)' },
   'var-file': { type: 'string', array: true, describe: 'Terraform: a variable file to read after the module\'s own (repeatable, in order)' },
-  parameter: { type: 'string', array: true, describe: 'CloudFormation and ARM: a template parameter value, key=value (repeatable)' },
+  parameter: { type: 'string', array: true, describe: 'CloudFormation, ARM and Bicep: a template parameter value, key=value (repeatable)' },
   fix: { type: 'boolean', describe: 'Edit sshd configurations in place to make every safe one-line fix, then report what remains' },
   baseline: { type: 'string', describe: 'A SARIF log of an earlier scan (parapet baseline write): mark each finding new, unchanged, updated or absent, and fail only on new ones' },
 } as const satisfies Record<string, Options>;

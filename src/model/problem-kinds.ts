@@ -263,7 +263,7 @@ export const PROBLEM_KINDS = {
   'iac/unresolved': {
     title: 'Values of infrastructure code were judged as unknown',
     description: 'Some values could not be resolved from the code alone: a variable without a default, a data source, a module output, another resource\'s computed attribute, an !ImportValue. Parapet never guesses them safe: each rule they feed was judged as the worst they could be (any source, every port), and a finding that depends on one says so.',
-    help: 'Give the values with --var-file (Terraform) or --parameter key=value (CloudFormation, ARM), or scan the Terraform plan (terraform show -json), which holds the values Terraform resolved.',
+    help: 'Give the values with --var-file (Terraform) or --parameter key=value (CloudFormation, ARM, Bicep), or scan the Terraform plan (terraform show -json), which holds the values Terraform resolved.',
   },
   'iac/unsupported': {
     title: 'A construct of infrastructure code was not evaluated',

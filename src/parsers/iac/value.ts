@@ -1,7 +1,7 @@
 import { redacted } from '../../model/quote.js';
 
 /**
- * A value of infrastructure code (Terraform, a plan, CloudFormation, ARM), evaluated as far as the code alone allows,
+ * A value of infrastructure code (Terraform, a plan, CloudFormation, ARM, Bicep), evaluated as far as the code alone allows,
  * with the line it was written on. Every front end produces these; the mappers to the network model read only these.
  */
 export type IacValue = IacScalar | IacList | IacObject | IacUnknown;
