@@ -4,16 +4,17 @@ import type { ArmJson, ArmJsonMember, ArmJsonObject } from '../arm/json-tree.js'
 import { armExpression, armString, arrayItems, expressions, itemExpression, literalString, properties, type Locals } from './arm-expression.js';
 import type { BicepResource, BicepSymbols } from './symbols.js';
 
-/**
- * A Bicep file as the ARM template `bicep build` makes of it, each value on the line of the Bicep that writes it:
- * parameters with their defaults, variables, and resources with their `if` conditions (`condition`), `for` loops
- * (`copy`, and property and variable copies), nested child resources (`resources`) and `parent` (the name made whole).
- * Literal values stay literal; every other value is an ARM expression (see arm-expression.ts), so that the ARM
- * evaluator judges Bicep as it judges the template Azure would deploy.
- */
 /** Reads and translates the Bicep file a module call names (`'./nsg.bicep'`), or says why not and gives undefined. */
 export type ModuleReader = (path: string, call: Node) => ArmJsonObject | undefined;
 
+/**
+ * A Bicep file as the ARM template `bicep build` makes of it, each value on the line of the Bicep that writes it:
+ * parameters with their defaults, variables, resources with their `if` conditions (`condition`), `for` loops (`copy`,
+ * and property and variable copies), nested child resources (`resources`) and `parent` (the name made whole), and
+ * module calls as nested deployments of the modules' templates. Literal values stay literal; every other value is an
+ * ARM expression (see arm-expression.ts), so that the ARM evaluator judges Bicep as it judges the template Azure would
+ * deploy.
+ */
 export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: ModuleReader): ArmJsonObject {
   const declarations = expressions(root);
   for (const declaration of declarations) declare(declaration, symbols);
