@@ -29,7 +29,7 @@ export default defineRule({
     if (asset.usedBy?.length !== 0 || (asset.asset.kind !== 'aws-security-group' && asset.asset.kind !== 'azure-nsg')) return [];
     return [
       {
-        message: `${describeAsset(asset.asset)} is attached to nothing: its ${asset.rules.filter((rule) => !rule.id.startsWith('default/')).length} rules protect nothing now and open their ports to whatever is attached next. Delete it, or review its rules before reusing it.`,
+        message: `${describeAsset(asset.asset, asset.location.file)} is attached to nothing: its ${asset.rules.filter((rule) => !rule.id.startsWith('default/')).length} rules protect nothing now and open their ports to whatever is attached next. Delete it, or review its rules before reusing it.`,
         location: asset.location,
         asset: asset.asset,
         key: 'unused',
@@ -46,7 +46,7 @@ function unusedFirewallRules(asset: NetworkAsset): RuleFinding[] {
     if (rule.usedBy?.length === 0 && !unused.has(name)) unused.set(name, rule);
   }
   return [...unused].map(([name, rule]) => ({
-    message: `Firewall rule ${quoted(name, 80)} on ${describeAsset(asset.asset)} applies to no instance: it opens nothing now, and opens its ports to the next instance given its target tag or service account. Delete it, or review it before reusing the target.`,
+    message: `Firewall rule ${quoted(name, 80)} on ${describeAsset(asset.asset, asset.location.file)} applies to no instance: it opens nothing now, and opens its ports to the next instance given its target tag or service account. Delete it, or review it before reusing the target.`,
     location: rule.location,
     asset: asset.asset,
     key: `unused:${name}`,

@@ -31,5 +31,5 @@ export default defineRule({
 });
 
 function message(asset: NetworkAsset, opening: Opening): string {
-  return `${describeAsset(asset.asset)} ${describeDependence(opening.decidedBy) ? 'may accept' : 'accepts'} ${describeCatchAll(opening)} from ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'inbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}.${describeUsage(asset, opening.decidedBy)} Allow only the services that must be public, one port at a time.`;
+  return `${describeAsset(asset.asset, asset.location.file)} ${describeDependence(opening.decidedBy) ? 'may accept' : 'accepts'} ${describeCatchAll(opening)} from ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'inbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}.${describeUsage(asset, opening.decidedBy)} Allow only the services that must be public, one port at a time.`;
 }

@@ -26,7 +26,7 @@ export default defineRule({
     const reachesDefault = (scope: NetworkScope) =>
       trafficClasses(asset, 'inbound').some(({ traffic }) => reachability(asset, { ...traffic, scope: scope.name }).some((result) => result.decisions.some((decision) => decision.decidedBy.kind === 'default' && decision.action === 'allow')));
     return scopesByLine(asset, (scope) => scope.enabled && scope.defaultInbound === 'allow' && reachesDefault(scope), (scope) => scope.defaultLocation).map(({ location, which, key }) => ({
-      message: `The default inbound policy of ${describeAsset(asset.asset)}${which} is 'allow': every port no rule denies is reachable from every address. Deny inbound traffic by default and allow each service explicitly.`,
+      message: `The default inbound policy of ${describeAsset(asset.asset, asset.location.file)}${which} is 'allow': every port no rule denies is reachable from every address. Deny inbound traffic by default and allow each service explicitly.`,
       location,
       asset: asset.asset,
       key: `${key}:default-inbound`,

@@ -32,6 +32,6 @@ export default defineRule({
 });
 
 function message(asset: NetworkAsset, opening: Opening): string {
-  return `${describeAsset(asset.asset)} may send ${describeCatchAll(opening)} to ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'outbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}. Allow outbound only what the workload needs (for example HTTPS).`;
+  return `${describeAsset(asset.asset, asset.location.file)} may send ${describeCatchAll(opening)} to ${opening.remotes.describe()} through ${describeDecider(opening.decidedBy, 'outbound')}${describeScopes(asset, opening.scopes)}${describeDependence(opening.decidedBy)}. Allow outbound only what the workload needs (for example HTTPS).`;
 }
 

@@ -21,7 +21,7 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return scopesByLine(asset, (scope) => !scope.enabled, (scope) => scope.stateLocation).map(({ location, which, key }) => ({
-      message: `The firewall of ${describeAsset(asset.asset)} is off${which}: its rules are not applied and every port is reachable. Switch it on.`,
+      message: `The firewall of ${describeAsset(asset.asset, asset.location.file)} is off${which}: its rules are not applied and every port is reachable. Switch it on.`,
       location,
       asset: asset.asset,
       key: `${key}:firewall-off`,

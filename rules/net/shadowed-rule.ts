@@ -19,7 +19,7 @@ export default defineRule({
   input: 'network',
   check(asset) {
     return shadowedRules(asset).map(({ rule, shadowedBy }) => ({
-      message: `On ${describeAsset(asset.asset)}, ${rule.label} never takes effect: ${listing(shadowedBy.map((deny) => deny.label))} ${shadowedBy.length > 1 ? 'deny' : 'denies'} all its traffic first. Remove it or move it before the deny.`,
+      message: `On ${describeAsset(asset.asset, asset.location.file)}, ${rule.label} never takes effect: ${listing(shadowedBy.map((deny) => deny.label))} ${shadowedBy.length > 1 ? 'deny' : 'denies'} all its traffic first. Remove it or move it before the deny.`,
       location: rule.location,
       asset: asset.asset,
       key: `rule:${rule.id}/shadowed`,

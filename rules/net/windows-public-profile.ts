@@ -40,7 +40,7 @@ export default defineRule({
       .flatMap((scope) => openings(asset, 'inbound', services, everything, scope.name))
       .filter((opening) => opening.decidedBy.kind === 'rule')
       .map((opening) => ({
-        message: `${describeDecider(opening.decidedBy, 'inbound')} allows ${describeServices(opening.services)} on the Public profile of ${describeAsset(asset.asset)} (from ${opening.remotes.describe()}). Select only the Domain or Private profile for it.`,
+        message: `${describeDecider(opening.decidedBy, 'inbound')} allows ${describeServices(opening.services)} on the Public profile of ${describeAsset(asset.asset, asset.location.file)} (from ${opening.remotes.describe()}). Select only the Domain or Private profile for it.`,
         location: opening.location,
         asset: asset.asset,
         key: `Public/${opening.key}`,

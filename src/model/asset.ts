@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { redacted, shown } from './quote.js';
 
 /** What a finding is about: a host's sshd, a host firewall, a security group, an NSG, an Azure admin rule collection, an Azure Firewall's DNAT rules, a VPC firewall, a GCP firewall policy. */
@@ -36,13 +36,24 @@ function pathFrom(base: string, path: string): string {
   return relative(base, resolve(path)).split(sep).join('/');
 }
 
-/** The asset for a message: its id as it is (escaped and cut, never judged a credential: ids look random), and its name. */
-export function describeAsset(asset: Asset): string {
+/**
+ * The asset for a message: its id as it is (escaped and cut, never judged a credential: ids look random), and its name;
+ * and what it is judged as part of, where its place does not say: a Terraform module's resource is found in the
+ * module's files, a Bicep module's in the module, a Bicep file's deployed by a parameters file in the Bicep file —
+ * none of which says which root module, caller or parameters file it was judged for. `declaredIn`: the file that
+ * declares the asset.
+ */
+export function describeAsset(asset: Asset, declaredIn?: string): string {
   const { id, name, within } = reportedAsset(asset);
   const named = name && asset.name !== asset.id ? `${id} (${name})` : id;
-  // A module's resource is found in the module's files: which root module calls it, its location does not say (unless
-  // the root is the directory scanned). A Bicep file deployed by a parameters file is found in the Bicep file.
-  return within !== undefined && within !== '.' && (asset.id.startsWith('module.') || /\.bicepparam$/i.test(within)) ? `${named} in ${within}` : named;
+  if (within === undefined || within === '.' || asset.within === undefined) return named;
+  return asset.id.startsWith('module.') || (declaredIn !== undefined && !isInside(declaredIn, asset.within)) ? `${named} in ${within}` : named;
+}
+
+/** Whether `file` is `place` itself (a template) or inside it (a module directory). */
+function isInside(file: string, place: string): boolean {
+  const from = relative(resolve(place), resolve(file));
+  return from === '' || (!from.startsWith('..') && !isAbsolute(from));
 }
 
 /**

@@ -70,7 +70,7 @@ export function describeOpening(
 ): { assetName: string; services: string; sources: string; through: string; isReachable: string } {
   const dependence = describeDependence(opening.decidedBy);
   return {
-    assetName: describeAsset(asset.asset),
+    assetName: describeAsset(asset.asset, asset.location.file),
     services: describeServices(opening.services),
     sources: opening.remotes.describe(),
     through: `${describeDecider(opening.decidedBy, direction)}${describeScopes(asset, opening.scopes)}${dependence}`,

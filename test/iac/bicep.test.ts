@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -45,8 +45,10 @@ async function scanned(text: string, parameters: Record<string, string> = {}) {
 describe('Bicep, judged as the ARM template it builds', () => {
   test('expressions are evaluated as Bicep writes them: interpolation, operators, ternaries, functions through their namespace', async () => {
     const extra = "param env string = 'prod'\nvar ports = { prod: 3389, test: 22 }\nvar open = env == 'prod' && !empty(ports) ? 'Internet' : '10.0.0.0/8'\n";
-    const { findings, problems } = await scanned(nsg('open', "sys.string(ports[env] ?? 22)", extra));
+    const { findings, messages, problems } = await scanned(nsg('open', "sys.string(ports[env] ?? 22)", extra));
     expect(findings).toEqual(['net/rdp-open-to-world main.bicep:10 web-nsg']);
+    // Declared in the file it is judged as: nothing to add.
+    expect(messages.find((message) => message.includes('RDP'))).toContain('on web-nsg is reachable');
     expect(problems).toEqual([]);
     const test = await scanned(nsg('open', "'${ports[env]}'", extra), { env: 'test' });
     expect(test.findings).toEqual([]);
@@ -249,6 +251,8 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
         'net/rdp-open-to-world modules/nsg.bicep:9 web-prod in main.bicep',
         'net/ssh-open-to-world modules/nsg.bicep:9 many-0 in main.bicep',
       ]);
+      // Found in the module's file, the finding names the file it was judged for.
+      expect(result.findings.find((finding) => finding.ruleId === 'net/rdp-open-to-world')?.message).toContain(`on web-prod in ${join(directory, 'main.bicep')} is reachable`);
       expect(result.problems).toEqual([]);
       expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['main.bicep', 'modules/nsg.bicep']);
     });

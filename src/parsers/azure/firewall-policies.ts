@@ -1,6 +1,5 @@
 import type { InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
-import type { NetworkAsset } from '../../network/model.js';
 import { stringOf } from '../json/cloud-values.js';
 import { firewallPolicyOf, isFirewall } from './firewall-nat.js';
 
@@ -20,16 +19,15 @@ export class FirewallPolicies {
     private readonly problems: InputProblem[],
   ) {}
 
-  /** Notes a firewall or rule collection group of the listing, and gives its asset back. */
-  seen(asset: NetworkAsset, item: Record<string, unknown>, line: number): NetworkAsset {
+  /** Notes a firewall or rule collection group of the listing. */
+  seen(item: Record<string, unknown>, line: number): void {
     if (isFirewall(item)) {
       const policy = firewallPolicyOf(item);
-      if (policy && !this.wanted.has(policy.toLowerCase())) this.wanted.set(policy.toLowerCase(), { policy, firewall: asset.asset.name ?? asset.asset.id, line });
+      if (policy && !this.wanted.has(policy.toLowerCase())) this.wanted.set(policy.toLowerCase(), { policy, firewall: stringOf(item.name) ?? stringOf(item.id) ?? 'of the listing', line });
     } else {
       const id = stringOf(item.id);
       if (id) this.listed.add(id.replace(GROUP_OF_POLICY, '').toLowerCase());
     }
-    return asset;
   }
 
   check(): void {

@@ -36,7 +36,10 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
     listed++;
     if (isObject(item) && isNsg(item)) yield nsgToAsset(item, position, where, file, problems);
     else if (isObject(item) && isAdminRule(item)) adminRules.add(item, position.line);
-    else if (isObject(item) && (isFirewall(item) || isRuleCollectionGroup(item))) yield policies.seen(natRulesToAsset(item, position, where, file, problems), item, position.line);
+    else if (isObject(item) && (isFirewall(item) || isRuleCollectionGroup(item))) {
+      policies.seen(item, position.line);
+      yield natRulesToAsset(item, position, where, file, problems);
+    }
     else problems.push({ id: 'azure/invalid-nsg', file, line: position.line, level: 'error', message: `${where} is neither a network security group (no securityRules), a security admin rule (by its type), an Azure Firewall nor a rule collection group — not judged; ${ACCEPTED}` });
   }
   yield* adminRules.assets();
@@ -58,7 +61,8 @@ function* readExport(input: InputStream, problems: InputProblem[]): Generator<Ne
     return;
   }
   if (isObject(value) && !Array.isArray(value.value) && (isFirewall(value) || isRuleCollectionGroup(value))) {
-    yield policies.seen(natRulesToAsset(value, root, 'the document', file, problems), value, root.line);
+    policies.seen(value, root.line);
+    yield natRulesToAsset(value, root, 'the document', file, problems);
     policies.check();
     return;
   }
