@@ -1,5 +1,9 @@
-/** Characters JSON.stringify leaves as they are but a reader of the file would not see: C1 controls, bidirectional and other format characters, line separators. */
-const UNSEEN = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+/**
+ * Characters JSON.stringify leaves as they are but a reader of the file would not see: C1 controls, every format
+ * character (bidirectional marks and the others, U+070F among them), line and paragraph separators, and the unassigned
+ * rest of the format blocks.
+ */
+const UNSEEN = /[\u007f-\u009f\p{Cf}\u2028\u2029\u2060-\u206f\u{e0000}-\u{e007f}]/gu;
 
 /**
  * JSON.stringify, with every character that would not show as itself written as a `\u` escape: the same JSON value

@@ -197,6 +197,11 @@ describe('what stands in an sshd keyword place', () => {
 });
 
 describe('JSON text of a report', () => {
+  it('escapes every format character, not only the bidirectional ones', () => {
+    // U+070F (Syriac abbreviation mark) and U+0600 (Arabic number sign) are format characters outside the usual blocks.
+    expect(jsonText({ text: 'a\u070fb\u0600c\u202ed' })).toBe('{"text":"a\\u070fb\\u0600c\\u202ed"}');
+  });
+
   it('is the same JSON value, with nothing unseen left raw', () => {
     const value = fc.jsonValue().chain((json) => fc.tuple(fc.constant(json), hostileText.filter((text) => !/\p{Cs}/u.test(text))));
     fc.assert(
