@@ -1,4 +1,4 @@
-import { looksLikeArmTemplate } from '../parsers/arm/detect.js';
+import { looksLikeArmInput, pairedTemplates } from '../parsers/arm/detect.js';
 import { looksLikeAwsSecurityGroups } from '../parsers/aws/detect.js';
 import { looksLikeAzureNsgs } from '../parsers/azure/detect.js';
 import { calledBicepModules, looksLikeBicep } from '../parsers/bicep/detect.js';
@@ -26,7 +26,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     comments: true,
     title: 'Terraform configuration (*.tf, *.tf.json, OpenTofu\'s *.tofu; a directory is one module, with its *.tfvars)',
     detect: looksLikeTerraform,
-    reads: calledModuleDirectories,
+    reads: (_name, head) => calledModuleDirectories(head),
     load: async (path, context) => (await import('../parsers/iac/load-terraform.js')).loadTerraformModule(path, context),
   },
   {
@@ -46,8 +46,9 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     type: 'arm',
     comments: true,
-    title: 'Azure Resource Manager templates (JSON deploymentTemplate)',
-    detect: looksLikeArmTemplate,
+    title: 'Azure Resource Manager templates (JSON deploymentTemplate), and parameters files with the template or Bicep file each is for',
+    detect: looksLikeArmInput,
+    reads: pairedTemplates,
     load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-arm.js')).loadArm),
   },
   {
@@ -55,7 +56,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     comments: true,
     title: 'Azure Bicep files (*.bicep, and *.bicepparam with the file each is for)',
     detect: looksLikeBicep,
-    reads: calledBicepModules,
+    reads: (_name, head) => calledBicepModules(head),
     load: text(CONFIG_BYTES, async () => (await import('../parsers/iac/load-bicep.js')).bicepLoader()),
   },
   {

@@ -45,11 +45,11 @@ export interface InputFormat {
   /** Decides from the file name and the first 64 KiB of decoded text. Cheap: runs on every file of a directory. */
   detect(name: string, head: string): boolean;
   /**
-   * The paths (relative to the file's directory) it reads as part of itself, as far as its first 64 KiB shows: a
-   * Terraform module's local module calls (directories), a Bicep file's modules (files). They are scanned after it, so
-   * that it claims them.
+   * The paths (relative to the file's directory) it reads as part of itself, as far as its name and first 64 KiB show:
+   * a Terraform module's local module calls (directories), a Bicep file's modules (files), the template a parameters
+   * file is for. They are scanned after it, so that it claims them.
    */
-  reads?(head: string): string[];
+  reads?(name: string, head: string): string[];
   /** Reads the file as the format needs it and hands it to the parser, which is imported only now. */
   load(path: string, context: LoadContext): Promise<LoadResult<Iterable<Model>> | InputProblem>;
 }

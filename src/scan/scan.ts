@@ -90,7 +90,7 @@ function inReadingOrder(recognised: Recognised[]): Recognised[] {
   const readers = new Map<string, Set<string>>();
   for (const { candidate, format, head } of recognised) {
     const directory = resolve(dirname(candidate.path));
-    for (const path of format.reads?.(head) ?? []) {
+    for (const path of format.reads?.(basename(candidate.path), head) ?? []) {
       const read = resolve(directory, path);
       if (read === directory) continue;
       const known = readers.get(read);

@@ -1,5 +1,5 @@
 import type { InputFile } from '../../inputs/input-file.js';
-import { problemAt } from '../../model/problem.js';
+import { problemAt, type InputProblem } from '../../model/problem.js';
 import type { IacLoad } from '../iac/front-end.js';
 import type { IacResource, IacValue } from '../iac/value.js';
 import { FileState, ValueBudgetExceeded } from './file-state.js';
@@ -13,22 +13,29 @@ import { TemplateScope } from './scope.js';
  * template and the given parameters (--parameter key=value) allow. A template that is not JSON is not judged at all.
  */
 export function armTemplate(file: InputFile, parameters: ReadonlyMap<string, string>): IacLoad {
+  const read = readTemplate(file);
+  if ('id' in read) return { resources: [], problems: [read] };
+  const state = new FileState(file.path, read.values);
+  return { resources: templateResources(read.template, state, commandLineValues(parameters)), problems: state.problems };
+}
+
+/** A template file's template and how many JSON values it holds, or why it holds none. */
+export function readTemplate(file: InputFile): { template: ArmJsonObject; values: number } | InputProblem {
   const parsed = parseTemplateJson(file.text);
-  if (!parsed.ok) {
-    return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.line }, `${parsed.reason} — the template was not judged; fix it and scan again`)] };
-  }
-  if (parsed.root.kind !== 'object') {
-    return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, 'the template is not a JSON object — not judged; scan a deploymentTemplate file')] };
-  }
+  if (!parsed.ok) return problemAt('iac/syntax', { file: file.path, line: parsed.line }, `${parsed.reason} — the template was not judged; fix it and scan again`);
+  if (parsed.root.kind !== 'object') return problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, 'the template is not a JSON object — not judged; scan a deploymentTemplate file');
   const template = templateOf(parsed.root);
   if (template === undefined) {
-    const message = 'the file names a deploymentTemplate $schema but holds no template (no "resources") — not judged; scan the template itself';
-    return { resources: [], problems: [problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, message)] };
+    return problemAt('iac/syntax', { file: file.path, line: parsed.root.line }, 'the file names a deploymentTemplate $schema but holds no template (no "resources") — not judged; scan the template itself');
   }
-  const given = new Map<string, string>();
+  return { template, values: parsed.values };
+}
+
+/** --parameter key=value, by lower-case name: they win over a parameters file's values. */
+export function commandLineValues(parameters: ReadonlyMap<string, string>, over: ReadonlyMap<string, IacValue> = new Map()): Map<string, string | IacValue> {
+  const given = new Map<string, string | IacValue>(over);
   for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
-  const state = new FileState(file.path, parsed.values);
-  return { resources: templateResources(template, state, given), problems: state.problems };
+  return given;
 }
 
 /**

@@ -8,7 +8,7 @@ import { FileState, ValueBudgetExceeded } from '../arm/file-state.js';
 import type { ArmJsonObject } from '../arm/json-tree.js';
 import { MAX_DEPLOYMENT_DEPTH, MAX_VALUES } from '../arm/limits.js';
 import { TemplateScope } from '../arm/scope.js';
-import { templateResources } from '../arm/template.js';
+import { commandLineValues, templateResources } from '../arm/template.js';
 import type { IacLoad } from '../iac/front-end.js';
 import { scalar, unknown, type IacResource, type IacUnknown, type IacValue } from '../iac/value.js';
 import { firstSyntaxError, parseInTime } from '../tree-sitter/parse.js';
@@ -32,14 +32,28 @@ export interface BicepLoad extends IacLoad {
 export function bicepTemplate(parser: Parser, file: InputFile, parameters: ReadonlyMap<string, string>, context: LoadContext): BicepLoad {
   const state = new FileState(file.path);
   const modules = new BicepModules(parser, context, state, treeView(context.tree ?? dirname(file.path)));
-  let resources: IacResource[] = [];
+  const resources = withinBudget(state, () => (isParametersFile(file.path) ? deployedWith(file, parameters, modules) : deployed(file, new Map(), parameters, modules)));
+  return { resources, problems: state.problems, consumed: modules.consumed };
+}
+
+/**
+ * A Bicep file deployed with the values of a JSON parameters file (`--parameters main.parameters.json`), whose
+ * evaluation `state` is: what it meets in the Bicep file is that file's. `consumed` holds the Bicep file and its modules.
+ */
+export function bicepDeployment(parser: Parser, target: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, context: LoadContext, state: FileState): { resources: IacResource[]; consumed: string[] } {
+  const modules = new BicepModules(parser, context, state, treeView(context.tree ?? dirname(target.path)));
+  const resources = withinBudget(state, () => state.within(target.path, () => deployed(target, values, parameters, modules)));
+  return { resources, consumed: [target.path, ...modules.consumed] };
+}
+
+function withinBudget(state: FileState, deploy: () => IacResource[]): IacResource[] {
   try {
-    resources = isParametersFile(file.path) ? deployedWith(file, parameters, modules) : deployed(file, new Map(), parameters, modules);
+    return deploy();
   } catch (failure) {
     if (!(failure instanceof ValueBudgetExceeded)) throw failure;
     state.report('iac/unsupported', undefined, `the file and what it reads hold more than ${MAX_VALUES} values — not judged; split them`, 'error');
+    return [];
   }
-  return { resources, problems: state.problems, consumed: modules.consumed };
 }
 
 export function isParametersFile(path: string): boolean {
@@ -50,10 +64,7 @@ export function isParametersFile(path: string): boolean {
 function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules): IacResource[] {
   const translated = translateFile(file, modules, [resolve(file.path)], false);
   if (!translated) return [];
-  const given = new Map<string, string | IacValue>(translated.given);
-  for (const [key, value] of values) given.set(key, value);
-  for (const [key, value] of parameters) given.set(key.toLowerCase(), value);
-  const resources = templateResources(translated.template, modules.state, given);
+  const resources = templateResources(translated.template, modules.state, commandLineValues(parameters, new Map([...translated.given, ...values])));
   for (const resource of resources) resource.address = translated.symbols.readable(resource.address);
   return resources;
 }

@@ -1,4 +1,14 @@
+import type { InputFile } from '../../inputs/input-file.js';
+import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
+import { looksLikeArmParameters } from '../arm/detect.js';
 import { armTemplate } from '../arm/template.js';
-import { loadTemplate } from './load-template.js';
+import { armParametersDeployment } from './arm-parameters-deployment.js';
+import { loadTemplate, templateAssets } from './load-template.js';
 
-export const loadArm = loadTemplate(armTemplate);
+const loadTemplateFile = loadTemplate(armTemplate);
+
+/** An ARM template, or a parameters file judged as the deployment of the file it is for, its assets named within it. */
+export async function loadArm(file: InputFile, context: LoadContext): Promise<LoadResult> {
+  if (!looksLikeArmParameters(file.text.slice(0, 64 * 1024))) return loadTemplateFile(file, context);
+  return templateAssets(await armParametersDeployment(file, context), file.path);
+}

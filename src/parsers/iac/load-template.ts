@@ -5,9 +5,11 @@ import { IAC_ADVICE, iacNetworkAssets } from './assets.js';
 
 /** A template read whole (CloudFormation, ARM): its resources judged as assets named within the file. */
 export function loadTemplate(read: (file: InputFile, parameters: ReadonlyMap<string, string>) => IacLoad): (file: InputFile, context: LoadContext) => LoadResult {
-  return (file, context) => {
-    const loaded = read(file, context.iac?.parameters ?? new Map());
-    const { assets, problems } = iacNetworkAssets(loaded.resources, file.path, IAC_ADVICE.template);
-    return { models: assets, problems: [...loaded.problems, ...problems] };
-  };
+  return (file, context) => templateAssets(read(file, context.iac?.parameters ?? new Map()), file.path);
+}
+
+/** The assets of a template's resources, named within `within`, with the other files it read (`consumed`). */
+export function templateAssets(loaded: IacLoad & { consumed?: string[] }, within: string): LoadResult {
+  const { assets, problems } = iacNetworkAssets(loaded.resources, within, IAC_ADVICE.template);
+  return { models: assets, problems: [...loaded.problems, ...problems], ...(loaded.consumed ? { consumed: loaded.consumed } : {}) };
 }

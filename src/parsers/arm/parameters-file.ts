@@ -1,0 +1,32 @@
+import { quoted } from '../../model/quote.js';
+import { scalar, unknown, type IacValue } from '../iac/value.js';
+import { canonicalKey } from './canonical-keys.js';
+import type { FileState } from './file-state.js';
+import { isObjectJson, member, type ArmJson, type ArmJsonObject } from './json-tree.js';
+import { list, object } from './values.js';
+
+/** azd's `${NAME}` (or `${NAME=default}`): a value of the environment the file is deployed from. */
+const ENVIRONMENT_VALUE = /\$\{([A-Za-z_]\w*)[^}]{0,200}\}/;
+
+/**
+ * The values a parameters file gives (lower-case parameter name → value), each on its line. A value is taken as written:
+ * a parameters file holds no expressions. A Key Vault reference names a secret the file does not hold, and azd's
+ * `${NAME}` a value of the environment it is deployed from: both are unknown, named as the file writes them.
+ */
+export function parameterValues(parameters: ArmJsonObject, state: FileState): Map<string, IacValue> {
+  const values = new Map<string, IacValue>();
+  for (const { key, value: entry } of parameters.members.values()) {
+    const given = isObjectJson(entry) ? member(entry, 'value') : undefined;
+    if (given !== undefined) values.set(key.toLowerCase(), literal(given));
+    else if (isObjectJson(entry) && member(entry, 'reference') !== undefined) values.set(key.toLowerCase(), unknown(entry.line, [`the Key Vault secret ${key} refers to`]));
+    else state.report('iac/invalid-resource', entry.line, `parameter ${quoted(key, 80)} gives neither a "value" nor a "reference" — the template's own default or an unknown is used; ARM would reject the file`, 'warning');
+  }
+  return values;
+}
+
+function literal(json: ArmJson): IacValue {
+  if (json.kind === 'array') return list(json.items.map(literal), json.line);
+  if (json.kind === 'object') return object(new Map([...json.members.values()].map(({ key, value }) => [canonicalKey(key), literal(value)])), json.line);
+  const environment = typeof json.value === 'string' ? ENVIRONMENT_VALUE.exec(json.value) : null;
+  return environment ? unknown(json.line, [`\${${environment[1]}}`]) : scalar(json.value, json.line);
+}
