@@ -20,6 +20,8 @@ export interface NamedAddresses {
 /** Most sets name nothing: they share one empty map instead of allocating their own. */
 const NO_NAMES: ReadonlyMap<string, NamedAddresses> = new Map();
 const NO_SOURCES: readonly NamedAddresses[] = [];
+const FAMILIES: readonly Family[] = ['ipv4', 'ipv6'];
+const NO_FAMILIES: readonly Family[] = [];
 
 /** Names that mean every address, however an input spells them. */
 const WORLD_NAMES = new Set(['any', 'anywhere', '*', 'internet', 'all', '0.0.0.0/0', '::/0']);
@@ -146,12 +148,25 @@ export class AddressSet {
 
   private coversInternetAnswer?: boolean;
 
+  /** The families whose internet the set covers (see coversInternet). */
+  internetFamilies(): readonly Family[] {
+    if (!this.coversInternet()) return NO_FAMILIES;
+    return (this.internetFamiliesAnswer ??= FAMILIES.filter((family) => this.coversFamily(family)));
+  }
+
+  private internetFamiliesAnswer?: readonly Family[];
+
+  /** The set's addresses of these families (named sources are of neither). */
+  inFamilies(families: readonly Family[]): AddressSet {
+    return new AddressSet(families.includes('ipv4') ? this.ipv4 : [], families.includes('ipv6') ? this.ipv6 : [], NO_NAMES);
+  }
+
   /**
    * Whether sets whose addresses number these many could together cover the internet (see coversInternet): a test of
    * sizes that rules out most unions before they are made.
    */
   static mayTogetherCoverInternet(sets: readonly AddressSet[]): boolean {
-    return (['ipv4', 'ipv6'] as Family[]).some((family) => {
+    return FAMILIES.some((family) => {
       let total = 0n;
       for (const set of sets) total += set.sizeOf(family);
       return total >= publicSize(family) - (publicSize(family) >> 8n);
@@ -166,11 +181,17 @@ export class AddressSet {
   }
 
   private coversPublicSpace(): boolean {
-    return (['ipv4', 'ipv6'] as Family[]).some((family) => {
-      const list = family === 'ipv4' ? this.ipv4 : this.ipv6;
-      if (list.length === 0) return false;
-      return sizeOf(subtractIntervals(publicIntervals(family), list)) <= publicSize(family) >> 8n;
-    });
+    return FAMILIES.some((family) => this.coversPublicSpaceOf(family));
+  }
+
+  private coversFamily(family: Family): boolean {
+    return isFullSpace(family === 'ipv4' ? this.ipv4 : this.ipv6, family) || this.coversPublicSpaceOf(family);
+  }
+
+  private coversPublicSpaceOf(family: Family): boolean {
+    const list = family === 'ipv4' ? this.ipv4 : this.ipv6;
+    if (list.length === 0) return false;
+    return sizeOf(subtractIntervals(publicIntervals(family), list)) <= publicSize(family) >> 8n;
   }
 
   /** Every address of both families: nothing named can survive being subtracted from it. */

@@ -32,11 +32,15 @@ export type Selector = (decision: Decision, answer: ScopeReachability) => Addres
 
 /**
  * The whole internet: a decision whose sources cover all public IPv4 or IPv6 addresses (see coversInternet), or,
- * when only the rules together cover it, each decision that adds public addresses.
+ * when only the rules together cover it, each decision that adds public addresses of the family they cover (an
+ * office's IPv4 range is not part of an opening to the IPv6 internet).
  */
 export const worldPart: Selector = (decision, answer) => {
   if (decision.remotes.coversInternet()) return decision.remotes;
-  return answer.allowed.coversInternet() && decision.remotes.hasPublicAddress() ? decision.remotes : AddressSet.EMPTY;
+  const families = answer.allowed.internetFamilies();
+  if (families.length === 0) return AddressSet.EMPTY;
+  const part = families.length === 2 ? decision.remotes : decision.remotes.inFamilies(families);
+  return part.hasPublicAddress() ? part : AddressSet.EMPTY;
 };
 
 /** A decision holding any public address, or a named source that is or may be public (a service tag, a prefix list the input does not show). */

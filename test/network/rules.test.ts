@@ -38,6 +38,19 @@ describe('net/ssh-open-to-world', () => {
     expect(check('net/ssh-open-to-world', office)).toEqual([]);
   });
 
+  it('an office IPv4 range beside an IPv6 opening is no part of it; an IPv4 rule that completes an IPv4 world is', () => {
+    const office = rule({ id: 'office', action: 'allow', ports: port(22), remote: [cidr('203.0.113.0/24')], location: { file: 'sg.json', line: 2 } });
+    const v6 = rule({ id: 'v6', action: 'allow', remote: [cidr('::/0')], location: { file: 'sg.json', line: 3 } });
+    expect(lines(check('net/ssh-open-to-world', asset('allow-only', [office, v6], [], 'aws-security-group')))).toEqual([3]);
+    const half = rule({ id: 'half', action: 'allow', ports: port(22), remote: [cidr('0.0.0.0/1')], location: { file: 'sg.json', line: 4 } });
+    const rest = rule({ id: 'rest', action: 'allow', ports: port(22), remote: [cidr('128.0.0.0/1'), cidr('2001:db8::/32')], location: { file: 'sg.json', line: 5 } });
+    const findings = check('net/ssh-open-to-world', asset('allow-only', [half, rest], [], 'aws-security-group'));
+    expect(lines(findings)).toEqual([4, 5]);
+    const completing = findings.find((finding) => finding.location.line === 5)!;
+    expect(completing.message).toContain('128.0.0.0/1');
+    expect(completing.message).not.toContain('2001:db8');
+  });
+
   it('a port range containing 22 counts; a deny of one attacker before the allow does not make SSH private', () => {
     const fw = asset('first-match', [rule({ action: 'deny', remote: [cidr('198.51.100.7/32')], priority: 1 }), rule({ id: 'range', action: 'allow', ports: [{ from: 20, to: 30 }], priority: 2 })]);
     const [finding] = check('net/ssh-open-to-world', fw);
