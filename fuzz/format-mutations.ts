@@ -224,7 +224,7 @@ const netsh: TextMutation = {
 /** The structure-aware mutations for an input type. */
 export function formatMutations(type: string): readonly TextMutation[] {
   switch (type) {
-    case 'aws': case 'azure': case 'gcp': case 'terraform-plan': case 'arm': return [json];
+    case 'aws': case 'aws-lightsail': case 'azure': case 'gcp': case 'terraform-plan': case 'arm': return [json];
     case 'windows-firewall': return [netsh, json];
     case 'ufw': return [ufw];
     case 'sshd': return [sshd];

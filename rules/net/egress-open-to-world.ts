@@ -20,13 +20,15 @@ export default defineRule({
     'a command-and-control server, sending data out. Most servers need a handful of destinations (HTTPS to package ' +
     'mirrors and APIs, DNS, NTP). This finding is low severity because wide egress is the default almost everywhere ' +
     '(ufw `allow (outgoing)`, the AWS default security group, Azure `AllowInternetOutBound`); it points at the rule or ' +
-    'policy line that allows it.',
+    'policy line that allows it. A firewall that cannot filter outbound traffic at all (a Lightsail instance\'s) is not ' +
+    'judged here: restrict egress on the host.',
   remediation:
     'Deny outbound traffic by default and allow what the workload needs, e.g. with ufw:\n\n' +
     '```\nufw default deny outgoing\nufw allow out 443/tcp\nufw allow out 53\nufw allow out 123/udp\n```\n\n' +
     'In AWS, replace the `-1` egress rule to `0.0.0.0/0` by rules for the ports the workload uses.',
   input: 'network',
   check(asset) {
+    if (asset.filters && !asset.filters.includes('outbound')) return [];
     return catchAllOpenings(asset, 'outbound', true).map((opening) => new OpeningFinding(asset, opening, message));
   },
 });

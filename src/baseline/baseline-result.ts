@@ -35,7 +35,7 @@ export interface BaselineLocation {
 }
 
 const LEVEL_SEVERITY: Record<Level, Severity> = { error: 'high', warning: 'medium', note: 'low' };
-const ASSET_KINDS: readonly Asset['kind'][] = ['sshd', 'ufw', 'windows-firewall', 'aws-security-group', 'azure-nsg', 'azure-admin-rules', 'azure-firewall', 'gcp-network', 'gcp-firewall-policy'];
+const ASSET_KINDS: readonly Asset['kind'][] = ['sshd', 'ufw', 'windows-firewall', 'aws-security-group', 'aws-lightsail-instance', 'azure-nsg', 'azure-admin-rules', 'azure-firewall', 'gcp-network', 'gcp-firewall-policy'];
 
 /** The result as a baseline holds it, or what it lacks (in words that quote none of it). */
 export function baselineResultOf(result: Sarif.Result, ruleScores: ReadonlyMap<string, unknown>): BaselineResult | string {

@@ -1,5 +1,6 @@
 import { looksLikeArmInput, pairedTemplates } from '../parsers/arm/detect.js';
 import { looksLikeAwsSecurityGroups } from '../parsers/aws/detect.js';
+import { looksLikeLightsailInstances } from '../parsers/aws/lightsail-detect.js';
 import { looksLikeAzureNsgs } from '../parsers/azure/detect.js';
 import { calledBicepModules, looksLikeBicep } from '../parsers/bicep/detect.js';
 import { looksLikeCloudFormation } from '../parsers/cloudformation/detect.js';
@@ -15,7 +16,8 @@ import { stream, text } from './loading.js';
 const MiB = 1024 * 1024;
 /** Cloud exports are read in pieces; configuration files and firewall listings whole. */
 const CLOUD_EXPORT_BYTES = 500 * MiB;
-const WINDOWS_FIREWALL_BYTES = 64 * MiB;
+/** Listings read whole: a Windows firewall capture, a Lightsail listing. */
+const WHOLE_LISTING_BYTES = 64 * MiB;
 const TERRAFORM_PLAN_BYTES = 256 * MiB;
 export const CONFIG_BYTES = 16 * MiB;
 
@@ -67,6 +69,13 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     load: stream(CLOUD_EXPORT_BYTES, async () => (await import('../parsers/aws/load.js')).loadAwsSecurityGroups),
   },
   {
+    type: 'aws-lightsail',
+    comments: false,
+    title: 'AWS Lightsail instances and their firewalls (aws lightsail get-instances / get-instance, SDK output)',
+    detect: looksLikeLightsailInstances,
+    load: text(WHOLE_LISTING_BYTES, async () => (await import('../parsers/aws/lightsail-export.js')).loadLightsailInstances),
+  },
+  {
     type: 'azure',
     comments: false,
     title: 'Azure network security groups (az network nsg list, ARM REST, SDK output)',
@@ -85,7 +94,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     comments: false,
     title: 'Windows firewall (netsh advfirewall text, Get-NetFirewallRule JSON)',
     detect: looksLikeWindowsFirewall,
-    load: text(WINDOWS_FIREWALL_BYTES, async () => (await import('../parsers/netsh/load.js')).loadWindowsFirewall),
+    load: text(WHOLE_LISTING_BYTES, async () => (await import('../parsers/netsh/load.js')).loadWindowsFirewall),
   },
   {
     type: 'ufw',

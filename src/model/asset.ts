@@ -1,9 +1,9 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { redacted, shown } from './quote.js';
 
-/** What a finding is about: a host's sshd, a host firewall, a security group, an NSG, an Azure admin rule collection, an Azure Firewall's DNAT rules, a VPC firewall, a GCP firewall policy. */
+/** What a finding is about: a host's sshd, a host firewall, a security group, a Lightsail instance's firewall, an NSG, an Azure admin rule collection, an Azure Firewall's DNAT rules, a VPC firewall, a GCP firewall policy. */
 export interface Asset {
-  kind: 'sshd' | 'ufw' | 'windows-firewall' | 'aws-security-group' | 'azure-nsg' | 'azure-admin-rules' | 'azure-firewall' | 'gcp-network' | 'gcp-firewall-policy';
+  kind: 'sshd' | 'ufw' | 'windows-firewall' | 'aws-security-group' | 'aws-lightsail-instance' | 'azure-nsg' | 'azure-admin-rules' | 'azure-firewall' | 'gcp-network' | 'gcp-firewall-policy';
   /** Stable identity: a group ARN or id, an NSG resource id, a file path for host configs. */
   id: string;
   name?: string;

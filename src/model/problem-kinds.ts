@@ -195,6 +195,26 @@ export const PROBLEM_KINDS = {
     description: 'Rules refer to managed prefix lists whose entries the export does not show. Their addresses were treated as unknown and possibly public.',
     help: 'Check the prefix lists with aws ec2 get-managed-prefix-list-entries.',
   },
+  'lightsail/invalid-instance': {
+    title: 'An AWS Lightsail instance could not be read',
+    description: 'An item of the listing is not a Lightsail instance object with a name and its networking ports. It was not judged; the other instances were.',
+    help: 'Export with aws lightsail get-instances --output json, unedited.',
+  },
+  'lightsail/invalid-port': {
+    title: 'A Lightsail firewall rule could not be read',
+    description: 'A port rule of an instance (protocol, ports or addresses) could not be read. It was not judged; the rest of the instance was.',
+    help: 'Fix the export or the instance firewall; export with aws lightsail get-instances --output json, unedited.',
+  },
+  'lightsail/empty': {
+    title: 'The Lightsail listing holds no instances',
+    description: 'The listing is empty, so nothing was judged.',
+    help: 'Check the region of the export: Lightsail lists the instances of one region.',
+  },
+  'lightsail/more-pages': {
+    title: 'The Lightsail listing is one page of several',
+    description: 'The listing has a nextPageToken: more instances exist than this page holds, and those were not judged.',
+    help: 'Export all pages: the AWS CLI paginates itself unless --no-paginate is given.',
+  },
   'azure/invalid-nsg': {
     title: 'An Azure network security group could not be read',
     description: 'An item of the listing is neither a network security group (it has no securityRules), a security admin rule (by its type), an Azure Firewall nor a firewall policy rule collection group. It was not judged; the others were.',

@@ -116,6 +116,11 @@ export interface NetworkAsset {
    */
   usedBy?: AttachedResource[];
   semantics: EvaluationSemantics;
+  /**
+   * The directions the asset can filter, where it cannot filter both: a Lightsail instance's firewall has no outbound
+   * rules, so what it lets out is no finding of its (the host's firewall is where to restrict it).
+   */
+  filters?: readonly TrafficDirection[];
   scopes: NetworkScope[];
   rules: NetworkRule[];
   /** The file the asset came from and the line where it starts (the group's object, the status header). */

@@ -15,6 +15,7 @@ export const INPUT_TYPE_NAMES: Record<Asset['kind'], string> = {
   ufw: 'ufw',
   'windows-firewall': 'Windows firewall',
   'aws-security-group': 'AWS security group',
+  'aws-lightsail-instance': 'AWS Lightsail instance firewall',
   'azure-nsg': 'Azure NSG',
   'azure-admin-rules': 'Azure security admin rules',
   'azure-firewall': 'Azure Firewall DNAT rules',

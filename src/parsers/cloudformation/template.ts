@@ -10,12 +10,12 @@ import { TemplateScope } from './scope.js';
 import { stringOf, type TemplateMap, type TemplateNode } from './template-node.js';
 
 /** The resource types the network model reads; other resources are only names that values may refer to. */
-const SECURITY_GROUP_TYPES = new Set(['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress']);
+const NETWORK_TYPES = new Set(['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress', 'AWS::Lightsail::Instance']);
 /** Transforms of AWS that add no security group and change none. */
 const HARMLESS_TRANSFORMS = /^AWS::(?:Serverless-\d{4}-\d{2}-\d{2}|LanguageExtensions|SecretsManager-\d{4}-\d{2}-\d{2}|CodeDeployBlueGreen)$/;
 
 /**
- * The security groups and rules of a CloudFormation template (YAML or JSON), their properties evaluated with the
+ * The security groups, their rules and the Lightsail instances of a CloudFormation template (YAML or JSON), their properties evaluated with the
  * template's parameters (`parameters` first, then each Default), mappings and conditions. A template that cannot be
  * read whole yields no resource at all, only the syntax problem.
  */
@@ -36,7 +36,7 @@ export function cloudFormationTemplate(file: InputFile, parameters: ReadonlyMap<
   warnOfMacros(template, scope);
   const found: IacResource[] = [];
   for (const [id, { keyLine, value }] of (template.entries.get('Resources')!.value as TemplateMap).entries) {
-    const resource = securityGroupResource(id, keyLine, value, scope);
+    const resource = networkResource(id, keyLine, value, scope);
     if (resource) found.push(resource);
   }
   return { resources: found, problems: scope.problems };
@@ -48,13 +48,13 @@ function templateOf(root: TemplateNode): TemplateNode {
   return body?.kind === 'map' ? body : root;
 }
 
-function securityGroupResource(id: string, line: number, declaration: TemplateNode, scope: TemplateScope): IacResource | undefined {
+function networkResource(id: string, line: number, declaration: TemplateNode, scope: TemplateScope): IacResource | undefined {
   const type = declaration.kind === 'map' ? stringOf(declaration.entries.get('Type')?.value) : undefined;
   if (declaration.kind !== 'map' || type === undefined) {
     scope.invalid(line, `the resource ${quoted(id)} has no Type — CloudFormation rejects the template; give it one`);
     return undefined;
   }
-  if (!SECURITY_GROUP_TYPES.has(type)) {
+  if (!NETWORK_TYPES.has(type)) {
     warnOfFetchedStack(id, line, type, declaration, scope);
     return undefined;
   }

@@ -2,6 +2,7 @@ import { problemAt, type InputProblem } from '../../model/problem.js';
 import { redacted } from '../../model/quote.js';
 import type { NetworkAsset } from '../../network/model.js';
 import { awsSecurityGroups } from './aws.js';
+import { awsLightsailInstances } from './aws-lightsail.js';
 import { azureNsgs } from './azure.js';
 import { azureAdminRuleCollections } from './azure-admin-rules.js';
 import { azureFirewallDnat } from './azure-firewall-dnat.js';
@@ -21,14 +22,14 @@ export class IacAssets {
 }
 
 /**
- * The network assets a module or template declares: security groups, NSGs, Azure admin rule collections, Azure
+ * The network assets a module or template declares: security groups, Lightsail instances, NSGs, Azure admin rule collections, Azure
  * Firewall DNAT rules, GCP networks
  * and GCP firewall policies, with the rules attached to them. `within` is the module directory or template file.
  * Values the code does not fix are listed in one warning per file.
  */
 export function iacNetworkAssets(resources: readonly IacResource[], within: string, advice: string = IAC_ADVICE.terraform): { assets: NetworkAsset[]; problems: InputProblem[] } {
   const out = new IacAssets(within);
-  const assets = [...awsSecurityGroups(resources, out), ...azureNsgs(resources, out), ...azureAdminRuleCollections(resources, out), ...azureFirewallDnat(resources, out), ...gcpNetworks(resources, out), ...gcpFirewallPolicies(resources, out)];
+  const assets = [...awsSecurityGroups(resources, out), ...awsLightsailInstances(resources, out), ...azureNsgs(resources, out), ...azureAdminRuleCollections(resources, out), ...azureFirewallDnat(resources, out), ...gcpNetworks(resources, out), ...gcpFirewallPolicies(resources, out)];
   return { assets, problems: [...out.problems, ...unresolvedNotes(assets, advice)] };
 }
 

@@ -1,12 +1,12 @@
-import { quoted, shown } from '../../model/quote.js';
-import type { AddressMatch, NetworkAsset, NetworkRule, TrafficDirection } from '../../network/model.js';
+import { shown } from '../../model/quote.js';
+import type { NetworkAsset, NetworkRule, TrafficDirection } from '../../network/model.js';
 import { securityGroupAsset } from '../aws/asset.js';
 import { protocolAndPorts } from '../aws/permission.js';
 import { permissionRule } from '../aws/security-groups.js';
-import { cidrAddress } from '../json/cloud-values.js';
 import type { IacAssets } from './assets.js';
 import { attachTo, type Attachment } from './attachment.js';
-import { blocksOf, Dependence, fieldOf, numberOf, scalarOf, scalarsOf, UNKNOWN, type Block, type Scalar } from './reading.js';
+import { cidrs, named } from './peers.js';
+import { blocksOf, Dependence, fieldOf, numberOf, scalarOf, UNKNOWN, type Block, type Scalar } from './reading.js';
 import { shownAddress, type IacResource } from './value.js';
 
 /** How one vocabulary names a permission's fields (Terraform's three resource shapes, CloudFormation's one). */
@@ -160,37 +160,6 @@ function addPermission(
     if (dependence.names.length > 0) rule.dependsOn = dependence.names;
     group.rules.push(rule);
   }
-}
-
-/** CIDRs of one field; an unknown one is the whole address family (`cidr_blocks` can at worst be 0.0.0.0/0). */
-function cidrs(value: Parameters<typeof scalarsOf>[0], world: string, dependence: Dependence, invalid: (text: string) => void): AddressMatch[] {
-  const names = new Dependence();
-  const items = scalarsOf(value, names);
-  dependence.inherit(names.names);
-  if (names.line !== undefined) dependence.line = Math.min(dependence.line ?? names.line, names.line);
-  const unknownWorld = (): AddressMatch => ({ kind: 'cidr', cidr: world, text: names.names.join(', ') || world });
-  if (items === UNKNOWN) return [unknownWorld()];
-  const result: AddressMatch[] = [];
-  for (const item of items) {
-    if (item === UNKNOWN) {
-      result.push(unknownWorld());
-      continue;
-    }
-    if (item === null || item === '') continue;
-    const address = cidrAddress(String(item));
-    if (address) result.push(address);
-    else invalid(quoted(String(item), 60));
-  }
-  return result;
-}
-
-/** Prefix lists and groups: an unknown one is still a prefix list or a group, named by what it depends on. */
-function named(value: Parameters<typeof scalarsOf>[0], dependence: Dependence, toAddress: (id: string) => AddressMatch): AddressMatch[] {
-  const names = new Dependence();
-  const items = scalarsOf(value, names);
-  const unknownName = names.names.join(', ') || 'unknown';
-  if (items === UNKNOWN) return [toAddress(unknownName)];
-  return items.filter((item) => item !== null && item !== '').map((item) => toAddress(item === UNKNOWN ? unknownName : String(item)));
 }
 
 /** EC2 gives a group created without egress rules one that allows everything out (CloudFormation keeps it). */

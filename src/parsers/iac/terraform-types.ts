@@ -5,6 +5,8 @@ export const TERRAFORM_NETWORK_TYPES: ReadonlySet<string> = new Set([
   'aws_security_group_rule',
   'aws_vpc_security_group_ingress_rule',
   'aws_vpc_security_group_egress_rule',
+  'aws_lightsail_instance',
+  'aws_lightsail_instance_public_ports',
   'azurerm_network_security_group',
   'azurerm_network_security_rule',
   'azurerm_network_manager_admin_rule_collection',
