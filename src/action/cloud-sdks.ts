@@ -9,7 +9,7 @@ import type { Cloud } from '../sweep/cloud-sweeper.js';
  * pins them, and the runner downloads the Action without node_modules.
  */
 export const SWEEP_PACKAGES: Record<Cloud, readonly string[]> = {
-  aws: ['@aws-sdk/client-ec2', '@aws-sdk/client-sts', '@aws-sdk/credential-providers'],
+  aws: ['@aws-sdk/client-ec2', '@aws-sdk/client-lightsail', '@aws-sdk/client-sts', '@aws-sdk/credential-providers'],
   azure: ['@azure/arm-network', '@azure/arm-resources-subscriptions', '@azure/identity'],
   gcp: ['@google-cloud/compute', 'google-auth-library'],
 };

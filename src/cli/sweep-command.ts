@@ -102,7 +102,6 @@ export async function sweepForReport(plan: SweepPlan): Promise<Report> {
     mkdirSync(directory, { recursive: true });
     const rules = rulesUnder(RULES, plan.policy);
     const judge = new FileJudge({ rules, settings: plan.settings, limit: FINDINGS_SHOWN[plan.format] });
-    const format = formatByType(plan.cloud)!;
     let judging = Promise.resolve();
     const swept = await sweepInThread({
       cloud: plan.cloud,
@@ -111,7 +110,7 @@ export async function sweepForReport(plan: SweepPlan): Promise<Report> {
       concurrency: plan.concurrency,
       shard: plan.shard,
       progress: process.stderr.isTTY ? showProgress : undefined,
-      written: (path) => (judging = judging.then(() => judge.judge(path, format, directory))),
+      written: (path, inputType) => (judging = judging.then(() => judge.judge(path, formatByType(inputType)!, directory))),
     });
     await judging;
     if (process.stderr.isTTY) process.stderr.write('\n');

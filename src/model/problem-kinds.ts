@@ -312,8 +312,8 @@ export const PROBLEM_KINDS = {
   },
   'sweep/not-modelled': {
     title: 'A cloud sweep target has access rules Parapet does not model',
-    description: "The firewall policies that govern a GCP project's networks (hierarchical, network or regional), an Azure subscription's security admin rules (Azure Virtual Network Manager), or its Azure Firewalls and firewall policies, could not be read. Parapet judges them when it can read them: what they allow no finding reports, and a network may be open where the report says nothing.",
-    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list; Microsoft.Network/networkManagers/read and the reads of its security admin configurations; Microsoft.Network/azureFirewalls/read, Microsoft.Network/firewallPolicies/read and ruleCollectionGroups/read) and sweep again.',
+    description: "The firewall policies that govern a GCP project's networks (hierarchical, network or regional), an Azure subscription's security admin rules (Azure Virtual Network Manager), or its Azure Firewalls and firewall policies, or an AWS account's Lightsail regions, could not be read. Parapet judges them when it can read them: what they allow no finding reports, and a network may be open where the report says nothing.",
+    help: 'Review the policies the message names (gcloud compute networks get-effective-firewalls NETWORK), or grant the permissions it names (compute.networks.list, compute.networks.getEffectiveFirewalls, compute.firewallPolicies.list; Microsoft.Network/networkManagers/read and the reads of its security admin configurations; Microsoft.Network/azureFirewalls/read, Microsoft.Network/firewallPolicies/read and ruleCollectionGroups/read; lightsail:GetRegions and lightsail:GetInstances) and sweep again.',
   },
   'policy/invalid-ignore': {
     title: 'A parapet-ignore comment was refused',

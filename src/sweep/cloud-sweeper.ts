@@ -12,6 +12,8 @@ export interface SweepTarget {
   id: string;
   /** For messages: 'AWS account 123456789012 in eu-west-1', 'Azure subscription <id>', 'GCP project <id>'. */
   label: string;
+  /** How its items are written and read back when they are not its cloud's groups: AWS Lightsail's instances. */
+  listing?: { listKey: string; inputType: string };
 }
 
 /** Why something could not be read, in words fit for a user (the SDK's error code and message, quoted and cut). */
@@ -29,9 +31,10 @@ export interface CloudSweeper {
   cloud: Cloud;
   /**
    * The targets to read: those the options name, or every one the identity can see (every enabled AWS region of each
-   * account, every Azure subscription). A listing that fails after the SDK's retries is a failure, with what it concerns.
+   * account, every Azure subscription). A listing that fails after the SDK's retries is a failure, with what it concerns;
+   * one of a layer that decides access beside the groups (AWS Lightsail's regions) is a note, reported as a warning.
    */
-  targets(): Promise<{ targets: SweepTarget[]; failures: { label: string; failure: SweepFailure }[] }>;
+  targets(): Promise<{ targets: SweepTarget[]; failures: { label: string; failure: SweepFailure }[]; notes?: { label: string; message: string }[] }>;
   /**
    * The groups of one target, a page at a time, each item in the shape of the cloud's export that `parapet scan` reads:
    * AWS `describe-security-groups` items (with SecurityGroupArn and OwnerId), Azure NSG objects and security admin

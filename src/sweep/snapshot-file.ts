@@ -2,7 +2,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Cloud } from './cloud-sweeper.js';
 
 /** The list each cloud's export keeps its groups in: what `parapet scan` reads back. */
-const LIST_KEY: Readonly<Record<Cloud, string>> = { aws: 'SecurityGroups', azure: 'value', gcp: 'items' };
+export const LIST_KEY: Readonly<Record<Cloud, string>> = { aws: 'SecurityGroups', azure: 'value', gcp: 'items' };
 
 /**
  * One target's groups written as its cloud's export, a page at a time as the pages come (a sweep never holds a target
@@ -18,12 +18,13 @@ export class SnapshotFile {
   private readonly fd: number;
   private items = 0;
 
+  /** `listKey`: the export's list (LIST_KEY, or a target's own). */
   constructor(
     readonly path: string,
-    cloud: Cloud,
+    listKey: string,
   ) {
     this.fd = openSync(path, 'w', 0o644);
-    writeSync(this.fd, `{"${LIST_KEY[cloud]}": [`);
+    writeSync(this.fd, `{${JSON.stringify(listKey)}: [`);
   }
 
   /** Writes a page of items: `[\n  item,\n  item\n]` is the page stringified whole, without its brackets. */

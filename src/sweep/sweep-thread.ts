@@ -12,7 +12,7 @@ export type ThreadRequest = Omit<SweepRequest, 'progress' | 'written'>;
 /** What sweep-worker.ts posts: the callbacks of the request, then the result. */
 export type WorkerMessage =
   | { kind: 'progress'; done: number; total: number; groups: number }
-  | { kind: 'written'; path: string }
+  | { kind: 'written'; path: string; inputType: string }
   | { kind: 'done'; result: SweepResult };
 
 /**
@@ -31,7 +31,7 @@ export function sweepInThread(request: SweepRequest): Promise<SweepResult> {
       if (message.kind === 'progress') progress?.(message.done, message.total, message.groups);
       else if (message.kind === 'written') {
         files.push(message.path);
-        written?.(message.path);
+        written?.(message.path, message.inputType);
       } else {
         resolve(message.result);
         // The SDKs' keep-alive connections would hold the thread open.

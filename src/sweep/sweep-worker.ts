@@ -8,6 +8,6 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const result = await sweepToSnapshots({
   ...(workerData as ThreadRequest),
   progress: (done, total, groups) => post({ kind: 'progress', done, total, groups }),
-  written: (path) => post({ kind: 'written', path }),
+  written: (path, inputType) => post({ kind: 'written', path, inputType }),
 });
 post({ kind: 'done', result });

@@ -3,7 +3,7 @@ import { problemAt, type InputProblem } from '../model/problem.js';
 import { shownError } from '../model/shown-error.js';
 import { SweepFailure, snapshotName, type Cloud, type SweepNote, type SweepOptions, type SweepTarget } from './cloud-sweeper.js';
 import { inShard, type Shard } from './shard.js';
-import { SnapshotFile } from './snapshot-file.js';
+import { LIST_KEY, SnapshotFile } from './snapshot-file.js';
 import { sweeperFor } from './sweepers.js';
 
 export interface SweepRequest {
@@ -17,8 +17,8 @@ export interface SweepRequest {
   shard?: Shard;
   /** Told after each target: how many are done of how many, and how many groups were read so far. */
   progress?(done: number, total: number, groups: number): void;
-  /** Told of each snapshot file once it is complete, so that it can be judged while other targets are still read. */
-  written?(path: string): void;
+  /** Told of each snapshot file once it is complete, and the input type it is, so that it can be judged while other targets are still read. */
+  written?(path: string, inputType: string): void;
 }
 
 export interface SweepResult {
@@ -36,6 +36,7 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
   // Every shard reports a listing that failed: the targets it would have found are unknown, so any shard may have
   // missed its own, and each shard's exit status must say that it could not look. `parapet merge` keeps one copy.
   for (const { label, failure } of listed.failures) problems.push(failureProblem(label, label, failure));
+  for (const { label, message } of listed.notes ?? []) problems.push(problemAt('sweep/not-modelled', { file: label }, `${label}: ${message}`, 'warning'));
   const targets = request.shard ? inShard(listed.targets, request.shard) : listed.targets;
 
   const files: string[] = [];
@@ -43,7 +44,7 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
   let groups = 0;
   const read = async (target: SweepTarget): Promise<void> => {
     const path = join(request.directory, snapshotName(target));
-    const snapshot = new SnapshotFile(path, request.cloud);
+    const snapshot = new SnapshotFile(path, target.listing?.listKey ?? LIST_KEY[request.cloud]);
     try {
       const note: SweepNote = (message, id = 'sweep/attachment-unknown') => problems.push(problemAt(id, { file: path }, `${target.label}: ${message}`, 'warning'));
       for await (const page of sweeper.pages(target, note)) {
@@ -57,7 +58,7 @@ export async function sweepToSnapshots(request: SweepRequest): Promise<SweepResu
       // export reads as a broken one.
       if (snapshot.close()) {
         files.push(path);
-        request.written?.(path);
+        request.written?.(path, target.listing?.inputType ?? request.cloud);
       }
       request.progress?.(++done, targets.length, groups);
     }

@@ -61,8 +61,20 @@ export interface AwsStubOptions {
   regionsRefusedFor?: string[];
   /** `${account}/${region}` → how that region answers; one page of 2 groups unless told. */
   plans?: Record<string, RegionPlan>;
+  /** What Lightsail's GetRegions lists (none unless told), and the accounts whose Lightsail calls are refused (AccessDeniedException). */
+  lightsailRegions?: string[];
+  lightsailRefusedFor?: string[];
+  /** `${account}/${region}` → that region's Lightsail instances: pages of generated instances (see lightsailInstance). */
+  lightsail?: Record<string, LightsailPlan>;
   /** Added to every answer, so that calls overlap. */
   delayMs?: number;
+}
+
+export interface LightsailPlan {
+  pages?: number;
+  instancesPerPage?: number;
+  /** Answer every GetInstances call with this error. */
+  fail?: { status: number; code: string; message: string };
 }
 
 export interface SeenRequest {
@@ -94,11 +106,13 @@ export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
-    const params = Object.fromEntries(new URLSearchParams(body));
     const [, accessKeyId = '', region = '', service = ''] = SCOPE.exec(request.headers.authorization ?? '') ?? [];
-    requests.push({ service, action: params.Action ?? '', region, accessKeyId, params });
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const params: Record<string, string> = service === 'lightsail' ? JSON.parse(body || '{}') : Object.fromEntries(new URLSearchParams(body));
+    requests.push({ service, action: service === 'lightsail' ? target.replace(/^Lightsail_20161128\./, '') : (params.Action ?? ''), region, accessKeyId, params });
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const identity = options.keys[accessKeyId];
+    if (service === 'lightsail') return answerLightsail(response, identity?.account, region, target, params);
     if (service === 'sts') {
       if (!identity) return send(response, 403, stsError('InvalidClientTokenId', 'The security token included in the request is invalid.'));
       if (params.Action === 'GetCallerIdentity') return send(response, 200, callerIdentityXml(identity));
@@ -140,6 +154,20 @@ export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
     send(response, 200, groupsXml(identity.account, region, page, plan.groupsPerPage ?? 2, page < last ? `page-${page + 1}` : undefined));
   }
 
+  /** Lightsail's JSON 1.1 protocol: the operation in X-Amz-Target, JSON in and out, errors as {"__type", "message"}. */
+  function answerLightsail(response: ServerResponse, account: string | undefined, region: string, target: string, params: Record<string, string>): void {
+    if (account === undefined) return sendJson(response, 400, { __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
+    if (options.lightsailRefusedFor?.includes(account)) return sendJson(response, 400, { __type: 'AccessDeniedException', message: `User is not authorized to perform: ${target}` });
+    if (target === 'Lightsail_20161128.GetRegions') return sendJson(response, 200, { regions: (options.lightsailRegions ?? []).map((name) => ({ name, displayName: name, continentCode: 'EU' })) });
+    if (target !== 'Lightsail_20161128.GetInstances') return sendJson(response, 400, { __type: 'InvalidInputException', message: `unknown operation ${target}` });
+    const plan = options.lightsail?.[`${account}/${region}`] ?? {};
+    if (plan.fail) return sendJson(response, plan.fail.status, { __type: plan.fail.code, message: plan.fail.message });
+    const page = params.pageToken ? Number(params.pageToken.replace('ls-page-', '')) : 1;
+    const pages = plan.pages ?? 1;
+    const instances = Array.from({ length: plan.instancesPerPage ?? 1 }, (_, index) => lightsailInstance(account, region, page, index));
+    sendJson(response, 200, { instances, ...(page < pages ? { nextPageToken: `ls-page-${page + 1}` } : {}) });
+  }
+
   const server = createServer((request, response) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -160,6 +188,31 @@ export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
   };
 }
 
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'req-0001' });
+  response.end(JSON.stringify(value));
+}
+
+/**
+ * A Lightsail instance as GetInstances answers it, with Lightsail's default firewall: HTTP and SSH from anywhere, and
+ * RDP on every second instance, a Windows one.
+ */
+export function lightsailInstance(account: string, region: string, page: number, index: number): Record<string, unknown> {
+  const windows = index % 2 === 1;
+  const port = (number: number) => ({ fromPort: number, toPort: number, protocol: 'tcp', accessFrom: 'Anywhere (0.0.0.0/0)', accessType: 'public', commonName: '', accessDirection: 'inbound', cidrs: ['0.0.0.0/0'], ipv6Cidrs: [], cidrListAliases: [] });
+  return {
+    name: `${region}-ls-p${page}-i${index}`,
+    arn: `arn:aws:lightsail:${region}:${account}:Instance/00000000-0000-4000-8000-${page.toString(16).padStart(4, '0')}${index.toString(16).padStart(8, '0')}`,
+    createdAt: 1764923400.5,
+    location: { availabilityZone: `${region}a`, regionName: region },
+    resourceType: 'Instance',
+    blueprintId: windows ? 'windows_server_2022' : 'ubuntu_24_04',
+    bundleId: 'nano_3_0',
+    networking: { monthlyTransfer: { gbPerMonthAllocated: 1024 }, ports: [port(80), port(22), ...(windows ? [port(3389)] : [])] },
+    state: { code: 16, name: 'running' },
+  };
+}
 
 function send(response: ServerResponse, status: number, xml: string): void {
   response.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': 'req-0001' });

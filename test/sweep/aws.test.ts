@@ -60,7 +60,7 @@ describe('awsSweeper', () => {
       { id: `aws-${CALLER}-us-east-1`, label: `AWS account ${CALLER} in us-east-1` },
     ]);
     const asked = server.requests.map(({ service, action, region }) => `${service} ${action} ${region}`);
-    expect(asked).toEqual(['sts GetCallerIdentity eu-central-1', 'ec2 DescribeRegions eu-central-1']);
+    expect(asked.sort()).toEqual(['ec2 DescribeRegions eu-central-1', 'lightsail GetRegions us-east-1', 'sts GetCallerIdentity eu-central-1']);
   });
 
   it('reads every page to the end, 1,000 groups a page asked, each group with its owner and ARN', async () => {
@@ -317,5 +317,55 @@ describe('awsSweeper', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  describe('Lightsail', () => {
+    const WORKLOAD = { lightsailRegions: ['eu-north-1', 'eu-west-1'], lightsail: { [`${CALLER}/eu-west-1`]: { pages: 2, instancesPerPage: 3 } } };
+
+    it("makes each swept region Lightsail runs in a target of its own, its instances under Lightsail's `instances`", async () => {
+      const server = await start(WORKLOAD);
+      const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['us-east-1', 'eu-west-1'] });
+      const { targets, failures, notes } = await sweeper.targets();
+      expect([failures, notes]).toEqual([[], []]);
+      expect(targets.map((target) => target.id)).toEqual([`aws-${CALLER}-us-east-1`, `aws-${CALLER}-eu-west-1`, `aws-lightsail-${CALLER}-eu-west-1`]);
+      expect(byId(targets, `aws-lightsail-${CALLER}-eu-west-1`)).toEqual({ id: `aws-lightsail-${CALLER}-eu-west-1`, label: `AWS account ${CALLER} Lightsail in eu-west-1`, listing: { listKey: 'instances', inputType: 'aws-lightsail' } });
+      const { items, pages } = await readAll(sweeper, byId(targets, `aws-lightsail-${CALLER}-eu-west-1`));
+      expect([items.length, pages]).toEqual([6, 2]);
+      const asked = server.requests.filter((request) => request.action === 'GetInstances').map(({ region, params }) => `${region} ${params.pageToken ?? 'first'}`);
+      expect(asked).toEqual(['eu-west-1 first', 'eu-west-1 ls-page-2']);
+    });
+
+    it('reads the security groups and says so when Lightsail refuses to list its regions; fails a region whose instances cannot be read', async () => {
+      const refused = await start({ ...WORKLOAD, lightsailRefusedFor: [CALLER] });
+      const listed = await (await awsSweeper({ endpointUrl: refused.url, regions: ['eu-west-1'] })).targets();
+      expect(listed.targets.map((target) => target.id)).toEqual([`aws-${CALLER}-eu-west-1`]);
+      expect(listed.failures).toEqual([]);
+      expect(listed.notes).toEqual([{ label: `AWS account ${CALLER}`, message: expect.stringMatching(/^AWS account 123456789012: Lightsail GetRegions in us-east-1 failed: 'AccessDeniedException' \(HTTP 400\).* — its Lightsail instances were not read, and no finding judges their firewalls$/) }]);
+      await stub?.close();
+      const failing = await start({ lightsailRegions: ['eu-west-1'], lightsail: { [`${CALLER}/eu-west-1`]: { fail: { status: 500, code: 'ServiceException', message: 'internal' } } } });
+      const sweeper = await awsSweeper({ endpointUrl: failing.url, regions: ['eu-west-1'] }, { ...AWS_SDK_SETTINGS, maxAttempts: 2 });
+      const { targets } = await sweeper.targets();
+      const failure = await failureOf(readAll(sweeper, byId(targets, `aws-lightsail-${CALLER}-eu-west-1`)));
+      expect(failure.message).toMatch(/^AWS account 123456789012 Lightsail in eu-west-1: Lightsail GetInstances failed after 2 attempts: 'ServiceException' \(HTTP 500\)/);
+    });
+
+    it('yields instances that `parapet scan` reads back as a Lightsail listing: the default SSH, and RDP on Windows', async () => {
+      const server = await start(WORKLOAD);
+      const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['eu-west-1'] });
+      const { targets } = await sweeper.targets();
+      const target = byId(targets, `aws-lightsail-${CALLER}-eu-west-1`);
+      const directory = mkdtempSync(join(tmpdir(), 'parapet-aws-sweep-'));
+      try {
+        writeFileSync(join(directory, snapshotName(target)), JSON.stringify({ [target.listing!.listKey]: (await readAll(sweeper, target)).items }, null, 2));
+        const result = await scan({ paths: [join(directory, snapshotName(target))], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+        expect(result.problems).toEqual([]);
+        const byRule = (id: string) => result.findings.filter((finding) => finding.ruleId === id).map((finding) => finding.asset.name).sort();
+        expect(byRule('net/ssh-open-to-world')).toEqual(['eu-west-1-ls-p1-i0', 'eu-west-1-ls-p1-i1', 'eu-west-1-ls-p1-i2', 'eu-west-1-ls-p2-i0', 'eu-west-1-ls-p2-i1', 'eu-west-1-ls-p2-i2']);
+        expect(byRule('net/rdp-open-to-world')).toEqual(['eu-west-1-ls-p1-i1', 'eu-west-1-ls-p2-i1']);
+        expect(result.findings.every((finding) => finding.asset.id.startsWith(`arn:aws:lightsail:eu-west-1:${CALLER}:Instance/`))).toBe(true);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    });
   });
 });

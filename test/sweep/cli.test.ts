@@ -92,6 +92,33 @@ describe('parapet sweep aws', () => {
     }
   });
 
+  it('reads Lightsail instances beside the security groups into a listing of their own; a refused Lightsail is a warning', async () => {
+    const identity = { AKIDEXAMPLE: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/sweeper` } };
+    const stub = await startAwsStub({ keys: identity, lightsailRegions: ['eu-west-1'], lightsail: { [`${ACCOUNT}/eu-west-1`]: { instancesPerPage: 2 } } });
+    try {
+      const snapshots = join(scratch, 'aws-lightsail-evidence');
+      const run = await runCliAsync(['sweep', 'aws', '--endpoint-url', stub.url, '--regions', 'eu-west-1', '--snapshot-dir', snapshots, '--format', 'json'], AWS_ENV(scratch));
+      expect(run.status, run.stderr).toBe(1);
+      expect(readdirSync(snapshots).sort()).toEqual([`aws-${ACCOUNT}-eu-west-1.json`, `aws-lightsail-${ACCOUNT}-eu-west-1.json`]);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.problems).toEqual([]);
+      const rdp = report.findings.filter((finding) => finding.ruleId === 'net/rdp-open-to-world');
+      expect(rdp.map((finding) => [finding.asset.id.split('/')[0], finding.location.file])).toEqual([[`arn:aws:lightsail:eu-west-1:${ACCOUNT}:Instance`, join(snapshots, `aws-lightsail-${ACCOUNT}-eu-west-1.json`)]]);
+    } finally {
+      await stub.close();
+    }
+    const refusing = await startAwsStub({ keys: identity, lightsailRegions: ['eu-west-1'], lightsailRefusedFor: [ACCOUNT] });
+    try {
+      const run = await runCliAsync(['sweep', 'aws', '--endpoint-url', refusing.url, '--regions', 'eu-west-1', '--format', 'json'], AWS_ENV(scratch));
+      expect(run.status, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.problems.map((problem) => [problem.id, problem.level])).toEqual([['sweep/not-modelled', 'warning']]);
+      expect(report.problems[0].message).toContain('its Lightsail instances were not read');
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it('refused credentials are an error naming the account, never a clean result', async () => {
     const stub = await startAwsStub({ keys: {}, plans: {} });
     try {
