@@ -96,6 +96,13 @@ describe('ARM parameters files, judged as the deployment of the file each is for
     expect(deployed.scannedFiles).toEqual(['azuredeploy.json', 'azuredeploy.parameters.json']);
   });
 
+  test("a null value is no value, as ARM reads it: the template's default stands (the portal exports null for each)", async () => {
+    const directory = tree({ 'template.json': TEMPLATE, 'parameters.json': parametersFile({ sshSource: { value: 'Internet' }, nsgName: { value: null } }) });
+    const { findings, problems } = await scanned(directory);
+    expect(findings).toEqual(['template.json:21 jump-nsg within parameters.json']);
+    expect(problems).toEqual([]);
+  });
+
   test('--parameter wins over the parameters file', async () => {
     const directory = tree({ 'azuredeploy.json': TEMPLATE, 'azuredeploy.parameters.json': parametersFile({ sshSource: { value: '10.0.0.0/8' } }) });
     expect((await scanned(directory, [directory], { sshSource: 'Internet' })).findings).toEqual(['azuredeploy.json:21 jump-nsg within azuredeploy.parameters.json']);

@@ -10,13 +10,15 @@ const ENVIRONMENT_VALUE = /\$\{([A-Za-z_]\w*)[^}]{0,200}\}/;
 
 /**
  * The values a parameters file gives (lower-case parameter name → value), each on its line. A value is taken as written:
- * a parameters file holds no expressions. A Key Vault reference names a secret the file does not hold, and azd's
+ * a parameters file holds no expressions; null is no value. A Key Vault reference names a secret the file does not hold, and azd's
  * `${NAME}` a value of the environment it is deployed from: both are unknown, named as the file writes them.
  */
 export function parameterValues(parameters: ArmJsonObject, state: FileState): Map<string, IacValue> {
   const values = new Map<string, IacValue>();
   for (const { key, value: entry } of parameters.members.values()) {
     const given = isObjectJson(entry) ? member(entry, 'value') : undefined;
+    // ARM takes a null value as no value: the template's default stands (the portal's exports write null for each).
+    if (given?.kind === 'scalar' && given.value === null) continue;
     if (given !== undefined) values.set(key.toLowerCase(), literal(given));
     else if (isObjectJson(entry) && member(entry, 'reference') !== undefined) values.set(key.toLowerCase(), unknown(entry.line, [`the Key Vault secret ${key} refers to`]));
     else state.report('iac/invalid-resource', entry.line, `parameter ${quoted(key, 80)} gives neither a "value" nor a "reference" — the template's own default or an unknown is used; ARM would reject the file`, 'warning');
