@@ -103,6 +103,15 @@ describe('ARM parameters files, judged as the deployment of the file each is for
     expect(problems).toEqual([]);
   });
 
+  test('rules the parameters file writes whole are found at the template line that reads them, never at its own line numbers', async () => {
+    const template = TEMPLATE.replace('"securityRules": [', '"securityRules": "[parameters(\'rules\')]", "unused": [').replace('"parameters": {', '"parameters": {\n    "rules": { "type": "array" },');
+    const rules = [{ name: 'ssh', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' } }];
+    const directory = tree({ 'azuredeploy.json': template, 'azuredeploy.parameters.json': parametersFile({ rules: { value: rules }, sshSource: { value: '10.0.0.0/8' } }) });
+    const { findings } = await scanned(directory);
+    const line = template.split('\n').findIndex((text) => text.includes('"securityRules": "[parameters(')) + 1;
+    expect(findings).toEqual([`azuredeploy.json:${line} jump-nsg within azuredeploy.parameters.json`]);
+  });
+
   test('--parameter wins over the parameters file', async () => {
     const directory = tree({ 'azuredeploy.json': TEMPLATE, 'azuredeploy.parameters.json': parametersFile({ sshSource: { value: '10.0.0.0/8' } }) });
     expect((await scanned(directory, [directory], { sshSource: 'Internet' })).findings).toEqual(['azuredeploy.json:21 jump-nsg within azuredeploy.parameters.json']);

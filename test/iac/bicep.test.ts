@@ -266,6 +266,15 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
       expect(result.problems).toEqual([]);
     });
 
+    test("rules a call gives whole are found at the module line that uses them, never at the caller's line numbers", async () => {
+      const module = "param rules array\n\nresource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {\n  name: 'whole'\n  location: 'westeurope'\n  properties: {\n    securityRules: rules\n  }\n}\n";
+      const rule = "{ name: 'ssh', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' } }";
+      const main = `\n\n\n\nmodule whole './modules/whole.bicep' = {\n  name: 'whole'\n  params: {\n    rules: [\n      ${rule}\n    ]\n  }\n}\n`;
+      const directory = tree({ 'main.bicep': main, 'modules/whole.bicep': module });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line}`)).toEqual(['modules/whole.bicep:7']);
+    });
+
     test('a module beside its caller, and one named earlier in the directory, is still read by the caller first', async () => {
       const directory = tree({ 'main.bicep': call('web', "'web'", "[ { name: 'rdp', port: '3389', source: '*' } ]", './a-nsg.bicep'), 'a-nsg.bicep': MODULE });
       const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });

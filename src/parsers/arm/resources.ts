@@ -126,7 +126,7 @@ function walkDeployment(deployment: ArmJsonObject, walk: ResourceWalk, address: 
         if (valueJson) given.set(key.toLowerCase(), evaluateJson(valueJson, scope, walk.loops));
       }
     }
-    innerScope = new TemplateScope(scope.state, template, given);
+    innerScope = new TemplateScope(scope.state, template, given, template.origin !== undefined);
     loops = [];
   }
   const walkInner = () => walkResources(member(template, 'resources'), { ...walk, scope: innerScope, loops, parent: undefined, deploymentDepth: walk.deploymentDepth + 1 });

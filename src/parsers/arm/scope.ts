@@ -4,7 +4,7 @@ import { evaluateJson } from './evaluate.js';
 import type { FileState } from './file-state.js';
 import { member, stringJson, type ArmJson, type ArmJsonObject } from './json-tree.js';
 import { MAX_REFERENCE_DEPTH } from './limits.js';
-import { fromPlainJson, unknownAt, withReadableText } from './values.js';
+import { atLine, fromPlainJson, unknownAt, withReadableText } from './values.js';
 
 /**
  * The parameters and variables of one template, evaluated when first read and then kept. A value given from outside
@@ -25,6 +25,8 @@ export class TemplateScope {
     template: ArmJsonObject,
     /** Lower-case parameter name → its value: text from the command line, or a value a parent template evaluated. */
     private readonly given: ReadonlyMap<string, string | IacValue>,
+    /** Whether the given values were written in another file (a Bicep module's caller, a parameters file): each is then taken at the line that reads it. */
+    private readonly givenElsewhere = false,
   ) {
     const parameters = member(template, 'parameters');
     const variables = member(template, 'variables');
@@ -47,7 +49,7 @@ export class TemplateScope {
     const given = this.given.get(key);
     let value: IacValue;
     if (given !== undefined) {
-      value = typeof given === 'string' ? givenValue(given, declaration, line) : given;
+      value = typeof given === 'string' ? givenValue(given, declaration, line) : this.givenElsewhere ? atLine(given, line) : given;
     } else {
       if (!declaration) this.state.report('iac/invalid-resource', line, `parameter ${quoted(name)} is not declared in the template — judged as unknown; declare it`, 'warning');
       const fallback = declaration?.kind === 'object' ? member(declaration, 'defaultValue') : undefined;

@@ -40,12 +40,12 @@ export function commandLineValues(parameters: ReadonlyMap<string, string>, over:
 
 /**
  * The resources of a template, evaluated with the values `given` (lower-case parameter name → text from the command
- * line, or a value already evaluated). Problems go to `state`.
+ * line, or a value already evaluated, in another file when `givenElsewhere`). Problems go to `state`.
  */
-export function templateResources(template: ArmJsonObject, state: FileState, given: ReadonlyMap<string, string | IacValue>): IacResource[] {
+export function templateResources(template: ArmJsonObject, state: FileState, given: ReadonlyMap<string, string | IacValue>, givenElsewhere = false): IacResource[] {
   const resources: IacResource[] = [];
   try {
-    walkResources(member(template, 'resources'), { scope: new TemplateScope(state, template, given), loops: [], deploymentDepth: 0, out: resources });
+    walkResources(member(template, 'resources'), { scope: new TemplateScope(state, template, given, givenElsewhere), loops: [], deploymentDepth: 0, out: resources });
   } catch (error) {
     // The evaluation's depth is bounded (MAX_EVALUATION_DEPTH) well below the stack; this is the last line of defence.
     if (error instanceof RangeError) {

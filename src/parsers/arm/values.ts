@@ -63,6 +63,14 @@ export function unknownAt(value: IacUnknown, line: number): IacUnknown {
   return text === undefined ? moved : withReadableText(moved, text);
 }
 
+/** A value written in another file, at the line of this file that reads it: every line of it, as findings point here. */
+export function atLine(value: IacValue, line: number, depth = 0): IacValue {
+  if (value.kind === 'unknown') return unknownAt(value, line);
+  if (value.kind === 'scalar' || depth > 64) return value.line === line ? value : { ...value, line };
+  if (value.kind === 'list') return { ...value, items: value.items.map((item) => atLine(item, line, depth + 1)), line };
+  return { ...value, fields: new Map([...value.fields].map(([key, field]) => [key, atLine(field, line, depth + 1)])), line };
+}
+
 /** A scalar as ARM writes it into text: True/False for booleans, as string() and concat() do. */
 export function armText(value: IacScalar): string {
   if (typeof value.value === 'boolean') return value.value ? 'True' : 'False';

@@ -64,7 +64,7 @@ export function isParametersFile(path: string): boolean {
 function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules): IacResource[] {
   const translated = translateFile(file, modules, [resolve(file.path)], false);
   if (!translated) return [];
-  const resources = templateResources(translated.template, modules.state, commandLineValues(parameters, new Map([...translated.given, ...values])));
+  const resources = templateResources(translated.template, modules.state, commandLineValues(parameters, new Map([...translated.given, ...values])), values.size > 0);
   for (const resource of resources) resource.address = translated.symbols.readable(resource.address);
   return resources;
 }

@@ -40,7 +40,7 @@ export async function armParametersDeployment(file: InputFile, context: LoadCont
   if ('id' in template) return { resources: [], problems: [template], consumed: [target.path] };
   const state = new FileState(file.path, parsed.values + template.values);
   const values = parameterValues(parameters, state);
-  const resources = state.within(target.path, () => templateResources(template.template, state, commandLineValues(given, values)));
+  const resources = state.within(target.path, () => templateResources(template.template, state, commandLineValues(given, values), true));
   return { resources, problems: state.problems, consumed: [target.path] };
 }
 
