@@ -40,7 +40,7 @@ export function awsLightsailInstances(resources: readonly IacResource[], out: Ia
     instances.set(resource.address, instance);
     if (typeof name === 'string') byName.set(name, [...(byName.get(name) ?? []), instance]);
     const networking = terraform ? undefined : fieldOf(resource.body, 'Networking');
-    if (networking?.kind === 'object' && networking.fields.has('Ports') || networking?.kind === 'unknown') {
+    if ((networking?.kind === 'object' && networking.fields.has('Ports')) || networking?.kind === 'unknown') {
       blocksOf(networking, 'Ports').forEach((block, index) => addPort(instance, out, resource, block, CLOUDFORMATION, `${shownAddress(resource)} Ports[${index}]`));
     } else keepingDefaults.set(instance, resource);
   }
