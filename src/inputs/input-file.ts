@@ -12,6 +12,11 @@ export interface InputFile {
 
 const HEAD_BYTES = 64 * 1024;
 
+/** The start of a text that detection reads: as much as readHead decodes. */
+export function headOf(text: string): string {
+  return text.slice(0, HEAD_BYTES);
+}
+
 /** The first bytes of a file, decoded, for format detection. Never reads more than 64 KiB. */
 export function readHead(path: string): { head: string; binary: boolean } {
   const fd = openSync(path, 'r');

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { InputProblem } from '../model/problem.js';
-import { describeIoError, formatBytes, readHead, unreadable } from './input-file.js';
+import { describeIoError, formatBytes, headOf, readHead, unreadable } from './input-file.js';
 
 /**
  * A file read in pieces as UTF-8: the cloud exports, which run to hundreds of megabytes, are never held whole.
@@ -45,7 +45,7 @@ export function openInputStream(path: string, maxBytes: number): InputStream | I
 
 /** Text already in memory as a stream: for UTF-16 files and for tests. */
 export function textStream(path: string, text: string): InputStream {
-  return bytesStream(path, Buffer.from(text, 'utf8'), text.slice(0, 64 * 1024));
+  return bytesStream(path, Buffer.from(text, 'utf8'), headOf(text));
 }
 
 function bytesStream(path: string, bytes: Uint8Array, head: string): InputStream {

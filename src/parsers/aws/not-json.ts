@@ -1,3 +1,4 @@
+import { headOf } from '../../inputs/input-file.js';
 import type { InputProblem } from '../../model/problem.js';
 import type { ProblemId } from '../../model/problem-kinds.js';
 import { errorText } from '../json/quote.js';
@@ -7,7 +8,7 @@ import { errorText } from '../json/quote.js';
  * CLI's error line. Each gets its own message; undefined means "try it as JSON".
  */
 export function notJsonProblem(file: string, text: string): InputProblem | undefined {
-  const head = text.slice(0, 64 * 1024).trimStart();
+  const head = headOf(text).trimStart();
   const cliError = /^An error occurred \(([\w.]{1,100})\) when calling the (\w{1,100}) operation: ?([^\n]{0,500})/.exec(head);
   if (cliError) {
     return problem(file, 'aws/error-response', `the file is an AWS CLI error, not a listing (${errorText(cliError[1])}: ${errorText(cliError[3])}) — fix the credentials or permissions and export again`);

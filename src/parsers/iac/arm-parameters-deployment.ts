@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path';
 import { treeView } from '../../inputs/host-view.js';
-import type { InputFile } from '../../inputs/input-file.js';
+import { headOf, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
@@ -10,8 +10,6 @@ import { isObjectJson, member, parseTemplateJson } from '../arm/json-tree.js';
 import { parameterValues } from '../arm/parameters-file.js';
 import { commandLineValues, readTemplate, templateResources } from '../arm/template.js';
 import type { IacResource } from './value.js';
-
-const HEAD_BYTES = 64 * 1024;
 
 /**
  * A parameters file (deploymentParameters.json#) as it is deployed: the template or Bicep file it is paired with by
@@ -58,7 +56,7 @@ function pairedFile(file: InputFile, context: LoadContext): InputFile | InputPro
     if (located.kind !== 'found' || located.directory) continue;
     const read = context.readFile(located.path);
     if ('id' in read) return problemAt(read.id, { file: file.path, line: 1 }, `the file it is for, ${quoted(name)}, could not be read (${read.message}) — nothing is judged with its values`);
-    if (name.toLowerCase().endsWith('.json') && !looksLikeArmTemplate(name, read.text.slice(0, HEAD_BYTES))) continue;
+    if (name.toLowerCase().endsWith('.json') && !looksLikeArmTemplate(name, headOf(read.text))) continue;
     return read;
   }
   const expected = names.length > 0 ? names.map((name) => quoted(name)).join(' or ') : 'NAME.json or NAME.bicep beside NAME.parameters.json';

@@ -1,4 +1,4 @@
-import type { InputFile } from '../../inputs/input-file.js';
+import { headOf, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import { looksLikeArmParameters } from '../arm/detect.js';
 import { armTemplate } from '../arm/template.js';
@@ -9,6 +9,6 @@ const loadTemplateFile = loadTemplate(armTemplate);
 
 /** An ARM template, or a parameters file judged as the deployment of the file it is for, its assets named within it. */
 export async function loadArm(file: InputFile, context: LoadContext): Promise<LoadResult> {
-  if (!looksLikeArmParameters(file.text.slice(0, 64 * 1024))) return loadTemplateFile(file, context);
+  if (!looksLikeArmParameters(headOf(file.text))) return loadTemplateFile(file, context);
   return templateAssets(await armParametersDeployment(file, context), file.path);
 }
