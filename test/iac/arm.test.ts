@@ -77,6 +77,27 @@ describe('ARM template expressions', () => {
     expect(outside.problems.map((problem) => problem.message)).toEqual([expect.stringContaining("'lambdaVariables()': names no parameter of a lambda around it")]);
   });
 
+  it("evaluates the template's user-defined functions with the call's values, and nothing of the template's own", () => {
+    const functions = [{
+      namespace: 'net',
+      members: {
+        source: { parameters: [{ name: 'env', type: 'string' }], output: { type: 'string', value: "[if(equals(parameters('env'), 'prod'), '10.0.0.0/8', '*')]" } },
+        outer: { parameters: [], output: { type: 'string', value: "[parameters('env')]" } },
+        forever: { parameters: [{ name: 'n', type: 'int' }], output: { type: 'int', value: "[net.forever(parameters('n'))]" } },
+      },
+    }];
+    const run = (expression: string) => {
+      const loaded = load({ $schema: SCHEMA, functions, parameters: { env: { type: 'string', defaultValue: 'prod' } }, resources: [{ type: 'Microsoft.Network/networkSecurityGroups', name: 'nsg', location: expression }] });
+      return { value: field(loaded.resources[0]?.body, 'location'), problems: loaded.problems.map((problem) => `${problem.line} ${problem.message.split(' — ')[0]}`) };
+    };
+    expect(run("[net.source(parameters('env'))]")).toEqual({ value: { kind: 'scalar', value: '10.0.0.0/8', line: 51 }, problems: [] }); // line 51: the call's, not the function's
+    expect(run("[NET.Source('dev')]").value).toMatchObject({ kind: 'scalar', value: '*' });
+    expect(run('[net.outer()]')).toMatchObject({ value: { kind: 'unknown' }, problems: [expect.stringContaining("parameter 'env' is not declared in the template")] });
+    expect(run("[net.source('a', 'b')]")).toMatchObject({ value: { kind: 'unknown' }, problems: [expect.stringContaining("'net.source()': takes 1 argument, given 2")] });
+    expect(run('[net.forever(1)]')).toMatchObject({ value: { kind: 'unknown' }, problems: [expect.stringContaining('nest more than')] });
+    expect(run('[other.name(1)]')).toMatchObject({ value: { kind: 'unknown' }, problems: [expect.stringContaining("function 'other.name' is not evaluated")] });
+  });
+
   it('builds resource ids from known parts and keeps the deployment scope as a placeholder', () => {
     expect(known("[resourceId('Microsoft.Network/networkSecurityGroups', 'web')]")).toBe('/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkSecurityGroups/web');
     expect(known("[resourceId('rg2', 'Microsoft.Network/networkSecurityGroups/securityRules', 'web', 'ssh')]")).toBe('/subscriptions/{subscriptionId}/resourceGroups/rg2/providers/Microsoft.Network/networkSecurityGroups/web/securityRules/ssh');

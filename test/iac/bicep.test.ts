@@ -208,6 +208,14 @@ module network './network.bicep' = {
     expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => relative(directory, finding.location.file))).toEqual(['main.bicep']);
   });
 
+  test('user-defined functions are evaluated with the values of each call', async () => {
+    const extra = "param env string = 'dev'\n@description('where admins come from')\nfunc adminSource(environment string) string => environment == 'prod' ? '10.0.0.0/8' : '*'\nfunc port(service string) string => service == 'ssh' ? '22' : '3389'\n";
+    const dev = await scanned(nsg('adminSource(env)', "port('ssh')", extra));
+    expect(dev.findings).toEqual(['net/ssh-open-to-world main.bicep:11 web-nsg']);
+    expect(dev.problems).toEqual([]);
+    expect((await scanned(nsg('adminSource(env)', "port('ssh')", extra), { env: 'prod' })).findings).toEqual([]);
+  });
+
   describe('modules', () => {
     const MODULE = `param nsgName string
 param rules array

@@ -7,7 +7,7 @@ import { ARM_FUNCTIONS } from './functions.js';
 import { member, type ArmJson, type ArmJsonObject } from './json-tree.js';
 import { MAX_COPY_COUNT, MAX_DEPENDS_ON_TEXT } from './limits.js';
 import type { TemplateScope } from './scope.js';
-import { fieldOf, list, numberOf, object, textOf, unknownAt } from './values.js';
+import { atLine, fieldOf, list, numberOf, object, textOf, unknownAt } from './values.js';
 
 /**
  * A template value as IacValues: strings "[…]" evaluated, objects with a `copy` array (property and variable copy)
@@ -157,6 +157,12 @@ function evaluateCall(node: Extract<ArmExpression, { kind: 'call' }>, source: st
       return unknown(line, [text]);
     },
   };
+  const called = lower.includes('.') ? scope.userFunction(lower) : undefined;
+  if (called) {
+    if (node.args.length !== called.order.length) return call.invalid(`takes ${called.order.length} argument${called.order.length === 1 ? '' : 's'}, given ${node.args.length}`);
+    const values = node.args.map((argument) => evaluateExpression(argument, source, evaluation));
+    return atLine(evaluateJson(called.output, scope.callScope(called, values), []), line);
+  }
   const implementation: ArmFunction | undefined = ARM_FUNCTIONS.get(lower) ?? (lower.startsWith('list') ? (_args, site) => site.unknownCall() : undefined);
   if (!implementation) {
     scope.state.report('iac/unsupported', line, `function ${quoted(node.name)} is not evaluated — its value is judged as unknown; give the value with --parameter`, 'warning', `iac/unsupported function ${lower}`);

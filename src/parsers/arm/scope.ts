@@ -4,6 +4,7 @@ import { evaluateJson } from './evaluate.js';
 import type { FileState } from './file-state.js';
 import { member, stringJson, type ArmJson, type ArmJsonObject } from './json-tree.js';
 import { MAX_REFERENCE_DEPTH } from './limits.js';
+import { userFunctions, type UserFunction } from './user-functions.js';
 import { atLine, fromPlainJson, unknownAt, withReadableText } from './values.js';
 
 /**
@@ -19,6 +20,8 @@ export class TemplateScope {
   private readonly parameterValues = new Map<string, IacValue>();
   private readonly variableValues = new Map<string, IacValue>();
   private readonly underway = new Set<string>();
+  /** The template's user-defined functions (`functions`), which the scope of each call shares. */
+  private functions: ReadonlyMap<string, UserFunction>;
 
   constructor(
     readonly state: FileState,
@@ -30,6 +33,7 @@ export class TemplateScope {
   ) {
     const parameters = member(template, 'parameters');
     const variables = member(template, 'variables');
+    this.functions = userFunctions(template);
     this.parameters = parameters?.kind === 'object' ? parameters : undefined;
     this.variables = variables?.kind === 'object' ? variables : undefined;
     const copies = this.variables ? member(this.variables, 'copy') : undefined;
@@ -39,6 +43,21 @@ export class TemplateScope {
         if (name !== undefined && copy.kind === 'object') this.copiedVariables.set(name.toLowerCase(), copy);
       }
     }
+  }
+
+  userFunction(name: string): UserFunction | undefined {
+    return this.functions.get(name.toLowerCase());
+  }
+
+  /**
+   * The scope a call of a user-defined function is evaluated in: its parameters given the call's values, and nothing
+   * of the template's own parameters and variables, which ARM does not let a function read.
+   */
+  callScope(called: UserFunction, values: readonly IacValue[]): TemplateScope {
+    const given = new Map<string, IacValue>(called.order.map((name, index) => [name.toLowerCase(), values[index]]));
+    const scope = new TemplateScope(this.state, { kind: 'object', members: new Map([['parameters', { key: 'parameters', value: called.parameters }]]), line: called.line }, given);
+    scope.functions = this.functions;
+    return scope;
   }
 
   parameter(name: string, line: number): IacValue {

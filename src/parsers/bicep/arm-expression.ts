@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { quoted } from '../../model/quote.js';
-import type { BicepSymbols } from './symbols.js';
+import { BICEP_FUNCTIONS, type BicepSymbols } from './symbols.js';
 
 /**
  * Bicep expressions as ARM template expressions, as `bicep build` writes them: parameters and variables by their
@@ -214,6 +214,7 @@ function call(node: Node, symbols: BicepSymbols, locals: Locals): string {
   if (name === undefined) return symbols.unknown(node, 'a call Parapet does not evaluate');
   const args = expressions(node.childForFieldName('arguments') ?? node);
   if (BUILD_TIME_FUNCTIONS.has(name.toLowerCase())) return buildTimeRead(node, name, args, symbols);
+  if (callee?.type === 'identifier' && symbols.functions.has(name)) name = `${BICEP_FUNCTIONS}.${name}`;
   return `${name}(${args.map((argument) => armExpression(argument, symbols, locals)).join(', ')})`;
 }
 

@@ -15,6 +15,9 @@ export interface BicepResource {
   address: string;
 }
 
+/** The namespace `bicep build` gives a file's user-defined functions. */
+export const BICEP_FUNCTIONS = '__bicep';
+
 /**
  * What the declarations of a Bicep file name: its parameters, variables and resources, and the unknowns the
  * translation to ARM stands in for with parameters of their own (`__bicep_unknown_N`, given as unknown values).
@@ -24,6 +27,8 @@ export class BicepSymbols {
   /** The parameters whose type is nullable (`string[]?`): null where no value is given. */
   readonly nullable = new Set<string>();
   readonly variables = new Set<string>();
+  /** User-defined functions (`func`), called in the template as `__bicep.name(…)`. */
+  readonly functions = new Set<string>();
   readonly resources = new Map<string, BicepResource>();
   /** Module calls and imported names: values this file does not hold (a module's outputs, another file's exports). */
   readonly elsewhere = new Map<string, 'module' | 'import'>();

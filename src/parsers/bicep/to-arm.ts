@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { quoted } from '../../model/quote.js';
 import type { ArmJson, ArmJsonMember, ArmJsonObject } from '../arm/json-tree.js';
 import { armExpression, armString, arrayItems, expressions, itemExpression, literalString, properties, type Locals } from './arm-expression.js';
-import type { BicepResource, BicepSymbols } from './symbols.js';
+import { BICEP_FUNCTIONS, type BicepResource, type BicepSymbols } from './symbols.js';
 
 /** Reads and translates the Bicep file a module call names (`'./nsg.bicep'`), or says why not and gives undefined. */
 export type ModuleReader = (path: string, call: Node) => ArmJsonObject | undefined;
@@ -22,6 +22,7 @@ export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: Module
   const variables: ArmJsonMember[] = [];
   const variableCopies: ArmJson[] = [];
   const resources: ArmJson[] = [];
+  const functions: ArmJsonMember[] = [];
   for (const declaration of declarations) {
     const [identifier] = expressions(declaration);
     const name = identifier?.text ?? '';
@@ -39,6 +40,8 @@ export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: Module
     } else if (declaration.type === 'module_declaration') {
       const deployment = moduleJson(declaration, symbols, readModule);
       if (deployment) resources.push(deployment);
+    } else if (declaration.type === 'user_defined_function' && value) {
+      functions.push({ key: name, value: functionJson(declaration, value, symbols) });
     }
   }
   if (variableCopies.length > 0) variables.push({ key: 'copy', value: { kind: 'array', items: variableCopies, line: 1 } });
@@ -47,9 +50,24 @@ export function bicepToArm(root: Node, symbols: BicepSymbols, readModule: Module
       { key: 'parameters', value: object(parameters, root) },
       { key: 'variables', value: object(variables, root) },
       { key: 'resources', value: { kind: 'array', items: resources, line: 1 } },
+      { key: 'functions', value: { kind: 'array', items: [object([{ key: 'namespace', value: scalar(BICEP_FUNCTIONS, root) }, { key: 'members', value: object(functions, root) }], root)], line: 1 } },
     ],
     root,
   );
+}
+
+/** `func name(a string) string => body` as ARM's user-defined function: its body reads its parameters as `parameters('a')`. */
+function functionJson(declaration: Node, body: Node, symbols: BicepSymbols): ArmJson {
+  const declared = expressions(declaration).find((child) => child.type === 'parameters');
+  const parameters = declared ? expressions(declared).filter((child) => child.type === 'parameter') : [];
+  const locals = new Map<string, string>();
+  const items: ArmJson[] = [];
+  for (const parameter of parameters) {
+    const name = expressions(parameter)[0]?.text ?? '';
+    locals.set(name, `parameters(${armString(name)})`);
+    items.push(object([{ key: 'name', value: scalar(name, parameter) }, { key: 'type', value: scalar(parameterType(parameter), parameter) }], parameter));
+  }
+  return object([{ key: 'parameters', value: { kind: 'array', items, line: line(declaration) } }, { key: 'output', value: object([{ key: 'value', value: json(body, symbols, locals) }], body) }], declaration);
 }
 
 /** Names every parameter, variable and resource first: a Bicep declaration may be used above where it is written. */
@@ -60,6 +78,7 @@ function declare(declaration: Node, symbols: BicepSymbols, parent?: BicepResourc
     if (expressions(declaration).find((child) => child.type === 'type')?.firstNamedChild?.type === 'nullable_type') symbols.nullable.add(name);
   }
   else if (declaration.type === 'variable_declaration') symbols.variables.add(name);
+  else if (declaration.type === 'user_defined_function') symbols.functions.add(name);
   else if (declaration.type === 'module_declaration') symbols.elsewhere.set(name, 'module');
   else if (declaration.type === 'import_functionality' || declaration.type === 'import_statement' || declaration.type === 'import_with_statement') {
     for (const imported of expressions(declaration)) if (imported.type === 'identifier') symbols.elsewhere.set(imported.text, 'import');
