@@ -34,7 +34,9 @@ function scans(workspace: string): Record<string, string[]> {
     terraform: [corpus('iac/terraform'), 'fixtures/net/ssh-open-to-world/bad.terraform-unknown.tf', broken('broken.tf', 'resource "aws_security_group" "x" {\n  ingress {\n')],
     'terraform-plan': [corpus('iac/terraform-plan'), broken('plan-cut-off.json', '{"format_version": "1.2", "terraform_version": "1.9.5", "resource_changes": [{')],
     cloudformation: [corpus('iac/cloudformation'), broken('stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  G: [\n')],
-    arm: [corpus('iac/arm'), broken('template.json', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [')],
+    arm: [corpus('iac/arm'), 'fixtures/net/ssh-open-to-world/bad.arm-parameters-deployment', broken('template.json', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [')],
+    'aws-lightsail': [corpus('aws/lightsail-get-instances-page1.synthetic.json'), broken('lightsail-cut-off.json', '{"instances": [{"name": "a", "blueprintId": "ubuntu_24_04", ')],
+    bicep: ['fixtures/net/rdp-open-to-world/bad.bicep-module', 'fixtures/net/ssh-open-to-world/bad.bicep', broken('broken.bicep', "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {\n")],
   };
 }
 
