@@ -44,6 +44,14 @@ describe('AWS Lightsail listings', () => {
     expect(lines[29]).toContain('"fromPort": 22');
   });
 
+  it('reads an array of pages, one per region, each instance at its line', () => {
+    const { assets, findings, problems, lines } = loaded([{ instances: [instance('eu-1', [port(22, 22)])] }, { instances: [instance('us-1', [port(3389, 3389)], { arn: ARN.replace('eu-west-1', 'us-east-1') })] }]);
+    expect(problems).toEqual([]);
+    expect(assets.map((asset) => `${asset.asset.name} ${asset.asset.region}`)).toEqual(['eu-1 eu-west-1', 'us-1 us-east-1']);
+    for (const finding of findings) expect(lines[Number(finding.split(' ')[1])]).toMatch(/"fromPort": (22|3389)/);
+    expect(findings.map((finding) => `${finding.split(' ')[0]} ${finding.split(' ')[2]}`)).toEqual(['net/rdp-open-to-world us-1', 'net/ssh-open-to-world eu-1']);
+  });
+
   it('reads every protocol Lightsail has; outbound traffic, which Lightsail does not filter, is no finding', () => {
     const { findings, problems } = loaded({ instances: [instance('app-1', [port(0, 65535, { protocol: 'all', cidrs: [], ipv6Cidrs: ['::/0'] }), port(8, -1, { protocol: 'icmp' }), port(51820, 51820, { protocol: 'udp' })])] });
     expect(problems).toEqual([]);

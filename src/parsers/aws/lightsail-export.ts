@@ -14,7 +14,8 @@ import { permissionRule } from './security-groups.js';
 const EXPORT_HINT = 'export it again with aws lightsail get-instances --output json';
 const PORT: PositionShape = {};
 const INSTANCE: PositionShape = { members: { networking: { members: { ports: { items: PORT } } } } };
-const LISTING: PositionShape = { members: { instances: { items: INSTANCE }, instance: INSTANCE }, items: INSTANCE };
+const PAGE: PositionShape = { members: { instances: { items: INSTANCE }, instance: INSTANCE } };
+const LISTING: PositionShape = { ...PAGE, items: { members: { ...INSTANCE.members, ...PAGE.members } } };
 /** arn:aws:lightsail:REGION:ACCOUNT:Instance/… */
 const LIGHTSAIL_ARN = /^arn:aws[a-z-]{0,20}:lightsail:([a-z0-9-]{1,30}):(\d{12}):/;
 
@@ -48,9 +49,18 @@ function readListing(file: InputFile, problems: InputProblem[]): NetworkAsset[] 
   return assets;
 }
 
-/** The instances of a listing with where each stands and how a message names it; undefined when it is no listing. */
+/**
+ * The instances of a listing with where each stands and how a message names it: an instance list, a page, or an array
+ * of pages (one per region); undefined when it is no listing.
+ */
 function listedInstances(value: unknown, root: JsonPosition): [unknown, JsonPosition | undefined, string][] | undefined {
-  if (Array.isArray(value)) return value.map((item, index) => [item, root.item(index), `[${index}]`]);
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index): [unknown, JsonPosition | undefined, string][] =>
+      isObject(item) && Array.isArray(item.instances)
+        ? item.instances.map((instance, k) => [instance, root.item(index)?.member('instances')?.item(k), `[${index}].instances[${k}]`])
+        : [[item, root.item(index), `[${index}]`]],
+    );
+  }
   if (!isObject(value)) return undefined;
   if (Array.isArray(value.instances)) return value.instances.map((item, index) => [item, root.member('instances')?.item(index), `instances[${index}]`]);
   return isObject(value.instance) ? [[value.instance, root.member('instance'), 'instance']] : undefined;
