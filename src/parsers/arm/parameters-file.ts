@@ -9,9 +9,9 @@ import { list, object } from './values.js';
 const ENVIRONMENT_VALUE = /\$\{([A-Za-z_]\w*)[^}]{0,200}\}/;
 
 /**
- * The values a parameters file gives (lower-case parameter name → value), each on its line. A value is taken as written:
- * a parameters file holds no expressions; null is no value. A Key Vault reference names a secret the file does not hold, and azd's
- * `${NAME}` a value of the environment it is deployed from: both are unknown, named as the file writes them.
+ * The values a parameters file gives (lower-case parameter name → value), each on its line. A value is taken as
+ * written: a parameters file holds no expressions. A Key Vault reference names a secret the file does not hold, and
+ * azd's `${NAME}` a value of the environment it is deployed from: both are unknown, named as the file writes them.
  */
 export function parameterValues(parameters: ArmJsonObject, state: FileState): Map<string, IacValue> {
   const values = new Map<string, IacValue>();

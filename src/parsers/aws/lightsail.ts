@@ -4,10 +4,6 @@ import { quotedJson } from '../json/quote.js';
 import { protocolAndPorts, type ProtocolAndPorts } from './permission.js';
 import { permissionRule } from './security-groups.js';
 
-/**
- * A Lightsail instance's firewall: allow-only rules for inbound traffic to its public address (Lightsail has no deny
- * rule), and every outbound packet allowed, which Lightsail does not filter.
- */
 export interface LightsailIdentity {
   /** The instance's ARN when known, else its name. */
   id: string;
@@ -16,6 +12,10 @@ export interface LightsailIdentity {
   region?: string;
 }
 
+/**
+ * A Lightsail instance's firewall: allow-only rules for inbound traffic to its public address (Lightsail has no deny
+ * rule), and every outbound packet allowed, which Lightsail does not filter.
+ */
 export function lightsailInstanceAsset(identity: LightsailIdentity, location: SourceLocation): NetworkAsset {
   return {
     kind: 'network',

@@ -25,7 +25,7 @@ export async function lightsailRegions(context: AccountContext, account: AwsAcco
 
 /**
  * The Lightsail instances of one account and region, a page at a time, in the shape of `aws lightsail get-instances`
- * (the SDK's output is that shape), each with the ARN the loader names it by.
+ * (the SDK's output is that shape: each instance with the ARN and region the loader names it by).
  */
 export async function* lightsailInstancePages(context: AccountContext, account: AwsAccount, region: string, label: string): AsyncGenerator<Instance[]> {
   const { sdk, settings, endpointUrl } = context;
