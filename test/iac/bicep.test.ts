@@ -292,7 +292,7 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
 
     test('a module from a registry, outside the tree, missing, calling its caller, or not valid Bicep is said; the rest is judged', async () => {
       const main = [
-        call('remote', "'r'", '[]', 'br/public:avm/res/network/network-security-group:0.5.0'),
+        call('remote', "'r'", '[]', 'br/public:avm/res/network/virtual-network:0.5.0'),
         call('outside', "'o'", '[]', '../elsewhere/nsg.bicep'),
         call('missing', "'m'", '[]', './missing.bicep'),
         call('cycle', "'c'", '[]', './modules/back.bicep'),
@@ -302,13 +302,37 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
       const directory = tree({ 'main.bicep': main, 'modules/nsg.bicep': MODULE, 'modules/back.bicep': "module again '../main.bicep' = {\n  name: 'again'\n}\n", 'modules/broken.bicep': 'resource x = {\n' });
       const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
       expect(result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`)).toEqual([
-        "warning iac/unsupported main.bicep:1 the module 'br/public:avm/res/network/network-security-group:0.5.0' comes from a registry or a template spec, which Parapet does not fetch",
+        "warning iac/unsupported main.bicep:1 the module 'br/public:avm/res/network/virtual-network:0.5.0' comes from a registry or a template spec, which Parapet does not fetch",
         "warning input/outside-boundary main.bicep:8 the module '../elsewhere/nsg.bicep' is outside the scanned directory " + directory,
         "error iac/invalid-resource main.bicep:15 the module './missing.bicep' is not a file here",
         "error iac/invalid-resource modules/back.bicep:1 the module '../main.bicep' calls the file that calls it",
         'error iac/syntax modules/broken.bicep:1 not valid Bicep (unexpected text)',
       ]);
       expect(result.findings.filter((finding) => finding.ruleId === 'net/rdp-open-to-world').map((finding) => finding.asset.id)).toEqual(['web']);
+    });
+  });
+
+  describe("Azure Verified Modules' NSG from the registry, judged by its interface", () => {
+    const rule = (name: string, source: string, priority: number) =>
+      `{\n        name: '${name}'\n        properties: { access: 'Allow', direction: 'Inbound', priority: ${priority}, protocol: 'Tcp', ${source}, sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' }\n      }`;
+    const avm = (symbol: string, reference: string, rules: string, extra = '', name = `'nsg-${symbol}'`) => `module ${symbol} '${reference}' = ${extra}{\n  name: '${symbol}'\n  params: {\n    name: ${name}\n    securityRules: [\n      ${rules}\n    ]\n  }\n}\n`;
+
+    test('each call deploys one NSG with the rules it gives, at their lines, whatever the version and whichever registry name', async () => {
+      const main = [
+        avm('alias', 'br/public:avm/res/network/network-security-group:0.5.0', rule('ssh', "sourceAddressPrefix: '*'", 100)),
+        avm('address', 'br:mcr.microsoft.com/bicep/avm/res/network/network-security-group:0.1.3', rule('ssh', "sourceAddressPrefixes: [ '0.0.0.0/0' ]", 100)),
+        avm('groups', 'br/public:avm/res/network/network-security-group:0.5.0', rule('ssh', "sourceApplicationSecurityGroupResourceIds: [ 'asg-admins' ]", 100)),
+        avm('looped', 'br/public:avm/res/network/network-security-group:0.5.0', rule('ssh', "sourceAddressPrefix: i == 0 ? 'Internet' : '10.0.0.0/8'", 100), '[for i in range(0, 2): ', "'nsg-looped-${i}'").replace(/\n}\n$/, '\n}]\n'),
+        "module bare 'br/public:avm/res/network/network-security-group:0.5.0' = {\n  name: 'bare'\n  params: {\n    name: 'nsg-bare'\n  }\n}\n",
+      ].join('');
+      const directory = tree({ 'main.bicep': main });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems).toEqual([]);
+      const lines = main.split('\n');
+      const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
+      expect(ssh.map((finding) => finding.asset.id).sort()).toEqual(['nsg-address', 'nsg-alias', 'nsg-looped-0']);
+      for (const finding of ssh) expect(lines[finding.location.line - 1]).toBe('      {');
+      expect(result.findings.filter((finding) => finding.asset.id === 'nsg-bare').map((finding) => finding.ruleId)).toEqual(['net/egress-open-to-world']);
     });
   });
 

@@ -14,6 +14,7 @@ import { scalar, unknown, type IacResource, type IacUnknown, type IacValue } fro
 import { firstSyntaxError, parseInTime } from '../tree-sitter/parse.js';
 import { literalString } from './arm-expression.js';
 import { withReadableTypes } from './readable-types.js';
+import { knownRegistryModule } from './registry-modules.js';
 import { BicepSymbols } from './symbols.js';
 import { bicepToArm } from './to-arm.js';
 
@@ -146,6 +147,8 @@ class BicepModules {
 
   read(written: string, call: Node, directory: string, chain: readonly string[]): ArmJsonObject | undefined {
     const line = call.startPosition.row + 1;
+    const known = knownRegistryModule(written, line);
+    if (known) return known;
     if (/^(?:br|ts)[:/]/i.test(written)) {
       this.state.report('iac/unsupported', line, `the module ${quoted(written, 120)} comes from a registry or a template spec, which Parapet does not fetch — its resources are not judged; scan its source`, 'warning');
       return undefined;

@@ -30,9 +30,9 @@ const LIST_FIELDS: [rest: string, terraform: string][] = [
   ['sourceAddressPrefixes', 'source_address_prefixes'],
   ['destinationAddressPrefixes', 'destination_address_prefixes'],
 ];
-const GROUP_FIELDS: [rest: string, terraform: string][] = [
-  ['sourceApplicationSecurityGroups', 'source_application_security_group_ids'],
-  ['destinationApplicationSecurityGroups', 'destination_application_security_group_ids'],
+const GROUP_FIELDS: [rest: string, terraform: string, byId: string][] = [
+  ['sourceApplicationSecurityGroups', 'source_application_security_group_ids', 'sourceApplicationSecurityGroupResourceIds'],
+  ['destinationApplicationSecurityGroups', 'destination_application_security_group_ids', 'destinationApplicationSecurityGroupResourceIds'],
 ];
 
 /** NSGs of Terraform (azurerm) and ARM templates, with their rules inline and as resources of their own. */
@@ -118,9 +118,11 @@ function ruleOf(resource: IacResource, block: Block, label: string, terraform: b
     if (values === UNKNOWN) record[rest] = ['*'];
     else if (values.length > 0) record[rest] = values.map((value) => (value === UNKNOWN ? '*' : value));
   }
-  for (const [rest, tf] of GROUP_FIELDS) {
-    const field = fieldOf(fields, terraform ? tf : rest);
-    if (terraform) {
+  for (const [rest, tf, byId] of GROUP_FIELDS) {
+    // Azure Verified Modules' NSG takes a rule's groups by id (`…ApplicationSecurityGroupResourceIds`), as Terraform does.
+    const idsField = terraform ? undefined : fieldOf(fields, byId);
+    const field = idsField ?? fieldOf(fields, terraform ? tf : rest);
+    if (terraform || idsField) {
       const ids = scalarsOf(field, new Dependence());
       if (ids !== UNKNOWN && ids.length > 0) record[rest] = ids.map((id) => ({ id: id === UNKNOWN ? 'unknown application security group' : String(id) }));
     } else if (field?.kind === 'list') {
