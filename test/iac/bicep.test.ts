@@ -334,6 +334,43 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
       for (const finding of ssh) expect(lines[finding.location.line - 1]).toBe('      {');
       expect(result.findings.filter((finding) => finding.asset.id === 'nsg-bare').map((finding) => finding.ruleId)).toEqual(['net/egress-open-to-world']);
     });
+
+    test("their firewall policy deploys a rule collection group per item, whose DNAT rules are judged at the caller's lines", async () => {
+      const dnat = (name: string, sources: string, port: string) => `{ ruleType: 'NatRule', name: '${name}', ipProtocols: [ 'TCP' ], sourceAddresses: [ ${sources} ], destinationAddresses: [ '20.61.12.8' ], destinationPorts: [ '5000${port}' ], translatedAddress: '10.20.1.4', translatedPort: '${port}' }`;
+      const main = `module policy 'br/public:avm/res/network/firewall-policy:0.3.1' = {
+  name: 'policy'
+  params: {
+    name: 'hub-policy'
+    ruleCollectionGroups: [
+      {
+        name: 'dnat'
+        priority: 100
+        ruleCollections: [
+          {
+            ruleCollectionType: 'FirewallPolicyNatRuleCollection'
+            name: 'inbound'
+            priority: 100
+            action: { type: 'Dnat' }
+            rules: [
+              ${dnat('ssh-from-anywhere', "'*'", '22')}
+              ${dnat('rdp-from-vpn', "'10.8.0.0/24'", '3389')}
+            ]
+          }
+        ]
+      }
+      {
+        name: 'nothing-yet'
+        priority: 200
+      }
+    ]
+  }
+}
+`;
+      const directory = tree({ 'main.bicep': main });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems).toEqual([]);
+      expect(result.findings.map((finding) => `${finding.ruleId} main.bicep:${finding.location.line} ${finding.asset.id}`)).toEqual(['net/ssh-open-to-world main.bicep:16 hub-policy/dnat']);
+    });
   });
 
   describe('parameters files (.bicepparam)', () => {

@@ -1,30 +1,63 @@
 import type { ArmJson, ArmJsonMember, ArmJsonObject } from '../arm/json-tree.js';
 
+/** An Azure Verified Module of the public registry, by its alias or its address, at any version. */
+const avm = (path: string) => new RegExp(`^br(?:/public:|:mcr\\.microsoft\\.com/bicep/)avm/res/${path}:[\\w.-]{1,40}$`, 'i');
+
 /**
- * Azure Verified Modules' network security group (`avm/res/network/network-security-group`, any version, from the
- * public registry by its alias or its address): it deploys one NSG named `name` whose rules are the `securityRules`
- * it is given, each `{ name, properties }` as ARM writes a rule (its application security groups given by id).
+ * The registry modules Parapet knows by their interface, and the template each deploys, written so that every value a
+ * call gives is passed on as it is (its lines the caller's):
+ * - Azure Verified Modules' network security group deploys one NSG named `name` whose rules are the `securityRules`
+ *   it is given (`{ name, properties }`, its application security groups given by id);
+ * - their firewall policy deploys the policy `name` and one rule collection group per item of `ruleCollectionGroups`
+ *   (`{ name, priority, ruleCollections }`).
  */
-const AVM_NSG = /^br(?:\/public:|:mcr\.microsoft\.com\/bicep\/)avm\/res\/network\/network-security-group:[\w.-]{1,40}$/i;
+const KNOWN: readonly [RegExp, (make: TemplateMaker) => ArmJsonObject][] = [
+  [avm('network/network-security-group'), ({ object, text, array }) => object([
+    ['parameters', object([['name', object([['type', text('string')]])], ['securityRules', object([['type', text('array')], ['defaultValue', array([])]])]])],
+    ['resources', array([object([
+      ['type', text('Microsoft.Network/networkSecurityGroups')],
+      ['apiVersion', text('2024-05-01')],
+      ['name', text("[parameters('name')]")],
+      ['properties', object([['securityRules', text("[coalesce(parameters('securityRules'), createArray())]")]])],
+    ])])],
+  ])],
+  [avm('network/firewall-policy'), ({ object, text, array }) => {
+    const group = "parameters('ruleCollectionGroups')[copyIndex()]";
+    return object([
+      ['parameters', object([['name', object([['type', text('string')]])], ['ruleCollectionGroups', object([['type', text('array')], ['defaultValue', array([])]])]])],
+      ['resources', array([
+        object([['type', text('Microsoft.Network/firewallPolicies')], ['apiVersion', text('2024-05-01')], ['name', text("[parameters('name')]")], ['properties', object([])]]),
+        object([
+          ['type', text('Microsoft.Network/firewallPolicies/ruleCollectionGroups')],
+          ['apiVersion', text('2024-05-01')],
+          ['copy', object([['name', text('ruleCollectionGroups')], ['count', text("[length(coalesce(parameters('ruleCollectionGroups'), createArray()))]")]])],
+          ['name', text(`[format('{0}/{1}', parameters('name'), ${group}.name)]`)],
+          ['properties', object([
+            ['priority', text(`[${group}.priority]`)],
+            ['ruleCollections', text(`[if(contains(${group}, 'ruleCollections'), ${group}.ruleCollections, createArray())]`)],
+          ])],
+        ]),
+      ])],
+    ]);
+  }],
+];
+
+interface TemplateMaker {
+  object(members: [string, ArmJson][]): ArmJsonObject;
+  text(value: string): ArmJson;
+  array(items: ArmJson[]): ArmJson;
+}
 
 /**
  * The template a registry module Parapet knows by its interface deploys, without fetching it; undefined for any other.
- * Every value of it is on the line of the call, in the calling file: the rules keep the lines the caller writes them on.
+ * Its own values are on the line of the call, in the calling file.
  */
 export function knownRegistryModule(written: string, line: number): ArmJsonObject | undefined {
-  if (!AVM_NSG.test(written)) return undefined;
-  const scalar = (value: string): ArmJson => ({ kind: 'scalar', value, line });
-  const object = (members: [string, ArmJson][]): ArmJsonObject => ({ kind: 'object', line, members: new Map(members.map(([key, value]): [string, ArmJsonMember] => [key.toLowerCase(), { key, value }])) });
-  return object([
-    ['parameters', object([
-      ['name', object([['type', scalar('string')]])],
-      ['securityRules', object([['type', scalar('array')], ['defaultValue', { kind: 'array', items: [], line }]])],
-    ])],
-    ['resources', { kind: 'array', line, items: [object([
-      ['type', scalar('Microsoft.Network/networkSecurityGroups')],
-      ['apiVersion', scalar('2024-05-01')],
-      ['name', scalar("[parameters('name')]")],
-      ['properties', object([['securityRules', scalar("[coalesce(parameters('securityRules'), createArray())]")]])],
-    ])] }],
-  ]);
+  const known = KNOWN.find(([reference]) => reference.test(written));
+  if (!known) return undefined;
+  return known[1]({
+    object: (members) => ({ kind: 'object', line, members: new Map(members.map(([key, value]): [string, ArmJsonMember] => [key.toLowerCase(), { key, value }])) }),
+    text: (value) => ({ kind: 'scalar', value, line }),
+    array: (items) => ({ kind: 'array', items, line }),
+  });
 }
