@@ -371,6 +371,40 @@ module many './modules/nsg.bicep' = [for i in range(0, 2): {
       expect(result.problems).toEqual([]);
       expect(result.findings.map((finding) => `${finding.ruleId} main.bicep:${finding.location.line} ${finding.asset.id}`)).toEqual(['net/ssh-open-to-world main.bicep:16 hub-policy/dnat']);
     });
+
+    test("their Azure Firewall deploys the classic NAT rule collections it is given, judged at the caller's lines", async () => {
+      const main = `module firewall 'br/public:avm/res/network/azure-firewall:0.6.0' = {
+  name: 'firewall'
+  params: {
+    name: 'hub-fw'
+    virtualNetworkResourceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub'
+    natRuleCollections: [
+      {
+        name: 'inbound'
+        properties: {
+          priority: 100
+          action: { type: 'Dnat' }
+          rules: [
+            { name: 'rdp', protocols: [ 'TCP' ], sourceAddresses: [ '*' ], destinationAddresses: [ '20.61.12.8' ], destinationPorts: [ '50001' ], translatedAddress: '10.20.1.4', translatedPort: '3389' }
+            { name: 'ssh', protocols: [ 'TCP' ], sourceAddresses: [ '10.8.0.0/24' ], destinationAddresses: [ '20.61.12.8' ], destinationPorts: [ '50022' ], translatedAddress: '10.20.1.4', translatedPort: '22' }
+          ]
+        }
+      }
+    ]
+  }
+}
+module bare 'br/public:avm/res/network/azure-firewall:0.6.0' = {
+  name: 'bare'
+  params: {
+    name: 'bare-fw'
+  }
+}
+`;
+      const directory = tree({ 'main.bicep': main });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.problems).toEqual([]);
+      expect(result.findings.map((finding) => `${finding.ruleId} main.bicep:${finding.location.line} ${finding.asset.id}`)).toEqual(['net/rdp-open-to-world main.bicep:13 hub-fw']);
+    });
   });
 
   describe('parameters files (.bicepparam)', () => {

@@ -8,6 +8,8 @@ const avm = (path: string) => new RegExp(`^br(?:/public:|:mcr\\.microsoft\\.com/
  * call gives is passed on as it is (its lines the caller's):
  * - Azure Verified Modules' network security group deploys one NSG named `name` whose rules are the `securityRules`
  *   it is given (`{ name, properties }`, its application security groups given by id);
+ * - their Azure Firewall deploys the firewall `name` with the classic `natRuleCollections` it is given (in a virtual
+ *   network: a hub firewall takes no classic rules, and its policy's are judged where the policy is);
  * - their firewall policy deploys the policy `name` and one rule collection group per item of `ruleCollectionGroups`
  *   (`{ name, priority, ruleCollections }`).
  */
@@ -19,6 +21,15 @@ const KNOWN: readonly [RegExp, (make: TemplateMaker) => ArmJsonObject][] = [
       ['apiVersion', text('2024-05-01')],
       ['name', text("[parameters('name')]")],
       ['properties', object([['securityRules', text("[coalesce(parameters('securityRules'), createArray())]")]])],
+    ])])],
+  ])],
+  [avm('network/azure-firewall'), ({ object, text, array }) => object([
+    ['parameters', object([['name', object([['type', text('string')]])], ['natRuleCollections', object([['type', text('array')], ['defaultValue', array([])]])]])],
+    ['resources', array([object([
+      ['type', text('Microsoft.Network/azureFirewalls')],
+      ['apiVersion', text('2024-05-01')],
+      ['name', text("[parameters('name')]")],
+      ['properties', object([['natRuleCollections', text("[coalesce(parameters('natRuleCollections'), createArray())]")]])],
     ])])],
   ])],
   [avm('network/firewall-policy'), ({ object, text, array }) => {
