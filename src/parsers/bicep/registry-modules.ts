@@ -14,24 +14,8 @@ const avm = (path: string) => new RegExp(`^br(?:/public:|:mcr\\.microsoft\\.com/
  *   (`{ name, priority, ruleCollections }`).
  */
 const KNOWN: readonly [RegExp, (make: TemplateMaker) => ArmJsonObject][] = [
-  [avm('network/network-security-group'), ({ object, text, array }) => object([
-    ['parameters', object([['name', object([['type', text('string')]])], ['securityRules', object([['type', text('array')], ['defaultValue', array([])]])]])],
-    ['resources', array([object([
-      ['type', text('Microsoft.Network/networkSecurityGroups')],
-      ['apiVersion', text('2024-05-01')],
-      ['name', text("[parameters('name')]")],
-      ['properties', object([['securityRules', text("[coalesce(parameters('securityRules'), createArray())]")]])],
-    ])])],
-  ])],
-  [avm('network/azure-firewall'), ({ object, text, array }) => object([
-    ['parameters', object([['name', object([['type', text('string')]])], ['natRuleCollections', object([['type', text('array')], ['defaultValue', array([])]])]])],
-    ['resources', array([object([
-      ['type', text('Microsoft.Network/azureFirewalls')],
-      ['apiVersion', text('2024-05-01')],
-      ['name', text("[parameters('name')]")],
-      ['properties', object([['natRuleCollections', text("[coalesce(parameters('natRuleCollections'), createArray())]")]])],
-    ])])],
-  ])],
+  [avm('network/network-security-group'), oneResource('Microsoft.Network/networkSecurityGroups', 'securityRules')],
+  [avm('network/azure-firewall'), oneResource('Microsoft.Network/azureFirewalls', 'natRuleCollections')],
   [avm('network/firewall-policy'), ({ object, text, array }) => {
     const group = "parameters('ruleCollectionGroups')[copyIndex()]";
     return object([
@@ -52,6 +36,19 @@ const KNOWN: readonly [RegExp, (make: TemplateMaker) => ArmJsonObject][] = [
     ]);
   }],
 ];
+
+/** A module that deploys one resource named `name`, with one list of its properties given as the call gives it. */
+function oneResource(type: string, list: string): (make: TemplateMaker) => ArmJsonObject {
+  return ({ object, text, array }) => object([
+    ['parameters', object([['name', object([['type', text('string')]])], [list, object([['type', text('array')], ['defaultValue', array([])]])]])],
+    ['resources', array([object([
+      ['type', text(type)],
+      ['apiVersion', text('2024-05-01')],
+      ['name', text("[parameters('name')]")],
+      ['properties', object([[list, text(`[coalesce(parameters('${list}'), createArray())]`)]])],
+    ])])],
+  ]);
+}
 
 interface TemplateMaker {
   object(members: [string, ArmJson][]): ArmJsonObject;
