@@ -35,6 +35,12 @@ export function templatesPairedWith(name: string): string[] {
   return base === undefined ? [] : [`${base}.json`, `${base}.bicep`];
 }
 
+/** The parameters file a template's name pairs it with (`NAME.parameters.json`, the portal's `parameters.json`). */
+export function parametersPairedWith(name: string): string | undefined {
+  if (/^template\.json$/i.test(name)) return 'parameters.json';
+  return /\.json$/i.test(name) && !/\.parameters\./i.test(name) ? name.replace(/\.json$/i, '.parameters.json') : undefined;
+}
+
 /** What a scan reads before the files a parameters file is for, so that it claims them. */
 export function pairedTemplates(name: string, head: string): string[] {
   return looksLikeArmParameters(head) ? templatesPairedWith(name) : [];

@@ -8,8 +8,11 @@ export function loadTemplate(read: (file: InputFile, parameters: ReadonlyMap<str
   return (file, context) => templateAssets(read(file, context.iac?.parameters ?? new Map()), file.path);
 }
 
-/** The assets of a template's resources, named within `within`, with the other files it read (`consumed`). */
-export function templateAssets(loaded: IacLoad & { consumed?: string[] }, within: string): LoadResult {
-  const { assets, problems } = iacNetworkAssets(loaded.resources, within, IAC_ADVICE.template);
+/**
+ * The assets of a template's resources, named within `within`, with the other files it read (`consumed`); `advice`:
+ * how to give the values it could not resolve.
+ */
+export function templateAssets(loaded: IacLoad & { consumed?: string[] }, within: string, advice: string = IAC_ADVICE.template): LoadResult {
+  const { assets, problems } = iacNetworkAssets(loaded.resources, within, advice);
   return { models: assets, problems: [...loaded.problems, ...problems], ...(loaded.consumed ? { consumed: loaded.consumed } : {}) };
 }
