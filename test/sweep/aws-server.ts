@@ -75,6 +75,8 @@ export interface LightsailPlan {
   instancesPerPage?: number;
   /** Answer every GetInstances call with this error. */
   fail?: { status: number; code: string; message: string };
+  /** Give every page the same nextPageToken, as a broken endpoint would. */
+  repeatToken?: boolean;
 }
 
 export interface SeenRequest {
@@ -165,7 +167,8 @@ export async function startAwsStub(options: AwsStubOptions): Promise<AwsStub> {
     const page = params.pageToken ? Number(params.pageToken.replace('ls-page-', '')) : 1;
     const pages = plan.pages ?? 1;
     const instances = Array.from({ length: plan.instancesPerPage ?? 1 }, (_, index) => lightsailInstance(account, region, page, index));
-    sendJson(response, 200, { instances, ...(page < pages ? { nextPageToken: `ls-page-${page + 1}` } : {}) });
+    const next = plan.repeatToken ? 'ls-page-2' : page < pages ? `ls-page-${page + 1}` : undefined;
+    sendJson(response, 200, { instances, ...(next ? { nextPageToken: next } : {}) });
   }
 
   const server = createServer((request, response) => {

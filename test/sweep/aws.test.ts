@@ -349,6 +349,16 @@ describe('awsSweeper', () => {
       expect(failure.message).toMatch(/^AWS account 123456789012 Lightsail in eu-west-1: Lightsail GetInstances failed after 2 attempts: 'ServiceException' \(HTTP 500\)/);
     });
 
+    it('stops a region whose pages give the same token again, with what was read before it', async () => {
+      const server = await start({ lightsailRegions: ['eu-west-1'], lightsail: { [`${CALLER}/eu-west-1`]: { repeatToken: true } } });
+      const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['eu-west-1'] });
+      const target = byId((await sweeper.targets()).targets, `aws-lightsail-${CALLER}-eu-west-1`);
+      const pages: number[] = [];
+      const failure = await failureOf((async () => { for await (const page of sweeper.pages(target, () => undefined)) pages.push(page.length); })());
+      expect(pages).toEqual([1, 1]);
+      expect(failure.message).toBe(`AWS account ${CALLER} Lightsail in eu-west-1: Lightsail GetInstances gave a page token it had given before — the pages after it were not read`);
+    });
+
     it('yields instances that `parapet scan` reads back as a Lightsail listing: the default SSH, and RDP on Windows', async () => {
       const server = await start(WORKLOAD);
       const sweeper = await awsSweeper({ endpointUrl: server.url, regions: ['eu-west-1'] });

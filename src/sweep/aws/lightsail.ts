@@ -33,13 +33,14 @@ export async function* lightsailInstancePages(context: AccountContext, account: 
   try {
     const seen = new Set<string>();
     let pageToken: string | undefined;
-    do {
+    for (;;) {
       const page = await client.send(new sdk.lightsail.GetInstancesCommand(pageToken ? { pageToken } : {}));
       yield page.instances ?? [];
       pageToken = page.nextPageToken || undefined;
-      if (pageToken !== undefined && seen.has(pageToken)) throw new SweepFailure(`${label}: Lightsail GetInstances gave a page token it had given before — the pages after it were not read`);
-      if (pageToken !== undefined) seen.add(pageToken);
-    } while (pageToken);
+      if (pageToken === undefined) return;
+      if (seen.has(pageToken)) throw new SweepFailure(`${label}: Lightsail GetInstances gave a page token it had given before — the pages after it were not read`);
+      seen.add(pageToken);
+    }
   } catch (error) {
     throw awsFailure(error, label, 'Lightsail GetInstances');
   } finally {
