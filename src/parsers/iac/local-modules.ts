@@ -7,6 +7,7 @@ import { quoted, shown } from '../../model/quote.js';
 import { isLocalSource, moduleCallsOf } from '../terraform/module-calls.js';
 import { MAX_MODULE_DEPTH, type ModuleLibrary, type ParsedModule } from '../terraform/module-tree.js';
 import { parseModule } from '../terraform/module.js';
+import { knownModule, type KnownModule } from '../terraform/known-modules.js';
 import { moduleFiles } from './module-files.js';
 
 export interface LocalModules {
@@ -31,6 +32,7 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
   const parsedByDirectory = new Map<string, ParsedModule>();
   const problems: InputProblem[] = [];
   const consumed: string[] = [];
+  const known = new Map<string, KnownModule>();
   const view = treeView(context.tree ?? rootDirectory);
   const fetched = fetchedModules(rootDirectory, context, problems);
 
@@ -42,7 +44,13 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
         const key = callerKey === '' ? call.name : `${callerKey}.${call.name}`;
         const fetchedDirectory = fetched.get(key);
         if (!isLocalSource(call.source) && fetchedDirectory === undefined) {
-          const message = `${name} comes from ${quoted(call.source, 120)}, which Parapet does not fetch: its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules) — or scan the plan (terraform show -json), which holds them`;
+          const recognised = knownModule(call.source, call.block);
+          if (recognised && 'module' in recognised) {
+            known.set(key, recognised.module);
+            if (recognised.note) problems.push(problemAt('iac/invalid-resource', at, `${name} ${recognised.note}`, 'warning'));
+            continue;
+          }
+          const message = `${name} comes from ${quoted(call.source, 120)}, which Parapet does not fetch${recognised ? ` (${recognised.unsupported})` : ''}: its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules) — or scan the plan (terraform show -json), which holds them`;
           problems.push(problemAt('iac/unsupported', at, message, 'warning'));
           continue;
         }
@@ -78,7 +86,7 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
   await read(root, rootDirectory, '', [resolve(rootDirectory)]);
   let resourceBlocks = 0;
   for (const parsed of parsedByDirectory.values()) for (const { blocks } of parsed.configurations) resourceBlocks += blocks.filter((block) => block.type === 'resource').length;
-  return { library: { modules, resourceBlocks }, problems, consumed };
+  return { library: { modules, known, resourceBlocks }, problems, consumed };
 }
 
 /** The directories `terraform init` fetched modules into, by key, from modules.json when the root module has one. */

@@ -5,7 +5,8 @@ import { shown } from '../../model/quote.js';
 import { TERRAFORM_NETWORK_TYPES, UNJUDGED_ACCESS_TYPES, unjudgedMessage } from '../iac/terraform-types.js';
 import { unknown, type IacObject, type IacResource, type IacValue } from '../iac/value.js';
 import { moduleCallsOf } from './module-calls.js';
-import { ModuleScope } from './module-scope.js';
+import type { KnownModule } from './known-modules.js';
+import { ModuleScope, unsupportedArgument } from './module-scope.js';
 import { MAX_MODULE_DEPTH, type ModuleTree, type ParsedModule, type Place } from './module-tree.js';
 import { BodyEvaluator, type EvaluationIssue } from './resource-body.js';
 import type { Attribute, Block } from './syntax.js';
@@ -21,13 +22,20 @@ export interface InstancePlace {
   chain: string[];
 }
 
+/** An instance of a called module, as its caller sees it: its resources, its outputs, and what its call gets wrong. */
+interface CalledInstance {
+  resources(): IacResource[];
+  outputs(): IacObject;
+  callMistakes(given: ReadonlySet<string>): string[];
+}
+
 /**
  * One instance of a module: the root module, with its variable files, or a module called with the values of its call,
  * which Terraform gives no variable file. `module.<name>` reads the outputs of the instances of a module it calls.
  */
-export class ModuleInstance {
+export class ModuleInstance implements CalledInstance {
   readonly scope: ModuleScope;
-  private readonly calls = new Map<string, { instances: { name: string; at: Place; instance: ModuleInstance }[]; value: IacValue } | 'evaluating'>();
+  private readonly calls = new Map<string, { instances: { name: string; at: Place; instance: CalledInstance }[]; value: IacValue } | 'evaluating'>();
   private outputValues: IacObject | undefined;
   private stopped = false;
 
@@ -84,6 +92,10 @@ export class ModuleInstance {
     return this.outputValues;
   }
 
+  callMistakes(given: ReadonlySet<string>): string[] {
+    return this.scope.callMistakes(given);
+  }
+
   /**
    * `module.<name>`: the outputs of the instances of the module called as `name` — one object, a list (count), a map
    * (for_each) — or undefined when no such module is called from the local file system here, or it was not read.
@@ -96,12 +108,12 @@ export class ModuleInstance {
     const { key, chain, prefix } = this.place;
     const childKey = key === '' ? name : `${key}.${name}`;
     const library = found && this.tree.library?.modules.get(childKey);
-    if (!found || !library || chain.includes(library.directory) || chain.length > MAX_MODULE_DEPTH) return undefined;
+    const knownModule = found && !library ? this.tree.library?.known?.get(childKey) : undefined;
+    if (!found || (!library && !knownModule) || (library && (chain.includes(library.directory) || chain.length > MAX_MODULE_DEPTH))) return undefined;
     const { call, file } = found;
-    const { parsed, directory: childDirectory } = library;
     this.calls.set(name, 'evaluating');
     const bodies = this.bodies(file);
-    const instances: { name: string; at: Place; instance: ModuleInstance }[] = [];
+    const instances: { name: string; at: Place; instance: CalledInstance }[] = [];
     const values: [string, IacValue][] = [];
     const at = { file, line: call.line };
     let complete = false;
@@ -111,10 +123,12 @@ export class ModuleInstance {
           const shownName = `module.${shown(name, 60)}${shown(instance.key, 40)}`;
           if (!this.tree.admits(at, shownName)) return;
           const inputs = new Map([...bodies.body(call.block.body, instance.frame, call.line).fields].filter(([argument]) => !CALL_ARGUMENTS.has(argument)));
-          const place = { key: childKey, prefix: `${prefix}module.${name}${instance.key}.`, chain: [...chain, childDirectory] };
-          const child = new ModuleInstance(parsed, place, this.tree, inputs, []);
+          const childPrefix = `${prefix}module.${name}${instance.key}.`;
+          const child = library
+            ? new ModuleInstance(library.parsed, { key: childKey, prefix: childPrefix, chain: [...chain, library.directory] }, this.tree, inputs, [])
+            : knownInstance(knownModule!, inputs, { file, line: call.line, prefix: childPrefix }, this.tree);
           if (instances.length === 0) {
-            for (const mistake of child.scope.callMistakes(new Set(inputs.keys()))) this.tree.problems.push(problemAt('iac/invalid-resource', at, `module.${shown(name, 60)} ${mistake} — Terraform rejects the call; what it leaves unknown is judged as the worst`));
+            for (const mistake of child.callMistakes(new Set(inputs.keys()))) this.tree.problems.push(problemAt('iac/invalid-resource', at, `module.${shown(name, 60)} ${mistake} — Terraform rejects the call; what it leaves unknown is judged as the worst`));
           }
           instances.push({ name: shownName, at, instance: child });
           values.push([instance.key, child.outputs()]);
@@ -151,6 +165,21 @@ export class ModuleInstance {
     };
     return new BodyEvaluator(this.scope.evaluator, report);
   }
+}
+
+/** An instance of a registry module Parapet knows by its interface, made from its call's values when first asked for. */
+function knownInstance(module: KnownModule, inputs: ReadonlyMap<string, IacValue>, place: { file: string; line: number; prefix: string }, tree: ModuleTree): CalledInstance {
+  let made: ReturnType<KnownModule['instance']> | undefined;
+  const make = () => (made ??= module.instance(inputs, { ...place, problems: tree.problems }));
+  return {
+    resources() {
+      const { resources } = make();
+      tree.count(resources.length);
+      return resources;
+    },
+    outputs: () => make().outputs,
+    callMistakes: (given) => [...given].filter((name) => !module.variables.has(name)).map(unsupportedArgument),
+  };
 }
 
 /** How `module.<name>` reads: the one instance's outputs, a list of them for `count`, a map for `for_each`. */

@@ -146,7 +146,7 @@ export class ModuleScope implements References {
    * ("Unsupported argument"), a variable without a default it leaves out ("Missing required argument").
    */
   callMistakes(given: ReadonlySet<string>): string[] {
-    const unsupported = [...given].filter((name) => !this.variables.has(name)).map((name) => `gives ${quoted(name, 60)}, which no variable of the module takes ("Unsupported argument")`);
+    const unsupported = [...given].filter((name) => !this.variables.has(name)).map(unsupportedArgument);
     const missing = [...this.variables].filter(([name, declared]) => declared.value === undefined && !given.has(name)).map(([name]) => `leaves out ${quoted(name, 60)}, which has no default ("Missing required argument")`);
     return [...unsupported, ...missing];
   }
@@ -290,4 +290,9 @@ class CycleFound extends Error {
   constructor(readonly local: string) {
     super(`local.${local} depends on itself`);
   }
+}
+
+/** What a module call that gives an argument no variable takes is told. */
+export function unsupportedArgument(name: string): string {
+  return `gives ${quoted(name, 60)}, which no variable of the module takes ("Unsupported argument")`;
 }

@@ -2,6 +2,7 @@ import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import type { CodeFiles } from './code-files.js';
 import { EvaluationBudget } from './evaluate.js';
+import type { KnownModule } from './known-modules.js';
 import type { Block } from './syntax.js';
 
 /** A module's files read: OpenTofu's replacements made, the override files merged, the variable files in Terraform's order. */
@@ -19,6 +20,8 @@ export interface ParsedModule {
 export interface ModuleLibrary {
   /** The modules read, by the key of the calls that lead to each; one that was not read is missing (said where it was read). */
   readonly modules: ReadonlyMap<string, { directory: string; parsed: ParsedModule }>;
+  /** Registry modules not fetched that Parapet knows by their interface, by key: judged without their code. */
+  readonly known?: ReadonlyMap<string, KnownModule>;
   /** How many resource blocks the modules read declare, each module counted once. */
   readonly resourceBlocks: number;
 }

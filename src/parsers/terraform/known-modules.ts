@@ -1,0 +1,32 @@
+import type { InputProblem } from '../../model/problem.js';
+import type { IacObject, IacResource, IacValue } from '../iac/value.js';
+import type { Block } from './syntax.js';
+import { awsSecurityGroupModule } from './registry/aws-security-group.js';
+
+/** Where an instance of a known module is made: its call's file and line, and its address prefix (`module.sg.`). */
+export interface KnownPlace {
+  file: string;
+  line: number;
+  prefix: string;
+  problems: InputProblem[];
+}
+
+/**
+ * A registry module Parapet knows by its interface: what an instance of it deploys is worked out from its call's
+ * values, without its code. Its resources are located at the lines of the values that make them, in the calling file.
+ */
+export interface KnownModule {
+  /** The arguments a call may give. */
+  readonly variables: ReadonlySet<string>;
+  instance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject };
+}
+
+/**
+ * The module a call's `source` and `version` name, when Parapet knows it by its interface, with what to tell of the
+ * version judged (`note`); `{ unsupported }` (why) for a known module at a version it does not model; undefined for
+ * any other.
+ */
+export function knownModule(source: string, call: Block): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
+  const version = call.body.attributes.find((attribute) => attribute.name === 'version')?.value;
+  return awsSecurityGroupModule(source, version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined, call);
+}

@@ -1,0 +1,224 @@
+import { relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { admittedMajors } from '../../src/parsers/terraform/version-constraint.js';
+import { scan } from '../../src/scan/scan.js';
+import { scanned, tree, withCorpusModule } from './terraform-trees.js';
+
+/** Calls of terraform-aws-modules/security-group that use every list of rules its version 4 has. */
+const CALLS = (source: string) => `variable "admin_cidrs" {
+  type = list(string)
+}
+
+resource "aws_security_group" "shared" {
+  name = "shared"
+}
+
+module "bastion" {
+  ${source}
+  name   = "bastion"
+  vpc_id = "vpc-12345678"
+
+  ingress_cidr_blocks      = ["0.0.0.0/0"]
+  ingress_ipv6_cidr_blocks = ["::/0"]
+  ingress_rules            = ["ssh-tcp", "https-443-tcp"]
+  ingress_with_cidr_blocks = [
+    { rule = "rdp-tcp", cidr_blocks = "10.0.0.0/8,0.0.0.0/0" },
+    { from_port = 8081, to_port = 8084, protocol = "tcp", cidr_blocks = "203.0.113.0/24" },
+  ]
+  egress_rules = ["all-all"]
+}
+
+module "db" {
+  ${source}
+  name            = "db"
+  use_name_prefix = false
+
+  ingress_with_source_security_group_id = [{ rule = "postgresql-tcp", source_security_group_id = "sg-0123456789abcdef0" }]
+  ingress_with_ipv6_cidr_blocks         = [{ from_port = 3389, to_port = 3389, protocol = "tcp", ipv6_cidr_blocks = "::/0" }]
+  ingress_with_self                     = [{ rule = "all-all" }]
+  egress_with_cidr_blocks               = [{ rule = "https-443-tcp" }]
+}
+
+module "computed" {
+  ${source}
+  name = "computed"
+
+  computed_ingress_with_cidr_blocks = [
+    { rule = "mysql-tcp", cidr_blocks = "0.0.0.0/0" },
+    { rule = "rdp-tcp", cidr_blocks = "0.0.0.0/0" },
+  ]
+  number_of_computed_ingress_with_cidr_blocks = 1
+}
+
+module "existing" {
+  ${source}
+  create_sg         = false
+  security_group_id = aws_security_group.shared.id
+
+  ingress_rules       = ["rdp-tcp"]
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+}
+
+module "off" {
+  ${source}
+  create = false
+
+  ingress_rules       = ["ssh-tcp"]
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+}
+
+module "admins" {
+  ${source}
+  name = "admins"
+
+  ingress_rules       = ["ssh-tcp"]
+  ingress_cidr_blocks = var.admin_cidrs
+}
+`;
+
+async function judged(directory: string) {
+  const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+  return {
+    said: result.findings.map((finding) => `${finding.ruleId}: ${finding.message.replaceAll(directory, 'DIR')}`).sort(),
+    at: result.findings.map((finding) => `${finding.ruleId} ${relative(directory, finding.location.file)}:${finding.location.line}`),
+    problems: result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`),
+  };
+}
+
+describe('terraform-aws-modules/security-group from the registry, not fetched, judged by its interface', () => {
+  test('every list of rules opens what the real module (version 4, from the corpus) opens, rule by rule', async () => {
+    const real = tree({ 'main.tf': CALLS('source = "./sg"') });
+    withCorpusModule(real, 'terraform-aws-security-group', 'sg');
+    const known = tree({ 'main.tf': CALLS('source  = "terraform-aws-modules/security-group/aws"\n  version = "~> 4.0"') });
+    const [fromCode, fromInterface] = [await judged(real), await judged(known)];
+    // `ingress_cidr_blocks = var.admin_cidrs`, a variable without a value: "may be reachable", said at its use.
+    expect(fromCode.problems).toEqual(['warning iac/unresolved sg/main.tf:70 1 value could not be resolved from the code (`var.admin_cidrs`): the rules that use it were judged as the worst it could be']);
+    expect(fromInterface.problems).toEqual(['warning iac/unresolved main.tf:74 1 value could not be resolved from the code (`var.admin_cidrs`): the rules that use it were judged as the worst it could be']);
+    // The same findings, word for word: the same assets, the same rule resources, the same peers and ports.
+    expect(fromInterface.said).toEqual(fromCode.said);
+    expect(fromCode.said.filter((said) => !said.startsWith('net/egress')).length).toBe(7);
+    // Located at the line of the item that makes each rule in the calling file, not in code Parapet never read.
+    // (A registry call is one line longer than the local one above: its version.)
+    expect(fromInterface.at.filter((at) => !at.startsWith('net/egress'))).toEqual([
+      'net/ssh-open-to-world main.tf:17',
+      'net/rdp-open-to-world main.tf:19',
+      'net/app-port-public main.tf:20',
+      'net/rdp-open-to-world main.tf:32',
+      'net/risky-port-open-to-world main.tf:43',
+      'net/rdp-open-to-world main.tf:55',
+      'net/ssh-open-to-world main.tf:74',
+    ]);
+  });
+
+  test("a preset submodule adds its rules to the call's, sorted as the module sorts them, with a self rule and all egress", async () => {
+    const directory = tree({
+      'main.tf': 'module "ssh" {\n  source  = "terraform-aws-modules/security-group/aws//modules/ssh"\n  version = "5.1.2"\n  name    = "ssh"\n  vpc_id  = "vpc-1"\n\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["http-80-tcp"]\n}\n',
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(problems).toEqual([]);
+    expect(at).toEqual(['net/ssh-open-to-world main.tf:1', 'net/egress-open-to-world main.tf:1']);
+    // `sort(distinct(concat(auto_ingress_rules, ingress_rules)))`: http-80-tcp is [0], the preset's ssh-tcp [1].
+    expect(said[1]).toContain('on module.ssh.module.sg.aws_security_group.this_name_prefix[0] in');
+    expect(said[1]).toContain('through module.ssh.module.sg.aws_security_group_rule.ingress_rules[1] tcp/22 from 0.0.0.0/0');
+    expect(said[0]).toContain('through module.ssh.module.sg.aws_security_group_rule.egress_rules[0] any to 0.0.0.0/0');
+  });
+
+  test('version 6 (the latest, when the call names none): structured rules, `self`, and presets opened to each source', async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "web" {\n  source = "terraform-aws-modules/security-group/aws"\n  name   = "web"\n\n  ingress_rules = {\n    ssh = {\n      from_port = 22\n      cidr_ipv4 = "0.0.0.0/0"\n    }\n    peers = {\n      ip_protocol                  = "-1"\n      referenced_security_group_id = "self"\n    }\n  }\n}',
+        'module "rdp" {\n  source  = "terraform-aws-modules/security-group/aws//modules/rdp"\n  version = "~> 6.0"\n  name    = "rdp"\n\n  ingress_cidr_ipv4 = { office = "198.51.100.0/24" }\n  ingress_cidr_ipv6 = { anywhere = "::/0" }\n}',
+        'module "v5_shape" {\n  source        = "terraform-aws-modules/security-group/aws"\n  version       = "~> 6.0"\n  ingress_rules = ["ssh-tcp"]\n}',
+      ].join('\n'),
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(at).toEqual(['net/ssh-open-to-world main.tf:6', 'net/rdp-open-to-world main.tf:22']);
+    expect(said.join('\n')).toContain('SSH (TCP 22) on module.web.aws_security_group.this[0] in');
+    expect(said.join('\n')).toContain('through module.web.aws_vpc_security_group_ingress_rule.this["ssh"] tcp/22 from 0.0.0.0/0');
+    expect(said.join('\n')).toContain('RDP (TCP 3389 and UDP 3389) on module.rdp.module.security_group.aws_security_group.this[0]');
+    expect(said.join('\n')).toContain('through module.rdp.module.security_group.aws_vpc_security_group_ingress_rule.this["rdp-tcp/anywhere"] tcp/3389 from ::/0');
+    // Version 6's ingress_rules is a map: Terraform rejects the list, and so does Parapet, out loud.
+    expect(problems).toEqual(['error iac/invalid-resource main.tf:27 module.v5_shape: ingress_rules is not a map of rules']);
+  });
+
+  test('a call written for version 5 whose constraint also admits 6 (or that names none) is judged as written, and told so', async () => {
+    const directory = tree({
+      'main.tf': 'module "legacy" {\n  source              = "terraform-aws-modules/security-group/aws"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n\nmodule "open_ended" {\n  source        = "terraform-aws-modules/security-group/aws//modules/rdp"\n  version       = ">= 4.0"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}\n',
+    });
+    const { at, problems } = await judged(directory);
+    expect(at).toEqual(['net/ssh-open-to-world main.tf:4', 'net/rdp-open-to-world main.tf:7', 'net/egress-open-to-world main.tf:7']);
+    expect(problems).toEqual([
+      'warning iac/invalid-resource main.tf:1 module.legacy is written for version 5 of terraform-aws-modules/security-group, but with no version terraform init fetches version 6, whose interface is not that one (Terraform would reject the call)',
+      "warning iac/invalid-resource main.tf:7 module.open_ended is written for version 5 of terraform-aws-modules/security-group, but with version '>= 4.0' terraform init fetches version 6, whose interface is not that one (Terraform would reject the call)",
+    ]);
+  });
+
+  test("a rule of the caller's that names the module's group joins that group", async () => {
+    const directory = tree({
+      'main.tf': 'module "sg" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "~> 5.0"\n  name    = "app"\n}\n\nresource "aws_security_group_rule" "rdp" {\n  type              = "ingress"\n  security_group_id = module.sg.security_group_id\n  from_port         = 3389\n  to_port           = 3389\n  protocol          = "tcp"\n  cidr_blocks       = ["0.0.0.0/0"]\n}\n',
+    });
+    const { findings, problems } = await scanned(directory);
+    expect(findings).toEqual(['net/rdp-open-to-world main.tf:7 module.sg.aws_security_group.this_name_prefix[0]']);
+    expect(problems).toEqual([]);
+  });
+
+  test('what Terraform would reject is an error at its line, and what it leaves unknown is judged as the worst', async () => {
+    const directory = tree({
+      'main.tf': 'module "sg" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "~> 5.0"\n  ingres_cidr_blocks  = ["0.0.0.0/0"]\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = [\n    "shh-tcp",\n  ]\n}\n',
+    });
+    const { at, problems } = await judged(directory);
+    expect(problems).toEqual([
+      'error iac/invalid-resource main.tf:1 module.sg gives \'ingres_cidr_blocks\', which no variable of the module takes ("Unsupported argument")',
+      'error iac/invalid-resource main.tf:7 module.sg: \'shh-tcp\' is not one of the module\'s named rules',
+      "warning iac/unresolved main.tf:7 1 value could not be resolved from the code (`rules['shh-tcp']`)",
+    ].map((problem) => expect.stringContaining(problem)));
+    expect(at).toContain('net/all-ports-open-to-world main.tf:7');
+  });
+
+  test('presets multiplied by thousands of sources are refused, not built', async () => {
+    const directory = tree({
+      'main.tf': 'module "many" {\n  source  = "terraform-aws-modules/security-group/aws//modules/ssh"\n  version = "~> 6.0"\n  preset_ingress_rules = { for i in range(200) : "r${i}" => { from_port = i, to_port = i, ip_protocol = "tcp" } }\n  ingress_cidr_ipv4    = { for i in range(100) : "s${i}" => "0.0.0.0/0" }\n}\n',
+    });
+    const { at, problems } = await judged(directory);
+    expect(problems).toEqual(['error iac/unsupported main.tf:5 module.many: ingress_cidr_ipv4 makes more than 10000 rules']);
+    expect(at).toEqual([]);
+  });
+
+  test('a version or preset Parapet does not know is a warning, as any module not fetched is', async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "old" {\n  source  = "terraform-aws-modules/security-group/aws"\n  version = "3.18.0"\n}',
+        'module "branch" {\n  source = "git::https://github.com/terraform-aws-modules/terraform-aws-security-group.git?ref=master"\n}',
+        'module "gone" {\n  source  = "terraform-aws-modules/security-group/aws//modules/web"\n  version = "~> 6.0"\n}',
+        'module "tag" {\n  source              = "git::https://github.com/terraform-aws-modules/terraform-aws-security-group.git//modules/rdp?ref=v5.1.0"\n  name                = "rdp"\n  vpc_id              = "vpc-1"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}',
+      ].join('\n'),
+    });
+    const { at, problems } = await judged(directory);
+    expect(problems.map((problem) => problem.split(': its resources')[0])).toEqual([
+      "warning iac/unsupported main.tf:1 module.old comes from 'terraform-aws-modules/security-group/aws', which Parapet does not fetch (Parapet knows its interface from version 4 on, not version 3)",
+      "warning iac/unsupported main.tf:5 module.branch comes from 'git::https://github.com/terraform-aws-modules/terraform-aws-security-group.git?ref=master', which Parapet does not fetch (Parapet does not know which version 'master' is)",
+      "warning iac/unsupported main.tf:8 module.gone comes from 'terraform-aws-modules/security-group/aws//modules/web', which Parapet does not fetch (version 6 has no preset 'web' that Parapet knows)",
+    ]);
+    expect(at).toEqual(['net/rdp-open-to-world main.tf:12', 'net/egress-open-to-world main.tf:12']);
+  });
+});
+
+describe('the version a constraint fetches', () => {
+  test.each([
+    ['~> 5.0', 5],
+    ['~> 5.1.2', 5],
+    ['~> 5', 6],
+    ['>= 4.0, < 6.0.0', 5],
+    ['5.1.2', 5],
+    ['= 4.17.2', 4],
+    ['!= 6.0.0', 6],
+    ['< 4', 3],
+    ['> 6.9', 6],
+    ['>= 7.0', undefined],
+    ['latest', undefined],
+  ] as const)('%s admits version %s at newest', (constraint, major) => {
+    expect(admittedMajors(constraint, [1, 2, 3, 4, 5, 6])?.[0]).toBe(major);
+  });
+});
