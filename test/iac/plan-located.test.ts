@@ -131,6 +131,19 @@ describe('a plan scanned with the modules it was planned from', () => {
   });
 });
 
+describe('a plan beside a root module whose module from a registry was not fetched', () => {
+  it('points at the call of the module, the innermost one the code holds', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'parapet-plan-registry-'));
+    writeFileSync(join(directory, 'main.tf'), 'variable "office" {\n  default = "203.0.113.0/24"\n}\n\nmodule "ssh" {\n  source  = "terraform-aws-modules/security-group/aws//modules/ssh"\n  version = "~> 5.0"\n}\n');
+    writePlan(directory, [
+      { address: 'module.ssh.module.sg.aws_security_group.this_name_prefix[0]', module_address: 'module.ssh.module.sg', mode: 'managed', type: 'aws_security_group', name: 'this_name_prefix', index: 0, change: { actions: ['create'], after: { name: 'ssh', ingress: [SSH_FROM_ANYWHERE], egress: [] }, after_unknown: { id: true } } },
+    ]);
+    const result = await scan({ paths: [join(directory, 'plan.json')], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+    const ssh = result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world');
+    expect(ssh.map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line}`)).toEqual(['main.tf:5']);
+  });
+});
+
 describe('a plan beside a root module whose module terraform init fetched', () => {
   it('points at the resource block in .terraform/modules, as modules.json says', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'parapet-plan-fetched-'));

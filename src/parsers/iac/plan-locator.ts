@@ -21,15 +21,32 @@ export async function planLocator(directory: string, context: LoadContext): Prom
   const declared = new Map<string, SourceLocation>();
   declare(declared, root, '');
   for (const [key, { parsed }] of (await localModules(root, directory, context)).library.modules) declare(declared, parsed, key.split('.').map((name) => `module.${name}.`).join(''));
-  return declared.size === 0 ? () => undefined : (address) => declared.get(address.replace(INSTANCE_KEY, ''));
+  return declared.size === 0 ? () => undefined : (address) => locate(declared, address.replace(INSTANCE_KEY, ''));
 }
 
-/** Each resource block of a module, by its address (the first block of one, as Terraform rejects a second). */
+/**
+ * A resource by its address; one of a module that is not read here (from a registry, not fetched) is where the
+ * innermost call of it that is.
+ */
+function locate(declared: Map<string, SourceLocation>, address: string): SourceLocation | undefined {
+  const found = declared.get(address);
+  if (found) return found;
+  const steps = address.split('.');
+  for (let end = steps.length - 2; end >= 2; end -= 2) {
+    if (steps[end - 2] !== 'module') continue;
+    const call = declared.get(steps.slice(0, end).join('.'));
+    if (call) return call;
+  }
+  return undefined;
+}
+
+/** Each resource block and module call of a module, by its address (the first block of one, as Terraform rejects a second). */
 function declare(declared: Map<string, SourceLocation>, module: ParsedModule, prefix: string): void {
   for (const { file, blocks } of module.configurations) {
     for (const block of blocks) {
-      const address = `${prefix}${block.labels[0]}.${block.labels[1]}`;
-      if (block.type === 'resource' && block.labels.length === 2 && !declared.has(address)) declared.set(address, { file: file.path, line: block.line });
+      const address = block.type === 'module' ? `${prefix}module.${block.labels[0]}` : `${prefix}${block.labels[0]}.${block.labels[1]}`;
+      const declares = (block.type === 'resource' && block.labels.length === 2) || (block.type === 'module' && block.labels.length === 1);
+      if (declares && !declared.has(address)) declared.set(address, { file: file.path, line: block.line });
     }
   }
 }
