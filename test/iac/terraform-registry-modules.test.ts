@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
@@ -220,5 +221,72 @@ describe('the version a constraint fetches', () => {
     ['latest', undefined],
   ] as const)('%s admits version %s at newest', (constraint, major) => {
     expect(admittedMajors(constraint, [1, 2, 3, 4, 5, 6])?.[0]).toBe(major);
+  });
+});
+
+/** Calls of Azure/network-security-group with predefined and custom rules, and the module's defaults. */
+const AZURE_CALLS = (source: string) => `module "jump" {
+  ${source}
+  resource_group_name = "rg-jump"
+  security_group_name = "jump-nsg"
+  predefined_rules = [
+    { name = "SSH", priority = 500 },
+    { name = "RDP" },
+    { name = "HTTPS", source_port_range = "1024-65535" },
+  ]
+  custom_rules = [
+    { name = "flow", priority = 201, direction = "Inbound", destination_port_range = "8081,8084", source_address_prefix = "203.0.113.0/24" },
+    { name = "winrm", priority = 202, direction = "Inbound", protocol = "Tcp", destination_port_range = "5985-5986", source_address_prefixes = ["10.0.0.0/8", "0.0.0.0/0"] },
+  ]
+}
+
+module "office" {
+  ${source}
+  resource_group_name   = "rg-office"
+  security_group_name   = "office-nsg"
+  source_address_prefix = ["198.51.100.0/24"]
+  predefined_rules      = [{ name = "SSH" }, { name = "MySQL" }]
+}
+`;
+
+describe('Azure/network-security-group from the registry, not fetched, judged by its interface', () => {
+  test('its rules open what the real module (version 3, from the corpus, with its table of rules) opens, rule by rule', async () => {
+    const real = tree({ 'main.tf': AZURE_CALLS('source = "./nsg"') });
+    withCorpusModule(real, 'azurerm-network-security-group', 'nsg');
+    // The corpus holds the module's main.tf and variables.tf; its table of predefined rules is written from Parapet's copy.
+    const { PREDEFINED_RULES } = await import('../../src/parsers/terraform/registry/azure-nsg-rules.js');
+    const table = [...PREDEFINED_RULES].map(([name, [direction, access, protocol, ports]]) => `    ${JSON.stringify(name)} = [${JSON.stringify(direction)}, ${JSON.stringify(access)}, ${JSON.stringify(protocol)}, "*", ${JSON.stringify(ports)}, ${JSON.stringify(name)}]`);
+    writeFileSync(join(real, 'nsg', 'rules.tf'), `variable "rules" {\n  type = map(any)\n  default = {\n${table.join('\n')}\n  }\n}\n`);
+    const known = tree({ 'main.tf': AZURE_CALLS('source  = "Azure/network-security-group/azurerm"\n  version = "~> 3.0"') });
+    const [fromCode, fromInterface] = [await judged(real), await judged(known)];
+    expect(fromCode.problems).toEqual([]);
+    expect(fromInterface.problems).toEqual([]);
+    expect(fromInterface.said).toEqual(fromCode.said);
+    // At the item that makes each rule (the registry call is one line longer: its version).
+    expect(fromInterface.at.filter((at) => !at.startsWith('net/egress'))).toEqual([
+      'net/ssh-open-to-world main.tf:7',
+      'net/rdp-open-to-world main.tf:8',
+      'net/app-port-public main.tf:12',
+      'net/risky-port-open-to-world main.tf:13',
+    ]);
+  });
+
+  test('version 4 with use_for_each keys its rules by name; a one-rule submodule and Azure Verified Modules\' NSG are judged too', async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "keyed" {\n  source              = "Azure/network-security-group/azurerm"\n  resource_group_name = "rg"\n  use_for_each        = true\n  predefined_rules    = [{ name = "RDP", priority = 100 }]\n  custom_rules        = [{ name = "any", priority = 200, destination_port_range = "22" }]\n}',
+        'module "ssh" {\n  source              = "Azure/network-security-group/azurerm//modules/SSH"\n  version             = "~> 4.0"\n  resource_group_name = "rg"\n  security_group_name = "ssh-nsg"\n}',
+        'module "avm" {\n  source              = "Azure/avm-res-network-networksecuritygroup/azurerm"\n  version             = "0.5.1"\n  name                = "avm-nsg"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  security_rules = {\n    rdp = {\n      name                       = "rdp"\n      access                     = "Allow"\n      direction                  = "Inbound"\n      priority                   = 100\n      protocol                   = "Tcp"\n      source_address_prefix      = "Internet"\n      source_port_range          = "*"\n      destination_address_prefix = "*"\n      destination_port_range     = "3389"\n    }\n  }\n}',
+        'module "web" {\n  source              = "Azure/network-security-group/azurerm//modules/ActiveDirectory"\n  resource_group_name = "rg"\n}',
+      ].join('\n'),
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(at.filter((each) => !each.startsWith('net/egress'))).toEqual(['net/rdp-open-to-world main.tf:5', 'net/ssh-open-to-world main.tf:6', 'net/ssh-open-to-world main.tf:8', 'net/rdp-open-to-world main.tf:21']);
+    const text = said.join('\n');
+    expect(text).toContain('through module.keyed.azurerm_network_security_rule.predefined_rules_for["RDP"]');
+    expect(text).toContain('through module.keyed.azurerm_network_security_rule.custom_rules_for["any"]');
+    expect(text).toContain('SSH (TCP 22) on module.ssh.module.nsg.azurerm_network_security_group.nsg (ssh-nsg)');
+    expect(text).toContain('through module.avm.azurerm_network_security_rule.this["rdp"] (rule \'rdp\' (priority 100))');
+    expect(problems).toEqual(["warning iac/unsupported main.tf:34 module.web comes from 'Azure/network-security-group/azurerm//modules/ActiveDirectory', which Parapet does not fetch (it has no submodule 'ActiveDirectory' of one rule that Parapet knows): its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules)"]);
   });
 });

@@ -2,6 +2,7 @@ import type { InputProblem } from '../../model/problem.js';
 import type { IacObject, IacResource, IacValue } from '../iac/value.js';
 import type { Block } from './syntax.js';
 import { awsSecurityGroupModule } from './registry/aws-security-group.js';
+import { azureNetworkSecurityGroupModules } from './registry/azure-network-security-groups.js';
 
 /** Where an instance of a known module is made: its call's file and line, and its address prefix (`module.sg.`). */
 export interface KnownPlace {
@@ -28,5 +29,6 @@ export interface KnownModule {
  */
 export function knownModule(source: string, call: Block): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
   const version = call.body.attributes.find((attribute) => attribute.name === 'version')?.value;
-  return awsSecurityGroupModule(source, version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined, call);
+  const constraint = version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined;
+  return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint);
 }

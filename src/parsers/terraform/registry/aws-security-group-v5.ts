@@ -4,10 +4,11 @@ import { scalar, unknown, type IacObject, type IacResource, type IacValue } from
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { list, object, unknownOf, unknownsIn } from '../values.js';
 import { NAMED_RULES, PRESETS } from './aws-security-group-v5-rules.js';
+import { countedItems, fieldOf, isFalse } from './call-values.js';
 
 type Direction = 'ingress' | 'egress';
 
-/** The lists of rules of one direction, as the module names them after `ingress_`/`egress_`, and where each takes its peers. */
+/** The lists of rules of one direction, as the module names them after `ingress_` and `egress_`. */
 const RULE_LISTS = ['rules', 'with_source_security_group_id', 'with_cidr_blocks', 'with_ipv6_cidr_blocks', 'with_self', 'with_prefix_list_ids'] as const;
 type RuleList = (typeof RULE_LISTS)[number];
 
@@ -72,8 +73,7 @@ function presetInputs(inputs: ReadonlyMap<string, IacValue>, presetRules: readon
 function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, callPrefix: string): { resources: IacResource[]; outputs: IacObject } {
   const { line, prefix } = place;
   const input = (name: string, otherwise: IacValue) => inputs.get(name) ?? otherwise;
-  const flag = (name: string) => input(name, scalar(true, line));
-  const isFalse = (value: IacValue) => value.kind === 'scalar' && (value.value === false || value.value === 'false');
+  const flag = (name: string) => inputs.get(name);
   const resources: IacResource[] = [];
   const outputs = new Map<string, IacValue>();
   if (isFalse(flag('create')) || isFalse(flag('putin_khuylo'))) return { resources, outputs: object(outputs, line) };
@@ -117,13 +117,12 @@ class RuleMaker {
 
   make(direction: Direction, kind: RuleList, items: IacValue, computed = ''): void {
     const name = `${computed}${direction}_${kind}`;
-    if (items.kind === 'scalar' && items.value === null) return;
-    if (items.kind === 'object' || items.kind === 'scalar') {
+    const each = countedItems(items);
+    if (each === 'not a list') {
       this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: items.line }, `${this.place.prefix.slice(0, -1)}: ${name} is not a list — Terraform rejects the call; its rules are not judged`));
       return;
     }
-    const each = items.kind === 'unknown' ? [{ item: items as IacValue, index: '[*]' }] : items.items.map((item, index) => ({ item, index: `[${index}]` }));
-    for (const { item, index } of each) {
+    for (const { item, key: index } of each) {
       const fields = kind === 'rules' ? this.namedRule(item, direction) : this.listedRule(item, direction, kind);
       fields.set('type', scalar(direction, item.line));
       fields.set('security_group_id', this.group);
@@ -146,7 +145,7 @@ class RuleMaker {
 
   /** An item of `ingress_with_cidr_blocks` and the like: its own ports or its named rule's, and its peers. */
   private listedRule(item: IacValue, direction: Direction, kind: Exclude<RuleList, 'rules'>): Map<string, IacValue> {
-    const key = (name: string) => (item.kind === 'object' ? item.fields.get(name) : item.kind === 'unknown' ? item : undefined);
+    const key = (name: string) => fieldOf(item, name);
     const named = key('rule');
     const [from, to, protocol] = named ? this.ruleNamed(named) : [scalar('', item.line), scalar('', item.line), scalar('', item.line)];
     const fields = new Map<string, IacValue>([

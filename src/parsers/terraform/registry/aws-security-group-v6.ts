@@ -3,6 +3,7 @@ import { scalar, unknown, type IacObject, type IacResource, type IacValue } from
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { object } from '../values.js';
 import { V6_CATALOG } from './aws-security-group-v6-catalog.js';
+import { fieldOf, given, isFalse } from './call-values.js';
 
 export const V6_PRESETS: ReadonlySet<string> = new Set(V6_CATALOG.keys());
 
@@ -63,16 +64,12 @@ function presetRules(inputs: ReadonlyMap<string, IacValue>, catalog: ReadonlyMap
 
 function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, callPrefix: string): { resources: IacResource[]; outputs: IacObject } {
   const { line, prefix } = place;
-  const isFalse = (name: string) => {
-    const value = inputs.get(name);
-    return value?.kind === 'scalar' && (value.value === false || value.value === 'false');
-  };
   const resources: IacResource[] = [];
   const outputs = new Map<string, IacValue>();
-  if (isFalse('create') || isFalse('putin_khuylo')) return { resources, outputs: object(outputs, line) };
+  if (isFalse(inputs.get('create')) || isFalse(inputs.get('putin_khuylo'))) return { resources, outputs: object(outputs, line) };
 
   const address = `${prefix}aws_security_group.this[0]`;
-  const named = isFalse('use_name_prefix');
+  const named = isFalse(inputs.get('use_name_prefix'));
   const fields = new Map<string, IacValue>([['vpc_id', inputs.get('vpc_id') ?? scalar(null, line)]]);
   if (named) fields.set('name', inputs.get('name') ?? scalar('', line));
   resources.push({ type: 'aws_security_group', address, file: place.file, line, body: object(fields, line) });
@@ -98,12 +95,14 @@ function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, 
 
 /** One rule entry as the module passes it on: the protocol TCP unless given, either port standing for both, `self` the group. */
 function ruleBody(rule: IacValue, group: IacValue): IacObject {
-  const field = (name: string) => (rule.kind === 'object' ? rule.fields.get(name) : rule.kind === 'unknown' ? rule : undefined);
-  const given = (value: IacValue | undefined) => (value && !(value.kind === 'scalar' && value.value === null) ? value : undefined);
-  const from = given(field('from_port'));
-  const to = given(field('to_port'));
+  const field = (name: string) => {
+    const value = fieldOf(rule, name);
+    return given(value) ? value : undefined;
+  };
+  const from = field('from_port');
+  const to = field('to_port');
   const referenced = field('referenced_security_group_id');
-  const fields = new Map<string, IacValue>([['security_group_id', group], ['ip_protocol', given(field('ip_protocol')) ?? scalar('tcp', rule.line)]]);
+  const fields = new Map<string, IacValue>([['security_group_id', group], ['ip_protocol', field('ip_protocol') ?? scalar('tcp', rule.line)]]);
   if (from ?? to) {
     fields.set('from_port', (from ?? to)!);
     fields.set('to_port', (to ?? from)!);

@@ -1,0 +1,37 @@
+import { problemAt } from '../../../model/problem.js';
+import { unknown, type IacResource, type IacValue } from '../../iac/value.js';
+import type { KnownModule } from '../known-modules.js';
+import { object } from '../values.js';
+import { given } from './call-values.js';
+
+const RULE = 'azurerm_network_security_rule';
+const VARIABLES = ['name', 'location', 'resource_group_name', 'parent_id', 'security_rules', 'tags', 'lock', 'role_assignments', 'diagnostic_settings', 'enable_telemetry', 'timeouts'];
+
+/**
+ * Azure Verified Modules' network security group for Terraform (Azure/avm-res-network-networksecuritygroup/azurerm):
+ * the NSG `name`, and one rule per entry of the `security_rules` map, its fields passed on as they are
+ * (`azurerm_network_security_rule.this["ssh"]`; the versions on AzAPI keep the same rules under another type).
+ */
+export const azureAvmNetworkSecurityGroupModule: KnownModule = {
+  variables: new Set(VARIABLES),
+  instance(inputs, place) {
+    const { line, prefix, file } = place;
+    const address = `${prefix}azurerm_network_security_group.this`;
+    const name = inputs.get('name') ?? unknown(line, [`${prefix}name`]);
+    const resources: IacResource[] = [{ type: 'azurerm_network_security_group', address, file, line, body: object(new Map([['name', name]]), line) }];
+    const group = unknown(line, [`${prefix}name`], address);
+    const rules = inputs.get('security_rules');
+    if (rules?.kind === 'object' || rules?.kind === 'unknown') {
+      const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
+      for (const [key, rule] of entries) {
+        const fields = rule.kind === 'object' ? new Map([...rule.fields].filter(([, value]) => given(value))) : new Map(['access', 'direction', 'priority', 'protocol', 'source_address_prefix', 'destination_port_range'].map((field): [string, IacValue] => [field, rule]));
+        fields.set('network_security_group_name', group);
+        resources.push({ type: RULE, address: `${prefix}${RULE}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file, line: rule.line, body: object(fields, rule.line) });
+      }
+    } else if (given(rules)) {
+      place.problems.push(problemAt('iac/invalid-resource', { file, line: rules.line }, `${prefix.slice(0, -1)}: security_rules is not a map of rules — Terraform rejects the call; its rules are not judged`));
+    }
+    const reference = (output: string) => unknown(line, [`${prefix}${output}`], address);
+    return { resources, outputs: object(new Map([['resource_id', reference('resource_id')], ['name', reference('name')], ['resource', reference('resource')]]), line) };
+  },
+};
