@@ -32,3 +32,4 @@ export function knownModule(source: string, call: Block): { module: KnownModule;
   const constraint = version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined;
   return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint);
 }
+

@@ -1,12 +1,13 @@
 import { quoted } from '../../../model/quote.js';
 import type { KnownModule } from '../known-modules.js';
+import { registrySource } from './registry-source.js';
 import type { Block } from '../syntax.js';
 import { admittedMajors } from '../version-constraint.js';
 import { PRESETS } from './aws-security-group-v5-rules.js';
 import { awsSecurityGroupV5 } from './aws-security-group-v5.js';
 import { awsSecurityGroupV6, V6_PRESETS } from './aws-security-group-v6.js';
 
-const FROM_REGISTRY = /^(?:registry\.terraform\.io\/|registry\.opentofu\.org\/)?terraform-aws-modules\/security-group\/aws(?:\/\/modules\/([\w-]{1,40}))?$/i;
+const FROM_REGISTRY = registrySource('terraform-aws-modules/security-group/aws');
 const FROM_GITHUB = /^(?:git::)?(?:https:\/\/|ssh:\/\/git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-security-group(?:\.git)?(?:\/\/modules\/([\w-]{1,40}))?(?:\?ref=v?([\w.-]{1,40}))?$/i;
 
 /** The module's major versions: before 4 its interface differed (`this_security_group_id`), and 6 rewrote it. */

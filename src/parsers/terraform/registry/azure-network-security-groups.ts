@@ -1,19 +1,20 @@
 import { quoted } from '../../../model/quote.js';
 import type { KnownModule } from '../known-modules.js';
+import { registrySource } from './registry-source.js';
 import { admittedMajors } from '../version-constraint.js';
 import { azureAvmNetworkSecurityGroupModule } from './azure-avm-network-security-group.js';
 import { azureNetworkSecurityGroupModule, SUBMODULES } from './azure-network-security-group.js';
 
-const REGISTRY = '(?:registry\\.terraform\\.io\\/|registry\\.opentofu\\.org\\/)?';
-const CLASSIC = new RegExp(`^${REGISTRY}Azure\\/network-security-group\\/azurerm(?:\\/\\/modules\\/([\\w-]{1,40}))?$`, 'i');
-const VERIFIED = new RegExp(`^${REGISTRY}Azure\\/avm-res-network-networksecuritygroup\\/azurerm$`, 'i');
+const CLASSIC = registrySource('Azure/network-security-group/azurerm');
+const VERIFIED = registrySource('Azure/avm-res-network-networksecuritygroup/azurerm');
 
 /**
  * Azure's two registry modules for NSGs: the classic Azure/network-security-group (versions 3 and 4, the last; its
  * one-rule submodules too), and Azure Verified Modules' (any version: its `security_rules` have kept their shape).
  */
 export function azureNetworkSecurityGroupModules(source: string, version: string | undefined): { module: KnownModule } | { unsupported: string } | undefined {
-  if (VERIFIED.test(source)) return { module: azureAvmNetworkSecurityGroupModule };
+  const verified = VERIFIED.exec(source);
+  if (verified) return verified[1] === undefined ? { module: azureAvmNetworkSecurityGroupModule } : { unsupported: `it has no submodule ${quoted(verified[1], 60)} that Parapet knows` };
   const classic = CLASSIC.exec(source);
   if (!classic) return undefined;
   const major = version === undefined ? 4 : admittedMajors(version, [1, 2, 3, 4])?.[0];
