@@ -25,7 +25,7 @@ const fragments = fc.constantFrom(
   '{"SecurityGroups": [', '{"value": [', '"IpPermissions": [{', '"sourceRanges": ["0.0.0.0/0"]', '[{"allowed": [{"IPProtocol": "all"}]', '}', ']',
   'resource "aws_security_group" "x" {', 'ingress {', 'cidr_blocks = ["0.0.0.0/0"]', 'dynamic "ingress" {', '${var.x}', 'count = 3',
   'module "sg" {', 'source = "terraform-aws-modules/security-group/aws"', 'version = "~> 5.0"', 'ingress_rules = ["ssh-tcp"]', 'ingress_with_cidr_blocks = [{ rule = "x" }]', 'ingress_cidr_ipv4 = { a = "0.0.0.0/0" }',
-  'source = "Azure/network-security-group/azurerm"', 'predefined_rules = [{ name = "SSH" }]', 'custom_rules = [{ priority = 100 }]', 'source = "Azure/avm-res-network-networksecuritygroup/azurerm"', 'security_rules = { a = {} }',
+  'source = "Azure/network-security-group/azurerm"', 'predefined_rules = [{ name = "SSH" }]', 'custom_rules = [{ priority = 100 }]', 'source = "Azure/avm-res-network-networksecuritygroup/azurerm"', 'security_rules = { a = {} }', 'source = "terraform-google-modules/network/google//modules/firewall-rules"', 'rules = [{ name = "a", ranges = ["0.0.0.0/0"] }]',
   'Resources:', '  Type: AWS::EC2::SecurityGroup', '    SecurityGroupIngress:', '      - CidrIp: !Ref X', '"resource_changes": [', '"[parameters(\'x\')]"', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {', '"x": {"value": "${X}"},',
   "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {", "  properties: {", "    securityRules: [for r in rules: {", "param x string = '*'", "  name: '${x}-nsg'", 'PasswordAuthentication yes', 'Match User "', 'Include /nonexistent/*.conf', 'Ciphers +aes128-cbc', '\u0000', '\r', '\uFEFF',
 );

@@ -290,3 +290,26 @@ describe('Azure/network-security-group from the registry, not fetched, judged by
     expect(problems).toEqual(["warning iac/unsupported main.tf:34 module.web comes from 'Azure/network-security-group/azurerm//modules/ActiveDirectory', which Parapet does not fetch (it has no submodule 'ActiveDirectory' of one rule that Parapet knows): its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules)"]);
   });
 });
+
+describe("Google's network module from the registry, not fetched, judged by its firewall rules", () => {
+  test('ingress and egress rules, or the deprecated list, which turns them off; keyed by name, on network_name', async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "vpc" {\n  source       = "terraform-google-modules/network/google"\n  version      = "~> 10.0"\n  project_id   = "p"\n  network_name = "prod"\n  subnets      = []\n  ingress_rules = [\n    { name = "ssh", source_ranges = ["0.0.0.0/0"], allow = [{ protocol = "tcp", ports = ["22"] }] },\n    { name = "rdp", source_ranges = ["10.0.0.0/8"], allow = [{ protocol = "tcp", ports = ["3389"] }] },\n  ]\n}',
+        'module "legacy" {\n  source       = "terraform-google-modules/network/google//modules/firewall-rules"\n  project_id   = "p"\n  network_name = "legacy"\n  rules = [\n    { name = "rdp", ranges = ["0.0.0.0/0"], allow = [{ protocol = "tcp", ports = ["3389"] }] },\n    { name = "out", direction = "EGRESS", ranges = ["0.0.0.0/0"], allow = [{ protocol = "tcp", ports = ["22"] }] },\n  ]\n  ingress_rules = [{ name = "ignored", source_ranges = ["0.0.0.0/0"], allow = [{ protocol = "tcp", ports = ["8081"] }] }]\n}',
+        'module "typo" {\n  source       = "terraform-google-modules/network/google//modules/firewall-rules"\n  project_id   = "p"\n  network_name = "typo"\n  ingress_rule = []\n}',
+        'module "routes" {\n  source = "terraform-google-modules/network/google//modules/routes"\n}',
+      ].join('\n'),
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(at.filter((each) => !each.startsWith('net/egress'))).toEqual(['net/ssh-open-to-world main.tf:8', 'net/rdp-open-to-world main.tf:17']);
+    const text = said.join('\n');
+    expect(text).toContain('SSH (TCP 22) on prod is reachable from any IPv4 address (0.0.0.0/0) through module.vpc.module.firewall_rules.google_compute_firewall.rules_ingress_egress["ssh"]');
+    expect(text).toContain('RDP (TCP 3389) on legacy is reachable from any IPv4 address (0.0.0.0/0) through module.legacy.google_compute_firewall.rules["rdp"]');
+    expect(text).not.toContain('8081');
+    expect(problems.map((problem) => problem.split(': its resources')[0])).toEqual([
+      "warning iac/unsupported main.tf:28 module.routes comes from 'terraform-google-modules/network/google//modules/routes', which Parapet does not fetch (Parapet knows its firewall rules (the module itself and //modules/firewall-rules), not 'routes')",
+      'error iac/invalid-resource main.tf:22 module.typo gives \'ingress_rule\', which no variable of the module takes ("Unsupported argument")',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import type { IacObject, IacResource, IacValue } from '../iac/value.js';
 import type { Block } from './syntax.js';
 import { awsSecurityGroupModule } from './registry/aws-security-group.js';
 import { azureNetworkSecurityGroupModules } from './registry/azure-network-security-groups.js';
+import { googleNetworkModule } from './registry/google-network-firewall.js';
 
 /** Where an instance of a known module is made: its call's file and line, and its address prefix (`module.sg.`). */
 export interface KnownPlace {
@@ -17,8 +18,8 @@ export interface KnownPlace {
  * values, without its code. Its resources are located at the lines of the values that make them, in the calling file.
  */
 export interface KnownModule {
-  /** The arguments a call may give. */
-  readonly variables: ReadonlySet<string>;
+  /** The arguments a call may give; undefined where Parapet does not know them all (its calls are not checked). */
+  readonly variables: ReadonlySet<string> | undefined;
   instance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject };
 }
 
@@ -30,6 +31,6 @@ export interface KnownModule {
 export function knownModule(source: string, call: Block): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
   const version = call.body.attributes.find((attribute) => attribute.name === 'version')?.value;
   const constraint = version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined;
-  return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint);
+  return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint) ?? googleNetworkModule(source);
 }
 

@@ -178,7 +178,7 @@ function knownInstance(module: KnownModule, inputs: ReadonlyMap<string, IacValue
       return resources;
     },
     outputs: () => make().outputs,
-    callMistakes: (given) => [...given].filter((name) => !module.variables.has(name)).map(unsupportedArgument),
+    callMistakes: (given) => [...given].filter((name) => module.variables && !module.variables.has(name)).map(unsupportedArgument),
   };
 }
 

@@ -52,7 +52,7 @@ function interfaceOf(major: number, preset: string | undefined): KnownModule | u
 function fits(call: Block, module: KnownModule, major: number): boolean {
   return call.body.attributes.every(({ name, value }) => {
     if (META_ARGUMENTS.has(name)) return true;
-    if (!module.variables.has(name)) return false;
+    if (!module.variables?.has(name)) return false;
     if (name !== 'ingress_rules' && name !== 'egress_rules') return true;
     // Named rules are a list before version 6, and a map of rules from it.
     return value.type === (major === 6 ? 'object' : 'tuple') || (value.type !== 'object' && value.type !== 'tuple');
