@@ -291,6 +291,18 @@ describe('Azure/network-security-group from the registry, not fetched, judged by
   });
 });
 
+describe('a known module given rules the code does not fix', () => {
+  test('judges them as the worst they could be, and says what they depend on', async () => {
+    const directory = tree({
+      'main.tf': 'variable "rules" {}\n\nmodule "avm" {\n  source         = "Azure/avm-res-network-networksecuritygroup/azurerm"\n  name           = "nsg"\n  security_rules = var.rules\n}\n',
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(at).toContain('net/ssh-open-to-world main.tf:6');
+    expect(said.find((each) => each.startsWith('net/ssh-open-to-world'))).toContain('may be reachable from any address (0.0.0.0/0 and ::/0) through module.avm.azurerm_network_security_rule.this[*]');
+    expect(problems).toEqual(['warning iac/unresolved main.tf:6 1 value could not be resolved from the code (`var.rules`): the rules that use it were judged as the worst it could be']);
+  });
+});
+
 describe("Google's network module from the registry, not fetched, judged by its firewall rules", () => {
   test('ingress and egress rules, or the deprecated list, which turns them off; keyed by name, on network_name', async () => {
     const directory = tree({

@@ -5,6 +5,8 @@ import { object } from '../values.js';
 import { given } from './call-values.js';
 
 const RULE = 'azurerm_network_security_rule';
+/** What a rule the code does not fix stands for: each of its fields unknown. */
+const UNKNOWN_RULE_FIELDS = ['name', 'access', 'direction', 'priority', 'protocol', 'source_address_prefix', 'source_port_range', 'destination_address_prefix', 'destination_port_range'];
 const VARIABLES = ['name', 'location', 'resource_group_name', 'parent_id', 'security_rules', 'tags', 'lock', 'role_assignments', 'diagnostic_settings', 'enable_telemetry', 'timeouts'];
 
 /**
@@ -24,7 +26,7 @@ export const azureAvmNetworkSecurityGroupModule: KnownModule = {
     if (rules?.kind === 'object' || rules?.kind === 'unknown') {
       const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
       for (const [key, rule] of entries) {
-        const fields = rule.kind === 'object' ? new Map([...rule.fields].filter(([, value]) => given(value))) : new Map(['access', 'direction', 'priority', 'protocol', 'source_address_prefix', 'destination_port_range'].map((field): [string, IacValue] => [field, rule]));
+        const fields = rule.kind === 'object' ? new Map([...rule.fields].filter(([, value]) => given(value))) : new Map(UNKNOWN_RULE_FIELDS.map((field): [string, IacValue] => [field, rule]));
         fields.set('network_security_group_name', group);
         resources.push({ type: RULE, address: `${prefix}${RULE}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file, line: rule.line, body: object(fields, rule.line) });
       }
