@@ -325,3 +325,25 @@ describe("Google's network module from the registry, not fetched, judged by its 
     ]);
   });
 });
+
+describe("terraform-aws-modules' ec2-instance and alb from the registry, not fetched, judged by the group they create", () => {
+  test('its maps of rules (alb 8: one map of rule resources), the instance\'s default egress, and nothing where no group is made', async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "bastion" {\n  source    = "terraform-aws-modules/ec2-instance/aws"\n  version   = "~> 6.0"\n  subnet_id = "subnet-1"\n  security_group_ingress_rules = {\n    ssh = { from_port = 22, cidr_ipv4 = "0.0.0.0/0" }\n  }\n}',
+        'module "v5" {\n  source                 = "terraform-aws-modules/ec2-instance/aws"\n  version                = "~> 5.0"\n  vpc_security_group_ids = ["sg-1"]\n}',
+        'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "~> 9.0"\n  vpc_id  = "vpc-1"\n  security_group_ingress_rules = {\n    flow = { from_port = 8081, to_port = 8084, ip_protocol = "tcp", cidr_ipv4 = "0.0.0.0/0" }\n  }\n}',
+        'module "alb8" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "8.7.0"\n  security_group_rules = {\n    rdp = { type = "ingress", from_port = 3389, to_port = 3389, protocol = "tcp", cidr_blocks = ["0.0.0.0/0"] }\n  }\n}',
+        'module "no_group" {\n  source                = "terraform-aws-modules/ec2-instance/aws"\n  create_security_group = false\n  security_group_ingress_rules = {\n    ssh = { from_port = 22, cidr_ipv4 = "0.0.0.0/0" }\n  }\n}',
+      ].join('\n'),
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(problems).toEqual([]);
+    expect(at).toEqual(['net/egress-open-to-world main.tf:1', 'net/ssh-open-to-world main.tf:6', 'net/app-port-public main.tf:19', 'net/rdp-open-to-world main.tf:26']);
+    const text = said.join('\n');
+    expect(text).toContain('through module.bastion.aws_vpc_security_group_ingress_rule.this["ssh"] tcp/22 from 0.0.0.0/0');
+    expect(text).toContain('through module.bastion.aws_vpc_security_group_egress_rule.this["ipv4_default"] any to 0.0.0.0/0');
+    expect(text).toContain('on module.alb.aws_security_group.this[0] in');
+    expect(text).toContain('through module.alb8.aws_security_group_rule.this["rdp"] tcp/3389 from 0.0.0.0/0');
+  });
+});

@@ -1,6 +1,7 @@
 import type { InputProblem } from '../../model/problem.js';
-import type { IacObject, IacResource, IacValue } from '../iac/value.js';
+import type { IacResource, IacValue } from '../iac/value.js';
 import type { Block } from './syntax.js';
+import { awsModuleSecurityGroups } from './registry/aws-module-security-groups.js';
 import { awsSecurityGroupModule } from './registry/aws-security-group.js';
 import { azureNetworkSecurityGroupModules } from './registry/azure-network-security-groups.js';
 import { googleNetworkModule } from './registry/google-network-firewall.js';
@@ -20,7 +21,8 @@ export interface KnownPlace {
 export interface KnownModule {
   /** The arguments a call may give; undefined where Parapet does not know them all (its calls are not checked). */
   readonly variables: ReadonlySet<string> | undefined;
-  instance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject };
+  /** Its resources, and its outputs: an object of them all, or unknown where Parapet does not know them all. */
+  instance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacValue };
 }
 
 /**
@@ -31,6 +33,6 @@ export interface KnownModule {
 export function knownModule(source: string, call: Block): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
   const version = call.body.attributes.find((attribute) => attribute.name === 'version')?.value;
   const constraint = version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined;
-  return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint) ?? googleNetworkModule(source);
+  return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint) ?? googleNetworkModule(source) ?? awsModuleSecurityGroups(source, constraint);
 }
 

@@ -25,7 +25,8 @@ export interface InstancePlace {
 /** An instance of a called module, as its caller sees it: its resources, its outputs, and what its call gets wrong. */
 interface CalledInstance {
   resources(): IacResource[];
-  outputs(): IacObject;
+  /** An object of the outputs; unknown where Parapet does not know them (a registry module known by its rules only). */
+  outputs(): IacValue;
   callMistakes(given: ReadonlySet<string>): string[];
 }
 

@@ -1,9 +1,11 @@
+import { append } from '../../../model/append.js';
 import { problemAt } from '../../../model/problem.js';
 import { scalar, unknown, type IacObject, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { object } from '../values.js';
 import { V6_CATALOG } from './aws-security-group-v6-catalog.js';
-import { fieldOf, given, isFalse } from './call-values.js';
+import { isFalse } from './call-values.js';
+import { vpcSecurityGroupRules } from './aws-vpc-security-group-rules.js';
 
 export const V6_PRESETS: ReadonlySet<string> = new Set(V6_CATALOG.keys());
 
@@ -76,41 +78,6 @@ function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, 
   const group = unknown(line, [`${callPrefix}id`], address);
   for (const output of ['id', 'arn', 'name', 'vpc_id', 'owner_id']) outputs.set(output, unknown(line, [`${callPrefix}${output}`], address));
 
-  for (const direction of ['ingress', 'egress'] as const) {
-    const rules = inputs.get(`${direction}_rules`);
-    if (!rules || (rules.kind === 'scalar' && rules.value === null)) continue;
-    const type = `aws_vpc_security_group_${direction}_rule`;
-    if (rules.kind === 'list' || rules.kind === 'scalar') {
-      place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: rules.line }, `${callPrefix.slice(0, -1)}: ${direction}_rules is not a map of rules — Terraform rejects the call; its rules are not judged`));
-      continue;
-    }
-    const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
-    for (const [key, rule] of entries) {
-      const body = ruleBody(rule, group);
-      resources.push({ type, address: `${prefix}${type}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file: place.file, line: rule.line, body });
-    }
-  }
+  for (const direction of ['ingress', 'egress'] as const) append(resources, vpcSecurityGroupRules(inputs.get(`${direction}_rules`), `${direction}_rules`, direction, group, place, callPrefix.slice(0, -1)));
   return { resources, outputs: object(outputs, line) };
-}
-
-/** One rule entry as the module passes it on: the protocol TCP unless given, either port standing for both, `self` the group. */
-function ruleBody(rule: IacValue, group: IacValue): IacObject {
-  const field = (name: string) => {
-    const value = fieldOf(rule, name);
-    return given(value) ? value : undefined;
-  };
-  const from = field('from_port');
-  const to = field('to_port');
-  const referenced = field('referenced_security_group_id');
-  const fields = new Map<string, IacValue>([['security_group_id', group], ['ip_protocol', field('ip_protocol') ?? scalar('tcp', rule.line)]]);
-  if (from ?? to) {
-    fields.set('from_port', (from ?? to)!);
-    fields.set('to_port', (to ?? from)!);
-  }
-  for (const name of ['cidr_ipv4', 'cidr_ipv6', 'prefix_list_id']) {
-    const value = field(name);
-    if (value) fields.set(name, value);
-  }
-  if (referenced) fields.set('referenced_security_group_id', referenced.kind === 'scalar' && referenced.value === 'self' ? group : referenced);
-  return object(fields, rule.line);
 }

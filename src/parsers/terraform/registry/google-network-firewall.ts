@@ -30,7 +30,7 @@ export function googleNetworkModule(source: string): { module: KnownModule } | {
       instance(inputs, place) {
         const rules = inputs.get(submodule === undefined ? 'firewall_rules' : 'rules');
         const inner = submodule === undefined ? { ...place, prefix: `${place.prefix}module.firewall_rules.` } : place;
-        return { resources: firewalls(inputs, rules, inner), outputs: object(new Map(), place.line) };
+        return { resources: firewalls(inputs, rules, inner), outputs: unknown(place.line, [place.prefix.slice(0, -1)]) };
       },
     },
   };

@@ -1,0 +1,44 @@
+import { problemAt } from '../../../model/problem.js';
+import { scalar, type IacObject, type IacResource, type IacValue } from '../../iac/value.js';
+import type { KnownPlace } from '../known-modules.js';
+import { object } from '../values.js';
+import { fieldOf, given } from './call-values.js';
+
+/**
+ * A module's map of rules, one `aws_vpc_security_group_ingress_rule` (or egress) each, keyed as the map
+ * (`aws_vpc_security_group_ingress_rule.this["ssh"]`), on `group`, at the line of its entry: how
+ * terraform-aws-modules write them from their version 6 of security-group, 9 of alb and 6 of ec2-instance.
+ * `caller` names the call in what is said of a map Terraform would reject.
+ */
+export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string, direction: 'ingress' | 'egress', group: IacValue, place: KnownPlace, caller = place.prefix.slice(0, -1)): IacResource[] {
+  if (!given(rules)) return [];
+  if (rules.kind === 'list' || rules.kind === 'scalar') {
+    place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: rules.line }, `${caller}: ${list} is not a map of rules — Terraform rejects the call; its rules are not judged`));
+    return [];
+  }
+  const type = `aws_vpc_security_group_${direction}_rule`;
+  const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
+  return entries.map(([key, rule]) => ({ type, address: `${place.prefix}${type}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file: place.file, line: rule.line, body: ruleBody(rule, group) }));
+}
+
+/** One rule entry as the modules pass it on: the protocol TCP unless given, either port standing for both, `self` the group. */
+function ruleBody(rule: IacValue, group: IacValue): IacObject {
+  const field = (name: string) => {
+    const value = fieldOf(rule, name);
+    return given(value) ? value : undefined;
+  };
+  const from = field('from_port');
+  const to = field('to_port');
+  const referenced = field('referenced_security_group_id');
+  const fields = new Map<string, IacValue>([['security_group_id', group], ['ip_protocol', field('ip_protocol') ?? scalar('tcp', rule.line)]]);
+  if (from ?? to) {
+    fields.set('from_port', (from ?? to)!);
+    fields.set('to_port', (to ?? from)!);
+  }
+  for (const name of ['cidr_ipv4', 'cidr_ipv6', 'prefix_list_id']) {
+    const value = field(name);
+    if (value) fields.set(name, value);
+  }
+  if (referenced) fields.set('referenced_security_group_id', referenced.kind === 'scalar' && referenced.value === 'self' ? group : referenced);
+  return object(fields, rule.line);
+}
