@@ -11,6 +11,8 @@ export interface KnownPlace {
   file: string;
   line: number;
   prefix: string;
+  /** How what is said of the call names it (`module.sg`). */
+  name: string;
   problems: InputProblem[];
 }
 

@@ -171,7 +171,7 @@ export class ModuleInstance implements CalledInstance {
 /** An instance of a registry module Parapet knows by its interface, made from its call's values when first asked for. */
 function knownInstance(module: KnownModule, inputs: ReadonlyMap<string, IacValue>, place: { file: string; line: number; prefix: string }, tree: ModuleTree): CalledInstance {
   let made: ReturnType<KnownModule['instance']> | undefined;
-  const make = () => (made ??= module.instance(inputs, { ...place, problems: tree.problems }));
+  const make = () => (made ??= module.instance(inputs, { ...place, name: place.prefix.slice(0, -1), problems: tree.problems }));
   return {
     resources() {
       const { resources } = make();

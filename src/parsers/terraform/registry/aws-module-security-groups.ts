@@ -39,7 +39,7 @@ export function awsModuleSecurityGroups(source: string, version: string | undefi
     module: {
       // Their variables are many more than their security group's, which Parapet does not check.
       variables: undefined,
-      instance: (inputs, place) => ({ resources: rules === 'none' ? [] : securityGroup(inputs, place, rules, Boolean(ec2)), outputs: unknown(place.line, [place.prefix.slice(0, -1)]) }),
+      instance: (inputs, place) => ({ resources: rules === 'none' ? [] : securityGroup(inputs, place, rules, Boolean(ec2)), outputs: unknown(place.line, [place.name]) }),
     },
   };
 }

@@ -41,7 +41,7 @@ export function awsSecurityGroupV5(preset: string | undefined): KnownModule {
     variables: new Set(preset === undefined ? ROOT_VARIABLES : PRESET_VARIABLES),
     instance(inputs, place) {
       const root = preset === undefined ? inputs : presetInputs(inputs, PRESETS.get(preset) ?? [], place.line);
-      return rootInstance(root, preset === undefined ? place : { ...place, prefix: `${place.prefix}module.sg.` }, place.prefix);
+      return rootInstance(root, preset === undefined ? place : { ...place, prefix: `${place.prefix}module.sg.` });
     },
   };
 }
@@ -70,7 +70,7 @@ function presetInputs(inputs: ReadonlyMap<string, IacValue>, presetRules: readon
   return given;
 }
 
-function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, callPrefix: string): { resources: IacResource[]; outputs: IacObject } {
+function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject } {
   const { line, prefix } = place;
   const input = (name: string, otherwise: IacValue) => inputs.get(name) ?? otherwise;
   const flag = (name: string) => inputs.get(name);
@@ -89,9 +89,9 @@ function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, 
     const fields = new Map<string, IacValue>([['vpc_id', input('vpc_id', scalar(null, line))]]);
     if (named) fields.set('name', name);
     resources.push({ type: 'aws_security_group', address, file: place.file, line, body: object(fields, line) });
-    group = unknown(line, [`${callPrefix}security_group_id`], address);
+    group = unknown(line, [`${place.name}.security_group_id`], address);
     for (const output of ['security_group_id', 'security_group_arn', 'security_group_name', 'security_group_vpc_id', 'security_group_owner_id', 'security_group_description']) {
-      outputs.set(output, unknown(line, [`${callPrefix}${output}`], address));
+      outputs.set(output, unknown(line, [`${place.name}.${output}`], address));
     }
   }
 
@@ -119,7 +119,7 @@ class RuleMaker {
     const name = `${computed}${direction}_${kind}`;
     const each = countedItems(items);
     if (each === 'not a list') {
-      this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: items.line }, `${this.place.prefix.slice(0, -1)}: ${name} is not a list — Terraform rejects the call; its rules are not judged`));
+      this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: items.line }, `${this.place.name}: ${name} is not a list — Terraform rejects the call; its rules are not judged`));
       return;
     }
     for (const { item, key: index } of each) {
@@ -182,7 +182,7 @@ class RuleMaker {
       const row = NAMED_RULES.get(name.value);
       if (row) return [scalar(row[0], line), scalar(row[1], line), scalar(row[2], line)];
     }
-    this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line }, `${this.place.prefix.slice(0, -1)}: ${quoted(name.value, 60)} is not one of the module's named rules — Terraform rejects it ("Invalid index"); the rule is judged as all traffic`));
+    this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line }, `${this.place.name}: ${quoted(name.value, 60)} is not one of the module's named rules — Terraform rejects it ("Invalid index"); the rule is judged as all traffic`));
     const stand = unknown(line, [`rules[${quoted(name.value, 60)}]`]);
     return [stand, stand, stand];
   }

@@ -26,9 +26,9 @@ export function awsSecurityGroupV6(preset: string | undefined): KnownModule {
   return {
     variables: new Set(preset === undefined ? ROOT_VARIABLES : PRESET_VARIABLES),
     instance(inputs, place) {
-      if (preset === undefined) return rootInstance(inputs, place, place.prefix);
+      if (preset === undefined) return rootInstance(inputs, place);
       const rules = presetRules(inputs, V6_CATALOG.get(preset)!, place);
-      return rootInstance(new Map([...inputs, ['ingress_rules', rules]]), { ...place, prefix: `${place.prefix}module.security_group.` }, place.prefix);
+      return rootInstance(new Map([...inputs, ['ingress_rules', rules]]), { ...place, prefix: `${place.prefix}module.security_group.` });
     },
   };
 }
@@ -47,7 +47,7 @@ function presetRules(inputs: ReadonlyMap<string, IacValue>, catalog: ReadonlyMap
     const field = source.slice('ingress_'.length);
     const pairs: [string, IacValue][] = entries.kind === 'object' ? [...entries.fields] : entries.kind === 'unknown' ? [['*', entries]] : [];
     if (rules.size + presets.length * pairs.length > MAX_PRESET_RULES) {
-      place.problems.push(problemAt('iac/unsupported', { file: place.file, line: entries.line }, `${place.prefix.slice(0, -1)}: ${source} makes more than ${MAX_PRESET_RULES} rules — they are not judged; scan the plan (terraform show -json)`));
+      place.problems.push(problemAt('iac/unsupported', { file: place.file, line: entries.line }, `${place.name}: ${source} makes more than ${MAX_PRESET_RULES} rules — they are not judged; scan the plan (terraform show -json)`));
       continue;
     }
     for (const [presetKey, rule] of presets) {
@@ -64,7 +64,7 @@ function presetRules(inputs: ReadonlyMap<string, IacValue>, catalog: ReadonlyMap
   return object(rules, line);
 }
 
-function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, callPrefix: string): { resources: IacResource[]; outputs: IacObject } {
+function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject } {
   const { line, prefix } = place;
   const resources: IacResource[] = [];
   const outputs = new Map<string, IacValue>();
@@ -75,9 +75,9 @@ function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, 
   const fields = new Map<string, IacValue>([['vpc_id', inputs.get('vpc_id') ?? scalar(null, line)]]);
   if (named) fields.set('name', inputs.get('name') ?? scalar('', line));
   resources.push({ type: 'aws_security_group', address, file: place.file, line, body: object(fields, line) });
-  const group = unknown(line, [`${callPrefix}id`], address);
-  for (const output of ['id', 'arn', 'name', 'vpc_id', 'owner_id']) outputs.set(output, unknown(line, [`${callPrefix}${output}`], address));
+  const group = unknown(line, [`${place.name}.id`], address);
+  for (const output of ['id', 'arn', 'name', 'vpc_id', 'owner_id']) outputs.set(output, unknown(line, [`${place.name}.${output}`], address));
 
-  for (const direction of ['ingress', 'egress'] as const) append(resources, vpcSecurityGroupRules(inputs.get(`${direction}_rules`), `${direction}_rules`, direction, group, place, callPrefix.slice(0, -1)));
+  for (const direction of ['ingress', 'egress'] as const) append(resources, vpcSecurityGroupRules(inputs.get(`${direction}_rules`), `${direction}_rules`, direction, group, place));
   return { resources, outputs: object(outputs, line) };
 }

@@ -8,12 +8,11 @@ import { fieldOf, given } from './call-values.js';
  * A module's map of rules, one `aws_vpc_security_group_ingress_rule` (or egress) each, keyed as the map
  * (`aws_vpc_security_group_ingress_rule.this["ssh"]`), on `group`, at the line of its entry: how
  * terraform-aws-modules write them from their version 6 of security-group, 9 of alb and 6 of ec2-instance.
- * `caller` names the call in what is said of a map Terraform would reject.
  */
-export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string, direction: 'ingress' | 'egress', group: IacValue, place: KnownPlace, caller = place.prefix.slice(0, -1)): IacResource[] {
+export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string, direction: 'ingress' | 'egress', group: IacValue, place: KnownPlace): IacResource[] {
   if (!given(rules)) return [];
   if (rules.kind === 'list' || rules.kind === 'scalar') {
-    place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: rules.line }, `${caller}: ${list} is not a map of rules — Terraform rejects the call; its rules are not judged`));
+    place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: rules.line }, `${place.name}: ${list} is not a map of rules — Terraform rejects the call; its rules are not judged`));
     return [];
   }
   const type = `aws_vpc_security_group_${direction}_rule`;

@@ -31,9 +31,9 @@ export const azureAvmNetworkSecurityGroupModule: KnownModule = {
         resources.push({ type: RULE, address: `${prefix}${RULE}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file, line: rule.line, body: object(fields, rule.line) });
       }
     } else if (given(rules)) {
-      place.problems.push(problemAt('iac/invalid-resource', { file, line: rules.line }, `${prefix.slice(0, -1)}: security_rules is not a map of rules — Terraform rejects the call; its rules are not judged`));
+      place.problems.push(problemAt('iac/invalid-resource', { file, line: rules.line }, `${place.name}: security_rules is not a map of rules — Terraform rejects the call; its rules are not judged`));
     }
     // Its outputs are more than Parapet knows of: each is unknown.
-    return { resources, outputs: unknown(line, [prefix.slice(0, -1)]) };
+    return { resources, outputs: unknown(line, [place.name]) };
   },
 };

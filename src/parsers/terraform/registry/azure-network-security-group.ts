@@ -43,7 +43,7 @@ function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, 
   const rules = new RuleMaker(inputs, place, group, forEach, resources);
   rules.make('predefined_rules', (item, index, count) => rules.predefined(item, index, count));
   rules.make('custom_rules', (item) => rules.custom(item, major));
-  const reference = (output: string) => unknown(line, [`${place.prefix}${output}`], address);
+  const reference = (output: string) => unknown(line, [`${place.name}.${output}`], address);
   return { resources, outputs: object(new Map([['network_security_group_id', reference('network_security_group_id')], ['network_security_group_name', reference('network_security_group_name')]]), line) };
 }
 
@@ -60,7 +60,7 @@ class RuleMaker {
   make(list: 'predefined_rules' | 'custom_rules', body: (item: IacValue, index: number, count: number) => Map<string, IacValue>): void {
     const items = countedItems(this.inputs.get(list) ?? scalar(null, this.place.line));
     if (items === 'not a list') {
-      this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: this.inputs.get(list)!.line }, `${this.place.prefix.slice(0, -1)}: ${list} is not a list — Terraform rejects the call; its rules are not judged`));
+      this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: this.inputs.get(list)!.line }, `${this.place.name}: ${list} is not a list — Terraform rejects the call; its rules are not judged`));
       return;
     }
     items.forEach(({ item, key }, index) => {
@@ -80,7 +80,7 @@ class RuleMaker {
     if (name?.kind === 'scalar' && PREDEFINED_RULES.has(String(name.value))) row = PREDEFINED_RULES.get(String(name.value))!.map((value) => scalar(value, line));
     else {
       if (name?.kind !== 'unknown') {
-        this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line }, `${this.place.prefix.slice(0, -1)}: ${name ? quoted(String(name.kind === 'scalar' ? name.value : 'a value'), 60) : 'a predefined rule without a name'} is not one of the module's predefined rules — Terraform rejects it ("Invalid index"); the rule is judged as all traffic`));
+        this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line }, `${this.place.name}: ${name ? quoted(String(name.kind === 'scalar' ? name.value : 'a value'), 60) : 'a predefined rule without a name'} is not one of the module's predefined rules — Terraform rejects it ("Invalid index"); the rule is judged as all traffic`));
       }
       const stand = name?.kind === 'unknown' ? name : unknown(line, ['rules']);
       row = [scalar('Inbound', line), scalar('Allow', line), stand, stand];

@@ -30,7 +30,7 @@ export function googleNetworkModule(source: string): { module: KnownModule } | {
       instance(inputs, place) {
         const rules = inputs.get(submodule === undefined ? 'firewall_rules' : 'rules');
         const inner = submodule === undefined ? { ...place, prefix: `${place.prefix}module.firewall_rules.` } : place;
-        return { resources: firewalls(inputs, rules, inner), outputs: unknown(place.line, [place.prefix.slice(0, -1)]) };
+        return { resources: firewalls(inputs, rules, inner), outputs: unknown(place.line, [place.name]) };
       },
     },
   };
@@ -42,7 +42,7 @@ function firewalls(inputs: ReadonlyMap<string, IacValue>, rules: IacValue | unde
   const add = (list: string, items: IacValue, resource: string, body: (rule: IacValue) => Map<string, IacValue>) => {
     const each = countedItems(items);
     if (each === 'not a list') {
-      place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: items.line }, `${place.prefix.slice(0, -1)}: ${list} is not a list of rules — Terraform rejects the call; its rules are not judged`));
+      place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: items.line }, `${place.name}: ${list} is not a list of rules — Terraform rejects the call; its rules are not judged`));
       return;
     }
     for (const { item } of each) {
