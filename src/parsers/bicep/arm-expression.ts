@@ -39,7 +39,21 @@ const BUILD_TIME_FUNCTIONS = new Set(['loadtextcontent', 'loadjsoncontent', 'loa
 /** Namespaces a function may be called through (`sys.concat`, `az.resourceGroup`). */
 const NAMESPACES = new Set(['sys', 'az']);
 
+/** Deeper than any real expression (a chain of thousands of operators in hostile input): not walked, it would overflow the stack. */
+const MAX_EXPRESSION_DEPTH = 200;
+let depth = 0;
+
 export function armExpression(node: Node, symbols: BicepSymbols, locals: Locals): string {
+  if (depth >= MAX_EXPRESSION_DEPTH) return symbols.unknown(node, `an expression nested more than ${MAX_EXPRESSION_DEPTH} deep`);
+  depth++;
+  try {
+    return translated(node, symbols, locals);
+  } finally {
+    depth--;
+  }
+}
+
+function translated(node: Node, symbols: BicepSymbols, locals: Locals): string {
   const hoisted = hoistedLambda(node, symbols, locals);
   if (hoisted !== undefined) return hoisted;
   const part = (child: Node | null) => (child ? armExpression(child, symbols, locals) : symbols.unknown(node, 'an expression without a value'));
