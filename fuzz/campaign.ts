@@ -7,7 +7,7 @@ import { detectsType, mutate, type Mutant } from './mutate.js';
 import type { Seed, SeedSet } from './seeds.js';
 
 /** The six parsers, each given an equal share of the inputs. */
-export const INPUT_TYPES = ['aws', 'aws-lightsail', 'azure', 'gcp', 'windows-firewall', 'ufw', 'sshd', 'terraform', 'terraform-plan', 'cloudformation', 'arm', 'bicep'] as const;
+export const INPUT_TYPES = ['aws', 'aws-lightsail', 'azure', 'gcp', 'windows-firewall', 'ufw', 'sshd', 'terraform', 'terragrunt', 'terraform-plan', 'cloudformation', 'arm', 'bicep'] as const;
 
 /** An input under 1 MB gets this long; larger ones this much more per MB. */
 export const MILLISECONDS_PER_INPUT = 2000;

@@ -12,7 +12,7 @@ const context: LoadContext = {
   readFile: (path) => ({ id: 'input/unreadable', file: path, message: 'no such file or directory', level: 'error' }),
 };
 
-const INFRASTRUCTURE_CODE = new Set(['terraform', 'terraform-plan', 'cloudformation', 'arm', 'bicep']);
+const INFRASTRUCTURE_CODE = new Set(['terraform', 'terragrunt', 'terraform-plan', 'cloudformation', 'arm', 'bicep']);
 
 const directory = mkdtempSync(join(tmpdir(), 'parapet-garbage-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ const fragments = fc.constantFrom(
   '{"SecurityGroups": [', '{"value": [', '"IpPermissions": [{', '"sourceRanges": ["0.0.0.0/0"]', '[{"allowed": [{"IPProtocol": "all"}]', '}', ']',
   'resource "aws_security_group" "x" {', 'ingress {', 'cidr_blocks = ["0.0.0.0/0"]', 'dynamic "ingress" {', '${var.x}', 'count = 3',
   'module "sg" {', 'source = "terraform-aws-modules/security-group/aws"', 'version = "~> 5.0"', 'ingress_rules = ["ssh-tcp"]', 'ingress_with_cidr_blocks = [{ rule = "x" }]', 'ingress_cidr_ipv4 = { a = "0.0.0.0/0" }',
-  'source = "Azure/network-security-group/azurerm"', 'predefined_rules = [{ name = "SSH" }]', 'custom_rules = [{ priority = 100 }]', 'source = "Azure/avm-res-network-networksecuritygroup/azurerm"', 'security_rules = { a = {} }', 'source = "terraform-google-modules/network/google//modules/firewall-rules"', 'rules = [{ name = "a", ranges = ["0.0.0.0/0"] }]', 'source = "terraform-aws-modules/alb/aws"', 'security_group_ingress_rules = { a = { from_port = 22 } }',
+  'source = "Azure/network-security-group/azurerm"', 'predefined_rules = [{ name = "SSH" }]', 'custom_rules = [{ priority = 100 }]', 'source = "Azure/avm-res-network-networksecuritygroup/azurerm"', 'security_rules = { a = {} }', 'source = "terraform-google-modules/network/google//modules/firewall-rules"', 'rules = [{ name = "a", ranges = ["0.0.0.0/0"] }]', 'source = "terraform-aws-modules/alb/aws"', 'security_group_ingress_rules = { a = { from_port = 22 } }', 'terraform {', 'source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"', 'inputs = {', 'include "root" {', 'path = find_in_parent_folders("root.hcl")', 'dependency.vpc.outputs.vpc_id',
   'Resources:', '  Type: AWS::EC2::SecurityGroup', '    SecurityGroupIngress:', '      - CidrIp: !Ref X', '"resource_changes": [', '"[parameters(\'x\')]"', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {', '"x": {"value": "${X}"},',
   "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {", "  properties: {", "    securityRules: [for r in rules: {", "param x string = '*'", "  name: '${x}-nsg'", 'PasswordAuthentication yes', 'Match User "', 'Include /nonexistent/*.conf', 'Ciphers +aes128-cbc', '\u0000', '\r', '\uFEFF',
 );

@@ -32,6 +32,7 @@ function scans(workspace: string): Record<string, string[]> {
     azure: ['examples/cloud/azure-network-nsg-list.json', corpus('azure'), join(workspace, 'inputs', 'no-such-export.json')],
     gcp: ['examples/cloud/gcp-firewall-rules-list.json', corpus('gcp')],
     terraform: [corpus('iac/terraform'), 'fixtures/net/ssh-open-to-world/bad.terraform-unknown.tf', broken('broken.tf', 'resource "aws_security_group" "x" {\n  ingress {\n')],
+    terragrunt: ['fixtures/net/ssh-open-to-world/bad.terragrunt-registry', 'fixtures/net/rdp-open-to-world/bad.terragrunt-local-module', broken('terragrunt.hcl', 'terraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n\ninputs = {\n')],
     'terraform-plan': [corpus('iac/terraform-plan'), broken('plan-cut-off.json', '{"format_version": "1.2", "terraform_version": "1.9.5", "resource_changes": [{')],
     cloudformation: [corpus('iac/cloudformation'), broken('stack.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  G: [\n')],
     arm: [corpus('iac/arm'), 'fixtures/net/ssh-open-to-world/bad.arm-parameters-deployment', broken('template.json', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [')],

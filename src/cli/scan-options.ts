@@ -1,7 +1,7 @@
 import type { Options } from 'yargs';
 import { REPORT_FORMATS } from '../reporters/index.js';
 
-export const INPUT_TYPES = ['sshd', 'ufw', 'windows-firewall', 'aws', 'aws-lightsail', 'azure', 'gcp', 'terraform', 'terraform-plan', 'cloudformation', 'arm', 'bicep'] as const;
+export const INPUT_TYPES = ['sshd', 'ufw', 'windows-firewall', 'aws', 'aws-lightsail', 'azure', 'gcp', 'terraform', 'terragrunt', 'terraform-plan', 'cloudformation', 'arm', 'bicep'] as const;
 
 /** The options of `parapet scan`: the CLI parses them, and the GitHub Action parses its `args` input by the same rules. */
 export const SCAN_OPTIONS = {

@@ -20,6 +20,8 @@ const CLOUD_EXPORT_BYTES = 500 * MiB;
 const WHOLE_LISTING_BYTES = 64 * MiB;
 const TERRAFORM_PLAN_BYTES = 256 * MiB;
 export const CONFIG_BYTES = 16 * MiB;
+/** A Terragrunt unit's module from the local file system, as its first 64 KiB write it: read after the unit claims it. */
+const TERRAGRUNT_LOCAL_SOURCE = /^\s*source\s*=\s*"(\.\.?\/[^"?]{0,500})"/gm;
 
 /** Every input type Parapet reads, in detection order. Parsers are imported only when a file of their type is scanned. */
 export const INPUT_FORMATS: readonly InputFormat[] = [
@@ -30,6 +32,14 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     detect: looksLikeTerraform,
     reads: (_name, head) => calledModuleDirectories(head),
     load: async (path, context) => (await import('../parsers/iac/load-terraform.js')).loadTerraformModule(path, context),
+  },
+  {
+    type: 'terragrunt',
+    comments: true,
+    title: 'Terragrunt unit (terragrunt.hcl: its module, with its inputs)',
+    detect: (name) => name === 'terragrunt.hcl',
+    reads: (_name, head) => [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')),
+    load: async (path, context) => (await import('../parsers/iac/load-terragrunt.js')).loadTerragruntUnit(path, context),
   },
   {
     type: 'terraform-plan',

@@ -14,7 +14,7 @@ import { runCli } from '../support/run-cli.js';
  * as `parapet scan` scans them. Set PARAPET_FUZZ_SEED to run other inputs; a failure prints its seed and replay command.
  */
 const SEED = Number(process.env.PARAPET_FUZZ_SEED ?? 20260607);
-const INPUTS = 2400;
+const INPUTS = 2600;
 const repository = new URL('../../', import.meta.url).pathname;
 const seeds = loadSeeds(repository);
 const scratch = mkdtempSync(join(tmpdir(), 'parapet-fuzz-test-'));

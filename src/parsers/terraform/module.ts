@@ -3,6 +3,7 @@ import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import type { IacLoad } from '../iac/front-end.js';
+import type { IacValue } from '../iac/value.js';
 import type { CodeFiles } from './code-files.js';
 import { ModuleInstance } from './module-instance.js';
 import { ModuleTree, type ModuleLibrary, type ParsedModule } from './module-tree.js';
@@ -22,6 +23,8 @@ export interface ModuleOptions {
   library?: ModuleLibrary;
   /** The files the code may read with file() and fileset(): without them, what they give is unknown. */
   codeFiles?: CodeFiles;
+  /** The root module's variables' values given otherwise than in variable files: a Terragrunt unit's `inputs`. */
+  inputs?: ReadonlyMap<string, IacValue>;
 }
 
 /**
@@ -77,7 +80,7 @@ export async function evaluateModule(parsed: ParsedModule, options: ModuleOption
   }
   const tree = new ModuleTree(options.library, options.codeFiles);
   const chain = options.directory === undefined ? [] : [resolve(options.directory)];
-  const root = new ModuleInstance(parsed, { key: '', prefix: '', chain }, tree, undefined, variableFiles);
+  const root = new ModuleInstance(parsed, { key: '', prefix: '', chain }, tree, options.inputs, variableFiles);
   const resources = root.resources();
   // Each instance of a module reports what it cannot evaluate: once is enough.
   const reported = new Map<string, InputProblem>();

@@ -1,0 +1,138 @@
+import { dirname, resolve } from 'node:path';
+import { CONFIG_BYTES } from '../../inputs/formats.js';
+import { treeView, type HostView } from '../../inputs/host-view.js';
+import { readInputFile } from '../../inputs/input-file.js';
+import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
+import { append } from '../../model/append.js';
+import { problemAt, type InputProblem } from '../../model/problem.js';
+import { quoted, shown } from '../../model/quote.js';
+import { CodeFiles } from '../terraform/code-files.js';
+import { knownModule } from '../terraform/known-modules.js';
+import { evaluateModule, parseModule } from '../terraform/module.js';
+import { hclParser } from '../terraform/parser.js';
+import { readConfiguration } from '../terraform/source-file.js';
+import type { Block, Expression } from '../terraform/syntax.js';
+import { includedFile, mergedInputs } from '../terragrunt/included-inputs.js';
+import { readUnitConfig, type UnitConfig } from '../terragrunt/unit-config.js';
+import { unitSource } from '../terragrunt/unit-source.js';
+import { iacNetworkAssets } from './assets.js';
+import { localModules } from './local-modules.js';
+import { moduleFiles } from './module-files.js';
+import type { IacResource, IacValue } from './value.js';
+
+/**
+ * A Terragrunt unit (terragrunt.hcl): the module its `terraform { source }` names, judged as its root module with the
+ * unit's `inputs` (with those of the files it includes) as its variables' values, as `terragrunt apply` deploys it —
+ * a module from the scanned tree, or one from a registry Parapet knows by its interface. Each unit is its own
+ * deployment: its assets are named within the unit's directory.
+ */
+export async function loadTerragruntUnit(path: string, context: LoadContext): Promise<LoadResult | InputProblem> {
+  const found = readInputFile(path, CONFIG_BYTES);
+  if ('id' in found) return found;
+  const parser = await hclParser();
+  const read = readConfiguration(parser, found);
+  if ('problem' in read) return read.problem;
+  const problems: InputProblem[] = [];
+  const unitDirectory = dirname(path);
+  const view = treeView(context.tree ?? unitDirectory);
+  const unit = readUnitConfig(found, read.body, problems);
+  const consumed: string[] = [];
+  let { inputs, source, sourceLine } = unit;
+  for (const include of unit.includes) {
+    if (include.mergeStrategy === 'no_merge') continue;
+    const parent = await includedConfig(include.path, { file: path, line: include.line }, unitDirectory, view, context, problems);
+    if (!parent) continue;
+    consumed.push(parent.file);
+    if (parent.inputs && parent.inputs.kind !== 'object' && inputs?.kind === 'object') {
+      problems.push(problemAt('iac/unresolved', { file: path, line: include.line }, `the inputs of ${shown(parent.file)} could not be resolved from the code — the values they may give this unit's module are not judged`, 'warning'));
+    }
+    inputs = mergedInputs(inputs, parent.inputs, include.mergeStrategy, include.line);
+    if (!source && parent.source) [source, sourceLine] = [parent.source, include.line];
+  }
+  // A configuration without a source (one the units include) deploys nothing of its own.
+  if (!source) return { models: [], problems, consumed };
+  const at = { file: path, line: sourceLine ?? 1 };
+  if (source.kind !== 'scalar' || typeof source.value !== 'string') {
+    problems.push(problemAt('iac/unresolved', at, `terraform.source could not be resolved from the code${source.kind === 'unknown' ? ` (${shown(source.dependsOn.join(', '), 120)})` : ''} — the unit's module is not judged`));
+    return { models: [], problems, consumed };
+  }
+  if (inputs && inputs.kind !== 'object' && inputs.kind !== 'unknown') {
+    problems.push(problemAt('iac/invalid-resource', { file: path, line: inputs.line }, 'inputs is not an object — Terragrunt rejects the unit; its module is not judged'));
+    return { models: [], problems, consumed };
+  }
+  const given = inputs?.kind === 'object' ? inputs.fields : new Map<string, IacValue>();
+  if (inputs?.kind === 'unknown') problems.push(problemAt('iac/unresolved', { file: path, line: inputs.line }, `the unit's inputs could not be resolved from the code (${shown(inputs.dependsOn.join(', '), 120)}) — its module is judged with its variables' defaults`, 'warning'));
+  const resources = await unitResources(source.value, at, given, unitDirectory, view, context, problems, consumed);
+  const { assets, problems: judged } = iacNetworkAssets(resources, unitDirectory);
+  return { models: assets, problems: [...problems, ...judged], consumed };
+}
+
+async function includedConfig(path: Expression | undefined, at: { file: string; line: number }, unitDirectory: string, view: HostView, context: LoadContext, problems: InputProblem[]): Promise<UnitConfig | undefined> {
+  const target = includedFile(path, unitDirectory, view);
+  if (!target) {
+    problems.push(problemAt('iac/unsupported', at, 'the file this include names could not be found from the code (Parapet reads find_in_parent_folders() and a path written out) — what it gives the unit is not judged', 'warning'));
+    return undefined;
+  }
+  if ('outside' in target) {
+    problems.push(problemAt('input/outside-boundary', at, `the include names ${shown(target.outside)}, outside ${view.bound} — not read, what it gives the unit is not judged; scan the directory that holds both`, 'warning'));
+    return undefined;
+  }
+  const file = context.readFile(target.file);
+  if ('id' in file) {
+    problems.push(file);
+    return undefined;
+  }
+  const read = readConfiguration(await hclParser(), file);
+  if ('problem' in read) {
+    problems.push(read.problem);
+    return undefined;
+  }
+  return readUnitConfig(file, read.body, problems);
+}
+
+/** The resources the unit's module deploys with its inputs. */
+async function unitResources(written: string, at: { file: string; line: number }, inputs: ReadonlyMap<string, IacValue>, unitDirectory: string, view: HostView, context: LoadContext, problems: InputProblem[], consumed: string[]): Promise<IacResource[]> {
+  const source = unitSource(written);
+  if (source.kind === 'local') {
+    const directory = resolve(unitDirectory, source.path);
+    const located = view.locate(directory);
+    if (located.kind === 'outside') {
+      problems.push(problemAt('input/outside-boundary', at, `the unit's module ${quoted(written, 120)} is outside ${view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning'));
+      return [];
+    }
+    if (located.kind !== 'found' || !located.directory) {
+      problems.push(problemAt('iac/invalid-resource', at, `the unit's module ${quoted(written, 120)} is not a directory here — its resources are not judged; Terragrunt would fail too`));
+      return [];
+    }
+    const files = moduleFiles(directory, context);
+    append(problems, files.problems);
+    append(consumed, files.files.map((file) => file.path));
+    const parsed = await parseModule(files.files);
+    const called = await localModules(parsed, directory, context);
+    append(problems, called.problems);
+    append(consumed, called.consumed);
+    const codeFiles = new CodeFiles(directory, context.tree ?? directory, context.readFile, problems);
+    const loaded = await evaluateModule(parsed, { varFiles: [], directory, library: called.library, codeFiles, inputs });
+    append(problems, loaded.problems);
+    return loaded.resources;
+  }
+  const address = source.kind === 'registry' ? source.address : source.source;
+  const known = knownModule(address, callOf(source.kind === 'registry' ? source.version : undefined, inputs, at.line));
+  if (!known || 'unsupported' in known) {
+    const why = known && 'unsupported' in known ? ` (${known.unsupported})` : '';
+    problems.push(problemAt('iac/unsupported', at, `the unit's module comes from ${quoted(written, 120)}, which Parapet does not fetch${why}: its resources are not judged — scan the plan (terragrunt plan -out, then show -json), which holds them`, 'warning'));
+    return [];
+  }
+  if (known.note) problems.push(problemAt('iac/invalid-resource', at, `the unit's module ${known.note}`, 'warning'));
+  const instance = known.module.instance(inputs, { file: at.file, line: at.line, prefix: '', name: 'inputs', problems });
+  return instance.resources;
+}
+
+/** The unit as a module call, for the version and the arguments it is written for. */
+function callOf(version: string | undefined, inputs: ReadonlyMap<string, IacValue>, line: number): Block {
+  const shape = (value: IacValue): Expression =>
+    value.kind === 'list' ? { type: 'tuple', items: [], line } : value.kind === 'object' ? { type: 'object', items: [], line } : { type: 'variable', name: 'input', line };
+  const attributes = [...inputs].map(([name, value]) => ({ name, value: shape(value), line }));
+  if (version !== undefined) attributes.push({ name: 'version', value: { type: 'literal', value: version, line }, line });
+  return { type: 'module', labels: ['terragrunt'], body: { attributes, blocks: [] }, line };
+}

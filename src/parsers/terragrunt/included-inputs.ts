@@ -1,0 +1,53 @@
+import { dirname, join, resolve } from 'node:path';
+import type { HostView } from '../../inputs/host-view.js';
+import type { IacValue } from '../iac/value.js';
+import type { Expression } from '../terraform/syntax.js';
+import { list, object, relined } from '../terraform/values.js';
+
+/**
+ * The file an `include` names, when Parapet can tell: `find_in_parent_folders()` (the nearest `terragrunt.hcl` above
+ * the unit's directory, or the file named), or a path written out; undefined for any other expression. Only inside
+ * the scanned tree: a file above it is `outside`.
+ */
+export function includedFile(path: Expression | undefined, unitDirectory: string, view: HostView): { file: string } | { outside: string } | undefined {
+  if (path?.type === 'literal' && typeof path.value === 'string') return located(view, resolve(unitDirectory, path.value));
+  if (path?.type !== 'call' || path.name !== 'find_in_parent_folders' || path.args.length > 1) return undefined;
+  const [name] = path.args;
+  if (name && !(name.type === 'literal' && typeof name.value === 'string')) return undefined;
+  const wanted = name ? String((name as { value: string }).value) : 'terragrunt.hcl';
+  for (let directory = dirname(unitDirectory); ; directory = dirname(directory)) {
+    const found = view.locate(join(directory, wanted));
+    if (found.kind === 'outside') return { outside: join(directory, wanted) };
+    if (found.kind === 'found' && !found.directory) return { file: found.path };
+    if (dirname(directory) === directory) return undefined;
+  }
+}
+
+function located(view: HostView, path: string): { file: string } | { outside: string } | undefined {
+  const found = view.locate(path);
+  if (found.kind === 'outside') return { outside: path };
+  return found.kind === 'found' && !found.directory ? { file: found.path } : undefined;
+}
+
+/**
+ * A unit's inputs with those of a file it includes, as Terragrunt merges them: the unit's win, key by key (`shallow`),
+ * or map by map and list after list (`deep`). What the included file gives is located at the `include` block.
+ */
+export function mergedInputs(own: IacValue | undefined, included: IacValue | undefined, strategy: 'shallow' | 'deep', line: number): IacValue | undefined {
+  if (!included) return own;
+  const theirs = relined(included, line, () => {});
+  if (!own) return theirs;
+  // Inputs the unit does not fix are unknown whatever the file gives; those the file does not fix are said by the caller.
+  if (own.kind !== 'object' || theirs.kind !== 'object') return own;
+  return strategy === 'deep' ? deepMerged(theirs, own) : object(new Map([...theirs.fields, ...own.fields]), own.line);
+}
+
+function deepMerged(base: IacValue, over: IacValue): IacValue {
+  if (base.kind === 'object' && over.kind === 'object') {
+    const fields = new Map(base.fields);
+    for (const [key, value] of over.fields) fields.set(key, fields.has(key) ? deepMerged(fields.get(key)!, value) : value);
+    return object(fields, over.line);
+  }
+  if (base.kind === 'list' && over.kind === 'list') return list([...base.items, ...over.items], over.line);
+  return over;
+}

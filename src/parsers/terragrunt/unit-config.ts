@@ -1,0 +1,60 @@
+import type { InputFile } from '../../inputs/input-file.js';
+import { problemAt, type InputProblem } from '../../model/problem.js';
+import { shown } from '../../model/quote.js';
+import type { IacValue } from '../iac/value.js';
+import { EvaluationBudget } from '../terraform/evaluate.js';
+import { ModuleScope } from '../terraform/module-scope.js';
+import { BodyEvaluator } from '../terraform/resource-body.js';
+import type { Attribute, Block, Body, Expression } from '../terraform/syntax.js';
+
+/** What Parapet reads of one Terragrunt configuration (a unit's terragrunt.hcl, or a file it includes). */
+export interface UnitConfig {
+  file: string;
+  /** `inputs`: the module's variables' values. */
+  inputs: IacValue | undefined;
+  /** `terraform { source = … }`, and where it is written. */
+  source: IacValue | undefined;
+  sourceLine: number | undefined;
+  includes: Include[];
+}
+
+/** An `include` block: the file it names (`path`, unevaluated: find_in_parent_folders is Terragrunt's), and how it merges. */
+export interface Include {
+  line: number;
+  path: Expression | undefined;
+  mergeStrategy: 'no_merge' | 'shallow' | 'deep';
+}
+
+/**
+ * A configuration's values, evaluated as Terraform evaluates a module's (its `locals` are locals; Terraform's
+ * functions are known). Terragrunt's own functions (`get_env`, `read_terragrunt_config`) and what other units give
+ * (`dependency.vpc.outputs.vpc_id`) are unknown, judged as the worst they could be.
+ */
+export function readUnitConfig(file: InputFile, body: Body, problems: InputProblem[]): UnitConfig {
+  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget());
+  scope.declare(file.path, body.blocks);
+  const reported = new Set<string>();
+  const bodies = new BodyEvaluator(scope.evaluator, (issue) => {
+    const key = `${issue.line}:${issue.message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push(problemAt('iac/unsupported', { file: file.path, line: issue.line }, shown(issue.message, 300), 'warning'));
+  });
+  const value = (attribute: Attribute | undefined) =>
+    attribute && scope.inFile(file.path, () => bodies.body({ attributes: [attribute], blocks: [] }, new Map(), attribute.line).fields.get(attribute.name));
+  const source = body.blocks.find((block) => block.type === 'terraform')?.body.attributes.find((attribute) => attribute.name === 'source');
+  return {
+    file: file.path,
+    inputs: value(body.attributes.find((attribute) => attribute.name === 'inputs')),
+    source: value(source),
+    sourceLine: source?.line,
+    includes: body.blocks.filter((block) => block.type === 'include').map(includeOf),
+  };
+}
+
+function includeOf(block: Block): Include {
+  const attribute = (name: string) => block.body.attributes.find((each) => each.name === name)?.value;
+  const strategy = attribute('merge_strategy');
+  const mergeStrategy = strategy?.type === 'literal' && (strategy.value === 'no_merge' || strategy.value === 'deep') ? strategy.value : 'shallow';
+  return { line: block.line, path: attribute('path'), mergeStrategy };
+}

@@ -1,0 +1,124 @@
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_RULE_SETTINGS } from '../../src/engine/rule.js';
+import { scan } from '../../src/scan/scan.js';
+import { tree } from './terraform-trees.js';
+
+/** A module that opens RDP to its `sources`, and SSH to `office` (a range unless given). */
+const MODULE = `variable "name" {}
+
+variable "sources" {
+  type = list(string)
+}
+
+variable "office" {
+  default = "10.0.0.0/8"
+}
+
+resource "aws_security_group" "this" {
+  name = var.name
+
+  ingress {
+    from_port   = 3389
+    to_port     = 3389
+    protocol    = "tcp"
+    cidr_blocks = var.sources
+  }
+
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.office]
+  }
+}
+`;
+
+const unit = (source: string, inputs: string, include = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n\n') => `${include}terraform {\n  source = "${source}"\n}\n\ninputs = {\n${inputs}\n}\n`;
+
+async function judged(directory: string, path = directory) {
+  const result = await scan({ paths: [path], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+  return {
+    findings: result.findings.map((finding) => `${finding.ruleId} ${relative(directory, finding.location.file)}:${finding.location.line} ${finding.asset.id} ${relative(directory, finding.asset.within ?? '')}`),
+    messages: result.findings.map((finding) => finding.message),
+    problems: result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`),
+    scannedFiles: result.scannedFiles.map((file) => relative(directory, file)).sort(),
+  };
+}
+
+describe('a Terragrunt unit is its module deployed with its inputs', () => {
+  test('a module of the tree: each unit judged with its inputs and those of the file it includes, the module not on its own', async () => {
+    const directory = tree({
+      'live/root.hcl': 'locals {\n  office = "203.0.113.0/24"\n}\n\ninputs = {\n  office = local.office\n}\n',
+      'live/prod/app/terragrunt.hcl': unit('../../../modules//sg', '  name    = "app"\n  sources = ["0.0.0.0/0"]'),
+      'live/dev/app/terragrunt.hcl': unit('../../../modules/sg', '  name    = "app-dev"\n  sources = ["10.1.0.0/16"]\n  office  = "0.0.0.0/0"'),
+      'modules/sg/main.tf': MODULE,
+    });
+    const { findings, problems, scannedFiles } = await judged(directory);
+    // prod opens RDP to the world, SSH to the office root.hcl gives; dev opens SSH to the world, its own input winning.
+    expect(findings).toEqual([
+      'net/rdp-open-to-world modules/sg/main.tf:14 aws_security_group.this live/prod/app',
+      'net/ssh-open-to-world modules/sg/main.tf:21 aws_security_group.this live/dev/app',
+    ]);
+    expect(problems).toEqual([]);
+    expect(scannedFiles).toEqual(['live/dev/app/terragrunt.hcl', 'live/prod/app/terragrunt.hcl', 'live/root.hcl', 'modules/sg/main.tf']);
+  });
+
+  test("a module of the registry Parapet knows, with what another unit gives unknown, judged as the worst it could be", async () => {
+    const directory = tree({
+      'live/root.hcl': 'inputs = {\n  vpc_id = "vpc-1"\n}\n',
+      'live/bastion/terragrunt.hcl': unit('tfr:///terraform-aws-modules/security-group/aws?version=5.1.2', '  name                = "bastion"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = dependency.vpn.outputs.cidr }]'),
+    });
+    const { findings, messages, problems } = await judged(directory);
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual([
+      'net/ssh-open-to-world live/bastion/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/bastion',
+      'net/rdp-open-to-world live/bastion/terragrunt.hcl:13 aws_security_group.this_name_prefix[0] live/bastion',
+    ]);
+    expect(messages.join('\n')).toContain('through aws_security_group_rule.ingress_with_cidr_blocks[0] tcp/3389 from 0.0.0.0/0, depending on `dependency.vpn.outputs.cidr`');
+    expect(problems).toEqual(['warning iac/unresolved live/bastion/terragrunt.hcl:13 1 value could not be resolved from the code (`dependency.vpn.outputs.cidr`): the rules that use it were judged as the worst it could be']);
+  });
+
+  test('merge strategies: deep merges maps and lists, no_merge takes nothing from the file', async () => {
+    const directory = tree({
+      'live/root.hcl': 'terraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n',
+      'live/deep/terragrunt.hcl': 'include "root" {\n  path           = find_in_parent_folders("root.hcl")\n  merge_strategy = "deep"\n}\n\ninputs = {\n  ingress_rules = ["rdp-tcp"]\n}\n',
+      'live/apart/terragrunt.hcl': 'include "root" {\n  path           = find_in_parent_folders("root.hcl")\n  merge_strategy = "no_merge"\n}\n\nterraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_rules = ["rdp-tcp"]\n}\n',
+    });
+    const { findings, problems } = await judged(directory);
+    // deep: the unit's source and CIDRs from root.hcl, its rules added to root.hcl's; no_merge: no CIDR, nothing open.
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual([
+      'net/ssh-open-to-world live/deep/terragrunt.hcl:1 aws_security_group.this_name_prefix[0] live/deep',
+      'net/rdp-open-to-world live/deep/terragrunt.hcl:7 aws_security_group.this_name_prefix[0] live/deep',
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  test('what cannot be read is said: a source or inputs the code does not fix, a module not fetched or missing, an include outside', async () => {
+    const directory = tree({
+      'live/unknown-source/terragrunt.hcl': 'terraform {\n  source = "${get_env("MODULES")}/sg"\n}\n',
+      'live/remote/terragrunt.hcl': unit('git::https://github.com/acme/modules.git//sg?ref=v1', '  name = "x"', ''),
+      'live/missing/terragrunt.hcl': unit('../gone', '  name = "x"', ''),
+      'live/unknown-inputs/terragrunt.hcl': 'terraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = read_terragrunt_config("common.hcl").inputs\n',
+      'live/elsewhere/terragrunt.hcl': unit('../../modules/sg', '  name = "x"', 'include "up" {\n  path = "../../../root.hcl"\n}\n\n'),
+      'modules/sg/main.tf': MODULE,
+    });
+    const { problems } = await judged(directory, join(directory, 'live'));
+    expect(problems).toEqual([
+      `warning input/outside-boundary live/elsewhere/terragrunt.hcl:1 the include names ${resolve(directory, '..', 'root.hcl')}, outside the scanned directory ${join(directory, 'live')}`,
+      "warning input/outside-boundary live/elsewhere/terragrunt.hcl:6 the unit's module '../../modules/sg' is outside the scanned directory " + join(directory, 'live'),
+      "error iac/invalid-resource live/missing/terragrunt.hcl:2 the unit's module '../gone' is not a directory here",
+      "warning iac/unsupported live/remote/terragrunt.hcl:2 the unit's module comes from 'git::https://github.com/acme/modules.git//sg?ref=v1', which Parapet does not fetch: its resources are not judged",
+      "warning iac/unsupported live/unknown-inputs/terragrunt.hcl:5 function 'read_terragrunt_config' is not evaluated",
+      "warning iac/unresolved live/unknown-inputs/terragrunt.hcl:5 the unit's inputs could not be resolved from the code (read_terragrunt_config())",
+      "warning iac/unsupported live/unknown-source/terragrunt.hcl:2 function 'get_env' is not evaluated",
+      'error iac/unresolved live/unknown-source/terragrunt.hcl:2 terraform.source could not be resolved from the code (get_env())',
+    ]);
+  });
+
+  test('a file units include, with no source of its own, deploys nothing and says nothing', async () => {
+    const directory = tree({ 'terragrunt.hcl': 'remote_state {\n  backend = "s3"\n}\n\ninputs = {\n  region = "eu-west-1"\n}\n' });
+    const { findings, problems, scannedFiles } = await judged(directory);
+    expect([findings, problems, scannedFiles]).toEqual([[], [], ['terragrunt.hcl']]);
+  });
+});
