@@ -79,6 +79,20 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual(['warning iac/unresolved live/bastion/terragrunt.hcl:13 1 value could not be resolved from the code (`dependency.vpn.outputs.cidr`): the rules that use it were judged as the worst it could be']);
   });
 
+  test("the module's GitHub repository as Terragrunt writes it (git@, `///`, `//.`), and what an exposed include gives, unknown", async () => {
+    const directory = tree({
+      'live/env.hcl': 'locals {\n  prefix = "prod"\n}\n',
+      'live/ssh/terragrunt.hcl': unit('git::git@github.com:terraform-aws-modules/terraform-aws-security-group.git///?ref=v4.17.1', '  name                = "${include.env.locals.prefix}-ssh"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]', 'include "env" {\n  path   = find_in_parent_folders("env.hcl")\n  expose = true\n}\n\n'),
+      'live/rdp/terragrunt.hcl': unit('github.com/terraform-aws-modules/terraform-aws-security-group.git//.?ref=v4.9.0', '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["rdp-tcp"]', ''),
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual([
+      'net/rdp-open-to-world live/rdp/terragrunt.hcl:7 aws_security_group.this_name_prefix[0] live/rdp',
+      'net/ssh-open-to-world live/ssh/terragrunt.hcl:13 aws_security_group.this_name_prefix[0] live/ssh',
+    ]);
+    expect(problems).toEqual([]);
+  });
+
   test('merge strategies: deep merges maps and lists, no_merge takes nothing from the file', async () => {
     const directory = tree({
       'live/root.hcl': 'terraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n',

@@ -8,7 +8,9 @@ import { awsSecurityGroupV5 } from './aws-security-group-v5.js';
 import { awsSecurityGroupV6, V6_PRESETS } from './aws-security-group-v6.js';
 
 const FROM_REGISTRY = registrySource('terraform-aws-modules/security-group/aws');
-const FROM_GITHUB = /^(?:git::)?(?:https:\/\/|ssh:\/\/git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-security-group(?:\.git)?(?:\/\/modules\/([\w-]{1,40}))?(?:\?ref=v?([\w.-]{1,40}))?$/i;
+// Its GitHub repository by any of Git's addresses, the module or a preset (`//modules/ssh`; `//`, `///` and `//.` are
+// the repository's root, as Terragrunt writes it), at a tag.
+const FROM_GITHUB = /^(?:git::)?(?:https:\/\/|ssh:\/\/git@|git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-security-group(?:\.git)?(?:\/\/+(?:\.|modules\/([\w-]{1,40}))?)?\/?(?:\?ref=v?([\w.-]{1,40}))?$/i;
 
 /** The module's major versions: before 4 its interface differed (`this_security_group_id`), and 6 rewrote it. */
 const MAJORS = [1, 2, 3, 4, 5, 6];
