@@ -93,6 +93,17 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual([]);
   });
 
+  test("read_terragrunt_config gives a file's locals and inputs: values the unit's inputs read from it are known", async () => {
+    const directory = tree({
+      'live/env.hcl': 'locals {\n  office = "203.0.113.0/24"\n  admin  = "0.0.0.0/0"\n}\n',
+      'live/prod/ssh/terragrunt.hcl': 'locals {\n  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n}\n\nterraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_cidr_blocks = [local.env.locals.office]\n  ingress_rules       = ["ssh-tcp"]\n  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = local.env.locals.admin }]\n  root                = get_terragrunt_dir()\n}\n',
+    });
+    const { findings, problems } = await judged(directory);
+    // SSH from the office env.hcl names is no finding; RDP from what it names for admins, anywhere, is.
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual(['net/rdp-open-to-world live/prod/ssh/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/prod/ssh']);
+    expect(problems).toEqual([]);
+  });
+
   test('merge strategies: deep merges maps and lists, no_merge takes nothing from the file', async () => {
     const directory = tree({
       'live/root.hcl': 'terraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n',
@@ -123,8 +134,8 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
       "warning input/outside-boundary live/elsewhere/terragrunt.hcl:6 the unit's module '../../modules/sg' is outside the scanned directory " + join(directory, 'live'),
       "error iac/invalid-resource live/missing/terragrunt.hcl:2 the unit's module '../gone' is not a directory here",
       "warning iac/unsupported live/remote/terragrunt.hcl:2 the unit's module comes from 'git::https://github.com/acme/modules.git//sg?ref=v1', which Parapet does not fetch: its resources are not judged",
-      "warning iac/unsupported live/unknown-inputs/terragrunt.hcl:5 function 'read_terragrunt_config' is not evaluated",
-      "warning iac/unresolved live/unknown-inputs/terragrunt.hcl:5 the unit's inputs could not be resolved from the code (read_terragrunt_config())",
+      'warning iac/unsupported live/unknown-inputs/terragrunt.hcl:5 inputs: read_terragrunt_config: common.hcl is not a file here',
+      "warning iac/unresolved live/unknown-inputs/terragrunt.hcl:5 the unit's inputs could not be resolved from the code (inputs)",
       "warning iac/unsupported live/unknown-source/terragrunt.hcl:2 function 'get_env' is not evaluated",
       'error iac/unresolved live/unknown-source/terragrunt.hcl:2 terraform.source could not be resolved from the code (get_env())',
     ]);

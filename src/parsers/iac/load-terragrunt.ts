@@ -10,10 +10,10 @@ import { CodeFiles } from '../terraform/code-files.js';
 import { knownModule } from '../terraform/known-modules.js';
 import { evaluateModule, parseModule } from '../terraform/module.js';
 import { hclParser } from '../terraform/parser.js';
-import { readConfiguration } from '../terraform/source-file.js';
 import type { Block, Expression } from '../terraform/syntax.js';
 import { includedFile, mergedInputs } from '../terragrunt/included-inputs.js';
-import { readUnitConfig, type UnitConfig } from '../terragrunt/unit-config.js';
+import { TerragruntConfigs } from '../terragrunt/configs.js';
+import type { UnitConfig } from '../terragrunt/unit-config.js';
 import { unitSource } from '../terragrunt/unit-source.js';
 import { iacNetworkAssets } from './assets.js';
 import { localModules } from './local-modules.js';
@@ -29,18 +29,17 @@ import type { IacResource, IacValue } from './value.js';
 export async function loadTerragruntUnit(path: string, context: LoadContext): Promise<LoadResult | InputProblem> {
   const found = readInputFile(path, CONFIG_BYTES);
   if ('id' in found) return found;
-  const parser = await hclParser();
-  const read = readConfiguration(parser, found);
-  if ('problem' in read) return read.problem;
   const problems: InputProblem[] = [];
   const unitDirectory = dirname(path);
   const view = treeView(context.tree ?? unitDirectory);
-  const unit = readUnitConfig(found, read.body, problems);
+  const configs = new TerragruntConfigs(await hclParser(), unitDirectory, view, context, problems);
+  const unit = configs.read(found);
+  if (!unit) return { models: [], problems };
   const consumed: string[] = [];
   let { inputs, source, sourceLine } = unit;
   for (const include of unit.includes) {
     if (include.mergeStrategy === 'no_merge') continue;
-    const parent = await includedConfig(include.path, { file: path, line: include.line }, unitDirectory, view, context, problems);
+    const parent = includedConfig(include.path, { file: path, line: include.line }, configs, view, context, problems);
     if (!parent) continue;
     consumed.push(parent.file);
     if (parent.inputs && parent.inputs.kind !== 'object' && inputs?.kind === 'object') {
@@ -67,8 +66,8 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
   return { models: assets, problems: [...problems, ...judged], consumed };
 }
 
-async function includedConfig(path: Expression | undefined, at: { file: string; line: number }, unitDirectory: string, view: HostView, context: LoadContext, problems: InputProblem[]): Promise<UnitConfig | undefined> {
-  const target = includedFile(path, unitDirectory, view);
+function includedConfig(path: Expression | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, context: LoadContext, problems: InputProblem[]): UnitConfig | undefined {
+  const target = includedFile(path, configs);
   if (!target) {
     problems.push(problemAt('iac/unsupported', at, 'the file this include names could not be found from the code (Parapet reads find_in_parent_folders() and a path written out) — what it gives the unit is not judged', 'warning'));
     return undefined;
@@ -82,12 +81,7 @@ async function includedConfig(path: Expression | undefined, at: { file: string; 
     problems.push(file);
     return undefined;
   }
-  const read = readConfiguration(await hclParser(), file);
-  if ('problem' in read) {
-    problems.push(read.problem);
-    return undefined;
-  }
-  return readUnitConfig(file, read.body, problems);
+  return configs.read(file);
 }
 
 /** The resources the unit's module deploys with its inputs. */

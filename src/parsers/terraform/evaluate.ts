@@ -25,6 +25,8 @@ export interface References {
   resourceArgument(type: string, name: string, argument: string): IacValue | undefined;
   /** `module.name`: the outputs of a module this one calls, or undefined when they are not known here. */
   module(name: string): IacValue | undefined;
+  /** A function of the configuration's own language besides Terraform's (Terragrunt's), or undefined. */
+  ownFunction?(call: FunctionCall): IacValue | undefined;
   /** A function Parapet does not evaluate was called. */
   unknownFunction(name: string, line: number): void;
   /** The files a call on `line` may read, or undefined where none are read. */
@@ -259,7 +261,7 @@ export class Evaluator {
       call.count = fixed + last.items.length;
       call.argument = (index) => (index < fixed ? this.evaluate(expression.args[index], frame) : last.items[index - fixed]);
     }
-    const result = callFunction(call);
+    const result = callFunction(call) ?? references.ownFunction?.(call);
     if (result !== undefined) return result;
     this.references.unknownFunction(expression.name, expression.line);
     return unknown(expression.line, [`${expression.name}()`]);

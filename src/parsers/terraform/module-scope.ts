@@ -2,6 +2,7 @@ import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted, shown } from '../../model/quote.js';
 import { scalar, unknown, type IacValue } from '../iac/value.js';
 import type { CallFiles, CodeFiles } from './code-files.js';
+import type { FunctionCall } from './function-call.js';
 import { EvaluationBudget, Evaluator, type References } from './evaluate.js';
 import type { Attribute, Block, Body, Expression } from './syntax.js';
 import { BodyEvaluator } from './resource-body.js';
@@ -23,6 +24,8 @@ interface DeclaredVariable extends Declared<Expression | undefined> {
 export interface ModulePlace {
   modulePath: string;
   files: CodeFiles | undefined;
+  /** Functions of the configuration's language besides Terraform's (a Terragrunt configuration's). */
+  functions?: (call: FunctionCall) => IacValue | undefined;
 }
 
 const EMPTY = new Map();
@@ -228,6 +231,10 @@ export class ModuleScope implements References {
     }
     this.resourceArguments.set(key, value);
     return value;
+  }
+
+  ownFunction(call: FunctionCall): IacValue | undefined {
+    return this.place.functions?.(call);
   }
 
   unknownFunction(name: string, line: number): void {

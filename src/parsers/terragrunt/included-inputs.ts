@@ -1,32 +1,19 @@
-import { dirname, join, resolve } from 'node:path';
-import type { HostView } from '../../inputs/host-view.js';
 import type { IacValue } from '../iac/value.js';
 import type { Expression } from '../terraform/syntax.js';
 import { list, object, relined } from '../terraform/values.js';
+import type { TerragruntConfigs } from './configs.js';
 
 /**
  * The file an `include` names, when Parapet can tell: `find_in_parent_folders()` (the nearest `terragrunt.hcl` above
  * the unit's directory, or the file named), or a path written out; undefined for any other expression. Only inside
  * the scanned tree: a file above it is `outside`.
  */
-export function includedFile(path: Expression | undefined, unitDirectory: string, view: HostView): { file: string } | { outside: string } | undefined {
-  if (path?.type === 'literal' && typeof path.value === 'string') return located(view, resolve(unitDirectory, path.value));
+export function includedFile(path: Expression | undefined, configs: TerragruntConfigs): { file: string } | { outside: string } | undefined {
+  if (path?.type === 'literal' && typeof path.value === 'string') return configs.located(path.value);
   if (path?.type !== 'call' || path.name !== 'find_in_parent_folders' || path.args.length > 1) return undefined;
   const [name] = path.args;
-  if (name && !(name.type === 'literal' && typeof name.value === 'string')) return undefined;
-  const wanted = name ? String((name as { value: string }).value) : 'terragrunt.hcl';
-  for (let directory = dirname(unitDirectory); ; directory = dirname(directory)) {
-    const found = view.locate(join(directory, wanted));
-    if (found.kind === 'outside') return { outside: join(directory, wanted) };
-    if (found.kind === 'found' && !found.directory) return { file: found.path };
-    if (dirname(directory) === directory) return undefined;
-  }
-}
-
-function located(view: HostView, path: string): { file: string } | { outside: string } | undefined {
-  const found = view.locate(path);
-  if (found.kind === 'outside') return { outside: path };
-  return found.kind === 'found' && !found.directory ? { file: found.path } : undefined;
+  if (!name) return configs.findInParentFolders();
+  return name.type === 'literal' && typeof name.value === 'string' ? configs.findInParentFolders(name.value) : undefined;
 }
 
 /**

@@ -1,15 +1,19 @@
 import type { InputFile } from '../../inputs/input-file.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { shown } from '../../model/quote.js';
-import type { IacValue } from '../iac/value.js';
+import { unknown, type IacValue } from '../iac/value.js';
 import { EvaluationBudget } from '../terraform/evaluate.js';
+import type { FunctionCall } from '../terraform/function-call.js';
 import { ModuleScope } from '../terraform/module-scope.js';
 import { BodyEvaluator } from '../terraform/resource-body.js';
 import type { Attribute, Block, Body, Expression } from '../terraform/syntax.js';
+import { object } from '../terraform/values.js';
 
 /** What Parapet reads of one Terragrunt configuration (a unit's terragrunt.hcl, or a file it includes). */
 export interface UnitConfig {
   file: string;
+  /** Its `locals`, as one object (what `read_terragrunt_config` gives of it, with `inputs`). */
+  locals: IacValue;
   /** `inputs`: the module's variables' values. */
   inputs: IacValue | undefined;
   /** `terraform { source = … }`, and where it is written. */
@@ -30,8 +34,8 @@ export interface Include {
  * functions are known). Terragrunt's own functions (`get_env`, `read_terragrunt_config`) and what other units give
  * (`dependency.vpc.outputs.vpc_id`) are unknown, judged as the worst they could be.
  */
-export function readUnitConfig(file: InputFile, body: Body, problems: InputProblem[]): UnitConfig {
-  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget());
+export function readUnitConfig(file: InputFile, body: Body, problems: InputProblem[], functions?: (call: FunctionCall) => IacValue | undefined): UnitConfig {
+  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget(), undefined, { modulePath: '.', files: undefined, functions });
   scope.declare(file.path, body.blocks);
   const reported = new Set<string>();
   const bodies = new BodyEvaluator(scope.evaluator, (issue) => {
@@ -43,8 +47,11 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
   const value = (attribute: Attribute | undefined) =>
     attribute && scope.inFile(file.path, () => bodies.body({ attributes: [attribute], blocks: [] }, new Map(), attribute.line).fields.get(attribute.name));
   const source = body.blocks.find((block) => block.type === 'terraform')?.body.attributes.find((attribute) => attribute.name === 'source');
+  const localNames = body.blocks.filter((block) => block.type === 'locals').flatMap((block) => block.body.attributes.map((attribute) => attribute.name));
+  const locals = object(new Map(localNames.map((name) => [name, scope.inFile(file.path, () => scope.local(name)) ?? unknown(1, [`local.${name}`])])), 1);
   return {
     file: file.path,
+    locals,
     inputs: value(body.attributes.find((attribute) => attribute.name === 'inputs')),
     source: value(source),
     sourceLine: source?.line,
