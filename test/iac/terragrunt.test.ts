@@ -104,6 +104,20 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual([]);
   });
 
+  test('files that read each other, a hundred times each, are read once each: a cycle is unknown, not a hang', async () => {
+    const reads = (name: string) => Array.from({ length: 100 }, (_, index) => `  r${index} = read_terragrunt_config("${name}")`).join('\n');
+    const directory = tree({
+      'live/a.hcl': `locals {\n${reads('b.hcl')}\n}\n`,
+      'live/b.hcl': `locals {\n${reads('a.hcl')}\n}\n`,
+      'live/terragrunt.hcl': 'locals {\n  a = read_terragrunt_config("a.hcl")\n}\n\nterraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n',
+    });
+    const started = Date.now();
+    const { findings, problems } = await judged(directory);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual(['net/ssh-open-to-world live/terragrunt.hcl:11 aws_security_group.this_name_prefix[0] live']);
+    expect(problems).toEqual([]);
+  });
+
   test('merge strategies: deep merges maps and lists, no_merge takes nothing from the file', async () => {
     const directory = tree({
       'live/root.hcl': 'terraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n',

@@ -21,6 +21,8 @@ const MAX_READ_DEPTH = 4;
  */
 export class TerragruntConfigs {
   private depth = 0;
+  /** What read_terragrunt_config gave for each file, once: hostile files reading each other many times are read once each. */
+  private readonly given = new Map<string, IacValue | 'reading'>();
 
   constructor(
     private readonly parser: Parser,
@@ -77,14 +79,18 @@ export class TerragruntConfigs {
           if (call.count > 1) return call.argument(1);
           throw new EvaluationError(`read_terragrunt_config: ${asText(path)} is ${found ? `outside ${this.view.bound}` : 'not a file here'}`);
         }
-        if (this.depth >= MAX_READ_DEPTH) return unknown(call.line, ['read_terragrunt_config()']);
+        const known = this.given.get(found.file);
+        if (known === 'reading' || (!known && this.depth >= MAX_READ_DEPTH)) return unknown(call.line, ['read_terragrunt_config()']);
+        if (known) return known;
         const file = this.context.readFile(found.file);
         if ('id' in file) throw new EvaluationError(`read_terragrunt_config: ${file.message}`);
+        this.given.set(found.file, 'reading');
         this.depth++;
         try {
           const config = this.read(file);
-          if (!config) return unknown(call.line, ['read_terragrunt_config()']);
-          return object(new Map([['locals', config.locals], ['inputs', config.inputs ?? object(new Map(), call.line)]]), call.line);
+          const value = config ? object(new Map([['locals', config.locals], ['inputs', config.inputs ?? object(new Map(), call.line)]]), call.line) : unknown(call.line, ['read_terragrunt_config()']);
+          this.given.set(found.file, value);
+          return value;
         } finally {
           this.depth--;
         }
