@@ -171,3 +171,14 @@ describe('sshd_config', () => {
     rmSync(root, { recursive: true });
   });
 });
+
+describe('A Bicep file of 100,000 quotes', () => {
+  it('is refused in one line when its parse runs out of time, however far the lexer scans in one step', () => {
+    const path = join(directory, 'quotes.bicep');
+    writeFileSync(path, `param x string = 'a'\n${'"'.repeat(100_000)}\n`);
+    const answer = scanned(['--type', 'bicep', path], path, 'a Bicep file of 100,000 quotes');
+    expect(answer.status).toBe(2);
+    expect(answer.report.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('the file takes too long to parse')]);
+    rmSync(path);
+  });
+});

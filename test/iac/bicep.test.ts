@@ -208,8 +208,8 @@ module network './network.bicep' = {
     expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => relative(directory, finding.location.file))).toEqual(['main.bicep']);
   });
 
-  test('an expression of thousands of operators (hostile input) is unknown past 200 levels, not a stack overflow', async () => {
-    const { findings, problems } = await scanned(nsg(`'*'`, `'22'`, `var deep = ${Array.from({ length: 5000 }, (_, index) => `${index}`).join(' * ')}\n`));
+  test('an expression of 2,000 operators (hostile input) is unknown past 200 levels, not a stack overflow', async () => {
+    const { findings, problems } = await scanned(nsg(`'*'`, `'22'`, `var deep = ${Array.from({ length: 2000 }, (_, index) => `${index}`).join(' * ')}\n`));
     expect(findings).toEqual(['net/ssh-open-to-world main.bicep:8 web-nsg']);
     expect(problems).toEqual(['warning iac/unsupported 1 an expression nested more than 200 deep']);
   });

@@ -9,14 +9,24 @@ export function parseInTime(parser: Parser, text: string): Tree | null {
   const deadline = performance.now() + PARSE_BUDGET_MS + text.length / 1024 * PARSE_BUDGET_MS_PER_KIB;
   // The callback's type says void; tree-sitter cancels the parse when it returns true.
   const progressCallback = (() => performance.now() > deadline) as () => void;
-  const tree = parser.parse(text, null, { progressCallback });
+  // The lexer may scan far in one step, where the progress callback is not asked (10,000 quotes in Bicep: each a scan
+  // to the end of the file). It reads the text in chunks, though: past the deadline, the text ends.
+  let cut = false;
+  const read = (index: number) => {
+    if (performance.now() > deadline) cut = true;
+    return cut ? '' : text.slice(index, index + READ_CHUNK);
+  };
+  const tree = parser.parse(read, null, { progressCallback });
+  if (tree && !cut) return tree;
+  tree?.delete();
   // A cancelled parse would otherwise be resumed by the next call, on the next file's text.
-  if (!tree) parser.reset();
-  return tree;
+  parser.reset();
+  return null;
 }
 
 const PARSE_BUDGET_MS = 500;
 const PARSE_BUDGET_MS_PER_KIB = 1;
+const READ_CHUNK = 4096;
 
 /** The first ERROR or MISSING node, in source order, or undefined when the tree has none. */
 export function firstSyntaxError(root: Node): Node | undefined {
