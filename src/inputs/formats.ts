@@ -38,7 +38,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     comments: true,
     title: 'Terragrunt unit (terragrunt.hcl: its module, with its inputs)',
     detect: (name) => name === 'terragrunt.hcl',
-    reads: (_name, head) => [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')),
+    // Without a source, the unit is the Terraform code beside it.
+    reads: (_name, head) => (/^\s*source\s*=/m.test(head) ? [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')) : ['.']),
     load: async (path, context) => (await import('../parsers/iac/load-terragrunt.js')).loadTerragruntUnit(path, context),
   },
   {

@@ -88,11 +88,16 @@ function recognise(candidate: Candidate, forced: InputFormat | undefined): { for
  */
 function inReadingOrder(recognised: Recognised[]): Recognised[] {
   const readers = new Map<string, Set<string>>();
+  // A file that reads its own directory (a Terragrunt unit without a source: the code beside it) comes before it.
+  const readsItsDirectory = new Set<string>();
   for (const { candidate, format, head } of recognised) {
     const directory = resolve(dirname(candidate.path));
     for (const path of format.reads?.(basename(candidate.path), head) ?? []) {
       const read = resolve(directory, path);
-      if (read === directory) continue;
+      if (read === directory) {
+        readsItsDirectory.add(candidate.path);
+        continue;
+      }
       const known = readers.get(read);
       if (known) known.add(directory);
       else readers.set(read, new Set([directory]));
@@ -112,8 +117,8 @@ function inReadingOrder(recognised: Recognised[]): Recognised[] {
   };
   // What reads a file is a directory (a Terraform module) or a file (a Bicep module): a file is as deep as either.
   const depthOfFile = (path: string) => Math.max(depthOf(resolve(dirname(path)), 0), depthOf(resolve(path), 0));
-  const keyed = recognised.map((each) => ({ each, dropIn: Number(isInDropInDirectory(each.candidate.path)), depth: depthOfFile(each.candidate.path) }));
-  keyed.sort((a, b) => a.dropIn - b.dropIn || a.depth - b.depth || compareText(a.each.candidate.path, b.each.candidate.path));
+  const keyed = recognised.map((each) => ({ each, dropIn: Number(isInDropInDirectory(each.candidate.path)), depth: depthOfFile(each.candidate.path), beside: Number(!readsItsDirectory.has(each.candidate.path)) }));
+  keyed.sort((a, b) => a.dropIn - b.dropIn || a.depth - b.depth || a.beside - b.beside || compareText(a.each.candidate.path, b.each.candidate.path));
   return keyed.map(({ each }) => each);
 }
 

@@ -155,6 +155,17 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     ]);
   });
 
+  test('a unit without a source is the Terraform code beside it, with its inputs, judged once', async () => {
+    const directory = tree({
+      'live/app/terragrunt.hcl': 'inputs = {\n  name    = "app"\n  sources = ["0.0.0.0/0"]\n  office  = "10.8.0.0/16"\n}\n',
+      'live/app/main.tf': MODULE,
+    });
+    const { findings, problems, scannedFiles } = await judged(directory);
+    expect(findings).toEqual(['net/rdp-open-to-world live/app/main.tf:14 aws_security_group.this live/app']);
+    expect(problems).toEqual([]);
+    expect(scannedFiles).toEqual(['live/app/main.tf', 'live/app/terragrunt.hcl']);
+  });
+
   test('a file units include, with no source of its own, deploys nothing and says nothing', async () => {
     const directory = tree({ 'terragrunt.hcl': 'remote_state {\n  backend = "s3"\n}\n\ninputs = {\n  region = "eu-west-1"\n}\n' });
     const { findings, problems, scannedFiles } = await judged(directory);

@@ -17,8 +17,9 @@ import type { UnitConfig } from '../terragrunt/unit-config.js';
 import { unitSource } from '../terragrunt/unit-source.js';
 import { iacNetworkAssets } from './assets.js';
 import { localModules } from './local-modules.js';
+import { looksLikeTerraform } from './detect-terraform.js';
 import { moduleFiles } from './module-files.js';
-import type { IacResource, IacValue } from './value.js';
+import { scalar, type IacResource, type IacValue } from './value.js';
 
 /**
  * A Terragrunt unit (terragrunt.hcl): the module its `terraform { source }` names, judged as its root module with the
@@ -48,8 +49,12 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
     inputs = mergedInputs(inputs, parent.inputs, include.mergeStrategy, include.line);
     if (!source && parent.source) [source, sourceLine] = [parent.source, include.line];
   }
-  // A configuration without a source (one the units include) deploys nothing of its own.
-  if (!source) return { models: [], problems, consumed };
+  // Without a source, Terragrunt runs the Terraform code beside the unit; a configuration with none (one the units
+  // include) deploys nothing of its own.
+  if (!source) {
+    if (!(view.list(unitDirectory) ?? []).some(looksLikeTerraform)) return { models: [], problems, consumed };
+    [source, sourceLine] = [scalar('.', 1), 1];
+  }
   const at = { file: path, line: sourceLine ?? 1 };
   if (source.kind !== 'scalar' || typeof source.value !== 'string') {
     problems.push(problemAt('iac/unresolved', at, `terraform.source could not be resolved from the code${source.kind === 'unknown' ? ` (${shown(source.dependsOn.join(', '), 120)})` : ''} — the unit's module is not judged`));

@@ -11,12 +11,15 @@ export function parseInTime(parser: Parser, text: string): Tree | null {
   const progressCallback = (() => performance.now() > deadline) as () => void;
   // The lexer may scan far in one step, where the progress callback is not asked (10,000 quotes in Bicep: each a scan
   // to the end of the file). It reads the text in chunks, though: past the deadline, the text ends.
+  // (The tree reads its nodes' text through the same function once parsed: then it ends only where the text does.)
+  let parsing = true;
   let cut = false;
   const read = (index: number) => {
-    if (performance.now() > deadline) cut = true;
-    return cut ? '' : text.slice(index, index + READ_CHUNK);
+    if (parsing && performance.now() > deadline) cut = true;
+    return parsing && cut ? '' : text.slice(index, index + READ_CHUNK);
   };
   const tree = parser.parse(read, null, { progressCallback });
+  parsing = false;
   if (tree && !cut) return tree;
   tree?.delete();
   // A cancelled parse would otherwise be resumed by the next call, on the next file's text.
