@@ -13,7 +13,8 @@ export interface Candidate {
   tree: string;
 }
 
-const NEVER_DESCEND = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Version control, packages, and Terragrunt's cache of copies of the units and modules it runs (judged where they are written). */
+const NEVER_DESCEND = new Set(['.git', 'node_modules', '.hg', '.svn', '.terragrunt-cache']);
 
 /**
  * Expands the command-line paths into files. A path named on the command line is read as named; in a directory, a

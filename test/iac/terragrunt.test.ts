@@ -166,6 +166,18 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(scannedFiles).toEqual(['live/app/main.tf', 'live/app/terragrunt.hcl']);
   });
 
+  test("Terragrunt's cache of copies is not entered: each unit is judged where it is written, once", async () => {
+    const directory = tree({
+      'live/app/terragrunt.hcl': unit('../../modules/sg', '  name    = "app"\n  sources = ["0.0.0.0/0"]', ''),
+      'live/app/.terragrunt-cache/Xy12/Ab34/main.tf': MODULE,
+      'live/app/.terragrunt-cache/Xy12/Ab34/terragrunt.hcl': unit('.', '  name    = "app"\n  sources = ["0.0.0.0/0"]', ''),
+      'modules/sg/main.tf': MODULE,
+    });
+    const { findings, scannedFiles } = await judged(directory);
+    expect(findings).toEqual(['net/rdp-open-to-world modules/sg/main.tf:14 aws_security_group.this live/app']);
+    expect(scannedFiles).toEqual(['live/app/terragrunt.hcl', 'modules/sg/main.tf']);
+  });
+
   test('a file units include, with no source of its own, deploys nothing and says nothing', async () => {
     const directory = tree({ 'terragrunt.hcl': 'remote_state {\n  backend = "s3"\n}\n\ninputs = {\n  region = "eu-west-1"\n}\n' });
     const { findings, problems, scannedFiles } = await judged(directory);

@@ -99,7 +99,7 @@ export class ModuleInstance implements CalledInstance {
 
   /**
    * `module.<name>`: the outputs of the instances of the module called as `name` — one object, a list (count), a map
-   * (for_each) — or undefined when no such module is called from the local file system here, or it was not read.
+   * (for_each) — or undefined when no such module is called here, or it was neither read nor known by its interface.
    */
   private moduleValue(name: string): IacValue | undefined {
     const known = this.calls.get(name);
