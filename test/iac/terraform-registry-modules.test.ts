@@ -119,7 +119,7 @@ describe('terraform-aws-modules/security-group from the registry, not fetched, j
     });
     const { said, at, problems } = await judged(directory);
     expect(problems).toEqual([]);
-    expect(at).toEqual(['net/ssh-open-to-world main.tf:1', 'net/egress-open-to-world main.tf:1']);
+    expect(at).toEqual(['net/egress-open-to-world main.tf:1', 'net/ssh-open-to-world main.tf:7']);
     // `sort(distinct(concat(auto_ingress_rules, ingress_rules)))`: http-80-tcp is [0], the preset's ssh-tcp [1].
     expect(said[1]).toContain('on module.ssh.module.sg.aws_security_group.this_name_prefix[0] in');
     expect(said[1]).toContain('through module.ssh.module.sg.aws_security_group_rule.ingress_rules[1] tcp/22 from 0.0.0.0/0');
@@ -149,7 +149,7 @@ describe('terraform-aws-modules/security-group from the registry, not fetched, j
       'main.tf': 'module "legacy" {\n  source              = "terraform-aws-modules/security-group/aws"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]\n}\n\nmodule "open_ended" {\n  source        = "terraform-aws-modules/security-group/aws//modules/rdp"\n  version       = ">= 4.0"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n}\n',
     });
     const { at, problems } = await judged(directory);
-    expect(at).toEqual(['net/ssh-open-to-world main.tf:4', 'net/rdp-open-to-world main.tf:7', 'net/egress-open-to-world main.tf:7']);
+    expect(at).toEqual(['net/ssh-open-to-world main.tf:4', 'net/egress-open-to-world main.tf:7', 'net/rdp-open-to-world main.tf:10']);
     expect(problems).toEqual([
       'warning iac/invalid-resource main.tf:1 module.legacy is written for version 5 of terraform-aws-modules/security-group, but with no version terraform init fetches version 6, whose interface is not that one (Terraform would reject the call)',
       "warning iac/invalid-resource main.tf:7 module.open_ended is written for version 5 of terraform-aws-modules/security-group, but with version '>= 4.0' terraform init fetches version 6, whose interface is not that one (Terraform would reject the call)",
@@ -202,7 +202,7 @@ describe('terraform-aws-modules/security-group from the registry, not fetched, j
       "warning iac/unsupported main.tf:5 module.branch comes from 'git::https://github.com/terraform-aws-modules/terraform-aws-security-group.git?ref=master', which Parapet does not fetch (Parapet does not know which version 'master' is)",
       "warning iac/unsupported main.tf:8 module.gone comes from 'terraform-aws-modules/security-group/aws//modules/web', which Parapet does not fetch (version 6 has no preset 'web' that Parapet knows)",
     ]);
-    expect(at).toEqual(['net/rdp-open-to-world main.tf:12', 'net/egress-open-to-world main.tf:12']);
+    expect(at).toEqual(['net/egress-open-to-world main.tf:12', 'net/rdp-open-to-world main.tf:16']);
   });
 });
 

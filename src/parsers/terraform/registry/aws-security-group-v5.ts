@@ -126,7 +126,9 @@ class RuleMaker {
       const fields = kind === 'rules' ? this.namedRule(item, direction) : this.listedRule(item, direction, kind);
       fields.set('type', scalar(direction, item.line));
       fields.set('security_group_id', this.group);
-      this.resources.push({ type: 'aws_security_group_rule', address: `${this.place.prefix}aws_security_group_rule.${name}${index}`, file: this.place.file, line: item.line, body: object(fields, item.line) });
+      // A preset's own rule is written nowhere in the call: it is where the call says whom it opens to, if it does.
+      const line = kind === 'rules' && item.line === this.place.line ? (this.inputs.get(`${direction}_cidr_blocks`)?.line ?? item.line) : item.line;
+      this.resources.push({ type: 'aws_security_group_rule', address: `${this.place.prefix}aws_security_group_rule.${name}${index}`, file: this.place.file, line, body: object(fields, line) });
     }
   }
 

@@ -68,7 +68,9 @@ class RuleMaker {
       fields.set('network_security_group_name', this.group);
       const name = fieldOf(item, 'name');
       const instance = !this.forEach ? key : name?.kind === 'scalar' ? `[${JSON.stringify(String(name.value))}]` : '[*]';
-      this.resources.push({ type: RULE, address: `${this.place.prefix}${RULE}.${list}${this.forEach ? '_for' : ''}${instance}`, file: this.place.file, line: item.line, body: object(fields, item.line) });
+      // A submodule's own rule is written nowhere in the call: it is where the call says whom it opens to, if it does.
+      const line = item.line === this.place.line ? (this.inputs.get('source_address_prefix') ?? this.inputs.get('source_address_prefixes'))?.line ?? item.line : item.line;
+      this.resources.push({ type: RULE, address: `${this.place.prefix}${RULE}.${list}${this.forEach ? '_for' : ''}${instance}`, file: this.place.file, line, body: object(fields, line) });
     });
   }
 
