@@ -103,6 +103,13 @@ describe('ARM parameters files, judged as the deployment of the file each is for
     expect(problems).toEqual([]);
   });
 
+  test('a parameter the template does not declare is an error at its line, as ARM rejects the deployment; the rest is judged', async () => {
+    const directory = tree({ 'azuredeploy.json': TEMPLATE, 'azuredeploy.parameters.json': parametersFile({ sshSource: { value: 'Internet' }, sshSourse: { value: '10.0.0.0/8' } }) });
+    const { findings, problems } = await scanned(directory);
+    expect(findings).toEqual(['azuredeploy.json:21 jump-nsg within azuredeploy.parameters.json']);
+    expect(problems).toEqual(["error iac/invalid-resource azuredeploy.parameters.json:8 parameter 'sshSourse' is not declared in 'azuredeploy.json'"]);
+  });
+
   test('rules the parameters file writes whole are found at the template line that reads them, never at its own line numbers', async () => {
     const template = TEMPLATE.replace('"securityRules": [', '"securityRules": "[parameters(\'rules\')]", "unused": [').replace('"parameters": {', '"parameters": {\n    "rules": { "type": "array" },');
     const rules = [{ name: 'ssh', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' } }];

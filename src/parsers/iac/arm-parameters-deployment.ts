@@ -38,6 +38,11 @@ export async function armParametersDeployment(file: InputFile, context: LoadCont
   if ('id' in template) return { resources: [], problems: [template], consumed: [target.path] };
   const state = new FileState(file.path, parsed.values + template.values);
   const values = parameterValues(parameters, state);
+  const declared = member(template.template, 'parameters');
+  for (const { key, value } of parameters.members.values()) {
+    if (isObjectJson(declared) && member(declared, key) !== undefined) continue;
+    state.report('iac/invalid-resource', value.line, `parameter ${quoted(key, 80)} is not declared in ${quoted(basename(target.path))} — ARM rejects the deployment ("not present in the original template"); fix its name`, 'error');
+  }
   const resources = state.within(target.path, () => templateResources(template.template, state, commandLineValues(given, values), true));
   return { resources, problems: state.problems, consumed: [target.path] };
 }
