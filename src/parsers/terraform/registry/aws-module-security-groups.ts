@@ -4,7 +4,7 @@ import { scalar, unknown, type IacResource, type IacValue } from '../../iac/valu
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { admittedMajors } from '../version-constraint.js';
 import { object } from '../values.js';
-import { fieldOf, given, isFalse } from './call-values.js';
+import { fieldOf, given, isFalse, keyedItems, rejected } from './call-values.js';
 import { vpcSecurityGroupRules } from './aws-vpc-security-group-rules.js';
 import { registrySource } from './registry-source.js';
 
@@ -53,7 +53,7 @@ function securityGroup(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace,
   if (isInstance && given(inputs.get('network_interface'))) return [];
   const address = `${prefix}aws_security_group.this[0]`;
   const resources: IacResource[] = [{ type: 'aws_security_group', address, file, line, body: object(new Map([['vpc_id', inputs.get('security_group_vpc_id') ?? inputs.get('vpc_id') ?? scalar(null, line)]]), line) }];
-  const group = unknown(line, [`${prefix}security_group_id`], address);
+  const group = unknown(line, [`${place.name}.security_group_id`], address);
   if (rules === 'rule-map') {
     append(resources, ruleResources(inputs.get('security_group_rules'), group, place));
     return resources;
@@ -66,14 +66,17 @@ function securityGroup(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace,
 
 /** alb 8: `security_group_rules`, a map of `aws_security_group_rule`s (`type`, ports, protocol, peers), keyed as the map. */
 function ruleResources(rules: IacValue | undefined, group: IacValue, place: KnownPlace): IacResource[] {
-  if (!given(rules) || rules.kind === 'list' || rules.kind === 'scalar') return [];
-  const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
-  return entries.map(([key, rule]) => {
+  const entries = rules ? keyedItems(rules) : [];
+  if (entries === 'not a map') {
+    rejected(place, rules!, 'security_group_rules is not a map of rules');
+    return [];
+  }
+  return entries.map(({ item: rule, key }) => {
     const fields = new Map<string, IacValue>([['security_group_id', group]]);
     for (const name of ['type', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'source_security_group_id', 'self']) {
       const value = fieldOf(rule, name);
       if (given(value)) fields.set(name, value);
     }
-    return { type: 'aws_security_group_rule', address: `${place.prefix}aws_security_group_rule.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file: place.file, line: rule.line, body: object(fields, rule.line) };
+    return { type: 'aws_security_group_rule', address: `${place.prefix}aws_security_group_rule.this${key}`, file: place.file, line: rule.line, body: object(fields, rule.line) };
   });
 }

@@ -4,7 +4,7 @@ import { scalar, unknown, type IacObject, type IacResource, type IacValue } from
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { list, object, unknownOf, unknownsIn } from '../values.js';
 import { NAMED_RULES, PRESETS } from './aws-security-group-v5-rules.js';
-import { countedItems, fieldOf, isFalse } from './call-values.js';
+import { countedItems, fieldOf, isFalse, rejected } from './call-values.js';
 
 type Direction = 'ingress' | 'egress';
 
@@ -73,17 +73,16 @@ function presetInputs(inputs: ReadonlyMap<string, IacValue>, presetRules: readon
 function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject } {
   const { line, prefix } = place;
   const input = (name: string, otherwise: IacValue) => inputs.get(name) ?? otherwise;
-  const flag = (name: string) => inputs.get(name);
   const resources: IacResource[] = [];
   const outputs = new Map<string, IacValue>();
-  if (isFalse(flag('create')) || isFalse(flag('putin_khuylo'))) return { resources, outputs: object(outputs, line) };
+  if (isFalse(inputs.get('create')) || isFalse(inputs.get('putin_khuylo'))) return { resources, outputs: object(outputs, line) };
 
   let group: IacValue;
-  if (isFalse(flag('create_sg'))) {
+  if (isFalse(inputs.get('create_sg'))) {
     group = input('security_group_id', scalar(null, line));
     outputs.set('security_group_id', scalar('', line));
   } else {
-    const named = isFalse(flag('use_name_prefix'));
+    const named = isFalse(inputs.get('use_name_prefix'));
     const address = `${prefix}aws_security_group.${named ? 'this' : 'this_name_prefix'}[0]`;
     const name = input('name', scalar(null, line));
     const fields = new Map<string, IacValue>([['vpc_id', input('vpc_id', scalar(null, line))]]);
@@ -119,7 +118,7 @@ class RuleMaker {
     const name = `${computed}${direction}_${kind}`;
     const each = countedItems(items);
     if (each === 'not a list') {
-      this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: items.line }, `${this.place.name}: ${name} is not a list — Terraform rejects the call; its rules are not judged`));
+      rejected(this.place, items, `${name} is not a list`);
       return;
     }
     for (const { item, key: index } of each) {
@@ -156,14 +155,15 @@ class RuleMaker {
       ['protocol', key('protocol') ?? protocol],
       ['prefix_list_ids', this.input(`${direction}_prefix_list_ids`)],
     ]);
-    const commaSeparated = (name: string, otherwise: string) => {
+    // The item's own peers, comma-separated, or else the direction's for every rule.
+    const peers = (name: string) => {
       const own = key(name);
-      return own ? split(own) : this.input(`${direction}_${otherwise}`);
+      fields.set(name, own ? split(own) : this.input(`${direction}_${name}`));
     };
     if (kind === 'with_source_security_group_id') fields.set('source_security_group_id', key('source_security_group_id') ?? scalar(null, item.line));
-    else if (kind === 'with_cidr_blocks') fields.set('cidr_blocks', commaSeparated('cidr_blocks', 'cidr_blocks'));
-    else if (kind === 'with_ipv6_cidr_blocks') fields.set('ipv6_cidr_blocks', commaSeparated('ipv6_cidr_blocks', 'ipv6_cidr_blocks'));
-    else if (kind === 'with_prefix_list_ids') fields.set('prefix_list_ids', commaSeparated('prefix_list_ids', 'prefix_list_ids'));
+    else if (kind === 'with_cidr_blocks') peers('cidr_blocks');
+    else if (kind === 'with_ipv6_cidr_blocks') peers('ipv6_cidr_blocks');
+    else if (kind === 'with_prefix_list_ids') peers('prefix_list_ids');
     else fields.set('self', key('self') ?? scalar(true, item.line));
     return fields;
   }

@@ -4,7 +4,7 @@ import { scalar, unknown, type IacObject, type IacResource, type IacValue } from
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { object } from '../values.js';
 import { V6_CATALOG } from './aws-security-group-v6-catalog.js';
-import { isFalse } from './call-values.js';
+import { isFalse, keyedItems } from './call-values.js';
 import { vpcSecurityGroupRules } from './aws-vpc-security-group-rules.js';
 
 export const V6_PRESETS: ReadonlySet<string> = new Set(V6_CATALOG.keys());
@@ -36,25 +36,24 @@ export function awsSecurityGroupV6(preset: string | undefined): KnownModule {
 /** A preset's rules: each preset rule opened to each source entry (`merge` of the four products), then the call's own. */
 function presetRules(inputs: ReadonlyMap<string, IacValue>, catalog: ReadonlyMap<string, readonly [number, number, string]>, place: KnownPlace): IacValue {
   const { line } = place;
-  const given = inputs.get('preset_ingress_rules');
-  const presets: [string, IacValue][] = given
-    ? given.kind === 'object' ? [...given.fields] : given.kind === 'unknown' ? [['*', given]] : []
-    : [...catalog].map(([key, [from, to, protocol]]) => [key, object(new Map([['from_port', scalar(from, line)], ['to_port', scalar(to, line)], ['ip_protocol', scalar(protocol, line)]]), line)]);
+  const ownPresets = inputs.get('preset_ingress_rules');
+  const catalogued = () => [...catalog].map(([name, [from, to, protocol]]) => ({ name, item: object(new Map([['from_port', scalar(from, line)], ['to_port', scalar(to, line)], ['ip_protocol', scalar(protocol, line)]]), line) as IacValue }));
+  const presets = ownPresets ? entriesOf(ownPresets) : catalogued();
   const rules = new Map<string, IacValue>();
   for (const source of PRESET_SOURCES) {
     const entries = inputs.get(source);
     if (!entries) continue;
     const field = source.slice('ingress_'.length);
-    const pairs: [string, IacValue][] = entries.kind === 'object' ? [...entries.fields] : entries.kind === 'unknown' ? [['*', entries]] : [];
+    const pairs = entriesOf(entries);
     if (rules.size + presets.length * pairs.length > MAX_PRESET_RULES) {
       place.problems.push(problemAt('iac/unsupported', { file: place.file, line: entries.line }, `${place.name}: ${source} makes more than ${MAX_PRESET_RULES} rules — they are not judged; scan the plan (terraform show -json)`));
       continue;
     }
-    for (const [presetKey, rule] of presets) {
-      for (const [sourceKey, value] of pairs) {
+    for (const { name: presetKey, item: rule } of presets) {
+      for (const { name: sourceKey, item: value } of pairs) {
         const fields = rule.kind === 'object' ? new Map(rule.fields) : new Map([['from_port', rule], ['to_port', rule], ['ip_protocol', rule]]);
         fields.set(field, value);
-        rules.set(`${presetKey}/${sourceKey}`, object(fields, value.line));
+        rules.set(`${presetKey ?? '*'}/${sourceKey ?? '*'}`, object(fields, value.line));
       }
     }
   }
@@ -62,6 +61,12 @@ function presetRules(inputs: ReadonlyMap<string, IacValue>, catalog: ReadonlyMap
   if (own?.kind === 'object') for (const [key, rule] of own.fields) rules.set(key, rule);
   else if (own?.kind === 'unknown') rules.set('*', own);
   return object(rules, line);
+}
+
+/** A map's entries (one unknown for a map the code does not fix); none for anything else, which Terraform rejects. */
+function entriesOf(value: IacValue): { name: string | undefined; item: IacValue }[] {
+  const entries = keyedItems(value);
+  return entries === 'not a map' ? [] : entries;
 }
 
 function rootInstance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacObject } {

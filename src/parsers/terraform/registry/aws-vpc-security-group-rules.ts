@@ -1,8 +1,7 @@
-import { problemAt } from '../../../model/problem.js';
 import { scalar, type IacObject, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownPlace } from '../known-modules.js';
 import { object } from '../values.js';
-import { fieldOf, given } from './call-values.js';
+import { fieldOf, given, keyedItems, rejected } from './call-values.js';
 
 /**
  * A module's map of rules, one `aws_vpc_security_group_ingress_rule` (or egress) each, keyed as the map
@@ -10,14 +9,14 @@ import { fieldOf, given } from './call-values.js';
  * terraform-aws-modules write them from their version 6 of security-group, 9 of alb and 6 of ec2-instance.
  */
 export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string, direction: 'ingress' | 'egress', group: IacValue, place: KnownPlace): IacResource[] {
-  if (!given(rules)) return [];
-  if (rules.kind === 'list' || rules.kind === 'scalar') {
-    place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: rules.line }, `${place.name}: ${list} is not a map of rules — Terraform rejects the call; its rules are not judged`));
+  if (!rules) return [];
+  const entries = keyedItems(rules);
+  if (entries === 'not a map') {
+    rejected(place, rules, `${list} is not a map of rules`);
     return [];
   }
   const type = `aws_vpc_security_group_${direction}_rule`;
-  const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
-  return entries.map(([key, rule]) => ({ type, address: `${place.prefix}${type}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file: place.file, line: rule.line, body: ruleBody(rule, group) }));
+  return entries.map(({ item, key }) => ({ type, address: `${place.prefix}${type}.this${key}`, file: place.file, line: item.line, body: ruleBody(item, group) }));
 }
 
 /** One rule entry as the modules pass it on: the protocol TCP unless given, either port standing for both, `self` the group. */

@@ -1,8 +1,7 @@
-import { problemAt } from '../../../model/problem.js';
 import { unknown, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule } from '../known-modules.js';
 import { object } from '../values.js';
-import { given } from './call-values.js';
+import { given, keyedItems, rejected } from './call-values.js';
 
 const RULE = 'azurerm_network_security_rule';
 /** What a rule the code does not fix stands for: each of its fields unknown. */
@@ -23,15 +22,14 @@ export const azureAvmNetworkSecurityGroupModule: KnownModule = {
     const resources: IacResource[] = [{ type: 'azurerm_network_security_group', address, file, line, body: object(new Map([['name', name]]), line) }];
     const group = unknown(line, [`${prefix}name`], address);
     const rules = inputs.get('security_rules');
-    if (rules?.kind === 'object' || rules?.kind === 'unknown') {
-      const entries: [string, IacValue][] = rules.kind === 'unknown' ? [['*', rules]] : [...rules.fields];
-      for (const [key, rule] of entries) {
+    const entries = rules ? keyedItems(rules) : [];
+    if (entries === 'not a map') rejected(place, rules!, 'security_rules is not a map of rules');
+    else {
+      for (const { item: rule, key } of entries) {
         const fields = rule.kind === 'object' ? new Map([...rule.fields].filter(([, value]) => given(value))) : new Map(UNKNOWN_RULE_FIELDS.map((field): [string, IacValue] => [field, rule]));
         fields.set('network_security_group_name', group);
-        resources.push({ type: RULE, address: `${prefix}${RULE}.this${key === '*' ? '[*]' : `[${JSON.stringify(key)}]`}`, file, line: rule.line, body: object(fields, rule.line) });
+        resources.push({ type: RULE, address: `${prefix}${RULE}.this${key}`, file, line: rule.line, body: object(fields, rule.line) });
       }
-    } else if (given(rules)) {
-      place.problems.push(problemAt('iac/invalid-resource', { file, line: rules.line }, `${place.name}: security_rules is not a map of rules — Terraform rejects the call; its rules are not judged`));
     }
     // Its outputs are more than Parapet knows of: each is unknown.
     return { resources, outputs: unknown(line, [place.name]) };

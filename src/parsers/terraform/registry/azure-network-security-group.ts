@@ -4,7 +4,7 @@ import { scalar, unknown, type IacObject, type IacResource, type IacValue } from
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { list, object } from '../values.js';
 import { PREDEFINED_RULES } from './azure-nsg-rules.js';
-import { countedItems, fieldOf, given, isFalse } from './call-values.js';
+import { countedItems, fieldOf, given, instanceKey, isFalse, rejected } from './call-values.js';
 
 const RULE = 'azurerm_network_security_rule';
 const ROOT_VARIABLES = [
@@ -58,16 +58,17 @@ class RuleMaker {
 
   /** One rule per item of a list, by its index, or by its name with `use_for_each`. */
   make(list: 'predefined_rules' | 'custom_rules', body: (item: IacValue, index: number, count: number) => Map<string, IacValue>): void {
-    const items = countedItems(this.inputs.get(list) ?? scalar(null, this.place.line));
+    const given = this.inputs.get(list) ?? scalar(null, this.place.line);
+    const items = countedItems(given);
     if (items === 'not a list') {
-      this.place.problems.push(problemAt('iac/invalid-resource', { file: this.place.file, line: this.inputs.get(list)!.line }, `${this.place.name}: ${list} is not a list — Terraform rejects the call; its rules are not judged`));
+      rejected(this.place, given, `${list} is not a list`);
       return;
     }
     items.forEach(({ item, key }, index) => {
       const fields = body(item, index, items.length);
       fields.set('network_security_group_name', this.group);
       const name = fieldOf(item, 'name');
-      const instance = !this.forEach ? key : name?.kind === 'scalar' ? `[${JSON.stringify(String(name.value))}]` : '[*]';
+      const instance = !this.forEach ? key : instanceKey(name?.kind === 'scalar' ? String(name.value) : undefined);
       // A submodule's own rule is written nowhere in the call: it is where the call says whom it opens to, if it does.
       const line = item.line === this.place.line ? (this.inputs.get('source_address_prefix') ?? this.inputs.get('source_address_prefixes'))?.line ?? item.line : item.line;
       this.resources.push({ type: RULE, address: `${this.place.prefix}${RULE}.${list}${this.forEach ? '_for' : ''}${instance}`, file: this.place.file, line, body: object(fields, line) });

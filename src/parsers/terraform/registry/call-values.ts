@@ -1,4 +1,6 @@
+import { problemAt } from '../../../model/problem.js';
 import type { IacValue } from '../../iac/value.js';
+import type { KnownPlace } from '../known-modules.js';
 
 /** The values a known module's call gives, as its code reads them. */
 
@@ -21,6 +23,27 @@ export function countedItems(items: IacValue): { item: IacValue; key: string }[]
   if (items.kind === 'scalar' && items.value === null) return [];
   if (items.kind !== 'list') return 'not a list';
   return items.items.map((item, index) => ({ item, key: `[${index}]` }));
+}
+
+/**
+ * The entries a `for_each` over a map makes, each with its key (`name`) and instance key (`["ssh"]`); one unknown
+ * entry (`[*]`) for a map the code does not fix; none for null.
+ */
+export function keyedItems(items: IacValue): { item: IacValue; key: string; name: string | undefined }[] | 'not a map' {
+  if (items.kind === 'unknown') return [{ item: items, key: instanceKey(undefined), name: undefined }];
+  if (items.kind === 'scalar' && items.value === null) return [];
+  if (items.kind !== 'object') return 'not a map';
+  return [...items.fields].map(([name, item]) => ({ item, key: instanceKey(name), name }));
+}
+
+/** How Terraform writes the instance of a resource for a key (`["ssh"]`), or one whose key the code does not fix (`[*]`). */
+export function instanceKey(key: string | undefined): string {
+  return key === undefined ? '[*]' : `[${JSON.stringify(key)}]`;
+}
+
+/** A value of the call Terraform rejects (a list where the module takes a map): said at its line, its rules not judged. */
+export function rejected(place: KnownPlace, value: IacValue, what: string): void {
+  place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: value.line }, `${place.name}: ${what} — Terraform rejects the call; its rules are not judged`));
 }
 
 /** `lookup(item, name)`: a field of an object item; an unknown item stands for each of its fields. */

@@ -1,9 +1,8 @@
-import { problemAt } from '../../../model/problem.js';
 import { quoted } from '../../../model/quote.js';
 import { scalar, unknown, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { object } from '../values.js';
-import { countedItems, fieldOf, given } from './call-values.js';
+import { countedItems, fieldOf, given, instanceKey, rejected } from './call-values.js';
 import { registrySource } from './registry-source.js';
 
 const SOURCE = registrySource('terraform-google-modules/network/google');
@@ -42,19 +41,19 @@ function firewalls(inputs: ReadonlyMap<string, IacValue>, rules: IacValue | unde
   const add = (list: string, items: IacValue, resource: string, body: (rule: IacValue) => Map<string, IacValue>) => {
     const each = countedItems(items);
     if (each === 'not a list') {
-      place.problems.push(problemAt('iac/invalid-resource', { file: place.file, line: items.line }, `${place.name}: ${list} is not a list of rules — Terraform rejects the call; its rules are not judged`));
+      rejected(place, items, `${list} is not a list of rules`);
       return;
     }
     for (const { item } of each) {
       const name = fieldOf(item, 'name');
-      const key = name?.kind === 'scalar' ? `[${JSON.stringify(String(name.value))}]` : '[*]';
+      const key = instanceKey(name?.kind === 'scalar' ? String(name.value) : undefined);
       const fields = body(item);
       fields.set('network', network);
       resources.set(key, { type: FIREWALL, address: `${place.prefix}${FIREWALL}.${resource}${key}`, file: place.file, line: item.line, body: object(fields, item.line) });
     }
   };
   // A rule of the deprecated list turns the other two off, whole.
-  if (rules && !(rules.kind === 'list' && rules.items.length === 0) && given(rules)) {
+  if (given(rules) && !(rules.kind === 'list' && rules.items.length === 0)) {
     add('rules', rules, 'rules', (rule) => {
       const fields = passed(rule);
       const direction = fieldOf(rule, 'direction') ?? scalar('INGRESS', rule.line);
