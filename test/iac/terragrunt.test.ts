@@ -144,7 +144,7 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     });
     const { problems } = await judged(directory, join(directory, 'live'));
     expect(problems).toEqual([
-      `warning input/outside-boundary live/elsewhere/terragrunt.hcl:1 the include names ${resolve(directory, '..', 'root.hcl')}, outside the scanned directory ${join(directory, 'live')}`,
+      `warning input/outside-boundary live/elsewhere/terragrunt.hcl:1 the include's file is looked for outside the scanned directory ${join(directory, 'live')} (${resolve(directory, '..', 'root.hcl')})`,
       "warning input/outside-boundary live/elsewhere/terragrunt.hcl:6 the unit's module '../../modules/sg' is outside the scanned directory " + join(directory, 'live'),
       "error iac/invalid-resource live/missing/terragrunt.hcl:2 the unit's module '../gone' is not a directory here",
       "warning iac/unsupported live/remote/terragrunt.hcl:2 the unit's module comes from 'git::https://github.com/acme/modules.git//sg?ref=v1', which Parapet does not fetch: its resources are not judged",
@@ -176,6 +176,30 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     const { findings, scannedFiles } = await judged(directory);
     expect(findings).toEqual(['net/rdp-open-to-world modules/sg/main.tf:14 aws_security_group.this live/app']);
     expect(scannedFiles).toEqual(['live/app/terragrunt.hcl', 'modules/sg/main.tf']);
+  });
+
+  test('find_in_parent_folders does not look above the scanned tree: what it would find there is not read, and said', async () => {
+    const directory = tree({
+      'root.hcl': 'inputs = {\n  sources = ["10.0.0.0/8"]\n}\n',
+      'live/app/terragrunt.hcl': unit('../modules/sg', '  name    = "app"\n  sources = ["0.0.0.0/0"]'),
+      'live/modules/sg/main.tf': MODULE,
+    });
+    const { findings, problems } = await judged(directory, join(directory, 'live'));
+    expect(findings).toEqual(['net/rdp-open-to-world live/modules/sg/main.tf:14 aws_security_group.this live/app']);
+    expect(problems).toEqual([`warning input/outside-boundary live/app/terragrunt.hcl:1 the include's file is looked for outside the scanned directory ${join(directory, 'live')} (${join(directory, 'root.hcl')})`]);
+  });
+
+  test('an include whose file is not known from the code is said, and the unit judged with its own inputs', async () => {
+    const directory = tree({
+      'live/app/terragrunt.hcl': unit('../modules/sg', '  name    = "app"\n  sources = ["0.0.0.0/0"]', 'include "root" {\n  path = "${get_env("ROOT")}/root.hcl"\n}\n\n'),
+      'live/modules/sg/main.tf': MODULE,
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings).toEqual(['net/rdp-open-to-world live/modules/sg/main.tf:14 aws_security_group.this live/app']);
+    expect(problems).toEqual([
+      "warning iac/unsupported live/app/terragrunt.hcl:2 function 'get_env' is not evaluated",
+      'warning iac/unsupported live/app/terragrunt.hcl:1 the file this include names is not known from the code, or is not a file here',
+    ]);
   });
 
   test('a file units include, with no source of its own, deploys nothing and says nothing', async () => {

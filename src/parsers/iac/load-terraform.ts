@@ -3,11 +3,9 @@ import { CONFIG_BYTES } from '../../inputs/formats.js';
 import { readInputFile, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import type { InputProblem } from '../../model/problem.js';
-import { CodeFiles } from '../terraform/code-files.js';
-import { evaluateModule, parseModule } from '../terraform/module.js';
 import { iacNetworkAssets } from './assets.js';
 import { moduleFiles } from './module-files.js';
-import { localModules } from './local-modules.js';
+import { rootModuleResources } from './root-module.js';
 
 /**
  * A Terraform module: the file that was found (or named with --type terraform) and the other module files of its
@@ -29,10 +27,7 @@ export async function loadTerraformModule(path: string, context: LoadContext): P
     if ('id' in read) problems.push(read);
     else varFiles.push(read);
   }
-  const parsed = await parseModule([found, ...siblings.files]);
-  const called = await localModules(parsed, directory, context);
-  const codeFiles = new CodeFiles(directory, context.tree ?? directory, context.readFile, problems);
-  const loaded = await evaluateModule(parsed, { varFiles, directory, library: called.library, codeFiles });
-  const { assets, problems: judged } = iacNetworkAssets(loaded.resources, directory);
-  return { models: assets, problems: [...problems, ...called.problems, ...loaded.problems, ...judged], consumed: [...siblings.files.map((file) => file.path), ...called.consumed] };
+  const { resources, consumed } = await rootModuleResources([found, ...siblings.files], directory, context, { varFiles }, problems);
+  const { assets, problems: judged } = iacNetworkAssets(resources, directory);
+  return { models: assets, problems: [...problems, ...judged], consumed: [...siblings.files.map((file) => file.path), ...consumed] };
 }

@@ -6,17 +6,14 @@ import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import { append } from '../../model/append.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted, shown } from '../../model/quote.js';
-import { CodeFiles } from '../terraform/code-files.js';
-import { knownModule } from '../terraform/known-modules.js';
-import { evaluateModule, parseModule } from '../terraform/module.js';
+import { knownModule, type CallShape } from '../terraform/known-modules.js';
 import { hclParser } from '../terraform/parser.js';
-import type { Block, Expression } from '../terraform/syntax.js';
-import { includedFile, mergedInputs } from '../terragrunt/included-inputs.js';
+import { mergedInputs } from '../terragrunt/included-inputs.js';
 import { TerragruntConfigs } from '../terragrunt/configs.js';
 import type { UnitConfig } from '../terragrunt/unit-config.js';
 import { unitSource } from '../terragrunt/unit-source.js';
 import { iacNetworkAssets } from './assets.js';
-import { localModules } from './local-modules.js';
+import { rootModuleResources } from './root-module.js';
 import { looksLikeTerraform } from './detect-terraform.js';
 import { moduleFiles } from './module-files.js';
 import { scalar, type IacResource, type IacValue } from './value.js';
@@ -71,14 +68,14 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
   return { models: assets, problems: [...problems, ...judged], consumed };
 }
 
-function includedConfig(path: Expression | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, context: LoadContext, problems: InputProblem[]): UnitConfig | undefined {
-  const target = includedFile(path, configs);
+function includedConfig(path: IacValue | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, context: LoadContext, problems: InputProblem[]): UnitConfig | undefined {
+  const target = path?.kind === 'scalar' && typeof path.value === 'string' ? configs.located(path.value) : undefined;
   if (!target) {
-    problems.push(problemAt('iac/unsupported', at, 'the file this include names could not be found from the code (Parapet reads find_in_parent_folders() and a path written out) — what it gives the unit is not judged', 'warning'));
+    problems.push(problemAt('iac/unsupported', at, 'the file this include names is not known from the code, or is not a file here — what it gives the unit is not judged', 'warning'));
     return undefined;
   }
   if ('outside' in target) {
-    problems.push(problemAt('input/outside-boundary', at, `the include names ${shown(target.outside)}, outside ${view.bound} — not read, what it gives the unit is not judged; scan the directory that holds both`, 'warning'));
+    problems.push(problemAt('input/outside-boundary', at, `the include's file is looked for outside ${view.bound} (${shown(target.outside)}) — not read, what it gives the unit is not judged; scan the directory that holds both`, 'warning'));
     return undefined;
   }
   const file = context.readFile(target.file);
@@ -105,18 +102,12 @@ async function unitResources(written: string, at: { file: string; line: number }
     }
     const files = moduleFiles(directory, context);
     append(problems, files.problems);
-    append(consumed, files.files.map((file) => file.path));
-    const parsed = await parseModule(files.files);
-    const called = await localModules(parsed, directory, context);
-    append(problems, called.problems);
-    append(consumed, called.consumed);
-    const codeFiles = new CodeFiles(directory, context.tree ?? directory, context.readFile, problems);
-    const loaded = await evaluateModule(parsed, { varFiles: [], directory, library: called.library, codeFiles, inputs });
-    append(problems, loaded.problems);
-    return loaded.resources;
+    const module = await rootModuleResources(files.files, directory, context, { varFiles: [], inputs }, problems);
+    append(consumed, [...files.files.map((file) => file.path), ...module.consumed]);
+    return module.resources;
   }
   const address = source.kind === 'registry' ? source.address : source.source;
-  const known = knownModule(address, callOf(source.kind === 'registry' ? source.version : undefined, inputs, at.line));
+  const known = knownModule(address, callOf(source.kind === 'registry' ? source.version : undefined, inputs));
   if (!known || 'unsupported' in known) {
     const why = known && 'unsupported' in known ? ` (${known.unsupported})` : '';
     problems.push(problemAt('iac/unsupported', at, `the unit's module comes from ${quoted(written, 120)}, which Parapet does not fetch${why}: its resources are not judged — scan the plan (terragrunt plan -out, then show -json), which holds them`, 'warning'));
@@ -128,10 +119,7 @@ async function unitResources(written: string, at: { file: string; line: number }
 }
 
 /** The unit as a module call, for the version and the arguments it is written for. */
-function callOf(version: string | undefined, inputs: ReadonlyMap<string, IacValue>, line: number): Block {
-  const shape = (value: IacValue): Expression =>
-    value.kind === 'list' ? { type: 'tuple', items: [], line } : value.kind === 'object' ? { type: 'object', items: [], line } : { type: 'variable', name: 'input', line };
-  const attributes = [...inputs].map(([name, value]) => ({ name, value: shape(value), line }));
-  if (version !== undefined) attributes.push({ name: 'version', value: { type: 'literal', value: version, line }, line });
-  return { type: 'module', labels: ['terragrunt'], body: { attributes, blocks: [] }, line };
+function callOf(version: string | undefined, inputs: ReadonlyMap<string, IacValue>): CallShape {
+  const shape = (value: IacValue) => (value.kind === 'list' ? 'list' : value.kind === 'object' ? 'map' : 'value');
+  return { version, arguments: new Map([...inputs].map(([name, value]) => [name, shape(value)])) };
 }

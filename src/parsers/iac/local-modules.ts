@@ -7,7 +7,7 @@ import { quoted, shown } from '../../model/quote.js';
 import { isLocalSource, moduleCallsOf } from '../terraform/module-calls.js';
 import { MAX_MODULE_DEPTH, type ModuleLibrary, type ParsedModule } from '../terraform/module-tree.js';
 import { parseModule } from '../terraform/module.js';
-import { knownModule, type KnownModule } from '../terraform/known-modules.js';
+import { callShape, knownModule, type KnownModule } from '../terraform/known-modules.js';
 import { moduleFiles } from './module-files.js';
 
 export interface LocalModules {
@@ -44,7 +44,7 @@ export async function localModules(root: ParsedModule, rootDirectory: string, co
         const key = callerKey === '' ? call.name : `${callerKey}.${call.name}`;
         const fetchedDirectory = fetched.get(key);
         if (!isLocalSource(call.source) && fetchedDirectory === undefined) {
-          const recognised = knownModule(call.source, call.block);
+          const recognised = knownModule(call.source, callShape(call.block));
           if (recognised && 'module' in recognised) {
             known.set(key, recognised.module);
             if (recognised.note) problems.push(problemAt('iac/invalid-resource', at, `${name} ${recognised.note}`, 'warning'));

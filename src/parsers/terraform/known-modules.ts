@@ -27,14 +27,30 @@ export interface KnownModule {
   instance(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace): { resources: IacResource[]; outputs: IacValue };
 }
 
+/** What choosing a known module's version needs of a call: its version constraint, and how each argument is written. */
+export interface CallShape {
+  version: string | undefined;
+  arguments: ReadonlyMap<string, 'list' | 'map' | 'value'>;
+}
+
+/** Arguments of a module call that are not its variables' values. */
+const META_ARGUMENTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
+
+/** The shape of a module block of Terraform code. */
+export function callShape(call: Block): CallShape {
+  const version = call.body.attributes.find((attribute) => attribute.name === 'version')?.value;
+  const shapes = call.body.attributes
+    .filter((attribute) => !META_ARGUMENTS.has(attribute.name))
+    .map(({ name, value }): [string, 'list' | 'map' | 'value'] => [name, value.type === 'tuple' ? 'list' : value.type === 'object' ? 'map' : 'value']);
+  return { version: version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined, arguments: new Map(shapes) };
+}
+
 /**
  * The module a call's `source` and `version` name, when Parapet knows it by its interface, with what to tell of the
  * version judged (`note`); `{ unsupported }` (why) for a known module at a version it does not model; undefined for
  * any other.
  */
-export function knownModule(source: string, call: Block): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
-  const version = call.body.attributes.find((attribute) => attribute.name === 'version')?.value;
-  const constraint = version?.type === 'literal' && typeof version.value === 'string' ? version.value : undefined;
-  return awsSecurityGroupModule(source, constraint, call) ?? azureNetworkSecurityGroupModules(source, constraint) ?? googleNetworkModule(source) ?? awsModuleSecurityGroups(source, constraint);
+export function knownModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
+  return awsSecurityGroupModule(source, call) ?? azureNetworkSecurityGroupModules(source, call.version) ?? googleNetworkModule(source) ?? awsModuleSecurityGroups(source, call.version);
 }
 

@@ -66,10 +66,11 @@ export class TerragruntConfigs {
       case 'find_in_parent_folders': {
         const name = call.count > 0 ? call.argument(0) : scalar('terragrunt.hcl', call.line);
         if (name.kind === 'unknown') return name;
+        // A file above the scanned tree is named all the same: what reads it says it is outside.
         const found = this.findInParentFolders(asText(name));
-        if (found && 'file' in found) return scalar(found.file, call.line);
+        if (found) return scalar('file' in found ? found.file : found.outside, call.line);
         if (call.count > 1) return call.argument(1);
-        throw new EvaluationError(found ? `find_in_parent_folders: the nearest ${asText(name)} is outside ${this.view.bound}` : `find_in_parent_folders: no ${asText(name)} above the unit`);
+        throw new EvaluationError(`find_in_parent_folders: no ${asText(name)} above the unit`);
       }
       case 'read_terragrunt_config': {
         const path = call.argument(0);

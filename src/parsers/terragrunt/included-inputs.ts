@@ -1,20 +1,5 @@
 import type { IacValue } from '../iac/value.js';
-import type { Expression } from '../terraform/syntax.js';
 import { list, object, relined } from '../terraform/values.js';
-import type { TerragruntConfigs } from './configs.js';
-
-/**
- * The file an `include` names, when Parapet can tell: `find_in_parent_folders()` (the nearest `terragrunt.hcl` above
- * the unit's directory, or the file named), or a path written out; undefined for any other expression. Only inside
- * the scanned tree: a file above it is `outside`.
- */
-export function includedFile(path: Expression | undefined, configs: TerragruntConfigs): { file: string } | { outside: string } | undefined {
-  if (path?.type === 'literal' && typeof path.value === 'string') return configs.located(path.value);
-  if (path?.type !== 'call' || path.name !== 'find_in_parent_folders' || path.args.length > 1) return undefined;
-  const [name] = path.args;
-  if (!name) return configs.findInParentFolders();
-  return name.type === 'literal' && typeof name.value === 'string' ? configs.findInParentFolders(name.value) : undefined;
-}
 
 /**
  * A unit's inputs with those of a file it includes, as Terragrunt merges them: the unit's win, key by key (`shallow`),

@@ -6,7 +6,7 @@ import { EvaluationBudget } from '../terraform/evaluate.js';
 import type { FunctionCall } from '../terraform/function-call.js';
 import { ModuleScope } from '../terraform/module-scope.js';
 import { BodyEvaluator } from '../terraform/resource-body.js';
-import type { Attribute, Block, Body, Expression } from '../terraform/syntax.js';
+import type { Attribute, Block, Body } from '../terraform/syntax.js';
 import { object } from '../terraform/values.js';
 
 /** What Parapet reads of one Terragrunt configuration (a unit's terragrunt.hcl, or a file it includes). */
@@ -22,10 +22,10 @@ export interface UnitConfig {
   includes: Include[];
 }
 
-/** An `include` block: the file it names (`path`, unevaluated: find_in_parent_folders is Terragrunt's), and how it merges. */
+/** An `include` block: the file it names (`path`), and how it merges. */
 export interface Include {
   line: number;
-  path: Expression | undefined;
+  path: IacValue | undefined;
   mergeStrategy: 'no_merge' | 'shallow' | 'deep';
 }
 
@@ -55,13 +55,13 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
     inputs: value(body.attributes.find((attribute) => attribute.name === 'inputs')),
     source: value(source),
     sourceLine: source?.line,
-    includes: body.blocks.filter((block) => block.type === 'include').map(includeOf),
+    includes: body.blocks.filter((block) => block.type === 'include').map((block) => includeOf(block, value)),
   };
 }
 
-function includeOf(block: Block): Include {
-  const attribute = (name: string) => block.body.attributes.find((each) => each.name === name)?.value;
-  const strategy = attribute('merge_strategy');
+function includeOf(block: Block, value: (attribute: Attribute | undefined) => IacValue | undefined): Include {
+  const attribute = (name: string) => block.body.attributes.find((each) => each.name === name);
+  const strategy = attribute('merge_strategy')?.value;
   const mergeStrategy = strategy?.type === 'literal' && (strategy.value === 'no_merge' || strategy.value === 'deep') ? strategy.value : 'shallow';
-  return { line: block.line, path: attribute('path'), mergeStrategy };
+  return { line: block.line, path: value(attribute('path')), mergeStrategy };
 }

@@ -1,8 +1,7 @@
 import { quoted } from '../../../model/quote.js';
-import type { KnownModule } from '../known-modules.js';
-import { registrySource } from './registry-source.js';
-import type { Block } from '../syntax.js';
+import type { CallShape, KnownModule } from '../known-modules.js';
 import { admittedMajors } from '../version-constraint.js';
+import { registrySource } from './registry-source.js';
 import { PRESETS } from './aws-security-group-v5-rules.js';
 import { awsSecurityGroupV5 } from './aws-security-group-v5.js';
 import { awsSecurityGroupV6, V6_PRESETS } from './aws-security-group-v6.js';
@@ -14,8 +13,6 @@ const FROM_GITHUB = /^(?:git::)?(?:https:\/\/|ssh:\/\/git@|git@)?github\.com[/:]
 
 /** The module's major versions: before 4 its interface differed (`this_security_group_id`), and 6 rewrote it. */
 const MAJORS = [1, 2, 3, 4, 5, 6];
-/** What a module call writes besides its variables' values. */
-const META_ARGUMENTS = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 
 /**
  * terraform-aws-modules/security-group, from the Terraform Registry or its GitHub repository (at a tag), when Parapet
@@ -23,12 +20,12 @@ const META_ARGUMENTS = new Set(['source', 'version', 'providers', 'count', 'for_
  * written for an older one its constraint also admits (`ingress_cidr_blocks` and a list of named rules, with no
  * version, which fetches 6 since June 2026). Then it is judged as written, and told that Terraform would now reject it.
  */
-export function awsSecurityGroupModule(source: string, version: string | undefined, call: Block): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
+export function awsSecurityGroupModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
   const registry = FROM_REGISTRY.exec(source);
   const github = registry ? undefined : FROM_GITHUB.exec(source);
   if (!registry && !github) return undefined;
   const preset = (registry ?? github)![1];
-  const constraint = registry ? version : github![2];
+  const constraint = registry ? call.version : github![2];
   const admitted = constraint === undefined ? [...MAJORS].reverse() : admittedMajors(constraint, MAJORS);
   if (admitted === undefined || admitted.length === 0) return { unsupported: `Parapet does not know which version ${quoted(constraint!, 60)} is` };
   const [newest] = admitted;
@@ -51,12 +48,11 @@ function interfaceOf(major: number, preset: string | undefined): KnownModule | u
 }
 
 /** Whether a call is written for this interface: every argument one of its variables, and its rules in its shape. */
-function fits(call: Block, module: KnownModule, major: number): boolean {
-  return call.body.attributes.every(({ name, value }) => {
-    if (META_ARGUMENTS.has(name)) return true;
+function fits(call: CallShape, module: KnownModule, major: number): boolean {
+  return [...call.arguments].every(([name, shape]) => {
     if (!module.variables?.has(name)) return false;
     if (name !== 'ingress_rules' && name !== 'egress_rules') return true;
     // Named rules are a list before version 6, and a map of rules from it.
-    return value.type === (major === 6 ? 'object' : 'tuple') || (value.type !== 'object' && value.type !== 'tuple');
+    return shape === 'value' || shape === (major === 6 ? 'map' : 'list');
   });
 }
