@@ -79,7 +79,7 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual(['warning iac/unresolved live/bastion/terragrunt.hcl:13 1 value could not be resolved from the code (`dependency.vpn.outputs.cidr`): the rules that use it were judged as the worst it could be']);
   });
 
-  test("the module's GitHub repository as Terragrunt writes it (git@, `///`, `//.`), and what an exposed include gives, unknown", async () => {
+  test("the module's GitHub repository as Terragrunt writes it (git@, `///`, `//.`)", async () => {
     const directory = tree({
       'live/env.hcl': 'locals {\n  prefix = "prod"\n}\n',
       'live/ssh/terragrunt.hcl': unit('git::git@github.com:terraform-aws-modules/terraform-aws-security-group.git///?ref=v4.17.1', '  name                = "${include.env.locals.prefix}-ssh"\n  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]', 'include "env" {\n  path   = find_in_parent_folders("env.hcl")\n  expose = true\n}\n\n'),
@@ -102,6 +102,33 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     // SSH from the office env.hcl names is no finding; RDP from what it names for admins, anywhere, is.
     expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual(['net/rdp-open-to-world live/prod/ssh/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/prod/ssh']);
     expect(problems).toEqual([]);
+  });
+
+  test("an include with expose = true gives the file's locals and inputs, read as the unit reads them; one without, or one whose path names include itself, is unknown", async () => {
+    const sg = (inputs: string, include: string) => unit('tfr:///terraform-aws-modules/security-group/aws?version=5.1.2', inputs, include);
+    const directory = tree({
+      'live/root.hcl': 'locals {\n  env   = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n  admin = local.env.locals.admin\n}\n\ninputs = {\n  office = "203.0.113.0/24"\n}\n',
+      'live/prod/env.hcl': 'locals {\n  admin = "0.0.0.0/0"\n}\n',
+      'live/dev/env.hcl': 'locals {\n  admin = "10.0.0.0/8"\n}\n',
+      // RDP from the admins' range each environment's env.hcl names through root.hcl, SSH from root.hcl's office.
+      'live/prod/admin/terragrunt.hcl': sg('  ingress_cidr_blocks = [include.root.inputs.office]\n  ingress_rules       = ["ssh-tcp"]\n  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
+      'live/dev/admin/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
+      'live/hidden/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n\n'),
+      'live/loop/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "ssh-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = "${include.root.locals.admin}/root.hcl"\n  expose = true\n}\n\n'),
+    });
+    const { findings, messages, problems } = await judged(directory);
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual([
+      'net/rdp-open-to-world live/hidden/terragrunt.hcl:10 aws_security_group.this_name_prefix[0] live/hidden',
+      'net/ssh-open-to-world live/loop/terragrunt.hcl:11 aws_security_group.this_name_prefix[0] live/loop',
+      'net/rdp-open-to-world live/prod/admin/terragrunt.hcl:13 aws_security_group.this_name_prefix[0] live/prod/admin',
+    ]);
+    expect(messages.filter((message) => message.includes('depending on'))).toHaveLength(2);
+    expect(messages.find((message) => message.startsWith('RDP') && message.includes('live/prod'))).not.toContain('depending on');
+    expect(problems).toEqual([
+      'warning iac/unresolved live/hidden/terragrunt.hcl:10 1 value could not be resolved from the code (`include.root.locals.admin`): the rules that use it were judged as the worst it could be',
+      'warning iac/unsupported live/loop/terragrunt.hcl:1 the file this include names is not known from the code, or is not a file here',
+      'warning iac/unresolved live/loop/terragrunt.hcl:11 1 value could not be resolved from the code (`include.root.locals.admin`): the rules that use it were judged as the worst it could be',
+    ]);
   });
 
   test('files that read each other, a hundred times each, are read once each: a cycle is unknown, not a hang', async () => {

@@ -37,7 +37,7 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
   let { inputs, source, sourceLine } = unit;
   for (const include of unit.includes) {
     if (include.mergeStrategy === 'no_merge') continue;
-    const parent = includedConfig(include.path, { file: path, line: include.line }, configs, view, context, problems);
+    const parent = includedConfig(include.path, { file: path, line: include.line }, configs, view, problems);
     if (!parent) continue;
     consumed.push(parent.file);
     if (parent.inputs && parent.inputs.kind !== 'object' && inputs?.kind === 'object') {
@@ -68,7 +68,7 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
   return { models: assets, problems: [...problems, ...judged], consumed };
 }
 
-function includedConfig(path: IacValue | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, context: LoadContext, problems: InputProblem[]): UnitConfig | undefined {
+function includedConfig(path: IacValue | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, problems: InputProblem[]): UnitConfig | undefined {
   const target = path?.kind === 'scalar' && typeof path.value === 'string' ? configs.located(path.value) : undefined;
   if (!target) {
     problems.push(problemAt('iac/unsupported', at, 'the file this include names is not known from the code, or is not a file here — what it gives the unit is not judged', 'warning'));
@@ -78,12 +78,8 @@ function includedConfig(path: IacValue | undefined, at: { file: string; line: nu
     problems.push(problemAt('input/outside-boundary', at, `the include's file is looked for outside ${view.bound} (${shown(target.outside)}) — not read, what it gives the unit is not judged; scan the directory that holds both`, 'warning'));
     return undefined;
   }
-  const file = context.readFile(target.file);
-  if ('id' in file) {
-    problems.push(file);
-    return undefined;
-  }
-  return configs.read(file);
+  const config = configs.config(target.file);
+  return config === 'cycle' ? undefined : config;
 }
 
 /** The resources the unit's module deploys with its inputs. */

@@ -27,6 +27,8 @@ export interface References {
   module(name: string): IacValue | undefined;
   /** A function of the configuration's own language besides Terraform's (Terragrunt's), or undefined. */
   ownFunction?(call: FunctionCall): IacValue | undefined;
+  /** A name of the configuration's own language besides Terraform's (Terragrunt's `include`), or undefined. */
+  ownName?(root: string, line: number): IacValue | undefined;
   /** A function Parapet does not evaluate was called. */
   unknownFunction(name: string, line: number): void;
   /** The files a call on `line` may read, or undefined where none are read. */
@@ -180,6 +182,8 @@ export class Evaluator {
       if (outputs !== undefined) return this.applySteps(relined(outputs, line, this.charge), steps.slice(1), frame, line);
     }
     if (name !== undefined && this.references.isManagedResource(root.name, name)) return this.resourceReference(root.name, name, steps.slice(1), frame, line, written);
+    const own = this.references.ownName?.(root.name, line);
+    if (own) return this.applySteps(relined(own, line, this.charge), steps, frame, line);
     return unknown(line, [written]);
   }
 

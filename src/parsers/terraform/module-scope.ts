@@ -26,6 +26,8 @@ export interface ModulePlace {
   files: CodeFiles | undefined;
   /** Functions of the configuration's language besides Terraform's (a Terragrunt configuration's). */
   functions?: (call: FunctionCall) => IacValue | undefined;
+  /** Names of the configuration's language besides Terraform's (a Terragrunt configuration's `include`). */
+  names?: (root: string, line: number) => IacValue | undefined;
 }
 
 const EMPTY = new Map();
@@ -235,6 +237,10 @@ export class ModuleScope implements References {
 
   ownFunction(call: FunctionCall): IacValue | undefined {
     return this.place.functions?.(call);
+  }
+
+  ownName(root: string, line: number): IacValue | undefined {
+    return this.place.names?.(root, line);
   }
 
   unknownFunction(name: string, line: number): void {

@@ -21,8 +21,8 @@ const MAX_READ_DEPTH = 4;
  */
 export class TerragruntConfigs {
   private depth = 0;
-  /** What read_terragrunt_config gave for each file, once: hostile files reading each other many times are read once each. */
-  private readonly given = new Map<string, IacValue | 'reading'>();
+  /** Each file other than the unit, read once: hostile files reading each other many times are read once each. */
+  private readonly configs = new Map<string, UnitConfig | undefined | 'reading'>();
 
   constructor(
     private readonly parser: Parser,
@@ -39,7 +39,32 @@ export class TerragruntConfigs {
       this.problems.push(read.problem);
       return undefined;
     }
-    return readUnitConfig(file, read.body, this.problems, this.functions);
+    return readUnitConfig(file, read.body, this.problems, { functions: this.functions, exposed: this.exposed });
+  }
+
+  /**
+   * A file the unit includes or reads, inside the scanned tree: read once; 'cycle' when it is being read already, or
+   * the files read each other too deep; undefined (said) when it cannot be read or parsed.
+   */
+  config(path: string): UnitConfig | undefined | 'cycle' {
+    const known = this.configs.get(path);
+    if (known === 'reading' || (!this.configs.has(path) && this.depth >= MAX_READ_DEPTH)) return 'cycle';
+    if (this.configs.has(path)) return known;
+    const file = this.context.readFile(path);
+    if ('id' in file) {
+      this.problems.push(file);
+      this.configs.set(path, undefined);
+      return undefined;
+    }
+    this.configs.set(path, 'reading');
+    this.depth++;
+    try {
+      const config = this.read(file);
+      this.configs.set(path, config);
+      return config;
+    } finally {
+      this.depth--;
+    }
   }
 
   /** The nearest file named so above the unit's directory, inside the scanned tree. */
@@ -80,24 +105,23 @@ export class TerragruntConfigs {
           if (call.count > 1) return call.argument(1);
           throw new EvaluationError(`read_terragrunt_config: ${asText(path)} is ${found ? `outside ${this.view.bound}` : 'not a file here'}`);
         }
-        const known = this.given.get(found.file);
-        if (known === 'reading' || (!known && this.depth >= MAX_READ_DEPTH)) return unknown(call.line, ['read_terragrunt_config()']);
-        if (known) return known;
-        const file = this.context.readFile(found.file);
-        if ('id' in file) throw new EvaluationError(`read_terragrunt_config: ${file.message}`);
-        this.given.set(found.file, 'reading');
-        this.depth++;
-        try {
-          const config = this.read(file);
-          const value = config ? object(new Map([['locals', config.locals], ['inputs', config.inputs ?? object(new Map(), call.line)]]), call.line) : unknown(call.line, ['read_terragrunt_config()']);
-          this.given.set(found.file, value);
-          return value;
-        } finally {
-          this.depth--;
-        }
+        const config = this.config(found.file);
+        return config && config !== 'cycle' ? given(config, call.line) : unknown(call.line, ['read_terragrunt_config()']);
       }
       default:
         return undefined;
     }
   };
+
+  /** What an include with `expose = true` gives of the file its path names; undefined (unknown) when it is not read. */
+  private readonly exposed = (path: IacValue | undefined, line: number): IacValue | undefined => {
+    const found = path?.kind === 'scalar' && typeof path.value === 'string' ? this.located(path.value) : undefined;
+    const config = found && 'file' in found ? this.config(found.file) : undefined;
+    return config && config !== 'cycle' ? given(config, line) : undefined;
+  };
+}
+
+/** What a configuration gives the files that read it: its `locals` and `inputs`. */
+function given(config: UnitConfig, line: number): IacValue {
+  return object(new Map([['locals', config.locals], ['inputs', config.inputs ?? object(new Map(), line)]]), line);
 }

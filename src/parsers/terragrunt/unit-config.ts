@@ -25,17 +25,37 @@ export interface UnitConfig {
 /** An `include` block: the file it names (`path`), and how it merges. */
 export interface Include {
   line: number;
+  label: string | undefined;
+  /** `expose = true`: the file's locals and inputs are `include.LABEL.locals`, `include.LABEL.inputs`. */
+  expose: boolean;
   path: IacValue | undefined;
   mergeStrategy: 'no_merge' | 'shallow' | 'deep';
 }
 
+/** What Terragrunt gives a configuration besides Terraform's language. */
+export interface TerragruntLanguage {
+  functions: (call: FunctionCall) => IacValue | undefined;
+  /** What an include with `expose = true` gives of the file its path names (`include.root.locals`), when it is read. */
+  exposed: (path: IacValue | undefined, line: number) => IacValue | undefined;
+}
+
 /**
  * A configuration's values, evaluated as Terraform evaluates a module's (its `locals` are locals; Terraform's
- * functions are known). Terragrunt's own functions (`get_env`, `read_terragrunt_config`) and what other units give
- * (`dependency.vpc.outputs.vpc_id`) are unknown, judged as the worst they could be.
+ * functions are known), with Terragrunt's functions and exposed includes as `terragrunt` gives them. What other units
+ * give (`dependency.vpc.outputs.vpc_id`) is unknown, judged as the worst it could be.
  */
-export function readUnitConfig(file: InputFile, body: Body, problems: InputProblem[], functions?: (call: FunctionCall) => IacValue | undefined): UnitConfig {
-  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget(), undefined, { modulePath: '.', files: undefined, functions });
+export function readUnitConfig(file: InputFile, body: Body, problems: InputProblem[], terragrunt: TerragruntLanguage): UnitConfig {
+  // Read when first named; an include's path that names `include` itself is unknown.
+  let exposed: IacValue | 'evaluating' | 'none' | undefined;
+  const names = (root: string, line: number) => {
+    if (root !== 'include') return undefined;
+    if (exposed === undefined) {
+      exposed = 'evaluating';
+      exposed = exposedIncludes(includes(), terragrunt, line) ?? 'none';
+    }
+    return typeof exposed === 'object' ? exposed : undefined;
+  };
+  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget(), undefined, { modulePath: '.', files: undefined, functions: terragrunt.functions, names });
   scope.declare(file.path, body.blocks);
   const reported = new Set<string>();
   const bodies = new BodyEvaluator(scope.evaluator, (issue) => {
@@ -46,6 +66,8 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
   });
   const value = (attribute: Attribute | undefined) =>
     attribute && scope.inFile(file.path, () => bodies.body({ attributes: [attribute], blocks: [] }, new Map(), attribute.line).fields.get(attribute.name));
+  let included: Include[] | undefined;
+  const includes = () => (included ??= body.blocks.filter((block) => block.type === 'include').map((block) => includeOf(block, value)));
   const source = body.blocks.find((block) => block.type === 'terraform')?.body.attributes.find((attribute) => attribute.name === 'source');
   const localNames = body.blocks.filter((block) => block.type === 'locals').flatMap((block) => block.body.attributes.map((attribute) => attribute.name));
   const locals = object(new Map(localNames.map((name) => [name, scope.inFile(file.path, () => scope.local(name)) ?? unknown(1, [`local.${name}`])])), 1);
@@ -55,7 +77,7 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
     inputs: value(body.attributes.find((attribute) => attribute.name === 'inputs')),
     source: value(source),
     sourceLine: source?.line,
-    includes: body.blocks.filter((block) => block.type === 'include').map((block) => includeOf(block, value)),
+    includes: includes(),
   };
 }
 
@@ -63,5 +85,15 @@ function includeOf(block: Block, value: (attribute: Attribute | undefined) => Ia
   const attribute = (name: string) => block.body.attributes.find((each) => each.name === name);
   const strategy = attribute('merge_strategy')?.value;
   const mergeStrategy = strategy?.type === 'literal' && (strategy.value === 'no_merge' || strategy.value === 'deep') ? strategy.value : 'shallow';
-  return { line: block.line, path: value(attribute('path')), mergeStrategy };
+  const expose = attribute('expose')?.value;
+  return { line: block.line, label: block.labels.length === 1 ? block.labels[0] : undefined, expose: expose?.type === 'literal' && expose.value === true, path: value(attribute('path')), mergeStrategy };
+}
+
+/** `include`: each labelled include with `expose = true`, by its label. */
+function exposedIncludes(includes: Include[], terragrunt: TerragruntLanguage, line: number): IacValue | undefined {
+  const fields = new Map<string, IacValue>();
+  for (const { label, expose, path } of includes) {
+    if (label !== undefined && expose) fields.set(label, terragrunt.exposed(path, line) ?? unknown(line, [`include.${label}`]));
+  }
+  return fields.size > 0 ? object(fields, line) : undefined;
 }
