@@ -4,6 +4,7 @@ import type { Block } from './syntax.js';
 import { awsModuleSecurityGroups } from './registry/aws-module-security-groups.js';
 import { awsSecurityGroupModule } from './registry/aws-security-group.js';
 import { azureNetworkSecurityGroupModules } from './registry/azure-network-security-groups.js';
+import { awsVpcModule } from './registry/aws-vpc.js';
 import { googleNetworkModule } from './registry/google-network-firewall.js';
 
 /** Where an instance of a known module is made: its call's file and line, and its address prefix (`module.sg.`). */
@@ -51,6 +52,6 @@ export function callShape(call: Block): CallShape {
  * any other.
  */
 export function knownModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
-  return awsSecurityGroupModule(source, call) ?? azureNetworkSecurityGroupModules(source, call.version) ?? googleNetworkModule(source) ?? awsModuleSecurityGroups(source, call.version);
+  return awsSecurityGroupModule(source, call) ?? azureNetworkSecurityGroupModules(source, call.version) ?? googleNetworkModule(source) ?? awsModuleSecurityGroups(source, call.version) ?? awsVpcModule(source, call.version);
 }
 

@@ -4,7 +4,7 @@ import { scalar, unknown, type IacObject, type IacResource, type IacValue } from
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { list, object, unknownOf, unknownsIn } from '../values.js';
 import { NAMED_RULES, PRESETS } from './aws-security-group-v5-rules.js';
-import { countedItems, fieldOf, isFalse, rejected } from './call-values.js';
+import { commaSeparated, countedItems, fieldOf, isFalse, rejected } from './call-values.js';
 
 type Direction = 'ingress' | 'egress';
 
@@ -158,7 +158,7 @@ class RuleMaker {
     // The item's own peers, comma-separated, or else the direction's for every rule.
     const peers = (name: string) => {
       const own = key(name);
-      fields.set(name, own ? split(own) : this.input(`${direction}_${name}`));
+      fields.set(name, own ? commaSeparated(own) : this.input(`${direction}_${name}`));
     };
     if (kind === 'with_source_security_group_id') fields.set('source_security_group_id', key('source_security_group_id') ?? scalar(null, item.line));
     else if (kind === 'with_cidr_blocks') peers('cidr_blocks');
@@ -197,12 +197,6 @@ class RuleMaker {
     if (name === 'egress_ipv6_cidr_blocks') return list([scalar('::/0', line)], line);
     return list([], line);
   }
-}
-
-/** `split(",", text)` with the empty parts left out, as the module reads a rule's comma-separated peers. */
-function split(value: IacValue): IacValue {
-  if (value.kind !== 'scalar' || typeof value.value !== 'string') return value;
-  return list(value.value.split(',').filter((part) => part !== '').map((part) => scalar(part, value.line)), value.line);
 }
 
 /** `concat(a, b)`: unknown if either is. */

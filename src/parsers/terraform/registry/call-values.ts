@@ -1,6 +1,7 @@
 import { problemAt } from '../../../model/problem.js';
-import type { IacValue } from '../../iac/value.js';
+import { scalar, type IacValue } from '../../iac/value.js';
 import type { KnownPlace } from '../known-modules.js';
+import { list } from '../values.js';
 
 /** The values a known module's call gives, as its code reads them. */
 
@@ -50,4 +51,10 @@ export function rejected(place: KnownPlace, value: IacValue, what: string): void
 export function fieldOf(item: IacValue, name: string): IacValue | undefined {
   if (item.kind === 'unknown') return item;
   return item.kind === 'object' ? item.fields.get(name) : undefined;
+}
+
+/** `compact(split(",", text))`, as terraform-aws-modules read a rule's comma-separated peers; other values as they are. */
+export function commaSeparated(value: IacValue): IacValue {
+  if (value.kind !== 'scalar' || typeof value.value !== 'string') return value;
+  return list(value.value.split(',').filter((part) => part !== '').map((part) => scalar(part, value.line)), value.line);
 }
