@@ -229,7 +229,7 @@ describe('modules called from the local file system', () => {
   test('a module Terraform would fetch, not fetched, is a warning at its call, never a silent clean', async () => {
     const directory = tree({
       'main.tf': [
-        'module "registry" {\n  source = "terraform-aws-modules/vpc/aws"\n}',
+        'module "registry" {\n  source = "terraform-aws-modules/rds/aws"\n}',
         'module "local" {\n  source = "./modules/sg"\n  name   = "x"\n  rules  = []\n}',
         'module "git" {\n  source = "git::https://x-access-token:ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/org/sg.git"\n}',
       ].join('\n'),
@@ -237,7 +237,7 @@ describe('modules called from the local file system', () => {
     });
     const { problems } = await scanned(directory);
     expect(problems.map((problem) => problem.split(',')[0])).toEqual([
-      "warning iac/unsupported main.tf:1 module.registry comes from 'terraform-aws-modules/vpc/aws'",
+      "warning iac/unsupported main.tf:1 module.registry comes from 'terraform-aws-modules/rds/aws'",
       'warning iac/unsupported main.tf:9 module.git comes from [a 90-character value that looks like a credential',
     ]);
   });
@@ -255,11 +255,11 @@ describe('modules called from the local file system', () => {
   });
 
   test('a modules.json that is not what terraform init writes is a warning, and the fetched modules are warned of', async () => {
-    const directory = tree({ 'main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n', '.terraform/modules/modules.json': '{"Modules": 3}' });
+    const directory = tree({ 'main.tf': 'module "db" {\n  source = "terraform-aws-modules/rds/aws"\n}\n', '.terraform/modules/modules.json': '{"Modules": 3}' });
     const { problems } = await scanned(directory);
     expect(problems.map((problem) => problem.split(' — ')[0].split(',')[0])).toEqual([
       'warning iac/syntax .terraform/modules/modules.json:1 not the modules.json terraform init writes (an object whose Modules is a list)',
-      "warning iac/unsupported main.tf:1 module.vpc comes from 'terraform-aws-modules/vpc/aws'",
+      "warning iac/unsupported main.tf:1 module.db comes from 'terraform-aws-modules/rds/aws'",
     ]);
   });
 

@@ -6,6 +6,7 @@ import { awsSecurityGroupModule } from './registry/aws-security-group.js';
 import { azureNetworkSecurityGroupModules } from './registry/azure-network-security-groups.js';
 import { awsVpcModule } from './registry/aws-vpc.js';
 import { googleNetworkModule } from './registry/google-network-firewall.js';
+import { registryModule } from './registry/module-address.js';
 
 /** Where an instance of a known module is made: its call's file and line, and its address prefix (`module.sg.`). */
 export interface KnownPlace {
@@ -47,11 +48,15 @@ export function callShape(call: Block): CallShape {
 }
 
 /**
- * The module a call's `source` and `version` name, when Parapet knows it by its interface, with what to tell of the
+ * The module a call's `source` and `version` name (from the registry, or its GitHub repository at a tag), when
+ * Parapet knows it by its interface, with what to tell of the
  * version judged (`note`); `{ unsupported }` (why) for a known module at a version it does not model; undefined for
  * any other.
  */
 export function knownModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
-  return awsSecurityGroupModule(source, call) ?? azureNetworkSecurityGroupModules(source, call.version) ?? googleNetworkModule(source) ?? awsModuleSecurityGroups(source, call.version) ?? awsVpcModule(source, call.version);
+  const named = registryModule(source, call.version);
+  if (!named) return undefined;
+  const { address, version } = named;
+  return awsSecurityGroupModule(address, { ...call, version }) ?? azureNetworkSecurityGroupModules(address, version) ?? googleNetworkModule(address) ?? awsModuleSecurityGroups(address, version) ?? awsVpcModule(address, version);
 }
 

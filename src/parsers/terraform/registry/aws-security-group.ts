@@ -7,25 +7,21 @@ import { awsSecurityGroupV5 } from './aws-security-group-v5.js';
 import { awsSecurityGroupV6, V6_PRESETS } from './aws-security-group-v6.js';
 
 const FROM_REGISTRY = registrySource('terraform-aws-modules/security-group/aws');
-// Its GitHub repository by any of Git's addresses, the module or a preset (`//modules/ssh`; `//`, `///` and `//.` are
-// the repository's root, as Terragrunt writes it), at a tag.
-const FROM_GITHUB = /^(?:git::)?(?:https:\/\/|ssh:\/\/git@|git@)?github\.com[/:]terraform-aws-modules\/terraform-aws-security-group(?:\.git)?(?:\/\/+(?:\.|modules\/([\w-]{1,40}))?)?\/?(?:\?ref=v?([\w.-]{1,40}))?$/i;
 
 /** The module's major versions: before 4 its interface differed (`this_security_group_id`), and 6 rewrote it. */
 const MAJORS = [1, 2, 3, 4, 5, 6];
 
 /**
- * terraform-aws-modules/security-group, from the Terraform Registry or its GitHub repository (at a tag), when Parapet
+ * terraform-aws-modules/security-group, when Parapet
  * knows the interface of a version the call admits: the newest, as `terraform init` fetches — unless the call is
  * written for an older one its constraint also admits (`ingress_cidr_blocks` and a list of named rules, with no
  * version, which fetches 6 since June 2026). Then it is judged as written, and told that Terraform would now reject it.
  */
 export function awsSecurityGroupModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
   const registry = FROM_REGISTRY.exec(source);
-  const github = registry ? undefined : FROM_GITHUB.exec(source);
-  if (!registry && !github) return undefined;
-  const preset = (registry ?? github)![1];
-  const constraint = registry ? call.version : github![2];
+  if (!registry) return undefined;
+  const preset = registry[1];
+  const constraint = call.version;
   const admitted = constraint === undefined ? [...MAJORS].reverse() : admittedMajors(constraint, MAJORS);
   if (admitted === undefined || admitted.length === 0) return { unsupported: `Parapet does not know which version ${quoted(constraint!, 60)} is` };
   const [newest] = admitted;
