@@ -41,6 +41,8 @@ export interface Judged {
 export class FileJudge {
   private readonly runner: RuleRunner;
   private readonly problems: InputProblem[] = [];
+  /** The problems said, by what they say and where: a file several inputs read (a Terragrunt root.hcl) says each once. */
+  private readonly said = new Set<string>();
   private readonly scannedFiles: string[] = [];
   private readonly commentedFiles: string[] = [];
   private readonly consumed = new Set<string>();
@@ -57,10 +59,10 @@ export class FileJudge {
     const context: LoadContext = { root, tree, settings, iac, readFile: (file) => readInputFile(file, CONFIG_BYTES) };
     const loaded = await this.load(format, path, context);
     if ('id' in loaded) {
-      this.problems.push(loaded);
+      this.report(loaded);
       return;
     }
-    append(this.problems, loaded.problems);
+    for (const problem of loaded.problems) this.report(problem);
     // A file read by several inputs (a Bicep file two parameters files deploy) is one file scanned.
     const files = [path, ...(loaded.consumed ?? [])].filter((file) => !this.listed.has(resolve(file)));
     for (const file of files) this.listed.add(resolve(file));
@@ -71,6 +73,9 @@ export class FileJudge {
 
   /** A problem found outside any file's judgement (one that could not be read or recognised). */
   report(problem: InputProblem): void {
+    const key = `${problem.id}\u0000${problem.level}\u0000${problem.file}\u0000${problem.line}\u0000${problem.message}`;
+    if (this.said.has(key)) return;
+    this.said.add(key);
     this.problems.push(problem);
   }
 

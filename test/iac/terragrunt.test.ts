@@ -104,7 +104,7 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual([]);
   });
 
-  test("an include with expose = true gives the file's locals and inputs, read as the unit reads them; one without, or one whose path names include itself, is unknown", async () => {
+  test("an include with expose = true gives the file's locals and inputs, read as the unit reads them (a bare one as `include`); one without, or one whose path names include itself, is unknown", async () => {
     const sg = (inputs: string, include: string) => unit('tfr:///terraform-aws-modules/security-group/aws?version=5.1.2', inputs, include);
     const directory = tree({
       'live/root.hcl': 'locals {\n  env   = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n  admin = local.env.locals.admin\n}\n\ninputs = {\n  office = "203.0.113.0/24"\n}\n',
@@ -114,6 +114,8 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
       // RDP from the admins' range each environment's env.hcl names through root.hcl, SSH from root.hcl's office.
       'live/prod/admin/terragrunt.hcl': sg('  ingress_cidr_blocks = [include.root.inputs.office]\n  ingress_rules       = ["ssh-tcp"]\n  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
       'live/dev/admin/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
+      // A bare include (Terragrunt's first form) exposes its file as `include` itself.
+      'live/bare/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.locals.admin }]', 'include {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
       'live/hidden/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n\n'),
       'live/loop/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "ssh-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = "${include.root.locals.admin}/root.hcl"\n  expose = true\n}\n\n'),
     });
@@ -130,6 +132,38 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
       'warning iac/unsupported live/loop/terragrunt.hcl:1 the file this include names is not known from the code, or is not a file here',
       'warning iac/unresolved live/loop/terragrunt.hcl:11 1 value could not be resolved from the code (`include.root`): the rules that use it were judged as the worst it could be',
     ]);
+  });
+
+  test("Terragrunt's path functions: the include's directory and the paths to it, the repository's root; file() reads beside the file that calls it", async () => {
+    const directory = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'live/root.hcl': 'locals {\n  common  = yamldecode(file("common.yaml"))\n  account = get_aws_account_id()\n}\n\ninputs = {\n  name    = "${path_relative_to_include()}:${path_relative_from_include()}"\n  sources = local.common.sources\n}\n',
+      'live/common.yaml': 'sources:\n  - 0.0.0.0/0\n',
+      'live/prod/app/terragrunt.hcl': unit('${get_repo_root()}/modules//sg', '  office = "10.0.0.0/8"'),
+      'live/dev/app/terragrunt.hcl': unit('${get_parent_terragrunt_dir()}/../modules/sg', '  office = "0.0.0.0/0"\n  path   = get_path_from_repo_root()'),
+      'modules/sg/main.tf': MODULE,
+    });
+    const { findings, messages, problems } = await judged(directory);
+    expect(findings).toEqual([
+      'net/rdp-open-to-world modules/sg/main.tf:14 aws_security_group.this live/dev/app',
+      'net/rdp-open-to-world modules/sg/main.tf:14 aws_security_group.this live/prod/app',
+      'net/ssh-open-to-world modules/sg/main.tf:21 aws_security_group.this live/dev/app',
+    ]);
+    expect(messages.join('\n')).toContain('(dev/app:../..)');
+    expect(messages.join('\n')).toContain('(prod/app:../..)');
+    // The account root.hcl reads is unknown, and said once for both units.
+    expect(problems).toEqual(["warning iac/unsupported live/root.hcl:3 function 'get_aws_account_id' is not evaluated"]);
+  });
+
+  test('a terragrunt.hcl units include, judged on its own, says nothing of what only the units can give it', async () => {
+    const directory = tree({
+      'terragrunt.hcl': 'locals {\n  region = read_terragrunt_config(find_in_parent_folders("region.hcl"))\n}\n\ninputs = {\n  region = local.region.locals.name\n}\n',
+      'prod/region.hcl': 'locals {\n  name = "eu-west-1"\n}\n',
+      'prod/sg/terragrunt.hcl': unit('tfr:///terraform-aws-modules/security-group/aws//.?version=5.1.2', '  ingress_cidr_blocks = ["10.0.0.0/8"]\n  ingress_rules       = ["ssh-tcp"]', 'include {\n  path = find_in_parent_folders()\n}\n\n'),
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings).toEqual([]);
+    expect(problems).toEqual([]);
   });
 
   test('files that read each other, a hundred times each, are read once each: a cycle is unknown, not a hang', async () => {

@@ -7,6 +7,7 @@ import { append } from '../../model/append.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted, shown } from '../../model/quote.js';
 import { knownModule, type CallShape } from '../terraform/known-modules.js';
+import { loadAllLibraries } from '../terraform/lazy-libraries.js';
 import { hclParser } from '../terraform/parser.js';
 import { mergedInputs } from '../terragrunt/included-inputs.js';
 import { TerragruntConfigs } from '../terragrunt/configs.js';
@@ -30,6 +31,7 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
   const problems: InputProblem[] = [];
   const unitDirectory = dirname(path);
   const view = treeView(context.tree ?? unitDirectory);
+  await loadAllLibraries();
   const configs = new TerragruntConfigs(await hclParser(), unitDirectory, view, context, problems);
   const unit = configs.read(found);
   if (!unit) return { models: [], problems };
@@ -47,9 +49,10 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
     if (!source && parent.source) [source, sourceLine] = [parent.source, include.line];
   }
   // Without a source, Terragrunt runs the Terraform code beside the unit; a configuration with none (one the units
-  // include) deploys nothing of its own.
+  // include) deploys nothing of its own: its values matter only as each unit that includes it reads them, where what
+  // cannot be read of them is said.
   if (!source) {
-    if (!(view.list(unitDirectory) ?? []).some(looksLikeTerraform)) return { models: [], problems, consumed };
+    if (!(view.list(unitDirectory) ?? []).some(looksLikeTerraform)) return { models: [], problems: [], consumed };
     [source, sourceLine] = [scalar('.', 1), 1];
   }
   const at = { file: path, line: sourceLine ?? 1 };
@@ -78,7 +81,7 @@ function includedConfig(path: IacValue | undefined, at: { file: string; line: nu
     problems.push(problemAt('input/outside-boundary', at, `the include's file is looked for outside ${view.bound} (${shown(target.outside)}) — not read, what it gives the unit is not judged; scan the directory that holds both`, 'warning'));
     return undefined;
   }
-  const config = configs.config(target.file);
+  const config = configs.config(target.file, true);
   return config === 'cycle' ? undefined : config;
 }
 

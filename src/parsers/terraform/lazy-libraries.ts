@@ -20,6 +20,11 @@ export async function loadLibrariesFor(texts: string[]): Promise<void> {
   }
 }
 
+/** Loads them all: for code that reads files whose text is not known before it is evaluated (a Terragrunt unit's includes). */
+export async function loadAllLibraries(): Promise<void> {
+  await loadLibrariesFor(['regex yamldecode']);
+}
+
 /** RE2, once some module that names a regular expression function has loaded it. */
 export function regexEngine(): RegexEngine | undefined {
   return regex;

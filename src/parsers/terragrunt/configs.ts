@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { HostView } from '../../inputs/host-view.js';
 import type { InputFile } from '../../inputs/input-file.js';
@@ -8,7 +8,8 @@ import { scalar, unknown, type IacValue } from '../iac/value.js';
 import type { FunctionCall } from '../terraform/function-call.js';
 import { readConfiguration } from '../terraform/source-file.js';
 import { asText, EvaluationError, object } from '../terraform/values.js';
-import { readUnitConfig, type UnitConfig } from './unit-config.js';
+import { CodeFiles } from '../terraform/code-files.js';
+import { readUnitConfig, type Include, type TerragruntLanguage, type UnitConfig } from './unit-config.js';
 
 /** Configurations reading each other deeper than this (read_terragrunt_config in a file it reads) are a cycle. */
 const MAX_READ_DEPTH = 4;
@@ -17,10 +18,16 @@ const MAX_READ_DEPTH = 4;
  * The Terragrunt configurations one unit reads (itself, what it includes, what `read_terragrunt_config` reads), each
  * evaluated with Terragrunt's functions as they are for this unit: `find_in_parent_folders` searches up from the unit's
  * directory, inside the scanned tree only; `read_terragrunt_config` gives a file's `locals` and `inputs`;
- * `get_terragrunt_dir` is the unit's directory. Terragrunt's other functions are not evaluated.
+ * `get_terragrunt_dir` is the unit's directory, `get_parent_terragrunt_dir` its include's, and the paths between them
+ * (`path_relative_to_include`) and to the Git repository's root (a `.git` inside the tree) are known; `file()` reads
+ * relative to the configuration's own directory. Terragrunt's other functions (`get_env`, `run_cmd`,
+ * `get_aws_account_id`: the machine that runs it) are not evaluated.
  */
 export class TerragruntConfigs {
   private depth = 0;
+  private unitFile: string | undefined;
+  /** The files read as the unit's includes. */
+  private readonly includedFiles = new Set<string>();
   /** Each file other than the unit, read once: hostile files reading each other many times are read once each. */
   private readonly configs = new Map<string, UnitConfig | undefined | 'reading'>();
 
@@ -39,14 +46,45 @@ export class TerragruntConfigs {
       this.problems.push(read.problem);
       return undefined;
     }
-    return readUnitConfig(file, read.body, this.problems, { functions: this.functions, exposed: this.exposed });
+    const place = this.placeOf(file.path);
+    const language: TerragruntLanguage = {
+      functions: (call, includes) => this.functions(call, place === 'unit' ? this.includeOf(call, includes) : place),
+      exposed: this.exposed,
+      files: new CodeFiles(dirname(file.path), this.context.tree ?? this.unitDirectory, this.context.readFile, this.problems),
+    };
+    return readUnitConfig(file, read.body, this.problems, language);
+  }
+
+  /**
+   * Where a configuration stands to the unit: the unit itself; a file it includes (the include, for the functions that
+   * name it); or one it reads, whose include is not known.
+   */
+  private placeOf(path: string): 'unit' | { include: string } | undefined {
+    if (this.unitFile === undefined || this.unitFile === path) {
+      this.unitFile = path;
+      return 'unit';
+    }
+    return this.includedFiles.has(path) ? { include: path } : undefined;
+  }
+
+  /** The file of the unit's include the call names (its first argument), or its only one; undefined when not known. */
+  private includeOf(call: FunctionCall, includes: () => Include[] | undefined): { include: string } | 'none' | undefined {
+    const all = includes();
+    if (!all) return undefined;
+    const label = call.count > 0 ? call.argument(0) : undefined;
+    if (label?.kind === 'unknown') return undefined;
+    const named = label ? all.find((each) => each.label === asText(label)) : all.length === 1 ? all[0] : undefined;
+    if (!named) return all.length === 0 ? 'none' : undefined;
+    const found = named.path?.kind === 'scalar' && typeof named.path.value === 'string' ? this.located(named.path.value) : undefined;
+    return found && 'file' in found ? { include: found.file } : undefined;
   }
 
   /**
    * A file the unit includes or reads, inside the scanned tree: read once; 'cycle' when it is being read already, or
    * the files read each other too deep; undefined (said) when it cannot be read or parsed.
    */
-  config(path: string): UnitConfig | undefined | 'cycle' {
+  config(path: string, asInclude = false): UnitConfig | undefined | 'cycle' {
+    if (asInclude) this.includedFiles.add(path);
     const known = this.configs.get(path);
     if (known === 'reading' || (!this.configs.has(path) && this.depth >= MAX_READ_DEPTH)) return 'cycle';
     if (this.configs.has(path)) return known;
@@ -84,10 +122,31 @@ export class TerragruntConfigs {
     return found.kind === 'found' && !found.directory ? { file: found.path } : undefined;
   }
 
-  private readonly functions = (call: FunctionCall): IacValue | undefined => {
+  /** Terragrunt's functions as one file calls them; `include`: the unit's include there ('none': it has none). */
+  private functions(call: FunctionCall, include: { include: string } | 'none' | undefined): IacValue | undefined {
+    const unit = this.unitDirectory;
+    const parent = include === 'none' ? unit : include && dirname(include.include);
+    const known = (path: string | undefined) => (path === undefined ? unknown(call.line, [`${call.name}()`]) : scalar(path, call.line));
     switch (call.name) {
       case 'get_terragrunt_dir':
-        return scalar(this.unitDirectory, call.line);
+      case 'get_original_terragrunt_dir':
+        return scalar(unit, call.line);
+      case 'get_parent_terragrunt_dir':
+        return known(parent);
+      case 'path_relative_to_include':
+        return known(parent === undefined ? undefined : relativePath(parent, unit));
+      case 'path_relative_from_include':
+        return known(parent === undefined ? undefined : relativePath(unit, parent));
+      case 'get_repo_root':
+        return known(this.repositoryRoot());
+      case 'get_path_from_repo_root': {
+        const root = this.repositoryRoot();
+        return known(root === undefined ? undefined : relativePath(root, unit));
+      }
+      case 'get_path_to_repo_root': {
+        const root = this.repositoryRoot();
+        return known(root === undefined ? undefined : relativePath(unit, root));
+      }
       case 'find_in_parent_folders': {
         const name = call.count > 0 ? call.argument(0) : scalar('terragrunt.hcl', call.line);
         if (name.kind === 'unknown') return name;
@@ -111,14 +170,29 @@ export class TerragruntConfigs {
       default:
         return undefined;
     }
-  };
+  }
+
+  /** The Git repository the unit is in (the nearest directory above it with `.git`), when that is inside the scanned tree. */
+  private repositoryRoot(): string | undefined {
+    for (let directory = this.unitDirectory; ; directory = dirname(directory)) {
+      const found = this.view.locate(join(directory, '.git'));
+      if (found.kind === 'outside') return undefined;
+      if (found.kind === 'found') return directory;
+      if (dirname(directory) === directory) return undefined;
+    }
+  }
 
   /** What an include with `expose = true` gives of the file its path names; undefined (unknown) when it is not read. */
   private readonly exposed = (path: IacValue | undefined, line: number): IacValue | undefined => {
     const found = path?.kind === 'scalar' && typeof path.value === 'string' ? this.located(path.value) : undefined;
-    const config = found && 'file' in found ? this.config(found.file) : undefined;
+    const config = found && 'file' in found ? this.config(found.file, true) : undefined;
     return config && config !== 'cycle' ? given(config, line) : undefined;
   };
+}
+
+/** A path from one directory to another as Terragrunt gives it: `/`-separated, `.` for the same. */
+function relativePath(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/') || '.';
 }
 
 /** What a configuration gives the files that read it: its `locals` and `inputs`. */

@@ -4,6 +4,7 @@ import { shown } from '../../model/quote.js';
 import { unknown, type IacValue } from '../iac/value.js';
 import { EvaluationBudget } from '../terraform/evaluate.js';
 import type { FunctionCall } from '../terraform/function-call.js';
+import type { CodeFiles } from '../terraform/code-files.js';
 import { ModuleScope } from '../terraform/module-scope.js';
 import { BodyEvaluator } from '../terraform/resource-body.js';
 import type { Attribute, Block, Body } from '../terraform/syntax.js';
@@ -34,7 +35,10 @@ export interface Include {
 
 /** What Terragrunt gives a configuration besides Terraform's language. */
 export interface TerragruntLanguage {
-  functions: (call: FunctionCall) => IacValue | undefined;
+  /** Terragrunt's functions, called in this file, whose includes are `includes` (undefined while they are evaluated). */
+  functions: (call: FunctionCall, includes: () => Include[] | undefined) => IacValue | undefined;
+  /** What `file()` and its siblings read: relative to the configuration's directory. */
+  files: CodeFiles;
   /** What an include with `expose = true` gives of the file its path names (`include.root.locals`), when it is read. */
   exposed: (path: IacValue | undefined, line: number) => IacValue | undefined;
 }
@@ -51,11 +55,12 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
     if (root !== 'include') return undefined;
     if (exposed === undefined) {
       exposed = 'evaluating';
-      exposed = exposedIncludes(includes(), terragrunt, line) ?? 'none';
+      exposed = exposedIncludes(includes() ?? [], terragrunt, line) ?? 'none';
     }
     return typeof exposed === 'object' ? exposed : undefined;
   };
-  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget(), undefined, { modulePath: '.', files: undefined, functions: terragrunt.functions, names });
+  const functions = (call: FunctionCall) => terragrunt.functions(call, includes);
+  const scope = new ModuleScope(problems, '', undefined, new EvaluationBudget(), undefined, { modulePath: '.', files: terragrunt.files, functions, names });
   scope.declare(file.path, body.blocks);
   const reported = new Set<string>();
   const bodies = new BodyEvaluator(scope.evaluator, (issue) => {
@@ -66,8 +71,15 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
   });
   const value = (attribute: Attribute | undefined) =>
     attribute && scope.inFile(file.path, () => bodies.body({ attributes: [attribute], blocks: [] }, new Map(), attribute.line).fields.get(attribute.name));
-  let included: Include[] | undefined;
-  const includes = () => (included ??= body.blocks.filter((block) => block.type === 'include').map((block) => includeOf(block, value)));
+  // Read when first needed; what their paths need of them (a function naming the include) is unknown.
+  let included: Include[] | 'evaluating' | undefined;
+  const includes = () => {
+    if (included === undefined) {
+      included = 'evaluating';
+      included = body.blocks.filter((block) => block.type === 'include').map((block) => includeOf(block, value));
+    }
+    return included === 'evaluating' ? undefined : included;
+  };
   const source = body.blocks.find((block) => block.type === 'terraform')?.body.attributes.find((attribute) => attribute.name === 'source');
   const localNames = body.blocks.filter((block) => block.type === 'locals').flatMap((block) => block.body.attributes.map((attribute) => attribute.name));
   const locals = object(new Map(localNames.map((name) => [name, scope.inFile(file.path, () => scope.local(name)) ?? unknown(1, [`local.${name}`])])), 1);
@@ -77,7 +89,7 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
     inputs: value(body.attributes.find((attribute) => attribute.name === 'inputs')),
     source: value(source),
     sourceLine: source?.line,
-    includes: includes(),
+    includes: includes() ?? [],
   };
 }
 
@@ -89,11 +101,13 @@ function includeOf(block: Block, value: (attribute: Attribute | undefined) => Ia
   return { line: block.line, label: block.labels.length === 1 ? block.labels[0] : undefined, expose: expose?.type === 'literal' && expose.value === true, path: value(attribute('path')), mergeStrategy };
 }
 
-/** `include`: each labelled include with `expose = true`, by its label. */
+/** `include`: each labelled include with `expose = true`, by its label; a bare one is `include` itself (`include.locals`). */
 function exposedIncludes(includes: Include[], terragrunt: TerragruntLanguage, line: number): IacValue | undefined {
   const fields = new Map<string, IacValue>();
   for (const { label, expose, path } of includes) {
-    if (label !== undefined && expose) fields.set(label, terragrunt.exposed(path, line) ?? unknown(line, [`include.${label}`]));
+    if (!expose) continue;
+    if (label === undefined) return terragrunt.exposed(path, line) ?? unknown(line, ['include']);
+    fields.set(label, terragrunt.exposed(path, line) ?? unknown(line, [`include.${label}`]));
   }
   return fields.size > 0 ? object(fields, line) : undefined;
 }
