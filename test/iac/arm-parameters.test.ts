@@ -110,6 +110,13 @@ describe('ARM parameters files, judged as the deployment of the file each is for
     expect(problems).toEqual(["error iac/invalid-resource azuredeploy.parameters.json:8 parameter 'sshSourse' is not declared in 'azuredeploy.json'"]);
   });
 
+  test('a parameter the Bicep file it deploys does not declare is an error at its line too', async () => {
+    const directory = tree({ 'main.bicep': BICEP, 'main.parameters.json': parametersFile({ sshSource: { value: 'Internet' }, sshSourse: { value: '10.0.0.0/8' } }) });
+    const { findings, problems } = await scanned(directory);
+    expect(findings).toEqual(['main.bicep:7 bicep-nsg within main.parameters.json']);
+    expect(problems).toEqual(["error iac/invalid-resource main.parameters.json:8 parameter 'sshSourse' is not declared in 'main.bicep'"]);
+  });
+
   test('rules the parameters file writes whole are found at the template line that reads them, never at its own line numbers', async () => {
     const template = TEMPLATE.replace('"securityRules": [', '"securityRules": "[parameters(\'rules\')]", "unused": [').replace('"parameters": {', '"parameters": {\n    "rules": { "type": "array" },');
     const rules = [{ name: 'ssh', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '22' } }];

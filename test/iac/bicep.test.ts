@@ -429,6 +429,15 @@ module bare 'br/public:avm/res/network/azure-firewall:0.6.0' = {
       expect(result.scannedFiles.map((file) => relative(directory, file)).sort()).toEqual(['dev.bicepparam', 'main.bicep', 'prod.bicepparam']);
     });
 
+    test('a parameter the Bicep file does not declare is an error at its line, as Bicep rejects the file; the rest is judged', async () => {
+      const directory = tree({ 'main.bicep': MAIN, 'dev.bicepparam': "using './main.bicep'\n\nparam sshSource = '*'\nparam sshSourse = '10.0.0.0/8'\n" });
+      const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });
+      expect(result.findings.filter((finding) => finding.ruleId === 'net/ssh-open-to-world').map((finding) => `${relative(directory, finding.location.file)}:${finding.location.line}`)).toEqual(['main.bicep:8']);
+      expect(result.problems.map((problem) => `${problem.level} ${problem.id} ${relative(directory, problem.file)}:${problem.line} ${problem.message.split(' — ')[0]}`)).toEqual([
+        "error iac/invalid-resource dev.bicepparam:4 parameter 'sshSourse' is not declared in 'main.bicep'",
+      ]);
+    });
+
     test('a parameters file without a using, or whose Bicep file is missing, is said', async () => {
       const directory = tree({ 'a.bicepparam': "param sshSource = '*'\n", 'b.bicepparam': "using './gone.bicep'\n\nparam sshSource = '*'\n" });
       const result = await scan({ paths: [directory], rules: RULES, settings: DEFAULT_RULE_SETTINGS });

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 import { treeView, type HostView } from '../../inputs/host-view.js';
 import type { InputFile } from '../../inputs/input-file.js';
@@ -41,9 +41,9 @@ export function bicepTemplate(parser: Parser, file: InputFile, parameters: Reado
  * A Bicep file deployed with the values of a JSON parameters file (`--parameters main.parameters.json`), whose
  * evaluation `state` is: what it meets in the Bicep file is that file's. `consumed` holds the Bicep file and its modules.
  */
-export function bicepDeployment(parser: Parser, target: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, context: LoadContext, state: FileState): { resources: IacResource[]; consumed: string[] } {
+export function bicepDeployment(parser: Parser, target: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, context: LoadContext, state: FileState, assigned: Assigned): { resources: IacResource[]; consumed: string[] } {
   const modules = new BicepModules(parser, context, state, treeView(context.tree ?? dirname(target.path)));
-  const resources = withinBudget(state, () => state.within(target.path, () => deployed(target, values, parameters, modules)));
+  const resources = withinBudget(state, () => state.within(target.path, () => deployed(target, values, parameters, modules, assigned)));
   return { resources, consumed: [target.path, ...modules.consumed] };
 }
 
@@ -61,10 +61,27 @@ export function isParametersFile(path: string): boolean {
   return path.toLowerCase().endsWith('.bicepparam');
 }
 
-/** A Bicep file's resources, deployed with `values` (a parameters file's) and the command line's, which win. */
-function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules): IacResource[] {
+/** The parameters a parameters file assigns, by name in lower case (as ARM matches them), each as written and where. */
+export interface Assigned {
+  file: string;
+  names: ReadonlyMap<string, { name: string; line: number }>;
+}
+
+/**
+ * A Bicep file's resources, deployed with `values` (a parameters file's) and the command line's, which win. A
+ * parameter the parameters file assigns and the Bicep file does not declare is an error at its line, as the deployment
+ * is rejected.
+ */
+function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules, assigned?: Assigned): IacResource[] {
   const translated = translateFile(file, modules, [resolve(file.path)], false);
   if (!translated) return [];
+  if (assigned) {
+    const declared = new Set([...translated.symbols.parameters].map((name) => name.toLowerCase()));
+    for (const [key, { name, line }] of assigned.names) {
+      if (declared.has(key)) continue;
+      modules.state.within(assigned.file, () => modules.state.report('iac/invalid-resource', line, `parameter ${quoted(name, 80)} is not declared in ${quoted(basename(file.path))} — the deployment is rejected; fix its name`, 'error'));
+    }
+  }
   const resources = templateResources(translated.template, modules.state, commandLineValues(parameters, new Map([...translated.given, ...values])), values.size > 0);
   for (const resource of resources) resource.address = translated.symbols.readable(resource.address);
   return resources;
@@ -85,10 +102,16 @@ function deployedWith(file: InputFile, parameters: ReadonlyMap<string, string>, 
   }
   const scope = new TemplateScope(state, translated.template, translated.given);
   const values = new Map<string, IacValue>();
-  for (const name of translated.symbols.parameters) values.set(name.toLowerCase(), scope.parameter(name, 1));
+  const names = new Map<string, { name: string; line: number }>();
+  const declarations = translated.template.members.get('parameters')?.value;
+  for (const name of translated.symbols.parameters) {
+    values.set(name.toLowerCase(), scope.parameter(name, 1));
+    const declaration = declarations?.kind === 'object' ? declarations.members.get(name.toLowerCase())?.value : undefined;
+    names.set(name.toLowerCase(), { name, line: declaration?.line ?? 1 });
+  }
   const target = modules.locate(translated.using.path, translated.using.line, dirname(file.path), [resolve(file.path)], 'the Bicep file');
   if (!target) return [];
-  return state.within(target.path, () => deployed(target, values, parameters, modules));
+  return state.within(target.path, () => deployed(target, values, parameters, modules, { file: file.path, names }));
 }
 
 interface Translated {

@@ -31,7 +31,8 @@ export async function armParametersDeployment(file: InputFile, context: LoadCont
     const state = new FileState(file.path, parsed.values);
     const values = parameterValues(parameters, state);
     const [{ bicepParser }, { bicepDeployment }] = await Promise.all([import('../bicep/parser.js'), import('../bicep/template.js')]);
-    const deployed = bicepDeployment(await bicepParser(), target, values, given, context, state);
+    const names = new Map([...parameters.members.values()].map(({ key, value }) => [key.toLowerCase(), { name: key, line: value.line }]));
+    const deployed = bicepDeployment(await bicepParser(), target, values, given, context, state, { file: file.path, names });
     return { ...deployed, problems: state.problems };
   }
   const template = readTemplate(target);
