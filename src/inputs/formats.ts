@@ -21,7 +21,7 @@ const WHOLE_LISTING_BYTES = 64 * MiB;
 const TERRAFORM_PLAN_BYTES = 256 * MiB;
 export const CONFIG_BYTES = 16 * MiB;
 /** A Terragrunt unit's module from the local file system, as its first 64 KiB write it: read after the unit claims it. */
-const TERRAGRUNT_LOCAL_SOURCE = /^\s*source\s*=\s*"(\.\.?\/[^"?]{0,500})"/gm;
+const TERRAGRUNT_LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"?]{0,500})"/gm;
 
 /** Every input type Parapet reads, in detection order. Parsers are imported only when a file of their type is scanned. */
 export const INPUT_FORMATS: readonly InputFormat[] = [
@@ -39,7 +39,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     title: 'Terragrunt unit (terragrunt.hcl: its module, with its inputs)',
     detect: (name) => name === 'terragrunt.hcl',
     // Without a source, the unit is the Terraform code beside it.
-    reads: (_name, head) => (/^\s*source\s*=/m.test(head) ? [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')) : ['.']),
+    reads: (_name, head) => (/^[ \t]*source[ \t]*=/m.test(head) ? [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')) : ['.']),
     load: async (path, context) => (await import('../parsers/iac/load-terragrunt.js')).loadTerragruntUnit(path, context),
   },
   {

@@ -182,3 +182,20 @@ describe('A Bicep file of 100,000 quotes', () => {
     rmSync(path);
   });
 });
+
+describe('files of 100,000 blank lines (CRLF)', () => {
+  // Patterns read line by line must not let the whitespace at a line's start run on through the lines below.
+  const blank = '\r\n'.repeat(100_000);
+  it.each([
+    ['bicep', 'main.bicep', `param x string\r\n${blank}module m './nsg.bicep' = {\r\n}\r\n`],
+    ['bicep', 'prod.bicepparam', `using './main.bicep'\r\n${blank}param x = 'a'\r\n`],
+    ['terraform', 'main.tf', `${blank}module "a" {\r\n  source = "./a"\r\n}\r\n`],
+    ['terragrunt', 'terragrunt.hcl', `${blank}terraform {\r\n  source = "../modules//sg"\r\n}\r\n`],
+  ])('%s, %s: answered in one line', (type, name, text) => {
+    const root = mkdtempSync(join(directory, 'blank-'));
+    const path = join(root, name);
+    writeFileSync(path, text);
+    scanned(['--type', type, path], name, `${name} of 100,000 blank lines`);
+    rmSync(root, { recursive: true });
+  });
+});

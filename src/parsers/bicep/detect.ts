@@ -3,7 +3,7 @@ export function looksLikeBicep(name: string): boolean {
   return /\.bicep(?:param)?$/i.test(name);
 }
 
-const MODULE_PATH = /^\s*(?:module\s+[A-Za-z_][\w]*|using)\s+'([^'\n]+\.bicep)'/gm;
+const MODULE_PATH = /^[ \t]*(?:module[ \t]+[A-Za-z_][\w]*|using)[ \t]+'([^'\n]+\.bicep)'/gm;
 
 /**
  * The Bicep files the text seems to read: the modules it calls (`module nsg './modules/nsg.bicep' = …`), or the file a

@@ -6,8 +6,8 @@
  * be left out: such a type is written `object`, keeping its `?`. Type declarations decide nothing here: their `?` is
  * dropped. Every line stays where it was.
  */
-const PARAMETER = /^(\s*param\s+[A-Za-z_]\w*\s+)([A-Za-z_][^=\n]*?)(\?)?(\s*(?:=[^\n]*|\/\/[^\n]*)?)$/gm;
-const NULLABLE_OBJECT_TYPE = /^(\s*)\}\?(?=\s*$)/gm;
+const PARAMETER = /^([ \t]*param[ \t]+[A-Za-z_]\w*[ \t]+)([A-Za-z_][^=\n]*?)(\?)?([ \t]*(?:=[^\n]*|\/\/[^\n]*)?)$/gm;
+const NULLABLE_OBJECT_TYPE = /^([ \t]*)\}\?(?=[ \t]*$)/gm;
 const BUILT_IN = /^(?:string|int|bool|object|array|any)(?:\[\])*$/;
 
 export function withReadableTypes(text: string): string {

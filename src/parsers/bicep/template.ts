@@ -94,7 +94,7 @@ function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parame
 function deployedWith(file: InputFile, parameters: ReadonlyMap<string, string>, modules: BicepModules): IacResource[] {
   const { state } = modules;
   // The grammar reads declarations: `param name = value` is written as one with a type, on the same line.
-  const translated = translateFile({ ...file, text: file.text.replace(/^(\s*param\s+[A-Za-z_]\w*\s*)=/gm, '$1object =') }, modules, [resolve(file.path)], false);
+  const translated = translateFile({ ...file, text: file.text.replace(/^([ \t]*param[ \t]+[A-Za-z_]\w*[ \t]*)=/gm, '$1object =') }, modules, [resolve(file.path)], false);
   if (!translated) return [];
   if (!translated.using) {
     state.report('iac/invalid-resource', 1, 'the parameters file names no Bicep file (`using \'./main.bicep\'`) — nothing is judged with its values; name the file it is for', 'warning');

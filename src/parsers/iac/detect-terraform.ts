@@ -4,7 +4,7 @@ export function looksLikeTerraform(name: string): boolean {
 }
 
 const LOCAL_SOURCE = /(?:\bsource\s*=|"source"\s*:)\s*"(\.\.?[\\/][^"\n]*)"/g;
-const MODULE_BLOCK = /^\s*module\s+"([^"\n/\\]+)"/gm;
+const MODULE_BLOCK = /^[ \t]*module[ \t]+"([^"\n/\\]+)"/gm;
 
 /**
  * The directories of the modules the text seems to call: its local sources (`source = "./modules/sg"`), and where
