@@ -199,3 +199,18 @@ describe('files of 100,000 blank lines (CRLF)', () => {
     rmSync(root, { recursive: true });
   });
 });
+
+describe('Terraform text that ends in a long run of what is trimmed', () => {
+  // A pattern anchored at the text's end (/\s+$/) retries from each character of the run: quadratic.
+  it.each([
+    ['chomp of 200,000 line ends before a letter', `resource "aws_security_group" "x" {\n  name = chomp(<<EOT\n${'\n'.repeat(200_000)}x\nEOT\n  )\n}\n`],
+    ['a strip marker after 200,000 spaces and a letter', `resource "aws_security_group" "x" {\n  name = "${' '.repeat(200_000)}y\${~ "z"}"\n}\n`],
+  ])('%s: answered in one line', (label, text) => {
+    const root = mkdtempSync(join(directory, 'trim-'));
+    const path = join(root, 'main.tf');
+    writeFileSync(path, text);
+    const answer = scanned(['--type', 'terraform', path], 'main.tf', label);
+    expect(answer.report.scannedFiles).toHaveLength(1);
+    rmSync(root, { recursive: true });
+  });
+});

@@ -302,7 +302,7 @@ const stripsAfter = (sequence: Node): boolean => sequence.child(sequence.childCo
 
 function stripEnd(parts: (string | Expression)[]): void {
   const last = parts.at(-1);
-  if (typeof last === 'string') parts[parts.length - 1] = last.replace(/\s+$/, '');
+  if (typeof last === 'string') parts[parts.length - 1] = last.trimEnd();
 }
 
 function lineStart(text: string, index: number): number {

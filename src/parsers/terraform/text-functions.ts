@@ -27,7 +27,7 @@ export const TEXT_FUNCTIONS: Record<string, Implementation> = {
     });
   },
   // Trailing newlines, \r and \n in any order: chomp("a\n\r") is "a".
-  chomp: stringFunction((value) => value.replace(/[\r\n]+$/, '')),
+  chomp: stringFunction(chomped),
   title: stringFunction((value) => {
     let previous = '';
     let titled = '';
@@ -62,3 +62,10 @@ export const TEXT_FUNCTIONS: Record<string, Implementation> = {
     }
   }),
 };
+
+/** The text without its trailing line ends (a pattern anchored at the end would retry from each one: quadratic). */
+function chomped(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === '\n' || value[end - 1] === '\r')) end--;
+  return value.slice(0, end);
+}
