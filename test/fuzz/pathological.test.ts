@@ -214,3 +214,18 @@ describe('Terraform text that ends in a long run of what is trimmed', () => {
     rmSync(root, { recursive: true });
   });
 });
+
+describe('values whose patterns could backtrack', () => {
+  // Each was quadratic in a run of one character: a pattern with two ways to take the same run.
+  it.each([
+    ['terraform', 'main.tf', 'a format() verb after 200,000 zeros', `resource "aws_security_group" "x" {\n  name = format("%${'0'.repeat(200_000)}%", 1)\n}\n`],
+    ['terraform', 'main.tf', 'a number of 400,000 digits before a letter', `resource "aws_security_group" "x" {\n  name = tostring(tonumber("${'0'.repeat(400_000)}x"))\n}\n`],
+    ['bicep', 'main.bicep', 'a parameter type of 200,000 tabs', `param m p${'\t'.repeat(200_000)}p\n`],
+  ])('%s, %s: %s, answered in one line', (type, name, label, text) => {
+    const root = mkdtempSync(join(directory, 'backtrack-'));
+    const path = join(root, name);
+    writeFileSync(path, text);
+    scanned(['--type', type, path], name, label);
+    rmSync(root, { recursive: true });
+  });
+});

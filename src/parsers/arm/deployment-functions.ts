@@ -74,7 +74,7 @@ function copyIndex(values: IacValue[], call: CallSite): IacValue {
  */
 function resourceId(args: Parameters<ArmFunction>[0], call: CallSite, scopeParts: number): IacValue {
   const values = args.map((argument) => argument.value());
-  const typeAt = values.findIndex((value, index) => index <= scopeParts && /^[^/]+\.[^/]+\/[^/]/.test(textOf(value) ?? ''));
+  const typeAt = values.findIndex((value, index) => index <= scopeParts && isResourceType(textOf(value) ?? ''));
   if (typeAt < 0) {
     const unknowns = values.filter((value) => value.kind === 'unknown');
     return unknowns.length > 0 ? mergedUnknown(call.line, unknowns) : call.invalid('no resource type (Namespace/type) among the first arguments');
@@ -128,4 +128,10 @@ export function resourceNameOfId(text: string): string {
   if (providers < 0) return text;
   const [, ...pairs] = text.slice(providers + '/providers/'.length).split('/');
   return pairs.filter((_, index) => index % 2 === 1).join('/');
+}
+
+/** `Namespace.Provider/type…`: a first segment with a dot inside it, and a type after its slash. */
+function isResourceType(text: string): boolean {
+  const slash = text.indexOf('/');
+  return slash > 0 && text.slice(1, slash - 1).includes('.') && slash + 1 < text.length && text[slash + 1] !== '/';
 }

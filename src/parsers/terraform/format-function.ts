@@ -2,7 +2,8 @@ import type { IacValue } from '../iac/value.js';
 import { jsonEncode } from './json-functions.js';
 import { asNumber, asText, EvaluationError, numberText } from './values.js';
 
-const VERB = /%(?:%|([-+ 0]*)(\d*)(?:\.(\d+))?([sdvqftxX])|[^%]?)/g;
+// A width starts with 1-9: a 0 before it is a flag (and an overlap of the two would be quadratic on a run of zeros).
+const VERB = /%(?:%|([-+ 0]*)([1-9]\d*)?(?:\.(\d+))?([sdvqftxX])|[^%]?)/g;
 
 /**
  * Terraform's format(): the verbs security-group code uses (%s %d %v %q %f %t %x %%), with widths, precision and the
