@@ -5,6 +5,7 @@ import { problemAt, type InputProblem } from '../../model/problem.js';
 import { quoted } from '../../model/quote.js';
 import { braceExpansions, isWildcard, segmentMatches } from './glob.js';
 import { EvaluationError, OverBudget } from './values.js';
+import { withoutTrailingSlashes } from '../../model/trailing-slashes.js';
 
 /** Where a function call is written, for the problem a read outside the scanned tree is. */
 export type CallSite = { file: string; line: number };
@@ -79,7 +80,8 @@ export class CodeFiles {
     const budget = { entries: 0 };
     for (const expansion of braceExpansions(pattern)) {
       // As Go's filepath.Join: `..` resolved, a trailing / dropped (`*/` matches files).
-      const full = posix.join(base, expansion).replace(/(.)\/+$/, '$1');
+      const joined = posix.join(base, expansion);
+      const full = withoutTrailingSlashes(joined) || joined.slice(0, 1);
       const segments = full.split('/');
       const fixed = segments.findIndex((segment) => segment === '**' || isWildcard(segment));
       const start = fixed < 0 ? segments.length : fixed;

@@ -5,6 +5,7 @@ import { arity, known, sized, stringFunction, text, type FunctionCall, type Impl
 import { setOf } from './sets.js';
 import { asText, EvaluationError } from './values.js';
 import { yamlDecode } from './yaml-decode.js';
+import { withoutTrailingSlashes } from '../../model/trailing-slashes.js';
 
 /**
  * The functions that read the module's files — `file`, `fileexists`, `fileset` — relative to the root module's
@@ -46,7 +47,7 @@ export const FILE_FUNCTIONS: Record<string, Implementation> = {
   },
   basename: stringFunction((path) => {
     if (path === '') return '.';
-    const trimmed = path.replace(/\/+$/, '');
+    const trimmed = withoutTrailingSlashes(path);
     return trimmed === '' ? '/' : trimmed.slice(trimmed.lastIndexOf('/') + 1);
   }),
   dirname: stringFunction((path) => cleaned(path.slice(0, path.lastIndexOf('/') + 1))),
@@ -61,7 +62,7 @@ export const FILE_FUNCTIONS: Record<string, Implementation> = {
 function cleaned(path: string): string {
   if (path === '') return '.';
   const normal = posix.normalize(path);
-  return normal.length > 1 ? normal.replace(/\/+$/, '') || '/' : normal;
+  return normal.length > 1 ? withoutTrailingSlashes(normal) || '/' : normal;
 }
 
 function filesOf(call: FunctionCall) {

@@ -1,3 +1,5 @@
+import { withoutTrailingSlashes } from '../../../model/trailing-slashes.js';
+
 /**
  * The registry module a source names (`terraform-aws-modules/security-group/aws//modules/ssh`), with the version it
  * fetches: a registry address as Terraform and Terragrunt write it (`//`, `///`, `//.` are the module's root), or its
@@ -18,6 +20,6 @@ const FROM_GITHUB = /^(?:git::)?(?:https:\/\/|ssh:\/\/git@|git@)?github\.com[/:]
 
 /** `//modules/ssh` as written after the module's address; '' for its root (`//`, `///`, `//.`, `//./`). */
 function submodule(path: string | undefined): string {
-  const inner = (path ?? '').replace(/^\/+/, '').replace(/^\.(?:\/|$)/, '').replace(/\/+$/, '');
+  const inner = withoutTrailingSlashes((path ?? '').replace(/^\/+/, '').replace(/^\.(?:\/|$)/, ''));
   return inner === '' ? '' : `//${inner}`;
 }
