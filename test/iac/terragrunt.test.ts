@@ -129,7 +129,7 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(messages[2]).toMatch(/^RDP \(TCP 3389\) on .* is reachable from any IPv4 address \(0.0.0.0\/0\) through [^,]*\. Allow/);
     expect(problems).toEqual([
       'warning iac/unresolved live/hidden/terragrunt.hcl:10 1 value could not be resolved from the code (`include.root.locals.admin`): the rules that use it were judged as the worst it could be',
-      'warning iac/unsupported live/loop/terragrunt.hcl:1 the file this include names is not known from the code, or is not a file here',
+      'warning iac/unsupported live/loop/terragrunt.hcl:1 the file this include names is not known from the code',
       'warning iac/unresolved live/loop/terragrunt.hcl:11 1 value could not be resolved from the code (`include.root`): the rules that use it were judged as the worst it could be',
     ]);
   });
@@ -251,16 +251,18 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual([`warning input/outside-boundary live/app/terragrunt.hcl:1 the include's file is looked for outside the scanned directory ${join(directory, 'live')} (${join(directory, 'root.hcl')})`]);
   });
 
-  test('an include whose file is not known from the code is said, and the unit judged with its own inputs', async () => {
+  test('an include whose file is not known from the code, or is not there, is said, and the unit judged with its own inputs', async () => {
     const directory = tree({
       'live/app/terragrunt.hcl': unit('../modules/sg', '  name    = "app"\n  sources = ["0.0.0.0/0"]', 'include "root" {\n  path = "${get_env("ROOT")}/root.hcl"\n}\n\n'),
+      'live/db/terragrunt.hcl': unit('../modules/sg', '  name    = "db"\n  sources = ["10.0.0.0/8"]', 'include "common" {\n  path = "${get_terragrunt_dir()}/../_common/db.hcl"\n}\n\n'),
       'live/modules/sg/main.tf': MODULE,
     });
     const { findings, problems } = await judged(directory);
     expect(findings).toEqual(['net/rdp-open-to-world live/modules/sg/main.tf:14 aws_security_group.this live/app']);
     expect(problems).toEqual([
       "warning iac/unsupported live/app/terragrunt.hcl:2 function 'get_env' is not evaluated",
-      'warning iac/unsupported live/app/terragrunt.hcl:1 the file this include names is not known from the code, or is not a file here',
+      'warning iac/unsupported live/app/terragrunt.hcl:1 the file this include names is not known from the code',
+      "warning iac/unsupported live/db/terragrunt.hcl:1 the file this include names, '../_common/db.hcl', is not a file here (Terragrunt would fail)",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { CONFIG_BYTES } from '../../inputs/formats.js';
 import { treeView, type HostView } from '../../inputs/host-view.js';
 import { readInputFile } from '../../inputs/input-file.js';
@@ -72,9 +72,11 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
 }
 
 function includedConfig(path: IacValue | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, problems: InputProblem[]): UnitConfig | undefined {
-  const target = path?.kind === 'scalar' && typeof path.value === 'string' ? configs.located(path.value) : undefined;
+  const written = path?.kind === 'scalar' && typeof path.value === 'string' ? path.value : undefined;
+  const target = written === undefined ? undefined : configs.located(written);
   if (!target) {
-    problems.push(problemAt('iac/unsupported', at, 'the file this include names is not known from the code, or is not a file here — what it gives the unit is not judged', 'warning'));
+    const what = written === undefined ? 'the file this include names is not known from the code' : `the file this include names, ${quoted(relative(dirname(at.file), resolve(dirname(at.file), written)), 120)}, is not a file here (Terragrunt would fail)`;
+    problems.push(problemAt('iac/unsupported', at, `${what} — what it gives the unit is not judged`, 'warning'));
     return undefined;
   }
   if ('outside' in target) {
