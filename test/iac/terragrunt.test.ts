@@ -107,12 +107,13 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
   test("an include with expose = true gives the file's locals and inputs, read as the unit reads them (a bare one as `include`); one without, or one whose path names include itself, is unknown", async () => {
     const sg = (inputs: string, include: string) => unit('tfr:///terraform-aws-modules/security-group/aws?version=5.1.2', inputs, include);
     const directory = tree({
-      'live/root.hcl': 'locals {\n  env   = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n  admin = local.env.locals.admin\n}\n\ninputs = {\n  office = "203.0.113.0/24"\n}\n',
+      'live/root.hcl': 'locals {\n  env   = read_terragrunt_config(find_in_parent_folders("env.hcl"))\n  admin = local.env.locals.admin\n}\n\ninputs = {\n  office = "203.0.113.0/24"\n}\n\nremote_state {\n  backend = "s3"\n}\n',
       'live/env.hcl': 'locals {\n  admin = "192.0.2.0/24"\n}\n',
       'live/prod/env.hcl': 'locals {\n  admin = "0.0.0.0/0"\n}\n',
       'live/dev/env.hcl': 'locals {\n  admin = "10.0.0.0/8"\n}\n',
       // RDP from the admins' range each environment's env.hcl names through root.hcl, SSH from root.hcl's office.
-      'live/prod/admin/terragrunt.hcl': sg('  ingress_cidr_blocks = [include.root.inputs.office]\n  ingress_rules       = ["ssh-tcp"]\n  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
+      // Its other blocks are there too, unknown: reading one leaves the rest of the inputs known.
+      'live/prod/admin/terragrunt.hcl': sg('  name                = include.root.remote_state.config.bucket\n  ingress_cidr_blocks = [include.root.inputs.office]\n  ingress_rules       = ["ssh-tcp"]\n  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
       'live/dev/admin/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.root.locals.admin }]', 'include "root" {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
       // A bare include (Terragrunt's first form) exposes its file as `include` itself.
       'live/bare/terragrunt.hcl': sg('  ingress_with_cidr_blocks = [{ rule = "rdp-tcp", cidr_blocks = include.locals.admin }]', 'include {\n  path   = find_in_parent_folders("root.hcl")\n  expose = true\n}\n\n'),
@@ -123,7 +124,7 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual([
       'net/rdp-open-to-world live/hidden/terragrunt.hcl:10 aws_security_group.this_name_prefix[0] live/hidden',
       'net/ssh-open-to-world live/loop/terragrunt.hcl:11 aws_security_group.this_name_prefix[0] live/loop',
-      'net/rdp-open-to-world live/prod/admin/terragrunt.hcl:13 aws_security_group.this_name_prefix[0] live/prod/admin',
+      'net/rdp-open-to-world live/prod/admin/terragrunt.hcl:14 aws_security_group.this_name_prefix[0] live/prod/admin',
     ]);
     expect(messages.filter((message) => message.includes('depending on'))).toHaveLength(2);
     expect(messages[2]).toMatch(/^RDP \(TCP 3389\) on .* is reachable from any IPv4 address \(0.0.0.0\/0\) through [^,]*\. Allow/);

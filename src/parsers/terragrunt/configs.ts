@@ -1,4 +1,4 @@
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import type { HostView } from '../../inputs/host-view.js';
 import type { InputFile } from '../../inputs/input-file.js';
@@ -195,7 +195,10 @@ function relativePath(from: string, to: string): string {
   return relative(from, to).split(sep).join('/') || '.';
 }
 
-/** What a configuration gives the files that read it: its `locals` and `inputs`. */
+/** What a configuration gives the files that read it: its `locals` and `inputs`; the rest of it, unknown. */
 function given(config: UnitConfig, line: number): IacValue {
-  return object(new Map([['locals', config.locals], ['inputs', config.inputs ?? object(new Map(), line)]]), line);
+  const fields = new Map<string, IacValue>(config.others.map((name) => [name, unknown(line, [`${name} of ${basename(config.file)}`])]));
+  fields.set('locals', config.locals);
+  fields.set('inputs', config.inputs ?? object(new Map(), line));
+  return object(fields, line);
 }

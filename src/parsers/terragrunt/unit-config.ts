@@ -21,6 +21,8 @@ export interface UnitConfig {
   source: IacValue | undefined;
   sourceLine: number | undefined;
   includes: Include[];
+  /** Its other attributes and blocks (`remote_state`, `terraform`, `dependency`): what reads them gets an unknown. */
+  others: string[];
 }
 
 /** An `include` block: the file it names (`path`), and how it merges. */
@@ -90,6 +92,7 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
     source: value(source),
     sourceLine: source?.line,
     includes: includes() ?? [],
+    others: [...new Set([...body.attributes.map((attribute) => attribute.name), ...body.blocks.map((block) => block.type)])].filter((name) => name !== 'locals' && name !== 'inputs'),
   };
 }
 
