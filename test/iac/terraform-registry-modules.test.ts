@@ -349,20 +349,23 @@ describe("terraform-aws-modules' ec2-instance and alb from the registry, not fet
 });
 
 describe("terraform-aws-modules' vpc from the registry, not fetched, judged by the default security group it manages", () => {
-  test('its rules as the module reads them (all traffic unless told, comma-separated peers); a submodule or rules not in a list are said', async () => {
+  test('its rules as the module reads them (all traffic unless told, comma-separated peers); vpc-endpoints opens nothing unless it creates a group, which is said, as are other submodules and rules not in a list', async () => {
     const directory = tree({
       'main.tf': [
         'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  default_security_group_ingress = [\n    { protocol = "tcp", from_port = 22, to_port = 22, cidr_blocks = "10.0.0.0/8,0.0.0.0/0" },\n    { self = "true" },\n  ]\n}',
         'module "odd" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "~> 4.0"\n  default_security_group_egress = { cidr_blocks = "0.0.0.0/0" }\n}',
         'module "endpoints" {\n  source  = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"\n  version = "~> 5.0"\n}',
+        'module "endpoints_sg" {\n  source                = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"\n  create_security_group = true\n}',
+        'module "flow_log" {\n  source = "terraform-aws-modules/vpc/aws//modules/flow-log"\n}',
       ].join('\n'),
     });
     const { said, at, problems } = await judged(directory);
     expect(at).toEqual(['net/ssh-open-to-world main.tf:4']);
     expect(said.join('\n')).toContain('through module.vpc.aws_default_security_group.this[0] ingress[0] tcp/22 from 0.0.0.0/0');
     expect(problems).toEqual([
-      "warning iac/unsupported main.tf:13 module.endpoints comes from 'terraform-aws-modules/vpc/aws//modules/vpc-endpoints', which Parapet does not fetch (Parapet knows the module itself, not its submodule 'vpc-endpoints'): its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules)",
+      "warning iac/unsupported main.tf:21 module.flow_log comes from 'terraform-aws-modules/vpc/aws//modules/flow-log', which Parapet does not fetch (Parapet knows the module itself and its vpc-endpoints, not its submodule 'flow-log'): its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules)",
       'error iac/invalid-resource main.tf:11 module.odd: default_security_group_egress is not a list of rules',
+      'warning iac/unsupported main.tf:19 module.endpoints_sg creates a security group (create_security_group), whose rules Parapet does not model',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { problemAt } from '../../../model/problem.js';
 import { quoted } from '../../../model/quote.js';
 import { scalar, unknown, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule, KnownPlace } from '../known-modules.js';
@@ -15,12 +16,14 @@ const PEERS = ['cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'security_g
  * terraform-aws-modules' VPC module: of what it deploys, the VPC's default security group is an access rule Parapet
  * judges (`aws_default_security_group.this[0]`), managed when `manage_default_security_group` is true — its default
  * from version 4, false before — with the rules of `default_security_group_ingress` and `_egress`: none unless given,
- * which removes AWS's own. The VPC, subnets, routes and network ACLs are not modelled.
+ * which removes AWS's own. The VPC, subnets, routes and network ACLs are not modelled; nor is the group its
+ * vpc-endpoints submodule may create (said where it does).
  */
 export function awsVpcModule(source: string, version: string | undefined): { module: KnownModule } | { unsupported: string } | undefined {
   const match = SOURCE.exec(source);
   if (!match) return undefined;
-  if (match[1] !== undefined) return { unsupported: `Parapet knows the module itself, not its submodule ${quoted(match[1], 60)}` };
+  if (match[1] === 'vpc-endpoints') return { module: VPC_ENDPOINTS };
+  if (match[1] !== undefined) return { unsupported: `Parapet knows the module itself and its vpc-endpoints, not its submodule ${quoted(match[1], 60)}` };
   const major = version === undefined ? MAJORS.at(-1)! : admittedMajors(version, MAJORS)?.[0];
   if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
   return {
@@ -31,6 +34,21 @@ export function awsVpcModule(source: string, version: string | undefined): { mod
     },
   };
 }
+
+/**
+ * `//modules/vpc-endpoints`: VPC endpoints, which open nothing; from version 5 it also creates a security group when
+ * `create_security_group` is true (false unless given), whose rules Parapet does not model: that is said.
+ */
+const VPC_ENDPOINTS: KnownModule = {
+  variables: undefined,
+  instance(inputs, place) {
+    const create = inputs.get('create_security_group');
+    if (given(create) && !isFalse(create) && !isFalse(inputs.get('create'))) {
+      place.problems.push(problemAt('iac/unsupported', { file: place.file, line: create.line }, `${place.name} creates a security group (create_security_group), whose rules Parapet does not model — they are not judged; scan the plan (terraform show -json), which holds them`, 'warning'));
+    }
+    return { resources: [], outputs: unknown(place.line, [place.name]) };
+  },
+};
 
 function defaultSecurityGroup(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace, managedByDefault: boolean): IacResource[] {
   const manage = inputs.get('manage_default_security_group');
