@@ -167,6 +167,19 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual([]);
   });
 
+  test('tfr:// names a registry host: OpenTofu\'s registry is known, a namespace taken for a host is said', async () => {
+    const inputs = '  ingress_cidr_blocks = ["0.0.0.0/0"]\n  ingress_rules       = ["ssh-tcp"]';
+    const directory = tree({
+      'tofu/terragrunt.hcl': unit('tfr://registry.opentofu.org/terraform-aws-modules/security-group/aws?version=5.1.2', inputs, ''),
+      'typo/terragrunt.hcl': unit('tfr://terraform-aws-modules/security-group/aws?version=5.1.2', inputs, ''),
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings.filter((finding) => !finding.startsWith('net/egress'))).toEqual(['net/ssh-open-to-world tofu/terragrunt.hcl:7 aws_security_group.this_name_prefix[0] tofu']);
+    expect(problems).toEqual([
+      "warning iac/unsupported typo/terragrunt.hcl:2 the unit's module comes from 'tfr://terraform-aws-modules/security-group/aws?version=5.1.2', which Parapet does not fetch ('terraform-aws-modules' is taken for the registry's host: tfr:/// names the public registry): its resources are not judged",
+    ]);
+  });
+
   test('files that read each other, a hundred times each, are read once each: a cycle is unknown, not a hang', async () => {
     const reads = (name: string) => Array.from({ length: 100 }, (_, index) => `  r${index} = read_terragrunt_config("${name}")`).join('\n');
     const directory = tree({

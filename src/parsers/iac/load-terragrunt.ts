@@ -110,7 +110,9 @@ async function unitResources(written: string, at: { file: string; line: number }
   const address = source.kind === 'registry' ? source.address : source.source;
   const known = knownModule(address, callOf(source.kind === 'registry' ? source.version : undefined, inputs));
   if (!known || 'unsupported' in known) {
-    const why = known && 'unsupported' in known ? ` (${known.unsupported})` : '';
+    // tfr://terraform-aws-modules/… takes the namespace for the registry's host: tfr:/// is the public registry.
+    const hostless = source.kind === 'remote' && source.hostless !== undefined ? ` (${quoted(source.hostless, 60)} is taken for the registry's host: tfr:/// names the public registry)` : '';
+    const why = known && 'unsupported' in known ? ` (${known.unsupported})` : hostless;
     problems.push(problemAt('iac/unsupported', at, `the unit's module comes from ${quoted(written, 120)}, which Parapet does not fetch${why}: its resources are not judged — scan the plan (terragrunt plan -out, then show -json), which holds them`, 'warning'));
     return [];
   }

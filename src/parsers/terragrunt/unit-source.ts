@@ -7,15 +7,20 @@
 export type UnitSource =
   | { kind: 'registry'; address: string; version: string | undefined }
   | { kind: 'local'; path: string }
-  | { kind: 'remote'; source: string };
+  | { kind: 'remote'; source: string; hostless?: string };
 
-const REGISTRY = /^tfr:\/\/(?:registry\.terraform\.io)?\/([^?]+?)(?:\?(.*))?$/i;
+const REGISTRY = /^tfr:\/\/([^/?]{0,253})\/([^?]+?)(?:\?(.*))?$/i;
 
 export function unitSource(written: string): UnitSource {
   const registry = REGISTRY.exec(written);
   if (registry) {
-    const version = new URLSearchParams(registry[2] ?? '').get('version') ?? undefined;
-    return { kind: 'registry', address: registry[1], version };
+    const [, host, path, query] = registry;
+    const version = new URLSearchParams(query ?? '').get('version') ?? undefined;
+    // tfr:/// is the public registry; another host is another registry, named as Terraform names its modules. A
+    // "host" without a dot is a namespace written after two slashes instead of three: no registry Terragrunt can reach.
+    if (host === '' || host.toLowerCase() === 'registry.terraform.io') return { kind: 'registry', address: path, version };
+    if (!host.includes('.')) return { kind: 'remote', source: written, hostless: host };
+    return { kind: 'registry', address: `${host}/${path}`, version };
   }
   if (/^(?:\.\.?(?:[/\\]|$)|\/)/.test(written)) return { kind: 'local', path: written.replace(/\/\/+/g, '/') };
   return { kind: 'remote', source: written };
