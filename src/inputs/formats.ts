@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { looksLikeArmInput, pairedTemplates } from '../parsers/arm/detect.js';
 import { looksLikeAwsSecurityGroups } from '../parsers/aws/detect.js';
 import { looksLikeLightsailInstances } from '../parsers/aws/lightsail-detect.js';
@@ -20,6 +21,7 @@ const CLOUD_EXPORT_BYTES = 500 * MiB;
 const WHOLE_LISTING_BYTES = 64 * MiB;
 const TERRAFORM_PLAN_BYTES = 256 * MiB;
 export const CONFIG_BYTES = 16 * MiB;
+const TERRAGRUNT_STACK = 'terragrunt.stack.hcl';
 /** A Terragrunt unit's module from the local file system, as its first 64 KiB write it: read after the unit claims it. */
 const TERRAGRUNT_LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"?]{0,500})"/gm;
 
@@ -36,11 +38,15 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     type: 'terragrunt',
     comments: true,
-    title: 'Terragrunt unit (terragrunt.hcl: its module, with its inputs)',
-    detect: (name) => name === 'terragrunt.hcl',
+    title: 'Terragrunt unit (terragrunt.hcl: its module, with its inputs) and stack (terragrunt.stack.hcl: the units it generates)',
+    detect: (name) => name === 'terragrunt.hcl' || name === TERRAGRUNT_STACK,
+    readsBeyondItsHead: (name) => name === TERRAGRUNT_STACK,
     // Without a source, the unit is the Terraform code beside it.
     reads: (_name, head) => (/^[ \t]*source[ \t]*=/m.test(head) ? [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')) : ['.']),
-    load: async (path, context) => (await import('../parsers/iac/load-terragrunt.js')).loadTerragruntUnit(path, context),
+    load: async (path, context) =>
+      basename(path) === TERRAGRUNT_STACK
+        ? (await import('../parsers/iac/load-terragrunt-stack.js')).loadTerragruntStack(path, context)
+        : (await import('../parsers/iac/load-terragrunt.js')).loadTerragruntUnit(path, context),
   },
   {
     type: 'terraform-plan',

@@ -50,6 +50,11 @@ export interface InputFormat {
    * file is for. They are scanned after it, so that it claims them.
    */
   reads?(name: string, head: string): string[];
+  /**
+   * Whether it may read files its head cannot name (a Terragrunt stack's nested stacks resolve their catalog's paths
+   * from where they are generated): scanned before every file that does not, so that it claims what it reads.
+   */
+  readsBeyondItsHead?(name: string): boolean;
   /** Reads the file as the format needs it and hands it to the parser, which is imported only now. */
   load(path: string, context: LoadContext): Promise<LoadResult<Iterable<Model>> | InputProblem>;
 }

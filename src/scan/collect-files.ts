@@ -14,7 +14,7 @@ export interface Candidate {
 }
 
 /** Version control, packages, and Terragrunt's cache of copies of the units and modules it runs (judged where they are written). */
-const NEVER_DESCEND = new Set(['.git', 'node_modules', '.hg', '.svn', '.terragrunt-cache']);
+const NEVER_DESCEND = new Set(['.git', 'node_modules', '.hg', '.svn', '.terragrunt-cache', '.terragrunt-stack']);
 
 /**
  * Expands the command-line paths into files. A path named on the command line is read as named; in a directory, a

@@ -64,8 +64,12 @@ export class FileJudge {
     }
     for (const problem of loaded.problems) this.report(problem);
     // A file read by several inputs (a Bicep file two parameters files deploy) is one file scanned.
-    const files = [path, ...(loaded.consumed ?? [])].filter((file) => !this.listed.has(resolve(file)));
-    for (const file of files) this.listed.add(resolve(file));
+    const files: string[] = [];
+    for (const file of [path, ...(loaded.consumed ?? [])]) {
+      if (this.listed.has(resolve(file))) continue;
+      this.listed.add(resolve(file));
+      files.push(file);
+    }
     for (const file of loaded.consumed ?? []) this.consumed.add(resolve(file));
     append(this.scannedFiles, files);
     if (format.comments) append(this.commentedFiles, files);

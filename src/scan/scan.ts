@@ -83,8 +83,9 @@ function recognise(candidate: Candidate, forced: InputFormat | undefined): { for
 
 /**
  * The order files are judged in, so that a file that reads others claims them before they are judged on their own:
- * drop-in directories (`*.d/`) after the main configs that include them, a module after the modules that call it
- * (and after their callers); else by path.
+ * drop-in directories (`*.d/`) after the main configs that include them, files that may read what their head does not
+ * name (Terragrunt stacks) before the others, a module after the modules that call it (and after their callers); else
+ * by path.
  */
 function inReadingOrder(recognised: Recognised[]): Recognised[] {
   const readers = new Map<string, Set<string>>();
@@ -117,8 +118,14 @@ function inReadingOrder(recognised: Recognised[]): Recognised[] {
   };
   // What reads a file is a directory (a Terraform module) or a file (a Bicep module): a file is as deep as either.
   const depthOfFile = (path: string) => Math.max(depthOf(resolve(dirname(path)), 0), depthOf(resolve(path), 0));
-  const keyed = recognised.map((each) => ({ each, dropIn: Number(isInDropInDirectory(each.candidate.path)), depth: depthOfFile(each.candidate.path), beside: Number(!readsItsDirectory.has(each.candidate.path)) }));
-  keyed.sort((a, b) => a.dropIn - b.dropIn || a.depth - b.depth || a.beside - b.beside || compareText(a.each.candidate.path, b.each.candidate.path));
+  const keyed = recognised.map((each) => ({
+    each,
+    dropIn: Number(isInDropInDirectory(each.candidate.path)),
+    bounded: Number(!each.format.readsBeyondItsHead?.(basename(each.candidate.path))),
+    depth: depthOfFile(each.candidate.path),
+    beside: Number(!readsItsDirectory.has(each.candidate.path)),
+  }));
+  keyed.sort((a, b) => a.dropIn - b.dropIn || a.bounded - b.bounded || a.depth - b.depth || a.beside - b.beside || compareText(a.each.candidate.path, b.each.candidate.path));
   return keyed.map(({ each }) => each);
 }
 

@@ -286,3 +286,56 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect([findings, problems, scannedFiles]).toEqual([[], [], ['terragrunt.hcl']]);
   });
 });
+
+describe('a Terragrunt stack is the units it generates', () => {
+  const CATALOG_UNIT = 'include "root" {\n  path = find_in_parent_folders("root.hcl")\n}\n\nterraform {\n  source = "tfr:///terraform-aws-modules/security-group/aws?version=5.1.2"\n}\n\ninputs = {\n  name                = values.name\n  ingress_cidr_blocks = values.ssh_sources\n  ingress_rules       = ["ssh-tcp"]\n}\n';
+  const unitBlock = (name: string, source: string, values: string, extra = '') => `unit "${name}" {\n  source = "${source}"\n  path   = "${name}"\n  values = ${values}\n${extra}}\n`;
+
+  test('each unit is its catalog configuration, at the place the stack generates it, with the values the stack gives it; the catalog is not judged on its own', async () => {
+    const directory = tree({
+      'live/root.hcl': 'inputs = {\n  egress_rules = []\n}\n',
+      'catalog/units/sg/terragrunt.hcl': CATALOG_UNIT,
+      'live/prod/terragrunt.stack.hcl': unitBlock('bastion', '../../catalog/units/sg', '{\n    name        = "bastion"\n    ssh_sources = ["0.0.0.0/0"]\n  }'),
+      'live/dev/terragrunt.stack.hcl': `${unitBlock('bastion', '../../catalog/units/sg', '{\n    name        = "bastion-dev"\n    ssh_sources = ["10.0.0.0/8"]\n  }')}\n${unitBlock('open', '../../catalog/units/sg', '{\n    name        = "open"\n    ssh_sources = ["0.0.0.0/0"]\n  }', '  no_dot_terragrunt_stack = true\n')}`,
+      // What terragrunt stack generate wrote is not scanned again.
+      'live/prod/.terragrunt-stack/bastion/terragrunt.hcl': CATALOG_UNIT,
+    });
+    const { findings, problems, scannedFiles } = await judged(directory);
+    expect(findings).toEqual([
+      'net/ssh-open-to-world catalog/units/sg/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/dev/open',
+      'net/ssh-open-to-world catalog/units/sg/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/prod/.terragrunt-stack/bastion',
+    ]);
+    expect(problems).toEqual([]);
+    expect(scannedFiles).toEqual(['catalog/units/sg/terragrunt.hcl', 'live/dev/terragrunt.stack.hcl', 'live/prod/terragrunt.stack.hcl', 'live/root.hcl']);
+  });
+
+  test('a stack generates the units of the stacks it names, each under its place', async () => {
+    const directory = tree({
+      'live/root.hcl': '',
+      'catalog/units/sg/terragrunt.hcl': CATALOG_UNIT,
+      'catalog/stacks/edge/terragrunt.stack.hcl': unitBlock('ssh', '../../../../catalog/units/sg', '{\n    name        = values.prefix\n    ssh_sources = values.sources\n  }'),
+      'live/prod/terragrunt.stack.hcl': 'stack "edge" {\n  source = "../../catalog/stacks/edge"\n  path   = "edge"\n  values = {\n    prefix  = "prod-edge"\n    sources = ["0.0.0.0/0"]\n  }\n}\n',
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings).toEqual(['net/ssh-open-to-world catalog/units/sg/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/prod/.terragrunt-stack/edge/.terragrunt-stack/ssh']);
+    expect(problems).toEqual([]);
+  });
+
+  test('what a stack cannot generate is said: a catalog not fetched or not there, a source or path the code does not fix', async () => {
+    const directory = tree({
+      'live/terragrunt.stack.hcl': [
+        unitBlock('remote', 'git::https://github.com/acme/catalog.git//units/sg?ref=v1.0.0', '{}'),
+        unitBlock('missing', '../catalog/units/gone', '{}'),
+        'unit "unknown" {\n  source = get_env("CATALOG")\n  path   = "unknown"\n}\n',
+      ].join('\n'),
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings).toEqual([]);
+    expect(problems).toEqual([
+      "warning iac/unsupported live/terragrunt.stack.hcl:14 function 'get_env' is not evaluated",
+      "warning iac/unsupported live/terragrunt.stack.hcl:1 unit 'remote' comes from 'git::https://github.com/acme/catalog.git//units/sg?ref=v1.0.0', which Parapet does not fetch: its resources are not judged",
+      "error iac/invalid-resource live/terragrunt.stack.hcl:7 unit 'missing' comes from '../catalog/units/gone', which holds no terragrunt.hcl here",
+      "error iac/unresolved live/terragrunt.stack.hcl:13 unit 'unknown': its source or path could not be resolved from the code",
+    ]);
+  });
+});

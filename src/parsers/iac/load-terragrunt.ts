@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { CONFIG_BYTES } from '../../inputs/formats.js';
 import { treeView, type HostView } from '../../inputs/host-view.js';
-import { readInputFile } from '../../inputs/input-file.js';
+import { readInputFile, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import { append } from '../../model/append.js';
 import { problemAt, type InputProblem } from '../../model/problem.js';
@@ -28,14 +28,22 @@ import { scalar, type IacResource, type IacValue } from './value.js';
 export async function loadTerragruntUnit(path: string, context: LoadContext): Promise<LoadResult | InputProblem> {
   const found = readInputFile(path, CONFIG_BYTES);
   if ('id' in found) return found;
+  return judgedUnit(found, dirname(path), undefined, context);
+}
+
+/**
+ * A unit's configuration judged as the unit in `unitDirectory` — where it is written, or where a stack generates it
+ * (`.terragrunt-stack/NAME`), its functions and relative paths working from there — with a stack's `values`.
+ */
+export async function judgedUnit(found: InputFile, unitDirectory: string, values: IacValue | undefined, context: LoadContext): Promise<LoadResult> {
   const problems: InputProblem[] = [];
-  const unitDirectory = dirname(path);
   const view = treeView(context.tree ?? unitDirectory);
   await loadAllLibraries();
-  const configs = new TerragruntConfigs(await hclParser(), unitDirectory, view, context, problems);
+  const configs = new TerragruntConfigs(await hclParser(), unitDirectory, view, context, problems, values);
   const unit = configs.read(found);
   if (!unit) return { models: [], problems };
   const consumed: string[] = [];
+  const path = found.path;
   let { inputs, source, sourceLine } = unit;
   for (const include of unit.includes) {
     if (include.mergeStrategy === 'no_merge') continue;
@@ -52,8 +60,10 @@ export async function loadTerragruntUnit(path: string, context: LoadContext): Pr
   // include) deploys nothing of its own: its values matter only as each unit that includes it reads them, where what
   // cannot be read of them is said.
   if (!source) {
-    if (!(view.list(unitDirectory) ?? []).some(looksLikeTerraform)) return { models: [], problems: [], consumed };
-    [source, sourceLine] = [scalar('.', 1), 1];
+    // Beside the configuration: a stack copies its catalog's unit, code and all, where it generates it.
+    const beside = dirname(path);
+    if (!(view.list(beside) ?? []).some(looksLikeTerraform)) return { models: [], problems: [], consumed };
+    [source, sourceLine] = [scalar(beside, 1), 1];
   }
   const at = { file: path, line: sourceLine ?? 1 };
   if (source.kind !== 'scalar' || typeof source.value !== 'string') {
@@ -75,7 +85,7 @@ function includedConfig(path: IacValue | undefined, at: { file: string; line: nu
   const written = path?.kind === 'scalar' && typeof path.value === 'string' ? path.value : undefined;
   const target = written === undefined ? undefined : configs.located(written);
   if (!target) {
-    const what = written === undefined ? 'the file this include names is not known from the code' : `the file this include names, ${quoted(relative(dirname(at.file), resolve(dirname(at.file), written)), 120)}, is not a file here (Terragrunt would fail)`;
+    const what = written === undefined ? 'the file this include names is not known from the code' : `the file this include names, ${quoted(relative(configs.unitDirectory, resolve(configs.unitDirectory, written)), 120)}, is not a file here (Terragrunt would fail)`;
     problems.push(problemAt('iac/unsupported', at, `${what} — what it gives the unit is not judged`, 'warning'));
     return undefined;
   }

@@ -33,10 +33,12 @@ export class TerragruntConfigs {
 
   constructor(
     private readonly parser: Parser,
-    private readonly unitDirectory: string,
+    readonly unitDirectory: string,
     private readonly view: HostView,
     private readonly context: LoadContext,
     private readonly problems: InputProblem[],
+    /** `values`: what the stack that generates the unit gives it; undefined for a unit written where it is. */
+    private readonly values?: IacValue,
   ) {}
 
   /** A configuration file read and evaluated; undefined (said) when it cannot be parsed. */
@@ -50,6 +52,7 @@ export class TerragruntConfigs {
     const language: TerragruntLanguage = {
       functions: (call, includes) => this.functions(call, place === 'unit' ? this.includeOf(call, includes) : place),
       exposed: this.exposed,
+      values: place === 'unit' ? this.values : undefined,
       files: new CodeFiles(dirname(file.path), this.context.tree ?? this.unitDirectory, this.context.readFile, this.problems),
     };
     return readUnitConfig(file, read.body, this.problems, language);

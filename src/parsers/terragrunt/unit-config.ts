@@ -23,6 +23,20 @@ export interface UnitConfig {
   includes: Include[];
   /** Its other attributes and blocks (`remote_state`, `terraform`, `dependency`): what reads them gets an unknown. */
   others: string[];
+  /** A stack file's `unit` and `stack` blocks. */
+  generates: Generated[];
+}
+
+/** A unit or stack a stack file generates: from `source`, at `path` under it, given `values`. */
+export interface Generated {
+  kind: 'unit' | 'stack';
+  name: string;
+  line: number;
+  source: IacValue | undefined;
+  path: IacValue | undefined;
+  values: IacValue | undefined;
+  /** `no_dot_terragrunt_stack = true`: generated beside the stack file, not under `.terragrunt-stack`. */
+  besideStack: boolean;
 }
 
 /** An `include` block: the file it names (`path`), and how it merges. */
@@ -41,6 +55,8 @@ export interface TerragruntLanguage {
   functions: (call: FunctionCall, includes: () => Include[] | undefined) => IacValue | undefined;
   /** What `file()` and its siblings read: relative to the configuration's directory. */
   files: CodeFiles;
+  /** `values`: what a stack gives the unit it generates (unknown in a unit no stack generates). */
+  values?: IacValue;
   /** What an include with `expose = true` gives of the file its path names (`include.root.locals`), when it is read. */
   exposed: (path: IacValue | undefined, line: number) => IacValue | undefined;
 }
@@ -54,6 +70,7 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
   // Read when first named; an include's path that names `include` itself is unknown.
   let exposed: IacValue | 'evaluating' | 'none' | undefined;
   const names = (root: string, line: number) => {
+    if (root === 'values') return terragrunt.values;
     if (root !== 'include') return undefined;
     if (exposed === undefined) {
       exposed = 'evaluating';
@@ -92,6 +109,7 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
     source: value(source),
     sourceLine: source?.line,
     includes: includes() ?? [],
+    generates: body.blocks.filter((block) => (block.type === 'unit' || block.type === 'stack') && block.labels.length === 1).map((block) => generatedBy(block, value)),
     others: [...new Set([...body.attributes.map((attribute) => attribute.name), ...body.blocks.map((block) => block.type)])].filter((name) => name !== 'locals' && name !== 'inputs'),
   };
 }
@@ -113,4 +131,18 @@ function exposedIncludes(includes: Include[], terragrunt: TerragruntLanguage, li
     fields.set(label, terragrunt.exposed(path, line) ?? unknown(line, [`include.${label}`]));
   }
   return fields.size > 0 ? object(fields, line) : undefined;
+}
+
+function generatedBy(block: Block, value: (attribute: Attribute | undefined) => IacValue | undefined): Generated {
+  const attribute = (name: string) => block.body.attributes.find((each) => each.name === name);
+  const beside = value(attribute('no_dot_terragrunt_stack'));
+  return {
+    kind: block.type === 'unit' ? 'unit' : 'stack',
+    name: block.labels[0],
+    line: block.line,
+    source: value(attribute('source')),
+    path: value(attribute('path')),
+    values: value(attribute('values')),
+    besideStack: beside?.kind === 'scalar' && beside.value === true,
+  };
 }
