@@ -50,7 +50,7 @@ export class TerragruntConfigs {
     }
     const place = this.placeOf(file.path);
     const language: TerragruntLanguage = {
-      functions: (call, includes) => this.functions(call, place === 'unit' ? this.includeOf(call, includes) : place),
+      functions: (call, includes) => this.functions(call, () => (place === 'unit' ? this.includeOf(call, includes) : place)),
       exposed: this.exposed,
       values: place === 'unit' ? this.values : undefined,
       files: new CodeFiles(dirname(file.path), this.context.tree ?? this.unitDirectory, this.context.readFile, this.problems),
@@ -126,20 +126,27 @@ export class TerragruntConfigs {
   }
 
   /** Terragrunt's functions as one file calls them; `include`: the unit's include there ('none': it has none). */
-  private functions(call: FunctionCall, include: { include: string } | 'none' | undefined): IacValue | undefined {
+  private functions(call: FunctionCall, include: () => { include: string } | 'none' | undefined): IacValue | undefined {
     const unit = this.unitDirectory;
-    const parent = include === 'none' ? unit : include && dirname(include.include);
+    const parent = () => {
+      const named = include();
+      return named === 'none' ? unit : named && dirname(named.include);
+    };
     const known = (path: string | undefined) => (path === undefined ? unknown(call.line, [`${call.name}()`]) : scalar(path, call.line));
     switch (call.name) {
       case 'get_terragrunt_dir':
       case 'get_original_terragrunt_dir':
         return scalar(unit, call.line);
       case 'get_parent_terragrunt_dir':
-        return known(parent);
-      case 'path_relative_to_include':
-        return known(parent === undefined ? undefined : relativePath(parent, unit));
-      case 'path_relative_from_include':
-        return known(parent === undefined ? undefined : relativePath(unit, parent));
+        return known(parent());
+      case 'path_relative_to_include': {
+        const from = parent();
+        return known(from === undefined ? undefined : relativePath(from, unit));
+      }
+      case 'path_relative_from_include': {
+        const to = parent();
+        return known(to === undefined ? undefined : relativePath(unit, to));
+      }
       case 'get_repo_root':
         return known(this.repositoryRoot());
       case 'get_path_from_repo_root': {
