@@ -369,3 +369,24 @@ describe("terraform-aws-modules' vpc from the registry, not fetched, judged by t
     ]);
   });
 });
+
+describe("terraform-aws-modules' rds-aurora from the registry, not fetched, judged by the group it creates", () => {
+  test("its rules open the database's port over TCP unless they say otherwise (8–9: security_group_rules; 10: ingress and egress maps); no group when told, and before 8 a warning", async () => {
+    const directory = tree({
+      'main.tf': [
+        'module "db" {\n  source  = "terraform-aws-modules/rds-aurora/aws"\n  version = "~> 9.0"\n  engine  = "aurora-postgresql"\n  security_group_rules = {\n    vpc_ingress = { cidr_blocks = ["0.0.0.0/0"] }\n    ssh = { from_port = 22, to_port = 22, cidr_blocks = ["0.0.0.0/0"] }\n  }\n}',
+        'module "db10" {\n  source = "terraform-aws-modules/rds-aurora/aws"\n  engine = "aurora-mysql"\n  security_group_ingress_rules = {\n    world = { cidr_ipv4 = "0.0.0.0/0" }\n  }\n}',
+        'module "none" {\n  source                = "terraform-aws-modules/rds-aurora/aws"\n  version               = "8.5.0"\n  create_security_group = false\n  security_group_rules = {\n    world = { cidr_blocks = ["0.0.0.0/0"] }\n  }\n}',
+        'module "old" {\n  source  = "terraform-aws-modules/rds-aurora/aws"\n  version = "7.7.1"\n}',
+      ].join('\n'),
+    });
+    const { said, at, problems } = await judged(directory);
+    expect(at).toEqual(['net/risky-port-open-to-world main.tf:6', 'net/ssh-open-to-world main.tf:7', 'net/risky-port-open-to-world main.tf:14']);
+    const text = said.join('\n');
+    expect(text).toContain('PostgreSQL (TCP 5432) on module.db.aws_security_group.this[0]');
+    expect(text).toContain('through module.db10.aws_vpc_security_group_ingress_rule.this["world"] tcp/3306 from 0.0.0.0/0');
+    expect(problems).toEqual([
+      "warning iac/unsupported main.tf:25 module.old comes from 'terraform-aws-modules/rds-aurora/aws', which Parapet does not fetch (Parapet knows its security group from version 8 on, not version 7): its resources are judged only where terraform init put its code in the scanned tree (.terraform/modules)",
+    ]);
+  });
+});

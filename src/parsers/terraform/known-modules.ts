@@ -2,6 +2,7 @@ import type { InputProblem } from '../../model/problem.js';
 import type { IacResource, IacValue } from '../iac/value.js';
 import type { Block } from './syntax.js';
 import { awsModuleSecurityGroups } from './registry/aws-module-security-groups.js';
+import { awsRdsAuroraModule } from './registry/aws-rds-aurora.js';
 import { awsSecurityGroupModule } from './registry/aws-security-group.js';
 import { azureNetworkSecurityGroupModules } from './registry/azure-network-security-groups.js';
 import { awsVpcModule } from './registry/aws-vpc.js';
@@ -57,6 +58,6 @@ export function knownModule(source: string, call: CallShape): { module: KnownMod
   const named = registryModule(source, call.version);
   if (!named) return undefined;
   const { address, version } = named;
-  return awsSecurityGroupModule(address, { ...call, version }) ?? azureNetworkSecurityGroupModules(address, version) ?? googleNetworkModule(address) ?? awsModuleSecurityGroups(address, version) ?? awsVpcModule(address, version);
+  return awsSecurityGroupModule(address, { ...call, version }) ?? azureNetworkSecurityGroupModules(address, version) ?? googleNetworkModule(address) ?? awsModuleSecurityGroups(address, version) ?? awsVpcModule(address, version) ?? awsRdsAuroraModule(address, version);
 }
 

@@ -4,7 +4,8 @@ import { scalar, unknown, type IacResource, type IacValue } from '../../iac/valu
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { admittedMajors } from '../version-constraint.js';
 import { object } from '../values.js';
-import { fieldOf, given, isFalse, keyedItems, rejected } from './call-values.js';
+import { given, isFalse } from './call-values.js';
+import { securityGroupRuleMap } from './aws-security-group-rule-map.js';
 import { vpcSecurityGroupRules } from './aws-vpc-security-group-rules.js';
 import { registrySource } from './registry-source.js';
 
@@ -55,28 +56,11 @@ function securityGroup(inputs: ReadonlyMap<string, IacValue>, place: KnownPlace,
   const resources: IacResource[] = [{ type: 'aws_security_group', address, file, line, body: object(new Map([['vpc_id', inputs.get('security_group_vpc_id') ?? inputs.get('vpc_id') ?? scalar(null, line)]]), line) }];
   const group = unknown(line, [`${place.name}.security_group_id`], address);
   if (rules === 'rule-map') {
-    append(resources, ruleResources(inputs.get('security_group_rules'), group, place));
+    append(resources, securityGroupRuleMap(inputs.get('security_group_rules'), group, place));
     return resources;
   }
   append(resources, vpcSecurityGroupRules(inputs.get('security_group_ingress_rules'), 'security_group_ingress_rules', 'ingress', group, place));
   const egress = inputs.has('security_group_egress_rules') ? inputs.get('security_group_egress_rules') : isInstance ? EC2_DEFAULT_EGRESS(line) : undefined;
   append(resources, vpcSecurityGroupRules(egress, 'security_group_egress_rules', 'egress', group, place));
   return resources;
-}
-
-/** alb 8: `security_group_rules`, a map of `aws_security_group_rule`s (`type`, ports, protocol, peers), keyed as the map. */
-function ruleResources(rules: IacValue | undefined, group: IacValue, place: KnownPlace): IacResource[] {
-  const entries = rules ? keyedItems(rules) : [];
-  if (entries === 'not a map') {
-    rejected(place, rules!, 'security_group_rules is not a map of rules');
-    return [];
-  }
-  return entries.map(({ item: rule, key }) => {
-    const fields = new Map<string, IacValue>([['security_group_id', group]]);
-    for (const name of ['type', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'source_security_group_id', 'self']) {
-      const value = fieldOf(rule, name);
-      if (given(value)) fields.set(name, value);
-    }
-    return { type: 'aws_security_group_rule', address: `${place.prefix}aws_security_group_rule.this${key}`, file: place.file, line: rule.line, body: object(fields, rule.line) };
-  });
 }

@@ -6,9 +6,10 @@ import { fieldOf, given, keyedItems, rejected } from './call-values.js';
 /**
  * A module's map of rules, one `aws_vpc_security_group_ingress_rule` (or egress) each, keyed as the map
  * (`aws_vpc_security_group_ingress_rule.this["ssh"]`), on `group`, at the line of its entry: how
- * terraform-aws-modules write them from their version 6 of security-group, 9 of alb and 6 of ec2-instance.
+ * terraform-aws-modules write them from their version 6 of security-group, 9 of alb, 6 of ec2-instance and 10 of
+ * rds-aurora.
  */
-export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string, direction: 'ingress' | 'egress', group: IacValue, place: KnownPlace): IacResource[] {
+export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string, direction: 'ingress' | 'egress', group: IacValue, place: KnownPlace, port?: IacValue): IacResource[] {
   if (!rules) return [];
   const entries = keyedItems(rules);
   if (entries === 'not a map') {
@@ -16,16 +17,19 @@ export function vpcSecurityGroupRules(rules: IacValue | undefined, list: string,
     return [];
   }
   const type = `aws_vpc_security_group_${direction}_rule`;
-  return entries.map(({ item, key }) => ({ type, address: `${place.prefix}${type}.this${key}`, file: place.file, line: item.line, body: ruleBody(item, group) }));
+  return entries.map(({ item, key }) => ({ type, address: `${place.prefix}${type}.this${key}`, file: place.file, line: item.line, body: ruleBody(item, group, port) }));
 }
 
-/** One rule entry as the modules pass it on: the protocol TCP unless given, either port standing for both, `self` the group. */
-function ruleBody(rule: IacValue, group: IacValue): IacObject {
+/**
+ * One rule entry as the modules pass it on: the protocol TCP unless given, either port standing for both, or else the
+ * module's own `port` (rds-aurora: its database's), `self` the group.
+ */
+function ruleBody(rule: IacValue, group: IacValue, port: IacValue | undefined): IacObject {
   const field = (name: string) => {
     const value = fieldOf(rule, name);
     return given(value) ? value : undefined;
   };
-  const from = field('from_port');
+  const from = field('from_port') ?? (field('to_port') ? undefined : port && { ...port, line: rule.line });
   const to = field('to_port');
   const referenced = field('referenced_security_group_id');
   const fields = new Map<string, IacValue>([['security_group_id', group], ['ip_protocol', field('ip_protocol') ?? scalar('tcp', rule.line)]]);
