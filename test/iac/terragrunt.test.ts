@@ -321,6 +321,17 @@ describe('a Terragrunt stack is the units it generates', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a source without ./ is a path from the stack file, as Terragrunt reads it', async () => {
+    const directory = tree({
+      'live/root.hcl': '',
+      'live/qa/units/sg/terragrunt.hcl': CATALOG_UNIT,
+      'live/qa/terragrunt.stack.hcl': unitBlock('edge', 'units/sg', '{\n    name        = "edge"\n    ssh_sources = ["0.0.0.0/0"]\n  }'),
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings).toEqual(['net/ssh-open-to-world live/qa/units/sg/terragrunt.hcl:12 aws_security_group.this_name_prefix[0] live/qa/.terragrunt-stack/edge']);
+    expect(problems).toEqual([]);
+  });
+
   test('what a stack cannot generate is said: a catalog not fetched or not there, a source or path the code does not fix', async () => {
     const directory = tree({
       'live/terragrunt.stack.hcl': [
