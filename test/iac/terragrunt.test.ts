@@ -180,6 +180,17 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     ]);
   });
 
+  test('an input that cannot be read is unknown on its own: the others keep their values', async () => {
+    const directory = tree({
+      'live/app/terragrunt.hcl': unit('../modules/sg', '  name    = "app"\n  sources = ["10.1.0.0/16"]\n  office  = "0.0.0.0/0"\n  tags    = { owner = local.team.owner }', 'locals {\n  team = {}\n}\n\n'),
+      'live/modules/sg/main.tf': MODULE,
+    });
+    const { findings, problems } = await judged(directory);
+    // RDP to the unit's own range, SSH to the world: neither the defaults nor the worst of an unknown inputs.
+    expect(findings).toEqual(['net/ssh-open-to-world live/modules/sg/main.tf:21 aws_security_group.this live/app']);
+    expect(problems).toEqual(['warning iac/unsupported live/app/terragrunt.hcl:13 tags: no attribute or key "owner"']);
+  });
+
   test('files that read each other, a hundred times each, are read once each: a cycle is unknown, not a hang', async () => {
     const reads = (name: string) => Array.from({ length: 100 }, (_, index) => `  r${index} = read_terragrunt_config("${name}")`).join('\n');
     const directory = tree({

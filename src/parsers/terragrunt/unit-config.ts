@@ -105,7 +105,7 @@ export function readUnitConfig(file: InputFile, body: Body, problems: InputProbl
   return {
     file: file.path,
     locals,
-    inputs: value(body.attributes.find((attribute) => attribute.name === 'inputs')),
+    inputs: inputsOf(body.attributes.find((attribute) => attribute.name === 'inputs'), value),
     source: value(source),
     sourceLine: source?.line,
     includes: includes() ?? [],
@@ -145,4 +145,18 @@ function generatedBy(block: Block, value: (attribute: Attribute | undefined) => 
     values: value(attribute('values')),
     besideStack: beside?.kind === 'scalar' && beside.value === true,
   };
+}
+
+/**
+ * `inputs`, each key of the object written evaluated on its own: one that cannot be read (a missing attribute, a
+ * function not evaluated) is unknown, the others stay known. An object whose keys are computed is evaluated whole.
+ */
+function inputsOf(attribute: Attribute | undefined, value: (attribute: Attribute | undefined) => IacValue | undefined): IacValue | undefined {
+  if (attribute?.value.type !== 'object') return value(attribute);
+  const fields = new Map<string, IacValue>();
+  for (const { key, value: written } of attribute.value.items) {
+    if (key.type !== 'literal' || typeof key.value !== 'string') return value(attribute);
+    fields.set(key.value, value({ name: key.value, value: written, line: written.line }) ?? unknown(written.line, [key.value]));
+  }
+  return object(fields, attribute.line);
 }
