@@ -57,7 +57,6 @@ export function callShape(call: Block): CallShape {
 export function knownModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
   const named = registryModule(source, call.version);
   if (!named) return undefined;
-  const { address, version } = named;
-  return awsSecurityGroupModule(address, { ...call, version }) ?? azureNetworkSecurityGroupModules(address, version) ?? googleNetworkModule(address) ?? awsModuleSecurityGroups(address, version) ?? awsVpcModule(address, version) ?? awsRdsAuroraModule(address, version);
+  return awsSecurityGroupModule(named, call) ?? azureNetworkSecurityGroupModules(named) ?? googleNetworkModule(named) ?? awsModuleSecurityGroups(named) ?? awsVpcModule(named) ?? awsRdsAuroraModule(named);
 }
 

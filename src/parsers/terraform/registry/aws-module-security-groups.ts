@@ -7,10 +7,8 @@ import { object } from '../values.js';
 import { given, isFalse } from './call-values.js';
 import { securityGroupRuleMap } from './aws-security-group-rule-map.js';
 import { vpcSecurityGroupRules } from './aws-vpc-security-group-rules.js';
-import { registrySource } from './registry-source.js';
+import type { RegistryModule } from './module-address.js';
 
-const EC2_INSTANCE = registrySource('terraform-aws-modules/ec2-instance/aws');
-const ALB = registrySource('terraform-aws-modules/alb/aws');
 
 /** What ec2-instance gives its group from version 6 when the call gives no egress: all traffic out, IPv4 and IPv6. */
 const EC2_DEFAULT_EGRESS = (line: number) =>
@@ -26,11 +24,9 @@ const EC2_DEFAULT_EGRESS = (line: number) =>
  * `aws_security_group_rule`s). Before those versions, and for the rest of what they create, no access rule is theirs:
  * an instance's or a load balancer's own groups are judged where they are written.
  */
-export function awsModuleSecurityGroups(source: string, version: string | undefined): { module: KnownModule } | { unsupported: string } | undefined {
-  const ec2 = EC2_INSTANCE.exec(source);
-  const alb = ec2 ? undefined : ALB.exec(source);
-  if (!ec2 && !alb) return undefined;
-  const submodule = (ec2 ?? alb)![1];
+export function awsModuleSecurityGroups({ address, submodule, version }: RegistryModule): { module: KnownModule } | { unsupported: string } | undefined {
+  const ec2 = address === 'terraform-aws-modules/ec2-instance/aws';
+  if (!ec2 && address !== 'terraform-aws-modules/alb/aws') return undefined;
   if (submodule !== undefined) return { unsupported: `Parapet knows the module itself, not its submodule ${quoted(submodule, 60)}` };
   const majors = ec2 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const major = version === undefined ? majors.at(-1)! : admittedMajors(version, majors)?.[0];

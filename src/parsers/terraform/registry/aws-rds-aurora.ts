@@ -6,9 +6,8 @@ import { object } from '../values.js';
 import { given, isFalse } from './call-values.js';
 import { securityGroupRuleMap } from './aws-security-group-rule-map.js';
 import { vpcSecurityGroupRules } from './aws-vpc-security-group-rules.js';
-import { registrySource } from './registry-source.js';
+import type { RegistryModule } from './module-address.js';
 
-const SOURCE = registrySource('terraform-aws-modules/rds-aurora/aws');
 const MAJORS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 /** Version 8 has no `self` on its rules; version 9 added it. */
 const V8_FIELDS = ['type', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'source_security_group_id'];
@@ -20,10 +19,9 @@ const V8_FIELDS = ['type', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'i
  * 10, the maps `security_group_ingress_rules` and `security_group_egress_rules`. The database's port is `port`, else
  * 5432 for PostgreSQL engines and 3306 for the others. Earlier versions' rules are not modelled (a warning).
  */
-export function awsRdsAuroraModule(source: string, version: string | undefined): { module: KnownModule } | { unsupported: string } | undefined {
-  const match = SOURCE.exec(source);
-  if (!match) return undefined;
-  if (match[1] !== undefined) return { unsupported: `Parapet knows the module itself, not its submodule ${quoted(match[1], 60)}` };
+export function awsRdsAuroraModule({ address, submodule, version }: RegistryModule): { module: KnownModule } | { unsupported: string } | undefined {
+  if (address !== 'terraform-aws-modules/rds-aurora/aws') return undefined;
+  if (submodule !== undefined) return { unsupported: `Parapet knows the module itself, not its submodule ${quoted(submodule, 60)}` };
   const major = version === undefined ? MAJORS.at(-1)! : admittedMajors(version, MAJORS)?.[0];
   if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
   if (major < 8) return { unsupported: `Parapet knows its security group from version 8 on, not version ${major}` };

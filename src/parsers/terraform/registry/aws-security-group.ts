@@ -1,12 +1,10 @@
 import { quoted } from '../../../model/quote.js';
 import type { CallShape, KnownModule } from '../known-modules.js';
 import { admittedMajors } from '../version-constraint.js';
-import { registrySource } from './registry-source.js';
+import type { RegistryModule } from './module-address.js';
 import { PRESETS } from './aws-security-group-v5-rules.js';
 import { awsSecurityGroupV5 } from './aws-security-group-v5.js';
 import { awsSecurityGroupV6, V6_PRESETS } from './aws-security-group-v6.js';
-
-const FROM_REGISTRY = registrySource('terraform-aws-modules/security-group/aws');
 
 /** The module's major versions: before 4 its interface differed (`this_security_group_id`), and 6 rewrote it. */
 const MAJORS = [1, 2, 3, 4, 5, 6];
@@ -17,11 +15,9 @@ const MAJORS = [1, 2, 3, 4, 5, 6];
  * written for an older one its constraint also admits (`ingress_cidr_blocks` and a list of named rules, with no
  * version, which fetches 6 since June 2026). Then it is judged as written, and told that Terraform would now reject it.
  */
-export function awsSecurityGroupModule(source: string, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
-  const registry = FROM_REGISTRY.exec(source);
-  if (!registry) return undefined;
-  const preset = registry[1];
-  const constraint = call.version;
+export function awsSecurityGroupModule(named: RegistryModule, call: CallShape): { module: KnownModule; note?: string } | { unsupported: string } | undefined {
+  if (named.address !== 'terraform-aws-modules/security-group/aws') return undefined;
+  const { submodule: preset, version: constraint } = named;
   const admitted = constraint === undefined ? [...MAJORS].reverse() : admittedMajors(constraint, MAJORS);
   if (admitted === undefined || admitted.length === 0) return { unsupported: `Parapet does not know which version ${quoted(constraint!, 60)} is` };
   const [newest] = admitted;

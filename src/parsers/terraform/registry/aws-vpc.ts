@@ -5,9 +5,8 @@ import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { admittedMajors } from '../version-constraint.js';
 import { list, object } from '../values.js';
 import { commaSeparated, countedItems, fieldOf, given, isFalse, rejected } from './call-values.js';
-import { registrySource } from './registry-source.js';
+import type { RegistryModule } from './module-address.js';
 
-const SOURCE = registrySource('terraform-aws-modules/vpc/aws');
 const MAJORS = [1, 2, 3, 4, 5, 6];
 /** A rule's peers, each a comma-separated string (the variables are `list(map(string))`). */
 const PEERS = ['cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'security_groups'];
@@ -19,11 +18,10 @@ const PEERS = ['cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'security_g
  * which removes AWS's own. The VPC, subnets, routes and network ACLs are not modelled; nor is the group its
  * vpc-endpoints submodule may create (said where it does).
  */
-export function awsVpcModule(source: string, version: string | undefined): { module: KnownModule } | { unsupported: string } | undefined {
-  const match = SOURCE.exec(source);
-  if (!match) return undefined;
-  if (match[1] === 'vpc-endpoints') return { module: VPC_ENDPOINTS };
-  if (match[1] !== undefined) return { unsupported: `Parapet knows the module itself and its vpc-endpoints, not its submodule ${quoted(match[1], 60)}` };
+export function awsVpcModule({ address, submodule, version }: RegistryModule): { module: KnownModule } | { unsupported: string } | undefined {
+  if (address !== 'terraform-aws-modules/vpc/aws') return undefined;
+  if (submodule === 'vpc-endpoints') return { module: VPC_ENDPOINTS };
+  if (submodule !== undefined) return { unsupported: `Parapet knows the module itself and its vpc-endpoints, not its submodule ${quoted(submodule, 60)}` };
   const major = version === undefined ? MAJORS.at(-1)! : admittedMajors(version, MAJORS)?.[0];
   if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
   return {

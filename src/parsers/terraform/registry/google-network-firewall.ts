@@ -3,9 +3,8 @@ import { scalar, unknown, type IacResource, type IacValue } from '../../iac/valu
 import type { KnownModule, KnownPlace } from '../known-modules.js';
 import { object } from '../values.js';
 import { countedItems, fieldOf, given, instanceKey, rejected } from './call-values.js';
-import { registrySource } from './registry-source.js';
+import type { RegistryModule } from './module-address.js';
 
-const SOURCE = registrySource('terraform-google-modules/network/google');
 const FIREWALL = 'google_compute_firewall';
 /** The fields a rule passes on to its firewall as they are. */
 const PASSED = ['name', 'description', 'priority', 'disabled', 'source_tags', 'source_service_accounts', 'target_tags', 'target_service_accounts', 'allow', 'deny'];
@@ -17,10 +16,8 @@ const PASSED = ['name', 'description', 'priority', 'disabled', 'source_tags', 's
  * else those of `ingress_rules` and `egress_rules` — on the network `network_name`. The root module's network and
  * subnets are not modelled: no access rule is in them.
  */
-export function googleNetworkModule(source: string): { module: KnownModule } | { unsupported: string } | undefined {
-  const match = SOURCE.exec(source);
-  if (!match) return undefined;
-  const submodule = match[1];
+export function googleNetworkModule({ address, submodule }: RegistryModule): { module: KnownModule } | { unsupported: string } | undefined {
+  if (address !== 'terraform-google-modules/network/google') return undefined;
   if (submodule !== undefined && submodule !== 'firewall-rules') return { unsupported: `Parapet knows its firewall rules (the module itself and //modules/firewall-rules), not ${quoted(submodule, 60)}` };
   return {
     module: {
