@@ -13,6 +13,7 @@ import { looksLikeTerraformPlan } from '../parsers/terraform-plan/detect.js';
 import { looksLikeUfw } from '../parsers/ufw/detect.js';
 import type { InputFormat } from './input-format.js';
 import { stream, text } from './loading.js';
+import { unitSource } from '../parsers/terragrunt/unit-source.js';
 
 const MiB = 1024 * 1024;
 /** Cloud exports are read in pieces; configuration files and firewall listings whole. */
@@ -22,8 +23,8 @@ const WHOLE_LISTING_BYTES = 64 * MiB;
 const TERRAFORM_PLAN_BYTES = 256 * MiB;
 export const CONFIG_BYTES = 16 * MiB;
 const TERRAGRUNT_STACK = 'terragrunt.stack.hcl';
-/** A Terragrunt unit's module from the local file system, as its first 64 KiB write it: read after the unit claims it. */
-const TERRAGRUNT_LOCAL_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"(\.\.?\/[^"?]{0,500})"/gm;
+/** A Terragrunt unit's module (or a stack's catalog), as its first 64 KiB write it: read after the unit claims it. */
+const TERRAGRUNT_SOURCE = /^[ \t]*source[ \t]*=[ \t]*"([^"$]{1,500})"/gm;
 
 /** Every input type Parapet reads, in detection order. Parsers are imported only when a file of their type is scanned. */
 export const INPUT_FORMATS: readonly InputFormat[] = [
@@ -42,7 +43,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     detect: (name) => name === 'terragrunt.hcl' || name === TERRAGRUNT_STACK,
     readsBeyondItsHead: (name) => name === TERRAGRUNT_STACK,
     // Without a source, the unit is the Terraform code beside it.
-    reads: (_name, head) => (/^[ \t]*source[ \t]*=/m.test(head) ? [...head.matchAll(TERRAGRUNT_LOCAL_SOURCE)].map((match) => match[1].replace(/\/\/+/g, '/')) : ['.']),
+    reads: (_name, head) => (/^[ \t]*source[ \t]*=/m.test(head) ? terragruntLocalSources(head) : ['.']),
     load: async (path, context) =>
       basename(path) === TERRAGRUNT_STACK
         ? (await import('../parsers/iac/load-terragrunt-stack.js')).loadTerragruntStack(path, context)
@@ -135,4 +136,8 @@ export function formatByType(type: string): InputFormat | undefined {
 
 export function detectFormat(name: string, head: string): InputFormat | undefined {
   return INPUT_FORMATS.find((format) => format.detect(name, head));
+}
+
+function terragruntLocalSources(head: string): string[] {
+  return [...head.matchAll(TERRAGRUNT_SOURCE)].map((match) => unitSource(match[1])).flatMap((source) => (source.kind === 'local' ? [source.path] : []));
 }

@@ -191,6 +191,17 @@ describe('a Terragrunt unit is its module deployed with its inputs', () => {
     expect(problems).toEqual(['warning iac/unsupported live/app/terragrunt.hcl:13 tags: no attribute or key "owner"']);
   });
 
+  test('a source without ./ is a path from the unit, as go-getter reads it; a bare registry address is one too, which is not there', async () => {
+    const directory = tree({
+      'live/app/terragrunt.hcl': unit('modules//sg', '  name    = "app"\n  sources = ["0.0.0.0/0"]', ''),
+      'live/app/modules/sg/main.tf': MODULE,
+      'live/net/terragrunt.hcl': unit('terraform-aws-modules/security-group/aws', '  ingress_rules = ["ssh-tcp"]', ''),
+    });
+    const { findings, problems } = await judged(directory);
+    expect(findings).toEqual(['net/rdp-open-to-world live/app/modules/sg/main.tf:14 aws_security_group.this live/app']);
+    expect(problems).toEqual(["error iac/invalid-resource live/net/terragrunt.hcl:2 the unit's module 'terraform-aws-modules/security-group/aws' is not a directory here"]);
+  });
+
   test('files that read each other, a hundred times each, are read once each: a cycle is unknown, not a hang', async () => {
     const reads = (name: string) => Array.from({ length: 100 }, (_, index) => `  r${index} = read_terragrunt_config("${name}")`).join('\n');
     const directory = tree({

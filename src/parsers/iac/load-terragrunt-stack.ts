@@ -10,15 +10,11 @@ import { loadAllLibraries } from '../terraform/lazy-libraries.js';
 import { hclParser } from '../terraform/parser.js';
 import { TerragruntConfigs } from '../terragrunt/configs.js';
 import type { Generated } from '../terragrunt/unit-config.js';
+import { unitSource } from '../terragrunt/unit-source.js';
 import { judgedUnit } from './load-terragrunt.js';
 import type { IacValue } from './value.js';
 
 export const STACK_FILE = 'terragrunt.stack.hcl';
-/**
- * A catalog elsewhere: a forced getter (`git::`), a URL, Git's `git@`, or a host Terraform's getters know; any other
- * source is a path from the stack file's place (`units/vpc`, `./units/vpc`, `${get_repo_root()}/units/vpc`).
- */
-const REMOTE = /^(?:[a-z][a-z\d+.-]*::|[a-z][a-z\d+.-]*:\/\/|git@|(?:github\.com|gitlab\.com|bitbucket\.org)\/)/i;
 /** Stacks generating stacks deeper than this are a cycle. */
 const MAX_STACK_DEPTH = 8;
 
@@ -69,13 +65,14 @@ function catalogFile(entry: Generated, directory: string, at: { file: string; li
     problems.push(problemAt('iac/unresolved', at, `${what}: its source or path could not be resolved from the code — not judged`));
     return undefined;
   }
-  if (REMOTE.test(source)) {
+  const written = unitSource(source);
+  if (written.kind !== 'local') {
     problems.push(problemAt('iac/unsupported', at, `${what} comes from ${quoted(source, 120)}, which Parapet does not fetch: its resources are not judged — scan the plan of the unit it generates (terragrunt plan -out, then show -json), which holds them`, 'warning'));
     return undefined;
   }
   const name = entry.kind === 'unit' ? 'terragrunt.hcl' : STACK_FILE;
   const view = treeView(context.tree ?? directory);
-  const located = view.locate(join(resolve(directory, source.replace(/\/\/+/g, '/')), name));
+  const located = view.locate(join(resolve(directory, written.path), name));
   if (located.kind === 'outside') {
     problems.push(problemAt('input/outside-boundary', at, `${what} comes from ${quoted(source, 120)}, outside ${view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning'));
     return undefined;

@@ -1,8 +1,9 @@
 /**
- * Where a Terragrunt unit's module comes from (`terraform { source = … }`): the Terraform Registry
- * (`tfr:///terraform-aws-modules/security-group/aws?version=5.1.2`), the local file system (`../../modules//sg`: the
- * part before `//` is what Terragrunt copies, the module is the whole path), or elsewhere (Git, an archive), as the
- * module source Terraform would be given.
+ * Where a Terragrunt unit's module (`terraform { source = … }`), or a stack's catalog, comes from: the Terraform
+ * Registry (`tfr:///terraform-aws-modules/security-group/aws?version=5.1.2`), elsewhere (a getter such as `git::`, a
+ * URL, Git's `git@`, or a host Terraform's getters know), or else the local file system, as go-getter reads a source
+ * with none of those (`../../modules//sg`, `units/vpc`: the part before `//` is what Terragrunt copies, the module is
+ * the whole path).
  */
 export type UnitSource =
   | { kind: 'registry'; address: string; version: string | undefined }
@@ -10,6 +11,7 @@ export type UnitSource =
   | { kind: 'remote'; source: string; hostless?: string };
 
 const REGISTRY = /^tfr:\/\/([^/?]{0,253})\/([^?]+?)(?:\?(.*))?$/i;
+const REMOTE = /^(?:[a-z][a-z\d+.-]*::|[a-z][a-z\d+.-]*:\/\/|git@|(?:github\.com|gitlab\.com|bitbucket\.org)\/)/i;
 
 export function unitSource(written: string): UnitSource {
   const registry = REGISTRY.exec(written);
@@ -22,6 +24,6 @@ export function unitSource(written: string): UnitSource {
     if (!host.includes('.')) return { kind: 'remote', source: written, hostless: host };
     return { kind: 'registry', address: `${host}/${path}`, version };
   }
-  if (/^(?:\.\.?(?:[/\\]|$)|\/)/.test(written)) return { kind: 'local', path: written.replace(/\/\/+/g, '/') };
-  return { kind: 'remote', source: written };
+  if (REMOTE.test(written)) return { kind: 'remote', source: written };
+  return { kind: 'local', path: written.replace(/\/\/+/g, '/') };
 }
