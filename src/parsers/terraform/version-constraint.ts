@@ -1,3 +1,5 @@
+import { quoted } from '../../model/quote.js';
+
 /** A module version as Terraform compares them: major, minor, patch (a pre-release suffix is ignored). */
 type Version = [number, number, number];
 
@@ -16,6 +18,15 @@ export function admittedMajors(constraint: string, majors: readonly number[]): n
   return [...majors]
     .sort((a, b) => b - a)
     .filter((major) => [[major, 0, 0] as Version, [major, 9999, 9999] as Version, ...named.filter((version) => version[0] === major)].some(admits));
+}
+
+/**
+ * The major a call fetches: the newest of `majors` when it names no version, else the newest its constraint admits;
+ * why not, when the constraint cannot be read or admits none of them.
+ */
+export function fetchedMajor(constraint: string | undefined, majors: readonly number[]): number | { unsupported: string } {
+  const major = constraint === undefined ? majors.at(-1) : admittedMajors(constraint, majors)?.[0];
+  return major ?? { unsupported: `Parapet does not know which version ${quoted(constraint ?? '', 60)} is` };
 }
 
 function condition(text: string): ((version: Version) => boolean) | undefined {

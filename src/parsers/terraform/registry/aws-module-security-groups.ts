@@ -2,7 +2,7 @@ import { append } from '../../../model/append.js';
 import { quoted } from '../../../model/quote.js';
 import { scalar, unknown, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule, KnownPlace } from '../known-modules.js';
-import { admittedMajors } from '../version-constraint.js';
+import { fetchedMajor } from '../version-constraint.js';
 import { object } from '../values.js';
 import { given, isFalse } from './call-values.js';
 import { securityGroupRuleMap } from './aws-security-group-rule-map.js';
@@ -29,8 +29,8 @@ export function awsModuleSecurityGroups({ address, submodule, version }: Registr
   if (!ec2 && address !== 'terraform-aws-modules/alb/aws') return undefined;
   if (submodule !== undefined) return { unsupported: `Parapet knows the module itself, not its submodule ${quoted(submodule, 60)}` };
   const majors = ec2 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const major = version === undefined ? majors.at(-1)! : admittedMajors(version, majors)?.[0];
-  if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
+  const major = fetchedMajor(version, majors);
+  if (typeof major !== 'number') return major;
   const rules = ec2 ? (major >= 6 ? 'maps' : 'none') : major >= 9 ? 'maps' : major === 8 ? 'rule-map' : 'none';
   return {
     module: {

@@ -1,7 +1,7 @@
 import { quoted } from '../../../model/quote.js';
 import { scalar, unknown, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule, KnownPlace } from '../known-modules.js';
-import { admittedMajors } from '../version-constraint.js';
+import { fetchedMajor } from '../version-constraint.js';
 import { object } from '../values.js';
 import { given, isFalse } from './call-values.js';
 import { securityGroupRuleMap } from './aws-security-group-rule-map.js';
@@ -22,8 +22,8 @@ const V8_FIELDS = ['type', 'protocol', 'from_port', 'to_port', 'cidr_blocks', 'i
 export function awsRdsAuroraModule({ address, submodule, version }: RegistryModule): { module: KnownModule } | { unsupported: string } | undefined {
   if (address !== 'terraform-aws-modules/rds-aurora/aws') return undefined;
   if (submodule !== undefined) return { unsupported: `Parapet knows the module itself, not its submodule ${quoted(submodule, 60)}` };
-  const major = version === undefined ? MAJORS.at(-1)! : admittedMajors(version, MAJORS)?.[0];
-  if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
+  const major = fetchedMajor(version, MAJORS);
+  if (typeof major !== 'number') return major;
   if (major < 8) return { unsupported: `Parapet knows its security group from version 8 on, not version ${major}` };
   return {
     module: {

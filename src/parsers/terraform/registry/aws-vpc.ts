@@ -2,7 +2,7 @@ import { problemAt } from '../../../model/problem.js';
 import { quoted } from '../../../model/quote.js';
 import { scalar, unknown, type IacResource, type IacValue } from '../../iac/value.js';
 import type { KnownModule, KnownPlace } from '../known-modules.js';
-import { admittedMajors } from '../version-constraint.js';
+import { fetchedMajor } from '../version-constraint.js';
 import { list, object } from '../values.js';
 import { commaSeparated, countedItems, fieldOf, given, isFalse, rejected } from './call-values.js';
 import type { RegistryModule } from './module-address.js';
@@ -22,8 +22,8 @@ export function awsVpcModule({ address, submodule, version }: RegistryModule): {
   if (address !== 'terraform-aws-modules/vpc/aws') return undefined;
   if (submodule === 'vpc-endpoints') return { module: VPC_ENDPOINTS };
   if (submodule !== undefined) return { unsupported: `Parapet knows the module itself and its vpc-endpoints, not its submodule ${quoted(submodule, 60)}` };
-  const major = version === undefined ? MAJORS.at(-1)! : admittedMajors(version, MAJORS)?.[0];
-  if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
+  const major = fetchedMajor(version, MAJORS);
+  if (typeof major !== 'number') return major;
   return {
     module: {
       // It takes many more variables (its subnets, gateways, flow logs), which Parapet does not check.

@@ -1,7 +1,7 @@
 import { quoted } from '../../../model/quote.js';
 import type { KnownModule } from '../known-modules.js';
 import type { RegistryModule } from './module-address.js';
-import { admittedMajors } from '../version-constraint.js';
+import { fetchedMajor } from '../version-constraint.js';
 import { azureAvmNetworkSecurityGroupModule } from './azure-avm-network-security-group.js';
 import { azureNetworkSecurityGroupModule, SUBMODULES } from './azure-network-security-group.js';
 
@@ -14,8 +14,8 @@ export function azureNetworkSecurityGroupModules({ address, submodule: written, 
     return written === undefined ? { module: azureAvmNetworkSecurityGroupModule } : { unsupported: `it has no submodule ${quoted(written, 60)} that Parapet knows` };
   }
   if (address !== 'azure/network-security-group/azurerm') return undefined;
-  const major = version === undefined ? 4 : admittedMajors(version, [1, 2, 3, 4])?.[0];
-  if (major === undefined) return { unsupported: `Parapet does not know which version ${quoted(version!, 60)} is` };
+  const major = fetchedMajor(version, [1, 2, 3, 4]);
+  if (typeof major !== 'number') return major;
   if (major < 3) return { unsupported: `Parapet knows its interface from version 3 on, not version ${major}` };
   const submodule = written === undefined ? undefined : [...SUBMODULES].find((name) => name.toLowerCase() === written.toLowerCase());
   if (written !== undefined && submodule === undefined) return { unsupported: `it has no submodule ${quoted(written, 60)} of one rule that Parapet knows` };
