@@ -78,9 +78,7 @@ export function armText(value: IacScalar): string {
   return String(value.value);
 }
 
-export function textOf(value: IacValue): string | undefined {
-  return value.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
-}
+export { stringOf as textOf } from '../iac/value.js';
 
 export function numberOf(value: IacValue): number | undefined {
   if (value.kind !== 'scalar') return undefined;

@@ -12,7 +12,7 @@ import { TerragruntConfigs } from '../terragrunt/configs.js';
 import type { Generated } from '../terragrunt/unit-config.js';
 import { unitSource } from '../terragrunt/unit-source.js';
 import { judgedUnit } from './load-terragrunt.js';
-import type { IacValue } from './value.js';
+import { stringOf, type IacValue } from './value.js';
 
 export const STACK_FILE = 'terragrunt.stack.hcl';
 /** Stacks generating stacks deeper than this are a cycle. */
@@ -42,7 +42,7 @@ async function generate(file: InputFile, directory: string, values: IacValue | u
     const catalog = catalogFile(entry, directory, at, context, result.problems);
     if (!catalog) continue;
     result.consumed.push(catalog.path);
-    const place = text(entry.path)!;
+    const place = stringOf(entry.path)!;
     const generated = entry.besideStack ? join(directory, place) : join(directory, '.terragrunt-stack', place);
     if (entry.kind === 'unit') {
       const unit = await judgedUnit(catalog, generated, entry.values, context);
@@ -60,8 +60,8 @@ async function generate(file: InputFile, directory: string, values: IacValue | u
 /** The catalog's terragrunt.hcl (or terragrunt.stack.hcl) a block generates from, read; else why not, said. */
 function catalogFile(entry: Generated, directory: string, at: { file: string; line: number }, context: LoadContext, problems: InputProblem[]): InputFile | undefined {
   const what = `${entry.kind} ${quoted(entry.name, 60)}`;
-  const source = text(entry.source);
-  if (source === undefined || text(entry.path) === undefined) {
+  const source = stringOf(entry.source);
+  if (source === undefined || stringOf(entry.path) === undefined) {
     problems.push(problemAt('iac/unresolved', at, `${what}: its source or path could not be resolved from the code — not judged`));
     return undefined;
   }
@@ -87,8 +87,4 @@ function catalogFile(entry: Generated, directory: string, at: { file: string; li
     return undefined;
   }
   return read;
-}
-
-function text(value: IacValue | undefined): string | undefined {
-  return value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
 }

@@ -17,7 +17,7 @@ import { iacNetworkAssets } from './assets.js';
 import { rootModuleResources } from './root-module.js';
 import { looksLikeTerraform } from './detect-terraform.js';
 import { moduleFiles } from './module-files.js';
-import { scalar, type IacResource, type IacValue } from './value.js';
+import { scalar, stringOf, type IacResource, type IacValue } from './value.js';
 
 /**
  * A Terragrunt unit (terragrunt.hcl): the module its `terraform { source }` names, judged as its root module with the
@@ -82,7 +82,7 @@ export async function judgedUnit(found: InputFile, unitDirectory: string, values
 }
 
 function includedConfig(path: IacValue | undefined, at: { file: string; line: number }, configs: TerragruntConfigs, view: HostView, problems: InputProblem[]): UnitConfig | undefined {
-  const written = path?.kind === 'scalar' && typeof path.value === 'string' ? path.value : undefined;
+  const written = stringOf(path);
   const target = written === undefined ? undefined : configs.located(written);
   if (!target) {
     const what = written === undefined ? 'the file this include names is not known from the code' : `the file this include names, ${quoted(relative(configs.unitDirectory, resolve(configs.unitDirectory, written)), 120)}, is not a file here (Terragrunt would fail)`;

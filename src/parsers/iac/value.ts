@@ -63,6 +63,11 @@ export function scalar(value: IacScalar['value'], line: number): IacScalar {
   return { kind: 'scalar', value, line };
 }
 
+/** The text a value is when it is a string; undefined for any other value, or none. */
+export function stringOf(value: IacValue | undefined): string | undefined {
+  return value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
+}
+
 export function unknown(line: number, dependsOn: string[], resource?: string): IacUnknown {
   return resource === undefined ? { kind: 'unknown', line, dependsOn } : { kind: 'unknown', line, dependsOn, resource };
 }

@@ -1,4 +1,4 @@
-import type { IacObject, IacValue } from '../iac/value.js';
+import { stringOf, type IacObject, type IacValue } from '../iac/value.js';
 import { inModule } from './address.js';
 import { JsonReader } from './json-reader.js';
 import { TERRAFORM_NETWORK_TYPES, UNJUDGED_ACCESS_TYPES } from '../iac/terraform-types.js';
@@ -155,9 +155,6 @@ export function isOnlyDeleted(change: PlannedChange): boolean {
   return change.actions.length > 0 && change.actions.every((action) => action === 'delete' || action === 'forget');
 }
 
-export function stringOf(value: IacValue): string | undefined {
-  return value.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined;
-}
 
 function stringsOf(value: IacValue): string[] {
   if (value.kind !== 'list') return [];

@@ -1,6 +1,5 @@
-import { unknown, type IacObject, type IacUnknown, type IacValue } from '../iac/value.js';
+import { stringOf, unknown, type IacObject, type IacUnknown, type IacValue } from '../iac/value.js';
 import { inModule, mostSpecific, referencedResource, referenceFrom } from './address.js';
-import { stringOf } from './document.js';
 
 /** What an unknown value of one resource instance is said to depend on. */
 export interface UnknownContext {

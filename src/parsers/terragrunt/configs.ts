@@ -4,7 +4,7 @@ import type { HostView } from '../../inputs/host-view.js';
 import type { InputFile } from '../../inputs/input-file.js';
 import type { LoadContext } from '../../inputs/input-format.js';
 import type { InputProblem } from '../../model/problem.js';
-import { scalar, unknown, type IacValue } from '../iac/value.js';
+import { scalar, stringOf, unknown, type IacValue } from '../iac/value.js';
 import type { FunctionCall } from '../terraform/function-call.js';
 import { readConfiguration } from '../terraform/source-file.js';
 import { asText, EvaluationError, object } from '../terraform/values.js';
@@ -78,7 +78,8 @@ export class TerragruntConfigs {
     if (label?.kind === 'unknown') return undefined;
     const named = label ? all.find((each) => each.label === asText(label)) : all.length === 1 ? all[0] : undefined;
     if (!named) return all.length === 0 ? 'none' : undefined;
-    const found = named.path?.kind === 'scalar' && typeof named.path.value === 'string' ? this.located(named.path.value) : undefined;
+    const written = stringOf(named.path);
+    const found = written === undefined ? undefined : this.located(written);
     return found && 'file' in found ? { include: found.file } : undefined;
   }
 
@@ -194,7 +195,8 @@ export class TerragruntConfigs {
 
   /** What an include with `expose = true` gives of the file its path names; undefined (unknown) when it is not read. */
   private readonly exposed = (path: IacValue | undefined, line: number): IacValue | undefined => {
-    const found = path?.kind === 'scalar' && typeof path.value === 'string' ? this.located(path.value) : undefined;
+    const written = stringOf(path);
+    const found = written === undefined ? undefined : this.located(written);
     const config = found && 'file' in found ? this.config(found.file, true) : undefined;
     return config && config !== 'cycle' ? given(config, line) : undefined;
   };
