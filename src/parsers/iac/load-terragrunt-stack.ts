@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_BYTES } from '../../inputs/formats.js';
-import { treeView } from '../../inputs/host-view.js';
+import { treeView, type HostView } from '../../inputs/host-view.js';
 import { readInputFile, type InputFile } from '../../inputs/input-file.js';
 import type { LoadContext, LoadResult } from '../../inputs/input-format.js';
 import { append } from '../../model/append.js';
@@ -39,11 +39,10 @@ async function generate(file: InputFile, directory: string, values: IacValue | u
   const stack = new TerragruntConfigs(await hclParser(), directory, view, context, result.problems, values).read(file);
   for (const entry of stack?.generates ?? []) {
     const at = { file: file.path, line: entry.line };
-    const catalog = catalogFile(entry, directory, at, context, result.problems);
-    if (!catalog) continue;
+    const found = catalogOf(entry, directory, view, at, context, result.problems);
+    if (!found) continue;
+    const { catalog, generated } = found;
     result.consumed.push(catalog.path);
-    const place = stringOf(entry.path)!;
-    const generated = entry.besideStack ? join(directory, place) : join(directory, '.terragrunt-stack', place);
     if (entry.kind === 'unit') {
       const unit = await judgedUnit(catalog, generated, entry.values, context);
       append(result.models, unit.models);
@@ -57,11 +56,15 @@ async function generate(file: InputFile, directory: string, values: IacValue | u
   }
 }
 
-/** The catalog's terragrunt.hcl (or terragrunt.stack.hcl) a block generates from, read; else why not, said. */
-function catalogFile(entry: Generated, directory: string, at: { file: string; line: number }, context: LoadContext, problems: InputProblem[]): InputFile | undefined {
+/**
+ * The catalog's terragrunt.hcl (or terragrunt.stack.hcl) a block generates from, read, and the place it is generated
+ * at; else why not, said.
+ */
+function catalogOf(entry: Generated, directory: string, view: HostView, at: { file: string; line: number }, context: LoadContext, problems: InputProblem[]): { catalog: InputFile; generated: string } | undefined {
   const what = `${entry.kind} ${quoted(entry.name, 60)}`;
   const source = stringOf(entry.source);
-  if (source === undefined || stringOf(entry.path) === undefined) {
+  const place = stringOf(entry.path);
+  if (source === undefined || place === undefined) {
     problems.push(problemAt('iac/unresolved', at, `${what}: its source or path could not be resolved from the code — not judged`));
     return undefined;
   }
@@ -71,7 +74,6 @@ function catalogFile(entry: Generated, directory: string, at: { file: string; li
     return undefined;
   }
   const name = entry.kind === 'unit' ? 'terragrunt.hcl' : STACK_FILE;
-  const view = treeView(context.tree ?? directory);
   const located = view.locate(join(resolve(directory, written.path), name));
   if (located.kind === 'outside') {
     problems.push(problemAt('input/outside-boundary', at, `${what} comes from ${quoted(source, 120)}, outside ${view.bound} — not read, its resources are not judged; scan the directory that holds both`, 'warning'));
@@ -81,10 +83,10 @@ function catalogFile(entry: Generated, directory: string, at: { file: string; li
     problems.push(problemAt('iac/invalid-resource', at, `${what} comes from ${quoted(source, 120)}, which holds no ${name} here — not judged; Terragrunt would fail too`));
     return undefined;
   }
-  const read = context.readFile(located.path);
-  if ('id' in read) {
-    problems.push(read);
+  const catalog = context.readFile(located.path);
+  if ('id' in catalog) {
+    problems.push(catalog);
     return undefined;
   }
-  return read;
+  return { catalog, generated: entry.besideStack ? join(directory, place) : join(directory, '.terragrunt-stack', place) };
 }
