@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { quoted } from '../../model/quote.js';
 import { scalar, unknown, type IacValue } from '../iac/value.js';
 import { canonicalKey } from './canonical-keys.js';
@@ -31,4 +32,21 @@ function literal(json: ArmJson): IacValue {
   if (json.kind === 'object') return object(new Map([...json.members.values()].map(({ key, value }) => [canonicalKey(key), literal(value)])), json.line);
   const environment = typeof json.value === 'string' ? ENVIRONMENT_VALUE.exec(json.value) : null;
   return environment ? unknown(json.line, [`\${${environment[1]}}`]) : scalar(json.value, json.line);
+}
+
+/** The parameters a parameters file assigns, by name in lower case (as ARM matches them), each as written and where. */
+export interface AssignedParameters {
+  file: string;
+  names: ReadonlyMap<string, { name: string; line: number }>;
+}
+
+/**
+ * Each parameter assigned that the template or Bicep file (`target`) does not declare: an error at its line, as the
+ * deployment is rejected ("not present in the original template"); a misspelt name would leave a default in force.
+ */
+export function reportUndeclared(assigned: AssignedParameters, isDeclared: (name: string) => boolean, target: string, state: FileState): void {
+  for (const [key, { name, line }] of assigned.names) {
+    if (isDeclared(key)) continue;
+    state.within(assigned.file, () => state.report('iac/invalid-resource', line, `parameter ${quoted(name, 80)} is not declared in ${quoted(basename(target))} — the deployment is rejected ("not present in the original template"); fix its name`, 'error'));
+  }
 }

@@ -1,4 +1,4 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 import { treeView, type HostView } from '../../inputs/host-view.js';
 import type { InputFile } from '../../inputs/input-file.js';
@@ -7,6 +7,7 @@ import { quoted } from '../../model/quote.js';
 import { FileState, ValueBudgetExceeded } from '../arm/file-state.js';
 import type { ArmJsonObject } from '../arm/json-tree.js';
 import { MAX_DEPLOYMENT_DEPTH, MAX_VALUES } from '../arm/limits.js';
+import { reportUndeclared, type AssignedParameters } from '../arm/parameters-file.js';
 import { TemplateScope } from '../arm/scope.js';
 import { commandLineValues, templateResources } from '../arm/template.js';
 import type { IacLoad } from '../iac/front-end.js';
@@ -41,7 +42,7 @@ export function bicepTemplate(parser: Parser, file: InputFile, parameters: Reado
  * A Bicep file deployed with the values of a JSON parameters file (`--parameters main.parameters.json`), whose
  * evaluation `state` is: what it meets in the Bicep file is that file's. `consumed` holds the Bicep file and its modules.
  */
-export function bicepDeployment(parser: Parser, target: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, context: LoadContext, state: FileState, assigned: Assigned): { resources: IacResource[]; consumed: string[] } {
+export function bicepDeployment(parser: Parser, target: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, context: LoadContext, state: FileState, assigned: AssignedParameters): { resources: IacResource[]; consumed: string[] } {
   const modules = new BicepModules(parser, context, state, treeView(context.tree ?? dirname(target.path)));
   const resources = withinBudget(state, () => state.within(target.path, () => deployed(target, values, parameters, modules, assigned)));
   return { resources, consumed: [target.path, ...modules.consumed] };
@@ -61,26 +62,17 @@ export function isParametersFile(path: string): boolean {
   return path.toLowerCase().endsWith('.bicepparam');
 }
 
-/** The parameters a parameters file assigns, by name in lower case (as ARM matches them), each as written and where. */
-export interface Assigned {
-  file: string;
-  names: ReadonlyMap<string, { name: string; line: number }>;
-}
-
 /**
  * A Bicep file's resources, deployed with `values` (a parameters file's) and the command line's, which win. A
  * parameter the parameters file assigns and the Bicep file does not declare is an error at its line, as the deployment
  * is rejected.
  */
-function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules, assigned?: Assigned): IacResource[] {
+function deployed(file: InputFile, values: ReadonlyMap<string, IacValue>, parameters: ReadonlyMap<string, string>, modules: BicepModules, assigned?: AssignedParameters): IacResource[] {
   const translated = translateFile(file, modules, [resolve(file.path)], false);
   if (!translated) return [];
   if (assigned) {
     const declared = new Set([...translated.symbols.parameters].map((name) => name.toLowerCase()));
-    for (const [key, { name, line }] of assigned.names) {
-      if (declared.has(key)) continue;
-      modules.state.within(assigned.file, () => modules.state.report('iac/invalid-resource', line, `parameter ${quoted(name, 80)} is not declared in ${quoted(basename(file.path))} — the deployment is rejected; fix its name`, 'error'));
-    }
+    reportUndeclared(assigned, (name) => declared.has(name), file.path, modules.state);
   }
   const resources = templateResources(translated.template, modules.state, commandLineValues(parameters, new Map([...translated.given, ...values])), values.size > 0);
   for (const resource of resources) resource.address = translated.symbols.readable(resource.address);

@@ -7,7 +7,7 @@ import { quoted } from '../../model/quote.js';
 import { looksLikeArmTemplate, templatesPairedWith } from '../arm/detect.js';
 import { FileState } from '../arm/file-state.js';
 import { isObjectJson, member, parseTemplateJson } from '../arm/json-tree.js';
-import { parameterValues } from '../arm/parameters-file.js';
+import { parameterValues, reportUndeclared } from '../arm/parameters-file.js';
 import { commandLineValues, readTemplate, templateResources } from '../arm/template.js';
 import type { IacResource } from './value.js';
 
@@ -27,12 +27,12 @@ export async function armParametersDeployment(file: InputFile, context: LoadCont
   const target = pairedFile(file, context);
   if ('id' in target) return none(target);
   const given = context.iac?.parameters ?? new Map<string, string>();
+  const assigned = { file: file.path, names: new Map([...parameters.members.values()].map(({ key, value }) => [key.toLowerCase(), { name: key, line: value.line }])) };
   if (target.path.toLowerCase().endsWith('.bicep')) {
     const state = new FileState(file.path, parsed.values);
     const values = parameterValues(parameters, state);
     const [{ bicepParser }, { bicepDeployment }] = await Promise.all([import('../bicep/parser.js'), import('../bicep/template.js')]);
-    const names = new Map([...parameters.members.values()].map(({ key, value }) => [key.toLowerCase(), { name: key, line: value.line }]));
-    const deployed = bicepDeployment(await bicepParser(), target, values, given, context, state, { file: file.path, names });
+    const deployed = bicepDeployment(await bicepParser(), target, values, given, context, state, assigned);
     return { ...deployed, problems: state.problems };
   }
   const template = readTemplate(target);
@@ -40,10 +40,7 @@ export async function armParametersDeployment(file: InputFile, context: LoadCont
   const state = new FileState(file.path, parsed.values + template.values);
   const values = parameterValues(parameters, state);
   const declared = member(template.template, 'parameters');
-  for (const { key, value } of parameters.members.values()) {
-    if (isObjectJson(declared) && member(declared, key) !== undefined) continue;
-    state.report('iac/invalid-resource', value.line, `parameter ${quoted(key, 80)} is not declared in ${quoted(basename(target.path))} — ARM rejects the deployment ("not present in the original template"); fix its name`, 'error');
-  }
+  reportUndeclared(assigned, (name) => isObjectJson(declared) && member(declared, name) !== undefined, target.path, state);
   const resources = state.within(target.path, () => templateResources(template.template, state, commandLineValues(given, values), true));
   return { resources, problems: state.problems, consumed: [target.path] };
 }
